@@ -1,0 +1,79 @@
+"""The ``dockyard`` command line: thin click commands over the library.
+
+Each command lives in its own module and is imported only when it runs, so a command
+pays only for the imports it needs. Register a command in ``COMMANDS``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import Any
+
+import click
+
+from builder.errors import DockyardError
+
+# name -> "module:attribute" of a click command or group
+COMMANDS: dict[str, str] = {
+    "parse": "builder.cli.parse:parse",
+}
+
+
+class LazyGroup(click.Group):
+    """A click group that imports a sub-command's module only when it is used."""
+
+    def __init__(self, *args: Any, lazy: dict[str, str] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy = dict(lazy or {})
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.lazy:
+            module_name, attr = self.lazy[cmd_name].split(":")
+            command = getattr(importlib.import_module(module_name), attr)
+            assert isinstance(command, click.Command)
+            return command
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=LazyGroup, lazy=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Where images, layers and caches live (default: $DOCKYARD_ROOT, "
+    "/var/lib/dockyard for root, else $XDG_DATA_HOME/dockyard).",
+)
+@click.version_option(package_name="dockyard", prog_name="dockyard")
+@click.pass_context
+def cli(ctx: click.Context, root: str | None) -> None:
+    """Dockyard: build images from Dockerfiles and run them, without a daemon."""
+    from builder.settings import Settings
+
+    ctx.obj = Settings.from_env(root)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the CLI and turn library errors into one clear message."""
+    try:
+        rv = cli.main(args=argv, prog_name="dockyard", standalone_mode=False)
+    except DockyardError as err:
+        from builder.cli.output import print_error
+
+        print_error(err)
+        sys.exit(1)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(130)
+    except click.ClickException as err:
+        err.show()
+        sys.exit(err.exit_code)
+    except KeyboardInterrupt:
+        click.echo("Interrupted.", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(141)
+    sys.exit(rv if isinstance(rv, int) else 0)

@@ -1,0 +1,25 @@
+"""Shared output helpers for the CLI: error lines, JSON."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from builder.errors import DockerfileError, DockyardError
+
+
+def print_error(err: DockyardError) -> None:
+    """Print ``FILE:LINE:COL: message`` (or the message) and the offending line to stderr."""
+    lines = [str(err) if err.location else f"error: {err.message}"]
+    if isinstance(err, DockerfileError) and err.source_line is not None and err.location:
+        text = err.source_line
+        if len(text) > 200:
+            text = text[:200] + "…"
+        lines.append(f"  {err.location.line} | {text}")
+    sys.stderr.write("\n".join(lines) + "\n")
+
+
+def print_json(data: Any) -> None:
+    """Print ``data`` as indented, key-sorted JSON."""
+    sys.stdout.write(json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
