@@ -1,0 +1,189 @@
+"""The native executor: namespaces, pivot_root and Docker's defaults, from Python.
+
+The builder never forks itself (it may run threads): it talks to a single-threaded helper
+process (:mod:`builder.runtime.helper`), started on first use, over a Unix socket. Per run
+it sends the run's JSON plus the write ends of three pipes, gets back the pid of the run's
+monitor process, and drains the pipes here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import select
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import weakref
+from pathlib import Path
+from typing import Any
+
+import builder
+from builder.errors import ExecutionError
+from builder.runtime import stubs
+from builder.runtime.defaults import container_env
+from builder.runtime.executor import OutputCallback, ProcessSpec
+from builder.runtime.pump import pump
+from builder.runtime.users import resolve_user
+
+_KILL_WAIT = 10.0
+
+
+def require_root(what: str) -> None:
+    """Raise a clear error when not running as root (rootless is not supported yet)."""
+    if os.geteuid() != 0:
+        raise ExecutionError(
+            f"{what} needs root: creating mount, pid and network namespaces and mounting "
+            "overlayfs require CAP_SYS_ADMIN (rootless mode, with a user namespace and "
+            "subuid/subgid mappings, is not supported yet)"
+        )
+
+
+def _shutdown(sock: socket.socket, proc: subprocess.Popen[bytes]) -> None:
+    sock.close()
+    try:
+        proc.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+class NativeExecutor:
+    """Runs processes like ``docker run`` with Docker's defaults; see :class:`Executor`.
+
+    ``state_dir`` holds per-run files (generated ``/etc/hosts`` and friends); a temporary
+    directory is used when it is None. Call :meth:`close` (or use ``with``) to stop the helper.
+    """
+
+    def __init__(self, state_dir: Path | None = None) -> None:
+        self.state_dir = state_dir
+        self._lock = threading.Lock()
+        self._sock: socket.socket | None = None
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._owner = 0
+        self._finalizer: weakref.finalize[Any, Any] | None = None
+        self._runs: dict[int, int] = {}  # monitor pid → pidfd
+
+    def __enter__(self) -> NativeExecutor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop the helper process (runs in progress are killed)."""
+        with self._lock:
+            if self._finalizer is not None:
+                self._finalizer()
+            self._sock = self._proc = self._finalizer = None
+
+    def _start_helper(self) -> socket.socket:
+        if (self._sock is not None and self._proc is not None and self._proc.poll() is None
+                and self._owner == os.getpid()):
+            return self._sock
+        if self._finalizer is not None:
+            self._finalizer.detach()
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        env = dict(os.environ)
+        package_parent = str(Path(builder.__file__).resolve().parent.parent)
+        env["PYTHONPATH"] = os.pathsep.join(
+            p for p in (package_parent, env.get("PYTHONPATH", "")) if p
+        )
+        try:
+            proc = subprocess.Popen(
+                [sys.executable, "-S", "-m", "builder.runtime.helper", str(theirs.fileno())],
+                pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL, env=env, start_new_session=True,
+            )
+        except OSError as exc:
+            ours.close()
+            raise ExecutionError(f"cannot start the executor helper: {exc.strerror}") from None
+        finally:
+            theirs.close()
+        self._sock, self._proc, self._owner = ours, proc, os.getpid()
+        self._finalizer = weakref.finalize(self, _shutdown, ours, proc)
+        return ours
+
+    def _submit(self, payload: bytes, fds: list[int]) -> int:
+        with self._lock:
+            for attempt in (1, 2):
+                sock = self._start_helper()
+                try:
+                    socket.send_fds(sock, [payload], fds)
+                    reply = sock.recv(64)
+                except OSError:
+                    reply = b""
+                if reply:
+                    return int(reply)
+                if self._proc is not None:
+                    self._proc.kill()
+                if attempt == 2:
+                    break
+        raise ExecutionError("the executor helper process died")
+
+    def run(self, rootfs: Path, spec: ProcessSpec, on_output: OutputCallback) -> int:
+        """Run ``spec`` in ``rootfs``; see :class:`~builder.runtime.executor.Executor`."""
+        require_root("the native executor")
+        if not spec.args:
+            raise ExecutionError("no command given")
+        rootfs = Path(rootfs).resolve()
+        user = resolve_user(rootfs, spec.user)
+        points = {"/proc": True, "/dev": True, "/sys": True}
+        for m in spec.mounts:
+            points[m.target] = m.kind == "tmpfs" or os.path.isdir(m.source)
+        files = stubs.prepare(rootfs, spec, self.state_dir, points)
+        payload = json.dumps({
+            "spec": spec.to_json(),
+            "rootfs": str(rootfs),
+            "etc": files.etc,
+            "user": {"uid": user.uid, "gid": user.gid, "groups": list(user.groups)},
+            "env": container_env(spec, user.home),
+        }).encode()
+        results: dict[str, Any] = {}
+        pipes = [os.pipe2(os.O_CLOEXEC) for _ in range(3)]
+        pidfd = -1
+        monitor = 0
+        try:
+            try:
+                monitor = self._submit(payload, [w for _, w in pipes])
+            finally:
+                for _, w in pipes:
+                    os.close(w)
+            with contextlib.suppress(OSError):
+                pidfd = os.pidfd_open(monitor)
+                self._runs[monitor] = pidfd
+            pump(pipes[0][0], pipes[1][0], on_output, pipes[2][0], results.update)
+        except BaseException:
+            self._kill(pidfd)
+            raise
+        finally:
+            self._runs.pop(monitor, None)
+            for r, _ in pipes:
+                with contextlib.suppress(OSError):
+                    os.close(r)
+            if pidfd >= 0:
+                os.close(pidfd)
+            files.cleanup()
+        if "error" in results:
+            raise ExecutionError(str(results["error"]))
+        if "exit" not in results:
+            raise ExecutionError("the process was cancelled")
+        return int(results["exit"])
+
+    @staticmethod
+    def _kill(pidfd: int) -> None:
+        if pidfd < 0:
+            return
+        with contextlib.suppress(OSError):
+            signal.pidfd_send_signal(pidfd, signal.SIGKILL)
+        with contextlib.suppress(OSError):
+            select.select([pidfd], [], [], _KILL_WAIT)
+
+    def cancel(self) -> None:
+        """Kill every run in progress; their ``run`` raises ExecutionError."""
+        for pidfd in list(self._runs.values()):
+            with contextlib.suppress(OSError):
+                signal.pidfd_send_signal(pidfd, signal.SIGKILL)
