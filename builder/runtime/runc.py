@@ -100,8 +100,9 @@ class RuncExecutor:
         finally:
             with self._lock:
                 self._ids.discard(container)
-            with contextlib.suppress(subprocess.SubprocessError, OSError):
-                self._runc("delete", "--force", container)
+            if (self.root / container).exists():  # runc run removes it when all went well
+                with contextlib.suppress(subprocess.SubprocessError, OSError):
+                    self._runc("delete", "--force", container)
             error = _log_error(log)
             files.cleanup()
         if cancelled:

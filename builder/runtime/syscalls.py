@@ -146,12 +146,14 @@ def loopback_up() -> None:
     siocgifflags, siocsifflags, iff_up = 0x8913, 0x8914, 0x1
     fd = _check(_libc.socket(2, 2 | 0o2000000, 0), "socket")  # AF_INET, SOCK_DGRAM|CLOEXEC
     try:
-        req = ctypes.create_string_buffer(40)
-        req.value = b"lo"
-        _check(_libc.ioctl(fd, siocgifflags, req), "ioctl SIOCGIFFLAGS")
-        flags = int.from_bytes(req.raw[16:18], "little") | iff_up
+        req = bytearray(40)  # struct ifreq: name[16], then the flags (short)
+        req[:2] = b"lo"
+        buf = (ctypes.c_char * len(req)).from_buffer(req)
+        _check(_libc.ioctl(fd, siocgifflags, buf), "ioctl SIOCGIFFLAGS")
+        flags = int.from_bytes(req[16:18], "little") | iff_up
         req[16:18] = flags.to_bytes(2, "little")
-        _check(_libc.ioctl(fd, siocsifflags, req), "ioctl SIOCSIFFLAGS")
+        _check(_libc.ioctl(fd, siocsifflags, buf), "ioctl SIOCSIFFLAGS")
+        del buf
     finally:
         os.close(fd)
 
