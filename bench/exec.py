@@ -24,10 +24,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from builder.runtime import ProcessSpec  # noqa: E402
-from builder.runtime.native import NativeExecutor  # noqa: E402
-from builder.runtime.runc import RuncExecutor  # noqa: E402
-from builder.snapshot import OverlaySnapshotter  # noqa: E402
+from builder.runtime import ProcessSpec
+from builder.runtime.native import NativeExecutor
+from builder.runtime.runc import RuncExecutor
+from builder.snapshot import OverlaySnapshotter
 
 BUSYBOX = Path("/bin/busybox")
 DOCKER = "/usr/bin/docker"
@@ -112,7 +112,8 @@ def docker_median(base: Path, layers: list[Path], runs: int) -> tuple[float | No
         docker("build", "--network=none", "-q", "-t", "dockyard-bench-exec:3l", str(ctx))
         ms = median_ms(lambda: docker("run", "--rm", "--network", "none",
                                       "dockyard-bench-exec:3l", "/bin/true"), runs, warmup=1)
-        return ms, f"docker {docker('version', '-f', '{{.Server.Version}}').stdout.decode().strip()}"
+        version = docker("version", "-f", "{{.Server.Version}}").stdout.decode().strip()
+        return ms, f"docker {version}"
     except subprocess.CalledProcessError as exc:
         return None, f"docker failed: {exc.stderr.decode(errors='replace').strip()[:200]}"
     finally:
@@ -155,7 +156,8 @@ def main() -> int:
                     snaps.diff(m)
                     snaps.remove(m)
 
-                results["native incl. overlay prepare/diff/remove"] = median_ms(lifecycle, opts.runs)
+                results["native incl. overlay prepare/diff/remove"] = median_ms(
+                    lifecycle, opts.runs)
             with RuncExecutor(base / "runcx") as runc:
                 results["dockyard runc backend"] = median_ms(
                     lambda: runc.run(mount.rootfs, true, _ignore), max(opts.runs // 2, 5))
