@@ -58,13 +58,20 @@ def pump(
                     end = buf.find(b"\n", start)
                     if end < 0:
                         break
+                    if fd != status:  # long lines go out in pieces of at most _READ
+                        while end + 1 - start > _READ:
+                            _deliver(fd, bytes(buf[start : start + _READ]), names, on_output,
+                                     status, on_status)
+                            start += _READ
                     _deliver(fd, bytes(buf[start : end + 1]), names, on_output, status,
                              on_status)
                     start = end + 1
+                if fd != status:
+                    while len(buf) - start >= _READ:
+                        _deliver(fd, bytes(buf[start : start + _READ]), names, on_output,
+                                 status, on_status)
+                        start += _READ
                 del buf[:start]
-                if len(buf) >= _READ and fd != status:
-                    _deliver(fd, bytes(buf), names, on_output, status, on_status)
-                    buf.clear()
     finally:
         sel.close()
 

@@ -33,8 +33,9 @@ class RunFiles:
             try:
                 st = path.lstat()
                 if path.is_dir() and not path.is_symlink():
-                    if any(path.iterdir()):
-                        continue
+                    with os.scandir(path) as it:
+                        if next(it, None) is not None:
+                            continue
                     path.rmdir()
                 elif st.st_size == 0:
                     path.unlink()

@@ -176,11 +176,11 @@ class OverlaySnapshotter:
 
     def remove(self, mount: Mount) -> None:
         """Unmount and delete the snapshot."""
-        if os.path.ismount(mount.rootfs):
-            try:
-                sc.umount(mount.rootfs)
-            except OSError as exc:
-                if exc.errno != errno.EBUSY:
-                    raise SnapshotError(f"cannot unmount {mount.rootfs}: {exc.strerror}") from None
+        try:
+            sc.umount(mount.rootfs)  # os.path.ismount cannot see a bind mount of the same fs
+        except OSError as exc:
+            if exc.errno == errno.EBUSY:
                 sc.umount(mount.rootfs, sc.MNT_DETACH)
+            elif exc.errno not in (errno.EINVAL, errno.ENOENT):
+                raise SnapshotError(f"cannot unmount {mount.rootfs}: {exc.strerror}") from None
         remove_tree(mount.dir)

@@ -88,10 +88,12 @@ def test_more_layers_than_the_kernel_allows_are_flattened(tmp_path: Path) -> Non
 
 def test_view_is_read_only_and_diffs_empty(snapshotter: Snapshotter, tmp_path: Path) -> None:
     layers = make_chain(tmp_path, 3)
-    for lowers in (layers, layers[:1]):
+    before = mountinfo()
+    for lowers in (layers, layers[:1], []):
         m = snapshotter.view("view", lowers)
         try:
-            assert (m.rootfs / "top").read_text() == str(len(lowers) - 1)
+            if lowers:
+                assert (m.rootfs / "top").read_text() == str(len(lowers) - 1)
             assert m.readonly
             if isinstance(snapshotter, OverlaySnapshotter):
                 with pytest.raises(OSError):
@@ -99,6 +101,8 @@ def test_view_is_read_only_and_diffs_empty(snapshotter: Snapshotter, tmp_path: P
             assert snapshotter.diff(m) == []
         finally:
             snapshotter.remove(m)
+        assert mountinfo() == before
+        assert not m.dir.exists()
 
 
 def test_no_lowers_gives_an_empty_writable_root(snapshotter: Snapshotter) -> None:
