@@ -76,16 +76,17 @@ class NativeExecutor:
     def close(self) -> None:
         """Stop the helper process (runs in progress are killed)."""
         with self._lock:
-            if self._finalizer is not None:
-                self._finalizer()
-            self._sock = self._proc = self._finalizer = None
+            self._stop_helper()
 
     def _start_helper(self) -> socket.socket:
         if (self._sock is not None and self._proc is not None and self._proc.poll() is None
                 and self._owner == os.getpid()):
             return self._sock
         if self._finalizer is not None:
-            self._finalizer.detach()
+            if self._owner == os.getpid():
+                self._finalizer()
+            else:  # a forked copy of this object: the helper belongs to the parent
+                self._finalizer.detach()
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         env = dict(os.environ)
         package_parent = str(Path(builder.__file__).resolve().parent.parent)
@@ -107,21 +108,28 @@ class NativeExecutor:
         self._finalizer = weakref.finalize(self, _shutdown, ours, proc)
         return ours
 
+    def _stop_helper(self) -> None:
+        if self._finalizer is not None:
+            self._finalizer()
+        self._sock = self._proc = self._finalizer = None
+
     def _submit(self, payload: bytes, fds: list[int]) -> int:
         with self._lock:
-            for attempt in (1, 2):
+            for _attempt in (1, 2):
                 sock = self._start_helper()
                 try:
                     socket.send_fds(sock, [payload], fds)
                     reply = sock.recv(64)
                 except OSError:
                     reply = b""
+                except BaseException:
+                    # interrupted between request and reply: the reply would reach the next
+                    # run. Stopping the helper kills its monitors (PDEATHSIG) and resets it.
+                    self._stop_helper()
+                    raise
                 if reply:
                     return int(reply)
-                if self._proc is not None:
-                    self._proc.kill()
-                if attempt == 2:
-                    break
+                self._stop_helper()
         raise ExecutionError("the executor helper process died")
 
     def run(self, rootfs: Path, spec: ProcessSpec, on_output: OutputCallback) -> int:
@@ -129,6 +137,8 @@ class NativeExecutor:
         require_root("the native executor")
         if not spec.args:
             raise ExecutionError("no command given")
+        if spec.tty:
+            raise ExecutionError("running with a terminal (tty) is not supported yet")
         rootfs = Path(rootfs).resolve()
         user = resolve_user(rootfs, spec.user)
         points = {"/proc": True, "/dev": True, "/sys": True}
@@ -170,7 +180,7 @@ class NativeExecutor:
         if "error" in results:
             raise ExecutionError(str(results["error"]))
         if "exit" not in results:
-            raise ExecutionError("the process was cancelled")
+            raise ExecutionError("the process was cancelled (killed before it reported a status)")
         return int(results["exit"])
 
     @staticmethod

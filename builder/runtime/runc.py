@@ -65,6 +65,8 @@ class RuncExecutor:
         require_root("the runc executor")
         if not spec.args:
             raise ExecutionError("no command given")
+        if spec.tty:
+            raise ExecutionError("running with a terminal (tty) is not supported yet")
         rootfs = Path(rootfs).resolve()
         user = resolve_user(rootfs, spec.user)
         points = {"/proc": True, "/dev": True, "/sys": True}
