@@ -107,9 +107,18 @@ def sh(executor: NativeExecutor | RuncExecutor, rootfs: Path, script: str,
     return code, out.stdout.decode(), out.stderr.decode()
 
 
+_SCOPE: list[str] = []
+
+
+@pytest.fixture(autouse=True)
+def _mount_scope(tmp_path_factory: pytest.TempPathFactory) -> None:
+    _SCOPE[:] = [str(tmp_path_factory.getbasetemp())]
+
+
 def mountinfo() -> list[str]:
+    """This session's mounts (other processes on the machine may mount things meanwhile)."""
     with open("/proc/self/mountinfo") as f:
-        return sorted(line.split(" ", 4)[4] for line in f)
+        return sorted(line.split(" ", 4)[4] for line in f if _SCOPE[0] in line)
 
 
 def host_processes(marker: str) -> list[int]:

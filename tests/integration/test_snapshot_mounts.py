@@ -28,9 +28,18 @@ if os.geteuid() != 0:
     pytest.skip("needs root", allow_module_level=True)
 
 
+_SCOPE: list[str] = []
+
+
+@pytest.fixture(autouse=True)
+def _mount_scope(tmp_path_factory: pytest.TempPathFactory) -> None:
+    _SCOPE[:] = [str(tmp_path_factory.getbasetemp())]
+
+
 def mountinfo() -> list[str]:
+    """This session's mounts (other processes on the machine may mount things meanwhile)."""
     with open("/proc/self/mountinfo") as f:
-        return sorted(line.split(" ", 4)[4] for line in f)
+        return sorted(line.split(" ", 4)[4] for line in f if _SCOPE[0] in line)
 
 
 def layer_names(changes: list) -> list[str]:
