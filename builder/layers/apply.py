@@ -346,6 +346,7 @@ class _Applier:
 
         if st is not None and not (kind == DIR and stat.S_ISDIR(st.st_mode)):
             self._remove(pfd, base, st)
+            st = None
 
         if kind in _REGULAR:
             fd = os.open(base, _CREATE_FLAGS, 0o600, dir_fd=pfd)
