@@ -104,7 +104,9 @@ def hard(name: str, target: str) -> tarfile.TarInfo:
     return info
 
 
-def dev(name: str, kind: bytes = tarfile.CHRTYPE, major: int = 1, minor: int = 3) -> tarfile.TarInfo:
+def dev(
+    name: str, kind: bytes = tarfile.CHRTYPE, major: int = 1, minor: int = 3
+) -> tarfile.TarInfo:
     info = tarfile.TarInfo(name)
     info.type = kind
     info.devmajor, info.devminor = major, minor
@@ -112,16 +114,11 @@ def dev(name: str, kind: bytes = tarfile.CHRTYPE, major: int = 1, minor: int = 3
     return info
 
 
-def _rel(a: Arena, p: Path) -> str:
-    """``p`` as an in-archive absolute path (what an attacker would aim at)."""
-    return str(p)
-
-
 @dataclass
 class Case:
     id: str
     build: Callable[[Arena], bytes]
-    check: Callable[[Arena], None] | None = None
+    check: Callable[[Arena], bool] | None = None  # what a neutralised case must leave
     setup: Callable[[Arena], None] | None = None
 
     @property
@@ -169,32 +166,28 @@ CASES = [
     Case(
         "absolute-name-neutralised",
         lambda a: tar(f(str(a.sentinel))),
-        check=lambda a: (a.target / str(a.sentinel).lstrip("/")).read_bytes() == b"pwned"
-        or pytest.fail("absolute name not re-rooted"),
+        check=lambda a: (a.target / str(a.sentinel).lstrip("/")).read_bytes() == b"pwned",
     ),
     Case(
         "symlink-then-write-through-neutralised",
         lambda a: tar(sym("escape", str(a.outside)), f("escape/sentinel")),
         check=lambda a: (a.target / str(a.outside).lstrip("/") / "sentinel").read_bytes()
-        == b"pwned" or pytest.fail("write through symlink not re-rooted"),
+        == b"pwned",
     ),
     Case(
         "relative-symlink-climbing-out-neutralised",
         lambda a: tar(sym("up", "../../../../../../.."), f("up/pwned")),
-        check=lambda a: (a.target / "pwned").read_bytes() == b"pwned"
-        or pytest.fail("relative climb not clamped to the root"),
+        check=lambda a: (a.target / "pwned").read_bytes() == b"pwned",
     ),
     Case(
         "relative-symlink-chain-neutralised",
         lambda a: tar(d("x/"), sym("x/a", "../b"), sym("b", "c/../../outside"), f("x/a/sentinel")),
-        check=lambda a: (a.target / "outside" / "sentinel").read_bytes() == b"pwned"
-        or pytest.fail("symlink chain not clamped"),
+        check=lambda a: (a.target / "outside" / "sentinel").read_bytes() == b"pwned",
     ),
     Case(
         "symlinked-parent-to-slash-neutralised",
         lambda a: tar(sym("rootlink", "/"), f("rootlink" + str(a.sentinel))),
-        check=lambda a: (a.target / str(a.sentinel).lstrip("/")).read_bytes() == b"pwned"
-        or pytest.fail("symlink to / not re-rooted"),
+        check=lambda a: (a.target / str(a.sentinel).lstrip("/")).read_bytes() == b"pwned",
     ),
     Case("symlink-loop-error", lambda a: tar(sym("a", "b"), sym("b", "a"), f("a/x"))),
     Case("hardlink-dotdot-outside-error", lambda a: tar(hard("hl", "../outside/sentinel"))),
@@ -207,7 +200,7 @@ CASES = [
         "hardlink-to-symlink-links-the-symlink-neutralised",
         lambda a: tar(sym("s", str(a.sentinel)), hard("hl", "s"), f("hl", b"overwrite")),
         check=lambda a: (a.target / "hl").read_bytes() == b"overwrite"
-        and os.path.islink(a.target / "s") or pytest.fail("hardlink followed a symlink"),
+        and os.path.islink(a.target / "s"),
     ),
     Case("whiteout-dotdot-error", lambda a: tar(f(".wh..."))),
     Case("whiteout-empty-name-error", lambda a: tar(f("dir/.wh."))),
@@ -237,7 +230,10 @@ CASES = [
     Case("truncated-in-data-error", lambda a: tar(f("big", b"z" * 5000))[:1536]),
     Case("truncated-at-entry-boundary-error", lambda a: tar(f("a", b"1"), f("b", b"2"))[:1024]),
     Case("truncated-gzip-error", lambda a: gzip.compress(tar(f("a", os.urandom(20000))))[:-2000]),
-    Case("truncated-zstd-error", lambda a: zstandard.compress(tar(f("a", os.urandom(20000))))[:-2000]),
+    Case(
+        "truncated-zstd-error",
+        lambda a: zstandard.compress(tar(f("a", os.urandom(20000))))[:-2000],
+    ),
     Case("bad-checksum-error", _corrupt_checksum),
     Case("garbage-error", lambda a: os.urandom(4096)),
     Case("empty-input-error", lambda a: b""),
@@ -248,20 +244,20 @@ CASES = [
         "duplicate-entries-last-wins-neutralised",
         lambda a: tar(f("dup", b"first"), sym("dup", str(a.sentinel)), f("dup", b"second")),
         check=lambda a: (a.target / "dup").read_bytes() == b"second"
-        and not os.path.islink(a.target / "dup") or pytest.fail("duplicate not replaced"),
+        and not os.path.islink(a.target / "dup"),
     ),
     Case(
         "file-over-lower-symlink-neutralised",
         lambda a: tar(f("lower")),
         setup=lambda a: os.symlink(a.sentinel, a.target / "lower"),
-        check=lambda a: not os.path.islink(a.target / "lower") or pytest.fail("wrote via link"),
+        check=lambda a: not os.path.islink(a.target / "lower"),
     ),
     Case(
         "file-over-lower-hardlink-to-outside-neutralised",
         lambda a: tar(f("shared")),
         setup=lambda a: os.link(a.sentinel, a.target / "shared"),
         check=lambda a: (a.target / "shared").read_bytes() == b"pwned"
-        and os.stat(a.sentinel).st_nlink == 1 or pytest.fail("shared inode modified"),
+        and os.stat(a.sentinel).st_nlink == 1,
     ),
     Case(
         "dir-over-lower-symlink-does-not-chmod-outside-neutralised",
@@ -271,12 +267,14 @@ CASES = [
             os.symlink(a.sentinel, a.target / "fifo"),
         ),
         check=lambda a: os.path.isdir(a.target / "lowdir")
-        and not os.path.islink(a.target / "lowdir") or pytest.fail("symlink kept"),
+        and not os.path.islink(a.target / "lowdir"),
     ),
     Case(
         "write-under-lower-symlinked-dir-neutralised",
         lambda a: tar(f("lowdir/sentinel"), f("lowdir/new")),
         setup=lambda a: os.symlink(a.outside, a.target / "lowdir"),
+        check=lambda a: (a.target / str(a.outside).lstrip("/") / "sentinel").read_bytes()
+        == b"pwned",
     ),
     Case(
         "write-under-lower-symlinked-parent-chain-neutralised",
@@ -286,6 +284,7 @@ CASES = [
             os.mkdir(a.target / "l2dir"),
             os.symlink("../../outside", a.target / "l2dir" / "l2"),
         ),
+        check=lambda a: (a.target / "outside" / "sentinel").read_bytes() == b"pwned",
     ),
 ]
 
@@ -303,7 +302,7 @@ def test_hostile_layer(tmp_path: Path, case: Case) -> None:
     else:
         apply_layer(io.BytesIO(blob), arena.target)
         if case.check is not None:
-            case.check(arena)
+            assert case.check(arena)
     assert _fingerprint(arena) == before
     assert arena.sentinel.read_text() == "precious"
     assert os.path.isdir(arena.target) and not os.path.islink(arena.target)
