@@ -3,7 +3,8 @@
 Usage: python bench/layers.py [--big-mb 300] [--small 20000] [--runs 3] [--level 3]
 
 Inputs are generated in a temp dir: a "big" tree of mixed data (half text-like, half random,
-files of 64 KiB–8 MiB) and a "small" tree of many files of 0–4 KiB. Figures are medians.
+files of 64 KiB–8 MiB) and a "small" tree of many files of 0–4 KiB. Figures are the best
+of --runs runs (the least disturbed on a shared machine).
 Peers: raw zstandard (same level, one thread) and raw hashlib sha256 / blake3 over the very
 same tar bytes, ``tar -c | zstd -T1 -<level>`` and ``tar -x`` via subprocess, and the stdlib
 ``tarfile``. Writes its output to bench/results/layers.txt as well.
@@ -17,7 +18,6 @@ import io
 import os
 import random
 import shutil
-import statistics
 import subprocess
 import sys
 import tarfile
@@ -87,12 +87,13 @@ def make_small(root: Path, count: int) -> None:
 
 
 def timed(fn: Callable[[], object], runs: int) -> float:
+    """Best of ``runs``: on a shared machine the minimum is the least disturbed figure."""
     times = []
     for _ in range(runs):
         start = time.perf_counter()
         fn()
         times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return min(times)
 
 
 def shell(cmd: str) -> None:
@@ -124,7 +125,7 @@ def main() -> None:
         load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
         say(f"layers bench: {os.cpu_count()} cores (load average before: {load}), "
             f"Python {sys.version.split()[0]}, zstandard {zstandard.__version__}, "
-            f"zstd level {level}, median of {runs} runs")
+            f"zstd level {level}, best of {runs} runs")
         say()
         big_figures(say, row, work, big, files, level, runs)
         say()

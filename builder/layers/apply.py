@@ -63,7 +63,8 @@ def apply_layer(
     the target may then hold a partial result.
     """
     is_root = os.geteuid() == 0
-    os.makedirs(target, exist_ok=True)
+    if not os.path.isdir(target):
+        os.makedirs(target)
     root = os.open(target, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     try:
         applier = _Applier(
