@@ -11,8 +11,8 @@ import stat
 import struct
 import subprocess
 import tarfile
-import traceback
 import threading
+import traceback
 from pathlib import Path
 
 import blake3
