@@ -12,6 +12,7 @@ target that climbs above the root with ``..`` is refused with LayerError.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
@@ -62,7 +63,8 @@ def apply_layer(
     the target may then hold a partial result.
     """
     is_root = os.geteuid() == 0
-    os.makedirs(target, exist_ok=True)
+    if not os.path.isdir(target):
+        os.makedirs(target)
     root = os.open(target, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     try:
         applier = _Applier(
@@ -71,7 +73,7 @@ def apply_layer(
             chown=is_root if chown is None else chown,
             defer_dir_modes=not is_root,
         )
-        with open_uncompressed(blob) as stream:
+        with open_uncompressed(blob, prefetch=True) as stream:
             reader = TarReader(stream)
             try:
                 for header in reader:
@@ -152,10 +154,8 @@ class _Applier:
                 except FileNotFoundError:
                     if not create:
                         return None
-                    try:
+                    with contextlib.suppress(FileExistsError):
                         os.mkdir(part, 0o755, dir_fd=here)
-                    except FileExistsError:
-                        pass
                     fd = os.open(part, _WALK_FLAGS, dir_fd=here)
                 except NotADirectoryError:
                     st = os.lstat(part, dir_fd=here)
@@ -346,6 +346,7 @@ class _Applier:
 
         if st is not None and not (kind == DIR and stat.S_ISDIR(st.st_mode)):
             self._remove(pfd, base, st)
+            st = None
 
         if kind in _REGULAR:
             fd = os.open(base, _CREATE_FLAGS, 0o600, dir_fd=pfd)
