@@ -175,8 +175,9 @@ def main() -> int:
             notes.append(note)
             if ms is not None:
                 results["docker run --rm --network none"] = ms
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"start and reap `true` in a 3-layer overlay snapshot (median, {os.cpu_count()} cores,"
-          f" {opts.runs} runs; docker {opts.docker_runs})")
+          f" {opts.runs} runs; docker {opts.docker_runs}; load average {load})")
     for name, ms in results.items():
         print(f"  {name:<42} {ms:8.1f} ms")
     native_ms = results["dockyard native executor"]

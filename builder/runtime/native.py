@@ -12,10 +12,12 @@ import contextlib
 import json
 import os
 import select
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import weakref
 from pathlib import Path
@@ -55,11 +57,14 @@ class NativeExecutor:
     """Runs processes like ``docker run`` with Docker's defaults; see :class:`Executor`.
 
     ``state_dir`` holds per-run files (generated ``/etc/hosts`` and friends); a temporary
-    directory is used when it is None. Call :meth:`close` (or use ``with``) to stop the helper.
+    directory (removed by :meth:`close`) is used when it is None. Call :meth:`close` (or use
+    ``with``) to stop the helper.
     """
 
     def __init__(self, state_dir: Path | None = None) -> None:
-        self.state_dir = state_dir
+        self._own_dir = state_dir is None
+        self.state_dir = Path(tempfile.mkdtemp(prefix="dockyard-exec-")) if state_dir is None \
+            else Path(state_dir)
         self._lock = threading.Lock()
         self._sock: socket.socket | None = None
         self._proc: subprocess.Popen[bytes] | None = None
@@ -77,6 +82,8 @@ class NativeExecutor:
         """Stop the helper process (runs in progress are killed)."""
         with self._lock:
             self._stop_helper()
+        if self._own_dir:
+            shutil.rmtree(self.state_dir, ignore_errors=True)
 
     def _start_helper(self) -> socket.socket:
         if (self._sock is not None and self._proc is not None and self._proc.poll() is None

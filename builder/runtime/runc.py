@@ -72,17 +72,18 @@ class RuncExecutor:
         points = {"/proc": True, "/dev": True, "/sys": True}
         for m in spec.mounts:
             points[m.target] = m.kind == "tmpfs" or os.path.isdir(m.source)
-        files = stubs.prepare(rootfs, spec, self.state_dir, points)
+        files = stubs.prepare(rootfs, spec, self.state_dir, points, bundle=True)
+        assert files.bundle is not None
         container = f"dockyard-{uuid.uuid4().hex[:16]}"
-        log = files.dir / "runc.log"
+        log = files.bundle / "runc.log"
         try:
             config = oci_config(rootfs, spec, user, container_env(spec, user.home), files.etc)
-            (files.dir / "config.json").write_text(json.dumps(config))
+            (files.bundle / "config.json").write_text(json.dumps(config))
             with self._lock:
                 self._ids.add(container)
             proc = subprocess.Popen(
                 [self.runc, "--root", str(self.root), "--log", str(log), "--log-format", "json",
-                 "run", "--bundle", str(files.dir), container],
+                 "run", "--bundle", str(files.bundle), container],
                 stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                 start_new_session=True,
             )

@@ -1,8 +1,11 @@
 """Per-run host files (hosts, hostname, resolv.conf) and mount-point stubs.
 
-A mount needs an existing target. When the rootfs lacks one, the run creates an empty
-placeholder and removes it afterwards (with its parent's times restored), so placeholders
-never reach a layer — BuildKit's "mount stubs" rule.
+A mount needs an existing target. When the rootfs lacks one (``/proc``, ``/etc/hosts``, a
+bind target), the run creates an empty placeholder marked with the xattr
+:data:`STUB_XATTR` and restores its parent's times; snapshot diffs skip marked, still-empty
+entries, so placeholders never reach a layer (BuildKit's "mount stubs" rule) and later runs
+in the same snapshot reuse them. Where the xattr cannot be set, the placeholder is removed
+after the run instead.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import contextlib
 import os
 import shutil
 import tempfile
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,17 +22,33 @@ from builder.runtime import defaults
 from builder.runtime.executor import ProcessSpec
 from builder.runtime.users import path_in_root
 
+STUB_XATTR = "trusted.dockyard.stub"
+
+
+def is_stub(path: str) -> bool:
+    """Whether ``path`` is a mount-point placeholder made by a run."""
+    try:
+        os.getxattr(path, STUB_XATTR, follow_symlinks=False)
+    except OSError:
+        return False
+    return True
+
 
 @dataclass
 class RunFiles:
     """Host-side files of one run: ``etc`` maps a container path to the host file."""
 
-    dir: Path
     etc: dict[str, str]
+    bundle: Path | None = None
     stubs: list[tuple[Path, os.stat_result]] = field(default_factory=list)
 
     def cleanup(self) -> None:
-        """Remove stubs that are still untouched, then the run's directory."""
+        """Remove the run's host files and any unmarked stubs."""
+        for host in self.etc.values():
+            with contextlib.suppress(OSError):
+                os.unlink(host)
+        if self.bundle is not None:
+            shutil.rmtree(self.bundle, ignore_errors=True)
         for path, parent_st in reversed(self.stubs):
             try:
                 st = path.lstat()
@@ -45,20 +65,18 @@ class RunFiles:
             except OSError:
                 continue
         self.stubs.clear()
-        shutil.rmtree(self.dir, ignore_errors=True)
 
 
-def prepare(rootfs: Path, spec: ProcessSpec, state_dir: Path | None,
-            mount_points: dict[str, bool]) -> RunFiles:
-    """Write the run's etc files and create stubs for ``mount_points`` (path → is_dir).
+def prepare(rootfs: Path, spec: ProcessSpec, state_dir: Path, mount_points: dict[str, bool],
+            bundle: bool = False) -> RunFiles:
+    """Write the run's etc files under ``state_dir`` and stub ``mount_points`` (path → is_dir).
 
     The etc files are always stubbed; on a read-only rootfs nothing is created (a missing
-    target then fails the mount with a clear error).
+    target is then skipped or fails the mount clearly). ``bundle`` also makes a per-run
+    directory (``RunFiles.bundle``), removed by :meth:`RunFiles.cleanup`.
     """
-    if state_dir is not None:
-        state_dir.mkdir(parents=True, exist_ok=True)
-    run_dir = Path(tempfile.mkdtemp(prefix="run-", dir=state_dir))
-    etc: dict[str, str] = {}
+    etc_dir = state_dir / "etc"
+    etc_dir.mkdir(parents=True, exist_ok=True)
     try:
         host_resolv = Path("/etc/resolv.conf").read_text()
     except OSError:
@@ -68,32 +86,44 @@ def prepare(rootfs: Path, spec: ProcessSpec, state_dir: Path | None,
         "/etc/hostname": spec.hostname + "\n",
         "/etc/resolv.conf": defaults.resolv_conf(spec, host_resolv),
     }
-    for target, text in contents.items():
-        host = run_dir / Path(target).name
-        host.write_text(text)
-        host.chmod(0o644)
-        etc[target] = str(host)
-    files = RunFiles(run_dir, etc)
-    if not spec.readonly_rootfs:
-        wanted = {path: False for path in defaults.ETC_FILES}
-        wanted.update(mount_points)
-        for target, is_dir in wanted.items():
-            _stub(rootfs, target, is_dir, files.stubs)
+    run_id = uuid.uuid4().hex[:16]
+    files = RunFiles({})
+    try:
+        for target, text in contents.items():
+            host = etc_dir / f"{run_id}-{Path(target).name}"
+            fd = os.open(host, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o644)
+            with os.fdopen(fd, "w") as f:
+                f.write(text)
+            files.etc[target] = str(host)
+        if bundle:
+            files.bundle = Path(tempfile.mkdtemp(prefix="bundle-", dir=state_dir))
+        if not spec.readonly_rootfs:
+            wanted = {path: False for path in defaults.ETC_FILES}
+            wanted.update(mount_points)
+            for target, is_dir in wanted.items():
+                _stub(rootfs, target, is_dir, files.stubs)
+    except BaseException:
+        files.cleanup()
+        raise
     return files
 
 
 def _stub(rootfs: Path, target: str, is_dir: bool,
-          created: list[tuple[Path, os.stat_result]]) -> None:
+          unmarked: list[tuple[Path, os.stat_result]]) -> None:
     parts = [p for p in target.split("/") if p]
     for i in range(1, len(parts) + 1):
         path = path_in_root(rootfs, "/" + "/".join(parts[:i]))
         if os.path.lexists(path):
             continue
-        last = i == len(parts)
         with contextlib.suppress(OSError):
             parent_st = path.parent.lstat()
-            if last and not is_dir:
-                path.touch(mode=0o644)
+            if i == len(parts) and not is_dir:
+                os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC,
+                                 0o644))
             else:
                 path.mkdir(mode=0o755)
-            created.append((path, parent_st))
+            try:
+                os.setxattr(path, STUB_XATTR, b"1", follow_symlinks=False)
+            except OSError:
+                unmarked.append((path, parent_st))
+            os.utime(path.parent, ns=(parent_st.st_atime_ns, parent_st.st_mtime_ns))

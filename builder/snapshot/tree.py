@@ -18,9 +18,10 @@ from pathlib import Path
 
 from builder.errors import SnapshotError
 from builder.layers import Change
+from builder.runtime.stubs import STUB_XATTR, is_stub
 
 OPAQUE_XATTRS = ("trusted.overlay.opaque", "user.overlay.opaque")
-_PRIVATE_PREFIXES = ("trusted.overlay.", "user.overlay.", "security.selinux")
+_PRIVATE_PREFIXES = ("trusted.overlay.", "user.overlay.", "security.selinux", STUB_XATTR)
 
 
 @dataclass(slots=True)
@@ -202,13 +203,17 @@ def _compare_dir(path: str, rel: str, lower: Node | None, out: list[Change]) -> 
             out.append(Change(child_rel, "delete"))
             continue
         st = entry.stat(follow_symlinks=False)
+        stub = low is None and is_stub(entry.path)
         if stat.S_ISDIR(st.st_mode):
             low_dir = low if low is not None and low.children is not None else None
             mark = len(out)
             _compare_dir(entry.path, child_rel, low_dir, out)
-            if (len(out) > mark or low_dir is None
-                    or not same_entry(entry.path, st, low_dir.source, low_dir.st)):
+            if len(out) > mark or (not stub and (
+                    low_dir is None
+                    or not same_entry(entry.path, st, low_dir.source, low_dir.st))):
                 out.insert(mark, Change(child_rel, "add", entry.path))
+        elif stub and st.st_size == 0:
+            continue
         elif low is None or not same_entry(entry.path, st, low.source, low.st):
             out.append(Change(child_rel, "add", entry.path))
 

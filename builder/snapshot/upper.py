@@ -2,7 +2,8 @@
 
 A char device 0:0 is a ``delete``; a directory marked opaque is ``opaque``; everything else
 is an ``add``, except a directory that overlay merely copied up (same mode, owner, times and
-xattrs as in the lower layers) and under which nothing changed.
+xattrs as in the lower layers) and under which nothing changed, and the executor's empty
+mount-point stubs.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from builder.errors import SnapshotError
 from builder.layers import Change
+from builder.runtime.stubs import is_stub
 from builder.snapshot.tree import is_opaque, is_whiteout, same_entry
 
 
@@ -60,7 +62,12 @@ def _walk(path: str, rel: str, lowers: list[str], out: list[Change]) -> None:
                 out.insert(mark, Change(child_rel, "add", entry.path))
                 continue
             lower = _lower_dir(child_rel, lowers)
-            if lower is None or not same_entry(entry.path, st, *lower):
+            if lower is None:
+                if not is_stub(entry.path):
+                    out.insert(mark, Change(child_rel, "add", entry.path))
+            elif not same_entry(entry.path, st, *lower):
                 out.insert(mark, Change(child_rel, "add", entry.path))
+        elif st.st_size == 0 and stat.S_ISREG(st.st_mode) and is_stub(entry.path):
+            continue
         else:
             out.append(Change(child_rel, "add", entry.path))

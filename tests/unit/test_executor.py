@@ -134,23 +134,30 @@ def test_oci_config_carries_the_same_settings(tmp_path: Path) -> None:
     assert {"type": "network"} not in nonroot["linux"]["namespaces"]
 
 
-def test_stubs_are_created_then_removed_with_times_restored(tmp_path: Path) -> None:
+def test_stubs_are_marked_and_leave_parent_times_alone(tmp_path: Path) -> None:
     root = tmp_path / "root"
     (root / "etc").mkdir(parents=True)
     (root / "etc" / "hosts").write_text("keep\n")
     os.utime(root / "etc", ns=(1, 1_000_000_000))
     os.utime(root, ns=(1, 2_000_000_000))
     spec = ProcessSpec(args=("true",), hostname="hh")
-    files = stubs.prepare(root, spec, tmp_path / "state", {"/proc": True, "/m/n": False})
-    assert (root / "etc" / "hostname").exists() and (root / "proc").is_dir()
-    assert (root / "m" / "n").is_file()
-    assert Path(files.etc["/etc/hostname"]).read_text() == "hh\n"
-    (root / "proc" / "written").write_text("x")  # a stub the process used stays
-    files.cleanup()
-    assert sorted(p.name for p in root.iterdir()) == ["etc", "proc"]
-    assert [p.name for p in (root / "etc").iterdir()] == ["hosts"]
+    files = stubs.prepare(root, spec, tmp_path / "state", {"/proc": True, "/m/n": False},
+                          bundle=True)
+    for made in ("etc/hostname", "etc/resolv.conf", "proc", "m", "m/n"):
+        assert stubs.is_stub(str(root / made)), made
+    assert (root / "proc").is_dir() and (root / "m" / "n").is_file()
+    assert not stubs.is_stub(str(root / "etc" / "hosts"))
     assert (root / "etc").stat().st_mtime_ns == 1_000_000_000
-    assert not Path(files.dir).exists()
+    assert root.stat().st_mtime_ns == 2_000_000_000
+    assert Path(files.etc["/etc/hostname"]).read_text() == "hh\n"
+    assert files.bundle is not None and files.bundle.is_dir()
+    files.cleanup()
+    assert not any(Path(p).exists() for p in files.etc.values())
+    assert not files.bundle.exists()
+    assert (root / "proc").is_dir()  # kept for the next run; diffs skip it
+    again = stubs.prepare(root, spec, tmp_path / "state", {"/proc": True})
+    assert again.stubs == []
+    again.cleanup()
 
 
 def test_pump_splits_lines_and_drains_both_pipes() -> None:

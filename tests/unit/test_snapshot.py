@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from builder.runtime import ProcessSpec, stubs
 from builder.snapshot.tree import compare, copy_tree, merged, remove_tree
 from builder.snapshot.upper import upper_changes
 
@@ -154,3 +155,22 @@ def test_remove_tree_copes_with_mode_000_dirs(tmp_path: Path) -> None:
     remove_tree(snap)
     assert not snap.exists()
     remove_tree(snap)
+
+
+@needs_root
+def test_diffs_skip_mount_stubs_unless_something_was_written(layers: list[Path],
+                                                             tmp_path: Path) -> None:
+    dest = tmp_path / "copy"
+    lower = merged(layers)
+    copy_tree(lower, dest)
+    files = stubs.prepare(dest, ProcessSpec(args=("true",)), tmp_path / "state",
+                          {"/proc": True, "/new/dir": True})
+    files.cleanup()
+    assert (dest / "etc" / "hosts").exists() and (dest / "new" / "dir").is_dir()
+    assert compare(str(dest), lower) == []
+    (dest / "new" / "real").write_text("r")
+    assert kinds(compare(str(dest), lower)) == [("new", "add"), ("new/real", "add")]
+    upper = tmp_path / "upper"
+    upper.mkdir()
+    stubs.prepare(upper, ProcessSpec(args=("true",)), tmp_path / "state", {}).cleanup()
+    assert upper_changes(upper, layers) == []
