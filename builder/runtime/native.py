@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import pwd
 import select
 import shutil
 import signal
@@ -34,13 +35,41 @@ from builder.runtime.users import resolve_user
 _KILL_WAIT = 10.0
 
 
+def rootless_gaps() -> list[str]:
+    """What this machine lacks for a future rootless mode (empty when nothing is known)."""
+    gaps = []
+    for knob, bad in (("/proc/sys/kernel/unprivileged_userns_clone", "0"),
+                      ("/proc/sys/user/max_user_namespaces", "0")):
+        try:
+            if Path(knob).read_text().strip() == bad:
+                gaps.append(f"user namespaces are disabled ({knob} = {bad})")
+        except OSError:
+            continue
+    if shutil.which("newuidmap") is None or shutil.which("newgidmap") is None:
+        gaps.append("newuidmap/newgidmap are not installed (package uidmap)")
+    try:
+        name = pwd.getpwuid(os.getuid()).pw_name
+    except KeyError:
+        name = str(os.getuid())
+    for table in ("/etc/subuid", "/etc/subgid"):
+        try:
+            owners = {line.split(":", 1)[0] for line in Path(table).read_text().splitlines()}
+        except OSError:
+            owners = set()
+        if name not in owners and str(os.getuid()) not in owners:
+            gaps.append(f"no {table} range for {name}")
+    return gaps
+
+
 def require_root(what: str) -> None:
-    """Raise a clear error when not running as root (rootless is not supported yet)."""
+    """Raise a clear error naming what is missing when not running as root."""
     if os.geteuid() != 0:
+        gaps = rootless_gaps()
         raise ExecutionError(
             f"{what} needs root: creating mount, pid and network namespaces and mounting "
-            "overlayfs require CAP_SYS_ADMIN (rootless mode, with a user namespace and "
-            "subuid/subgid mappings, is not supported yet)"
+            "overlayfs require CAP_SYS_ADMIN, and rootless mode (a user namespace with "
+            "subuid/subgid mappings) is not supported yet"
+            + (f"; this machine would also lack: {'; '.join(gaps)}" if gaps else "")
         )
 
 
