@@ -107,6 +107,7 @@ def _init(run: dict[str, Any], status: int, alive: int) -> None:
     code = 255
     try:
         sc.prctl(sc.PR_SET_PDEATHSIG, signal.SIGKILL)
+        os.umask(0o022)  # Docker's, whatever the builder's is
         os.set_blocking(alive, False)
         try:
             if os.read(alive, 1) == b"":

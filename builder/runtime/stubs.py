@@ -92,6 +92,7 @@ def prepare(rootfs: Path, spec: ProcessSpec, state_dir: Path, mount_points: dict
         for target, text in contents.items():
             host = etc_dir / f"{run_id}-{Path(target).name}"
             fd = os.open(host, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o644)
+            os.fchmod(fd, 0o644)  # whatever the umask
             with os.fdopen(fd, "w") as f:
                 f.write(text)
             files.etc[target] = str(host)
@@ -120,8 +121,10 @@ def _stub(rootfs: Path, target: str, is_dir: bool,
             if i == len(parts) and not is_dir:
                 os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC,
                                  0o644))
+                path.chmod(0o644)
             else:
                 path.mkdir(mode=0o755)
+                path.chmod(0o755)
             try:
                 os.setxattr(path, STUB_XATTR, b"1", follow_symlinks=False)
             except OSError:

@@ -211,6 +211,17 @@ def test_host_network(executor, mount: Mount) -> None:
     assert sorted(out.split()) == sorted(os.listdir("/sys/class/net"))
 
 
+def test_umask_is_dockers(executor, mount: Mount) -> None:
+    old = os.umask(0o077)
+    try:
+        assert sh(executor, mount.rootfs, "umask")[1].strip() == "0022"
+        _, out, _ = sh(executor, mount.rootfs, "cat /etc/hosts | head -1",
+                       user="bob")
+        assert out.split("\n")[:1] == ["127.0.0.1\tlocalhost dockyard"]
+    finally:
+        os.umask(old)
+
+
 def test_mounts_and_cwd(executor, mount: Mount, tmp_path: Path) -> None:
     shared = tmp_path / "shared"
     shared.mkdir()
