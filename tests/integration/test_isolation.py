@@ -12,6 +12,7 @@ import tarfile
 import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -385,3 +386,20 @@ def test_no_mount_or_process_left_behind(executor, snapshotter: Snapshotter,
     time.sleep(0.1)
     assert host_processes(marker) == []
     assert not m.dir.exists()
+
+
+def test_concurrent_runs_from_threads(executor, snapshotter: Snapshotter,
+                                      lowers: list[Path]) -> None:
+    mounts = [snapshotter.prepare(f"par{i}", lowers) for i in range(4)]
+    try:
+        def one(i: int) -> tuple[int, str, str]:
+            return sh(executor, mounts[i].rootfs, f"sleep 0.2; echo {i} > /mine; cat /mine",
+                      hostname=f"h{i}")
+
+        with ThreadPoolExecutor(4) as pool:
+            results = list(pool.map(one, range(4)))
+        assert [(code, out) for code, out, _ in results] == [(0, f"{i}\n") for i in range(4)]
+        assert all((m.rootfs / "mine").read_text() == f"{i}\n" for i, m in enumerate(mounts))
+    finally:
+        for m in mounts:
+            snapshotter.remove(m)
