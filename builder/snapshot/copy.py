@@ -11,8 +11,7 @@ from pathlib import Path
 
 from builder.errors import SnapshotError
 from builder.layers import Change
-from builder.snapshot import Mount
-from builder.snapshot.base import check_lowers, snapshot_dir
+from builder.snapshot.base import Mount, check_lowers, snapshot_dir
 from builder.snapshot.tree import compare, copy_tree, merged, remove_tree
 
 

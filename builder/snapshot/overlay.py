@@ -18,8 +18,7 @@ from pathlib import Path
 from builder.errors import SnapshotError
 from builder.layers import Change
 from builder.runtime import syscalls as sc
-from builder.snapshot import Mount
-from builder.snapshot.base import check_lowers, snapshot_dir
+from builder.snapshot.base import Mount, check_lowers, snapshot_dir
 from builder.snapshot.tree import copy_tree, merged, remove_tree
 from builder.snapshot.upper import upper_changes
 
