@@ -14,6 +14,7 @@ import errno
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Literal
 
 from builder.errors import SnapshotError
 from builder.layers import Change
@@ -147,6 +148,7 @@ class OverlaySnapshotter:
         layers = check_lowers(list(lowers))
         directory = snapshot_dir(self.root, key)
         rootfs = directory / "rootfs"
+        kind: Literal["overlay", "bind"]
         try:
             rootfs.mkdir()
             if len(layers) >= 2:
@@ -163,7 +165,7 @@ class OverlaySnapshotter:
                 sc.umount(rootfs, sc.MNT_DETACH)
             remove_tree(directory)
             raise SnapshotError(f"cannot mount view {key!r}: {exc.strerror or exc}") from None
-        return Mount(key, rootfs, None, tuple(layers), True, kind, directory)  # type: ignore[arg-type]
+        return Mount(key, rootfs, None, tuple(layers), True, kind, directory)
 
     def diff(self, mount: Mount) -> list[Change]:
         """The upper dir's changes (nothing for a read-only view)."""
