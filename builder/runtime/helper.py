@@ -3,12 +3,13 @@
 It is started once per :class:`~builder.runtime.native.NativeExecutor` and stays
 single-threaded, so forking it is safe (the builder itself may run threads). Every run is a
 message on the socket: the run's JSON and three fds (stdout, stderr, status pipe). For each,
-the helper forks a *monitor*, which unshares the namespaces and forks *init* (PID 1 of the
-new pid namespace). Init mounts the rootfs, pivots into it, forks the command, reaps every
-zombie, and exits with the command's status; its exit kills whatever the command left
-behind. The monitor reports on the status pipe, one JSON object per line:
-``{"pid": monitor_pid}``, then ``{"error": message}`` and/or ``{"exit": status}``.
-Everything the container side needs is imported here, before any fork or pivot_root.
+the helper unshares a pid namespace for its next child only, forks *init* (PID 1 there),
+replies with init's pid, and switches its own children's pid namespace back. Init unshares
+the other namespaces, mounts the rootfs, pivots into it, forks the command, reaps every
+zombie, reports, and exits with the command's status; its exit kills whatever the command
+left behind. Init reports on the status pipe, one JSON object per line:
+``{"error": message}`` and/or ``{"exit": status}``. Everything the container side needs is
+imported here, before any fork or pivot_root.
 """
 
 from __future__ import annotations
@@ -29,9 +30,10 @@ _MAX_MESSAGE = 1 << 20
 
 
 def serve(sock: socket.socket) -> None:
-    """Fork a monitor for every message until the builder closes the socket."""
-    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # monitors are reaped by the kernel
+    """Fork an init for every message until the builder closes the socket."""
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # inits are reaped by the kernel
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    own_pidns = os.open("/proc/self/ns/pid", os.O_RDONLY | os.O_CLOEXEC)
     while True:
         try:
             msg, fds, _flags, _addr = socket.recv_fds(sock, _MAX_MESSAGE, 3)
@@ -43,17 +45,23 @@ def serve(sock: socket.socket) -> None:
             for fd in fds:
                 os.close(fd)
             continue
-        pid = os.fork()
+        pid = -1
+        try:
+            sc.unshare(sc.CLONE_NEWPID)  # affects the next child only
+            pid = os.fork()
+        except OSError as exc:
+            _report(fds[2], error=f"cannot start the container: {exc.strerror or exc}")
         if pid == 0:
-            code = 1
             try:
-                code = _monitor(sock, json.loads(msg), *fds)
+                _init(sock, json.loads(msg), *fds)
             finally:
-                os._exit(code)
+                os._exit(255)
+        with contextlib.suppress(OSError):
+            sc.setns(own_pidns, sc.CLONE_NEWPID)  # later children: back in our namespace
         for fd in fds:
             os.close(fd)
         try:
-            sock.send(str(pid).encode())
+            sock.send(str(max(pid, 0)).encode())
         except OSError:
             return
 
@@ -63,23 +71,25 @@ def _report(fd: int, **item: Any) -> None:
         os.write(fd, json.dumps(item).encode() + b"\n")
 
 
-def _monitor(sock: socket.socket, run: dict[str, Any], out: int, err: int, status: int) -> int:
-    sock.close()
-    os.setsid()
-    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-    sc.prctl(sc.PR_SET_PDEATHSIG, signal.SIGKILL)
-    null = os.open("/dev/null", os.O_RDWR)
-    os.dup2(null, 0)
-    os.dup2(out, 1)
-    os.dup2(err, 2)
-    os.dup2(status, 3)
-    os.closerange(4, 1 << 16)
-    status = 3
-    _report(status, pid=os.getpid())
-    spec = run["spec"]
+def _init(sock: socket.socket, run: dict[str, Any], out: int, err: int, status: int) -> None:
+    """PID 1: namespaces, mounts, pivot_root, fork the command, reap, exit with its status."""
+    code = 255
     try:
-        flags = sc.CLONE_NEWNS | sc.CLONE_NEWUTS | sc.CLONE_NEWIPC | sc.CLONE_NEWPID
+        sock.close()
+        os.setsid()
+        sc.prctl(sc.PR_SET_PDEATHSIG, signal.SIGKILL)  # the helper's death ends the run
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        null = os.open("/dev/null", os.O_RDWR)
+        os.dup2(null, 0)
+        os.dup2(out, 1)
+        os.dup2(err, 2)
+        os.dup2(status, 3)
+        os.closerange(4, 1 << 16)
+        status = 3
+        os.umask(0o022)  # Docker's, whatever the builder's is
+        spec = run["spec"]
+        flags = sc.CLONE_NEWNS | sc.CLONE_NEWUTS | sc.CLONE_NEWIPC
         if spec["network"] == "none":
             flags |= sc.CLONE_NEWNET
         sc.unshare(flags)
@@ -87,39 +97,12 @@ def _monitor(sock: socket.socket, run: dict[str, Any], out: int, err: int, statu
         sc.sethostname(spec["hostname"])
         if spec["network"] == "none":
             sc.loopback_up()
-        alive_r, alive_w = os.pipe()
-        pid = os.fork()
-        if pid == 0:
-            os.close(alive_w)
-            _init(run, status, alive_r)
-        os.close(alive_r)
-    except OSError as exc:
-        _report(status, error=f"cannot set up the container: {exc.strerror or exc}")
-        return 1
-    _, wstatus = os.waitpid(pid, 0)
-    code = os.waitstatus_to_exitcode(wstatus)
-    _report(status, exit=code if code >= 0 else 128 - code)
-    return 0
-
-
-def _init(run: dict[str, Any], status: int, alive: int) -> None:
-    """PID 1: set up the mounts, pivot_root, fork the command, reap, exit with its status."""
-    code = 255
-    try:
-        sc.prctl(sc.PR_SET_PDEATHSIG, signal.SIGKILL)
-        os.umask(0o022)  # Docker's, whatever the builder's is
-        os.set_blocking(alive, False)
-        try:
-            if os.read(alive, 1) == b"":
-                os._exit(code)  # the monitor is already gone
-        except BlockingIOError:
-            pass
         _setup_root(run)
         cmd = os.fork()
         if cmd == 0:
             _exec(run, status)
-        os.close(status)
         code = _reap(cmd)
+        _report(status, exit=code)
     except OSError as exc:
         _report(status, error=f"cannot set up the container: {exc.strerror or exc}")
     except BaseException as exc:

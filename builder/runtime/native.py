@@ -3,7 +3,7 @@
 The builder never forks itself (it may run threads): it talks to a single-threaded helper
 process (:mod:`builder.runtime.helper`), started on first use, over a Unix socket. Per run
 it sends the run's JSON plus the write ends of three pipes, gets back the pid of the run's
-monitor process, and drains the pipes here.
+init process, and drains the pipes here.
 """
 
 from __future__ import annotations
@@ -99,7 +99,7 @@ class NativeExecutor:
         self._proc: subprocess.Popen[bytes] | None = None
         self._owner = 0
         self._finalizer: weakref.finalize[Any, Any] | None = None
-        self._runs: dict[int, int] = {}  # monitor pid → pidfd
+        self._runs: dict[int, int] = {}  # init pid → pidfd
 
     def __enter__(self) -> NativeExecutor:
         return self
@@ -160,7 +160,7 @@ class NativeExecutor:
                     reply = b""
                 except BaseException:
                     # interrupted between request and reply: the reply would reach the next
-                    # run. Stopping the helper kills its monitors (PDEATHSIG) and resets it.
+                    # run. Stopping the helper kills its inits (PDEATHSIG) and resets it.
                     self._stop_helper()
                     raise
                 if reply:
@@ -191,22 +191,22 @@ class NativeExecutor:
         results: dict[str, Any] = {}
         pipes = [os.pipe2(os.O_CLOEXEC) for _ in range(3)]
         pidfd = -1
-        monitor = 0
+        init = 0
         try:
             try:
-                monitor = self._submit(payload, [w for _, w in pipes])
+                init = self._submit(payload, [w for _, w in pipes])
             finally:
                 for _, w in pipes:
                     os.close(w)
             with contextlib.suppress(OSError):
-                pidfd = os.pidfd_open(monitor)
-                self._runs[monitor] = pidfd
+                pidfd = os.pidfd_open(init)
+                self._runs[init] = pidfd
             pump(pipes[0][0], pipes[1][0], on_output, pipes[2][0], results.update)
         except BaseException:
             self._kill(pidfd)
             raise
         finally:
-            self._runs.pop(monitor, None)
+            self._runs.pop(init, None)
             for r, _ in pipes:
                 with contextlib.suppress(OSError):
                     os.close(r)

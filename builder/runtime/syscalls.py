@@ -95,6 +95,11 @@ def unshare(flags: int) -> None:
     _check(_libc.unshare(flags), "unshare")
 
 
+def setns(fd: int, nstype: int) -> None:
+    """setns(2)."""
+    _check(_libc.setns(fd, nstype), "setns")
+
+
 def sethostname(name: str) -> None:
     """sethostname(2)."""
     raw = name.encode()
