@@ -11,15 +11,16 @@ import subprocess
 import tarfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from builder.errors import ExecutionError
 from builder.layers import apply_layer, write_layer
-from builder.runtime import MountSpec, ProcessSpec
+from builder.runtime import Executor, MountSpec, ProcessSpec
 from builder.runtime.native import NativeExecutor
 from builder.runtime.runc import RuncExecutor
 from builder.snapshot import CopySnapshotter, Mount, OverlaySnapshotter, Snapshotter
@@ -101,10 +102,10 @@ class Output:
         (self.stdout if stream == "stdout" else self.stderr).extend(line)
 
 
-def sh(executor: NativeExecutor | RuncExecutor, rootfs: Path, script: str,
-       **kw: object) -> tuple[int, str, str]:
+def sh(executor: Executor, rootfs: Path, script: str, **kw: Any) -> tuple[int, str, str]:
+    """Run ``sh -c script``; ``kw`` are further ProcessSpec fields."""
     out = Output()
-    code = executor.run(rootfs, ProcessSpec(args=("/bin/sh", "-c", script), **kw), out)  # type: ignore[arg-type]
+    code = executor.run(rootfs, ProcessSpec(args=("/bin/sh", "-c", script), **kw), out)
     return code, out.stdout.decode(), out.stderr.decode()
 
 
@@ -353,8 +354,8 @@ def test_a_step_that_changes_nothing_has_an_empty_diff(executor, mount: Mount,
     assert snapshotter.diff(mount) == []
 
 
-def _cancel_later(action: object, delay: float) -> threading.Timer:
-    timer = threading.Timer(delay, action)  # type: ignore[arg-type]
+def _cancel_later(action: Callable[[], object], delay: float) -> threading.Timer:
+    timer = threading.Timer(delay, action)
     timer.start()
     return timer
 
