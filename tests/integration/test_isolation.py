@@ -404,3 +404,29 @@ def test_concurrent_runs_from_threads(executor, snapshotter: Snapshotter,
     finally:
         for m in mounts:
             snapshotter.remove(m)
+
+
+def test_read_only_view(executor, snapshotter: Snapshotter, lowers: list[Path],
+                        tmp_path: Path) -> None:
+    points = tmp_path / "points"
+    for d in ("proc", "dev", "sys", "etc"):
+        (points / d).mkdir(parents=True)
+    for f in ("hosts", "hostname", "resolv.conf"):
+        (points / "etc" / f).write_text("")
+    view = snapshotter.view("ro", [*lowers, points])
+    try:
+        code, out, err = sh(executor, view.rootfs, "touch /new || echo refused; hostname",
+                            readonly_rootfs=True, hostname="viewer")
+        assert code == 0, err
+        assert out.split() == ["refused", "viewer"]
+        assert "Read-only" in err
+        assert not (view.rootfs / "new").exists()
+    finally:
+        snapshotter.remove(view)
+    if isinstance(executor, NativeExecutor):  # runc may create the mount points itself
+        bare = snapshotter.view("bare", lowers)
+        try:
+            with pytest.raises(ExecutionError, match="proc"):
+                sh(executor, bare.rootfs, "true", readonly_rootfs=True)
+        finally:
+            snapshotter.remove(bare)
