@@ -63,9 +63,13 @@ def apply_layer(
     the target may then hold a partial result.
     """
     is_root = os.geteuid() == 0
-    if not os.path.isdir(target):
-        os.makedirs(target)
-    root = os.open(target, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        if not os.path.isdir(target):
+            os.makedirs(target)
+        root = os.open(target, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    except OSError as exc:
+        where = os.fspath(target)
+        raise LayerError(f"cannot use {where} as a layer target: {exc.strerror}") from None
     try:
         applier = _Applier(
             root,

@@ -345,3 +345,11 @@ def test_root_directory_entry_only_updates_attributes(tmp_path: Path) -> None:
     apply_layer(io.BytesIO(tar(d("./", 0o750), f("./new"))), arena.target)
     assert stat.S_IMODE(os.stat(arena.target).st_mode) == 0o750
     assert (arena.target / "keep").exists() and (arena.target / "new").exists()
+
+
+def test_target_that_is_a_file_is_an_error(tmp_path: Path) -> None:
+    target = tmp_path / "file"
+    target.write_text("not a dir")
+    with pytest.raises(LayerError, match="layer target"):
+        apply_layer(io.BytesIO(tar(f("x"))), target)
+
