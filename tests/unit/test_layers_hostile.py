@@ -8,18 +8,22 @@ to the target the way Docker's chrooted extraction confines it).
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import io
 import os
 import stat
 import tarfile
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import zstandard
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from builder.errors import LayerError
 from builder.layers import apply_layer
@@ -352,4 +356,43 @@ def test_target_that_is_a_file_is_an_error(tmp_path: Path) -> None:
     target.write_text("not a dir")
     with pytest.raises(LayerError, match="layer target"):
         apply_layer(io.BytesIO(tar(f("x"))), target)
+
+
+_VALID = tar(
+    d("etc/"), f("etc/passwd", b"root:x:0:0\n" * 20), sym("etc/link", "passwd"),
+    hard("etc/hard", "etc/passwd"), f("a" * 120, b"long"), f("etc/.wh.gone"),
+    f("etc/.wh..wh..opq"), dev("fifo", tarfile.FIFOTYPE),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    flips=st.lists(
+        st.tuples(st.integers(0, len(_VALID) - 1), st.integers(0, 255)), min_size=1, max_size=8
+    ),
+    cut=st.one_of(st.none(), st.integers(0, len(_VALID))),
+    rechecksum=st.booleans(),
+)
+def test_mutated_layers_fail_cleanly(
+    flips: list[tuple[int, int]], cut: int | None, rechecksum: bool
+) -> None:
+    """Random corruption either applies inside the target or raises LayerError, nothing else.
+
+    With ``rechecksum`` the headers get valid checksums again, so the corruption reaches the
+    parser and the applier instead of stopping at the checksum test."""
+    raw = bytearray(_VALID)
+    for pos, value in flips:
+        raw[pos] = value
+    if rechecksum:
+        for at in range(0, len(raw) - 511, 512):
+            if raw[at + 257 : at + 262] == b"ustar":
+                raw[at + 148 : at + 156] = b"        "
+                raw[at + 148 : at + 156] = b"%06o\0 " % sum(raw[at : at + 512])
+    blob = bytes(raw[:cut]) if cut is not None else bytes(raw)
+    with tempfile.TemporaryDirectory() as tmp:
+        arena = _arena(Path(tmp))
+        before = _fingerprint(arena)
+        with contextlib.suppress(LayerError):
+            apply_layer(io.BytesIO(blob), arena.target)
+        assert _fingerprint(arena) == before
 
