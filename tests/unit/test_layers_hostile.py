@@ -396,3 +396,42 @@ def test_mutated_layers_fail_cleanly(
             apply_layer(io.BytesIO(blob), arena.target)
         assert _fingerprint(arena) == before
 
+
+_PARTS = st.sampled_from(["a", "b", "..", ".", "", ".wh.a", ".wh..wh..opq", "outside", "sentinel"])
+_PATHS = st.lists(_PARTS, min_size=1, max_size=4).map("/".join)
+_TARGETS = st.one_of(_PATHS, _PATHS.map(lambda p: "/" + p), st.just("{outside}"),
+                     st.just("{sentinel}"))
+_ENTRIES = st.lists(
+    st.tuples(st.sampled_from(["file", "dir", "symlink", "hardlink", "fifo"]), _PATHS, _TARGETS),
+    min_size=1,
+    max_size=8,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(entries=_ENTRIES)
+def test_random_hostile_sequences_stay_inside(entries: list[tuple[str, str, str]]) -> None:
+    """Random mixes of symlinks (relative, absolute, to the outside), hardlinks, files,
+    whiteouts and ``..`` names never change anything outside the target."""
+    with tempfile.TemporaryDirectory() as tmp:
+        arena = _arena(Path(tmp))
+        members: list[tarfile.TarInfo | tuple[tarfile.TarInfo, bytes]] = []
+        for kind, name, target in entries:
+            target = target.format(outside=arena.outside, sentinel=arena.sentinel)
+            if kind == "file":
+                members.append(f(name))
+            elif kind == "dir":
+                members.append(d(name, 0o700))
+            elif kind == "symlink":
+                members.append(sym(name, target))
+            elif kind == "hardlink":
+                members.append(hard(name, target))
+            else:
+                members.append(dev(name, tarfile.FIFOTYPE))
+        blob = tar(*members)
+        before = _fingerprint(arena)
+        with contextlib.suppress(LayerError):
+            apply_layer(io.BytesIO(blob), arena.target)
+        assert _fingerprint(arena) == before
+        assert arena.sentinel.read_text() == "precious"
+
