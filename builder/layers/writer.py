@@ -117,7 +117,9 @@ def write_layer(
 
     ``compression`` is zstd (one frame, at ``level``), gzip (mtime 0, no name, at ``level``)
     or none. One pass: the tar bytes are hashed (sha256, blake3) and compressed in worker
-    threads while the next entries are read; ``out`` is written from a worker thread.
+    threads while the next entries are read; ``out`` is written from a worker thread. On an
+    error ``out`` holds a partial blob to discard; an error raised by ``out.write`` itself
+    is re-raised unchanged.
     """
     pipe = Pipeline(out, compression, level)
     try:
