@@ -531,6 +531,19 @@ def test_directory_mtimes_are_fixed_after_children(tmp_path: Path) -> None:
     assert int(os.stat(root / "a" / "c").st_mtime) == 1_000_000
 
 
+def test_replaced_directory_does_not_lend_its_mtime(tmp_path: Path) -> None:
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w", format=tarfile.PAX_FORMAT) as tf:
+        first = tarfile.TarInfo("a")
+        first.type, first.mtime = tarfile.DIRTYPE, 111
+        tf.addfile(first)
+        second = tarfile.TarInfo("a")
+        second.size, second.mtime = 1, 222
+        tf.addfile(second, io.BytesIO(b"x"))
+    apply_layer(io.BytesIO(buf.getvalue()), tmp_path / "root")
+    assert int(os.lstat(tmp_path / "root" / "a").st_mtime) == 222
+
+
 def test_symlinked_parent_inside_root_is_followed_within_root(tmp_path: Path) -> None:
     root = tmp_path / "root"
     apply_layer(io.BytesIO(_tar([
