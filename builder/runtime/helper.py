@@ -45,19 +45,29 @@ def serve(sock: socket.socket) -> None:
             for fd in fds:
                 os.close(fd)
             continue
+        run = json.loads(msg)
         pid = -1
         try:
-            sc.unshare(sc.CLONE_NEWPID)  # affects the next child only
-            pid = os.fork()
+            if run.get("rootless"):
+                pid = os.fork()
+                if pid == 0:
+                    try:
+                        _rootless(sock, run, *fds)
+                    finally:
+                        os._exit(255)
+            else:
+                sc.unshare(sc.CLONE_NEWPID)  # affects the next child only
+                pid = os.fork()
         except OSError as exc:
             _report(fds[2], error=f"cannot start the container: {exc.strerror or exc}")
         if pid == 0:
             try:
-                _init(sock, json.loads(msg), *fds)
+                _init(sock, run, *fds)
             finally:
                 os._exit(255)
-        with contextlib.suppress(OSError):
-            sc.setns(own_pidns, sc.CLONE_NEWPID)  # later children: back in our namespace
+        if not run.get("rootless"):
+            with contextlib.suppress(OSError):
+                sc.setns(own_pidns, sc.CLONE_NEWPID)  # later children: back in our ns
         for fd in fds:
             os.close(fd)
         try:
@@ -69,6 +79,36 @@ def serve(sock: socket.socket) -> None:
 def _report(fd: int, **item: Any) -> None:
     with contextlib.suppress(OSError):
         os.write(fd, json.dumps(item).encode() + b"\n")
+
+
+def _rootless(sock: socket.socket, run: dict[str, Any], out: int, err: int,
+              status: int) -> None:
+    """Without root: enter a user namespace mapping our uid/gid to 0, then fork init there.
+
+    A user namespace can only be entered, never left, so this extra process stands between
+    the helper and init; it waits for init and exits with it.
+    """
+    try:
+        sc.prctl(sc.PR_SET_PDEATHSIG, signal.SIGKILL)
+        ids = run["rootless"]
+        sc.unshare(sc.CLONE_NEWUSER)
+        for name, text in (("uid_map", f"0 {ids['uid']} 1"), ("setgroups", "deny"),
+                           ("gid_map", f"0 {ids['gid']} 1")):
+            with open(f"/proc/self/{name}", "w") as f:
+                f.write(text)
+        sc.unshare(sc.CLONE_NEWPID)
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        pid = os.fork()
+    except OSError as exc:
+        _report(status, error=f"cannot create a user namespace: {exc.strerror or exc}")
+        os._exit(255)
+    if pid == 0:
+        _init(sock, run, out, err, status)
+    sock.close()
+    for fd in (out, err, status):
+        os.close(fd)
+    _, wstatus = os.waitpid(pid, 0)
+    os._exit(max(os.waitstatus_to_exitcode(wstatus), 0))
 
 
 def _init(sock: socket.socket, run: dict[str, Any], out: int, err: int, status: int) -> None:
@@ -140,15 +180,27 @@ def _setup_root(run: dict[str, Any]) -> None:
                if os.path.exists(f"/dev/{name}")}
     etc = {target: _open_path(host) for target, host in run["etc"].items()}
     binds = [(m, _open_path(m["source"], True)) for m in spec["mounts"] if m["kind"] == "bind"]
+    rootless = bool(run.get("rootless"))
+    nosuid_nodev_noexec = sc.MS_NOSUID | sc.MS_NODEV | sc.MS_NOEXEC
 
     sc.mount(rootfs, rootfs, None, sc.MS_BIND | sc.MS_REC)
+    # proc and sysfs go in before the host's are detached: inside a user namespace the
+    # kernel only allows them while a fully visible instance exists in the mount namespace
+    for sub in ("proc", "sys"):
+        if os.path.islink(f"{rootfs}/{sub}"):
+            raise OSError(f"/{sub} in the image is a symbolic link")
+    sc.mount("proc", f"{rootfs}/proc", "proc", nosuid_nodev_noexec)
+    if rootless and spec["network"] == "host":  # not our network namespace: bind the host's
+        sc.mount("/sys", f"{rootfs}/sys", None, sc.MS_BIND | sc.MS_REC)
+        sc.mount(None, f"{rootfs}/sys", None,
+                 sc.MS_BIND | sc.MS_REMOUNT | sc.MS_RDONLY | nosuid_nodev_noexec)
+    else:
+        sc.mount("sysfs", f"{rootfs}/sys", "sysfs", nosuid_nodev_noexec | sc.MS_RDONLY)
     os.chdir(rootfs)
     sc.pivot_root(".", ".")
     sc.umount(".", sc.MNT_DETACH)
     os.chdir("/")
 
-    nosuid_nodev_noexec = sc.MS_NOSUID | sc.MS_NODEV | sc.MS_NOEXEC
-    sc.mount("proc", "/proc", "proc", nosuid_nodev_noexec)
     sc.mount("tmpfs", "/dev", "tmpfs", sc.MS_NOSUID | sc.MS_STRICTATIME,
              "mode=755,size=65536k")
     for name, fd in devices.items():
@@ -156,7 +208,7 @@ def _setup_root(run: dict[str, Any]) -> None:
         _bind_fd(fd, f"/dev/{name}")
     os.mkdir("/dev/pts", 0o755)
     sc.mount("devpts", "/dev/pts", "devpts", sc.MS_NOSUID | sc.MS_NOEXEC,
-             "newinstance,ptmxmode=0666,mode=0620,gid=5")
+             "newinstance,ptmxmode=0666,mode=0620" + ("" if rootless else ",gid=5"))
     os.symlink("pts/ptmx", "/dev/ptmx")
     os.mkdir("/dev/shm", 0o1777)
     sc.mount("shm", "/dev/shm", "tmpfs", nosuid_nodev_noexec, "mode=1777,size=65536k")
@@ -167,7 +219,6 @@ def _setup_root(run: dict[str, Any]) -> None:
                          ("stdout", "/proc/self/fd/1"), ("stderr", "/proc/self/fd/2"),
                          ("core", "/proc/kcore")):
         os.symlink(target, f"/dev/{link}")
-    sc.mount("sysfs", "/sys", "sysfs", nosuid_nodev_noexec | sc.MS_RDONLY)
 
     for target, fd in etc.items():
         if os.path.lexists(target):
@@ -215,7 +266,8 @@ def _exec(run: dict[str, Any], status: int) -> None:
         for cap in range(sc.last_cap() + 1):
             if not defaults.CAP_MASK & (1 << cap):
                 sc.prctl(sc.PR_CAPBSET_DROP, cap)
-        os.setgroups(user["groups"])
+        if not run.get("rootless"):  # setgroups is denied in an unprivileged user ns
+            os.setgroups(user["groups"])
         os.setgid(user["gid"])
         os.setuid(user["uid"])
         mask = defaults.CAP_MASK if user["uid"] == 0 else 0

@@ -35,8 +35,8 @@ from builder.runtime.users import resolve_user
 _KILL_WAIT = 10.0
 
 
-def rootless_gaps() -> list[str]:
-    """What this machine lacks for a future rootless mode (empty when nothing is known)."""
+def userns_gaps() -> list[str]:
+    """Why unprivileged user namespaces cannot be created here (empty when they can)."""
     gaps = []
     for knob, bad in (("/proc/sys/kernel/unprivileged_userns_clone", "0"),
                       ("/proc/sys/user/max_user_namespaces", "0")):
@@ -45,6 +45,12 @@ def rootless_gaps() -> list[str]:
                 gaps.append(f"user namespaces are disabled ({knob} = {bad})")
         except OSError:
             continue
+    return gaps
+
+
+def subid_gaps() -> list[str]:
+    """What mapping more than one uid (USER other than root when rootless) would need."""
+    gaps = []
     if shutil.which("newuidmap") is None or shutil.which("newgidmap") is None:
         gaps.append("newuidmap/newgidmap are not installed (package uidmap)")
     try:
@@ -64,12 +70,9 @@ def rootless_gaps() -> list[str]:
 def require_root(what: str) -> None:
     """Raise a clear error naming what is missing when not running as root."""
     if os.geteuid() != 0:
-        gaps = rootless_gaps()
         raise ExecutionError(
-            f"{what} needs root: creating mount, pid and network namespaces and mounting "
-            "overlayfs require CAP_SYS_ADMIN, and rootless mode (a user namespace with "
-            "subuid/subgid mappings) is not supported yet"
-            + (f"; this machine would also lack: {'; '.join(gaps)}" if gaps else "")
+            f"{what} needs root: it creates namespaces and mounts as root (rootless, use "
+            "the native executor with the copy snapshotter)"
         )
 
 
@@ -170,13 +173,22 @@ class NativeExecutor:
 
     def run(self, rootfs: Path, spec: ProcessSpec, on_output: OutputCallback) -> int:
         """Run ``spec`` in ``rootfs``; see :class:`~builder.runtime.executor.Executor`."""
-        require_root("the native executor")
+        rootless = os.geteuid() != 0
+        if rootless and (gaps := userns_gaps()):
+            raise ExecutionError(f"running without root needs user namespaces: {'; '.join(gaps)}")
         if not spec.args:
             raise ExecutionError("no command given")
         if spec.tty:
             raise ExecutionError("running with a terminal (tty) is not supported yet")
         rootfs = Path(rootfs).resolve()
         user = resolve_user(rootfs, spec.user)
+        if rootless and (user.uid != 0 or user.gid != 0):
+            raise ExecutionError(
+                f"without root only uid 0 is mapped into the container, so USER {spec.user} "
+                f"(uid {user.uid}, gid {user.gid}) cannot run: mapping more ids needs "
+                "newuidmap/newgidmap with subuid/subgid ranges, not supported yet"
+                + "".join(f"; {gap}" for gap in subid_gaps())
+            )
         points = {"/proc": True, "/dev": True, "/sys": True}
         for m in spec.mounts:
             points[m.target] = m.kind == "tmpfs" or os.path.isdir(m.source)
@@ -187,6 +199,7 @@ class NativeExecutor:
             "etc": files.etc,
             "user": {"uid": user.uid, "gid": user.gid, "groups": list(user.groups)},
             "env": container_env(spec, user.home),
+            "rootless": {"uid": os.getuid(), "gid": os.getgid()} if rootless else None,
         }).encode()
         results: dict[str, Any] = {}
         pipes = [os.pipe2(os.O_CLOEXEC) for _ in range(3)]

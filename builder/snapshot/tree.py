@@ -142,8 +142,15 @@ def _copy_children(node: Node, dest: str, links: dict[tuple[int, int], str],
                 shutil.copyfile(child.source, target, follow_symlinks=False)
             elif stat.S_ISLNK(mode):
                 os.symlink(os.readlink(child.source), target)
-            elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISFIFO(mode):
-                os.mknod(target, stat.S_IFMT(mode) | 0o600, st.st_rdev)
+            elif stat.S_ISFIFO(mode):
+                os.mkfifo(target, 0o600)
+            elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+                try:
+                    os.mknod(target, stat.S_IFMT(mode) | 0o600, st.st_rdev)
+                except PermissionError:
+                    if os.geteuid() == 0:
+                        raise
+                    continue  # devices need CAP_MKNOD; /dev is provided at run time
             else:
                 continue
             _copy_meta(child.source, target, st)
@@ -155,7 +162,11 @@ def _copy_children(node: Node, dest: str, links: dict[tuple[int, int], str],
 
 
 def _copy_meta(source: str, target: str, st: os.stat_result) -> None:
-    os.chown(target, st.st_uid, st.st_gid, follow_symlinks=False)
+    try:
+        os.chown(target, st.st_uid, st.st_gid, follow_symlinks=False)
+    except PermissionError:
+        if os.geteuid() == 0:
+            raise  # without root, files simply belong to the user running the copy
     if not stat.S_ISLNK(st.st_mode):
         os.chmod(target, stat.S_IMODE(st.st_mode))
     for name, value in xattrs(source).items():
@@ -163,11 +174,14 @@ def _copy_meta(source: str, target: str, st: os.stat_result) -> None:
             os.setxattr(target, name, value, follow_symlinks=False)
 
 
-def same_entry(a: str, ast: os.stat_result, b: str, bst: os.stat_result) -> bool:
-    """Whether two entries are equal for a diff: type, mode, owner, xattrs, and for
-    non-directories size+mtime (Docker's rule: content is not read), link target, device."""
-    if (ast.st_mode != bst.st_mode or ast.st_uid != bst.st_uid or ast.st_gid != bst.st_gid
-            or ast.st_mtime_ns != bst.st_mtime_ns):
+def same_entry(a: str, ast: os.stat_result, b: str, bst: os.stat_result,
+               owners: bool = True) -> bool:
+    """Whether two entries are equal for a diff: type, mode, owner (unless ``owners`` is
+    false), xattrs, and for non-directories size+mtime (Docker's rule: content is not read),
+    link target, device."""
+    if ast.st_mode != bst.st_mode or ast.st_mtime_ns != bst.st_mtime_ns:
+        return False
+    if owners and (ast.st_uid != bst.st_uid or ast.st_gid != bst.st_gid):
         return False
     mode = ast.st_mode
     if stat.S_ISREG(mode) and ast.st_size != bst.st_size:
@@ -184,14 +198,16 @@ def compare(root: str, lower: Node | None) -> list[Change]:
 
     Sorted parents first; a directory is listed when its own metadata changed or anything
     below it did. A lower entry missing from ``root`` is a ``delete``, so a directory
-    removed and recreated yields explicit deletes of its old children.
+    removed and recreated yields explicit deletes of its old children. Without root, a copy
+    cannot keep owners, so owners are not compared.
     """
     out: list[Change] = []
-    _compare_dir(root, "", lower, out)
+    _compare_dir(root, "", lower, out, os.geteuid() == 0)
     return out
 
 
-def _compare_dir(path: str, rel: str, lower: Node | None, out: list[Change]) -> None:
+def _compare_dir(path: str, rel: str, lower: Node | None, out: list[Change],
+                 owners: bool) -> None:
     lower_children = lower.children if lower is not None and lower.children is not None else {}
     with os.scandir(path) as it:
         upper = {e.name: e for e in it}
@@ -207,14 +223,14 @@ def _compare_dir(path: str, rel: str, lower: Node | None, out: list[Change]) -> 
         if stat.S_ISDIR(st.st_mode):
             low_dir = low if low is not None and low.children is not None else None
             mark = len(out)
-            _compare_dir(entry.path, child_rel, low_dir, out)
+            _compare_dir(entry.path, child_rel, low_dir, out, owners)
             if len(out) > mark or (not stub and (
                     low_dir is None
-                    or not same_entry(entry.path, st, low_dir.source, low_dir.st))):
+                    or not same_entry(entry.path, st, low_dir.source, low_dir.st, owners))):
                 out.insert(mark, Change(child_rel, "add", entry.path))
         elif stub and st.st_size == 0:
             continue
-        elif low is None or not same_entry(entry.path, st, low.source, low.st):
+        elif low is None or not same_entry(entry.path, st, low.source, low.st, owners):
             out.append(Change(child_rel, "add", entry.path))
 
 

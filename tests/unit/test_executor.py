@@ -192,7 +192,11 @@ def test_pump_splits_lines_and_drains_both_pipes() -> None:
     assert status == {"pid": 7, "exit": 3}
 
 
-def test_not_root_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_without_root_errors_name_what_is_missing(monkeypatch: pytest.MonkeyPatch,
+                                                  rootfs: Path) -> None:
     monkeypatch.setattr(os, "geteuid", lambda: 1000)
-    with pytest.raises(ExecutionError, match=r"needs root.*rootless"):
-        native.NativeExecutor().run(tmp_path, ProcessSpec(args=("true",)), lambda s, b: None)
+    with pytest.raises(ExecutionError, match=r"only uid 0 is mapped.*USER bob.*newuidmap"):
+        native.NativeExecutor().run(rootfs, ProcessSpec(args=("true",), user="bob"),
+                                    lambda s, b: None)
+    with pytest.raises(ExecutionError, match=r"runc executor needs root"):
+        native.require_root("the runc executor")
