@@ -7,7 +7,9 @@ the helper unshares a pid namespace for its next child only, forks *init* (PID 1
 replies with init's pid, and switches its own children's pid namespace back. Init unshares
 the other namespaces, mounts the rootfs, pivots into it, forks the command, reaps every
 zombie, reports, and exits with the command's status; its exit kills whatever the command
-left behind. Init reports on the status pipe, one JSON object per line:
+left behind. Without root, an extra process first enters a user namespace that maps the
+caller to uid 0 (such a namespace cannot be left again) and forks init inside it. Init
+reports on the status pipe, one JSON object per line:
 ``{"error": message}`` and/or ``{"exit": status}``. Everything the container side needs is
 imported here, before any fork or pivot_root.
 """

@@ -88,6 +88,10 @@ def _shutdown(sock: socket.socket, proc: subprocess.Popen[bytes]) -> None:
 class NativeExecutor:
     """Runs processes like ``docker run`` with Docker's defaults; see :class:`Executor`.
 
+    Without root it runs rootless: a user namespace maps the caller to uid 0 (only that
+    uid, so USER must resolve to 0:0), to be used with the copy snapshotter; layers written
+    from such a snapshot need ``write_layer(..., uid_gid=(0, 0))``.
+
     ``state_dir`` holds per-run files (generated ``/etc/hosts`` and friends); a temporary
     directory (removed by :meth:`close`) is used when it is None. Call :meth:`close` (or use
     ``with``) to stop the helper.
