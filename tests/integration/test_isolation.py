@@ -36,8 +36,8 @@ def _skip_reason() -> str | None:
         return "needs root"
     if not BUSYBOX.exists():
         return "needs busybox-static (/bin/busybox)"
-    if shutil.which("runc") is None:
-        return "needs runc"
+    if shutil.which("runc") is None or shutil.which("chroot") is None:
+        return "needs runc and chroot"
     return None
 
 
@@ -49,7 +49,7 @@ def _requirements() -> None:
 
 
 @pytest.fixture(scope="module")
-def lowers(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+def lowers(_requirements: None, tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     """Three layer dirs: busybox; /etc with users and a directory to replace; /usr/f."""
     base = tmp_path_factory.mktemp("layers")
     l1, l2, l3 = base / "l1", base / "l2", base / "l3"
@@ -71,7 +71,7 @@ def lowers(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 
 
 @pytest.fixture(scope="module", params=["native", "runc"])
-def executor(request: pytest.FixtureRequest,
+def executor(_requirements: None, request: pytest.FixtureRequest,
              tmp_path_factory: pytest.TempPathFactory) -> Iterator[NativeExecutor | RuncExecutor]:
     state = tmp_path_factory.mktemp(f"state-{request.param}")
     ex = NativeExecutor(state) if request.param == "native" else RuncExecutor(state)
