@@ -223,7 +223,7 @@ def _setup_root(run: dict[str, Any]) -> None:
         os.symlink(target, f"/dev/{link}")
 
     for target, fd in etc.items():
-        if os.path.lexists(target):
+        if os.path.exists(target):  # a read-only rootfs may lack it (or hold a dangling link)
             _bind_fd(fd, target)
     for m, fd in binds:
         _bind_fd(fd, m["target"], sc.MS_REC, readonly=m["readonly"])
