@@ -111,9 +111,10 @@ def prepare(rootfs: Path, spec: ProcessSpec, state_dir: Path, mount_points: dict
 
 def _stub(rootfs: Path, target: str, is_dir: bool,
           unmarked: list[tuple[Path, os.stat_result]]) -> None:
-    parts = [p for p in target.split("/") if p]
+    # resolved inside the rootfs first: /etc/resolv.conf is often a link into /run
+    parts = path_in_root(rootfs, target).relative_to(rootfs).parts
     for i in range(1, len(parts) + 1):
-        path = path_in_root(rootfs, "/" + "/".join(parts[:i]))
+        path = rootfs.joinpath(*parts[:i])
         if os.path.lexists(path):
             continue
         with contextlib.suppress(OSError):

@@ -433,3 +433,17 @@ def test_read_only_view(executor, snapshotter: Snapshotter, lowers: list[Path],
                 sh(executor, bare.rootfs, "true", readonly_rootfs=True)
         finally:
             snapshotter.remove(bare)
+
+
+def test_symlinked_resolv_conf_gets_a_stub_that_no_diff_sees(
+        executor, snapshotter: Snapshotter, lowers: list[Path], tmp_path: Path) -> None:
+    linked = tmp_path / "linked"
+    (linked / "etc").mkdir(parents=True)
+    (linked / "etc" / "resolv.conf").symlink_to("../run/systemd/resolve/stub-resolv.conf")
+    m = snapshotter.prepare("linked", [*lowers, linked])
+    try:
+        code, out, err = sh(executor, m.rootfs, "cat /etc/resolv.conf > /dev/null && echo ok")
+        assert (code, out) == (0, "ok\n"), err
+        assert snapshotter.diff(m) == []
+    finally:
+        snapshotter.remove(m)
