@@ -12,7 +12,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from builder.errors import DockerfileError, Location
-from builder.flags import FlagError, Mount, parse_duration, parse_flags, parse_mount, with_suggestion
+from builder.flags import (
+    FlagError,
+    Mount,
+    parse_duration,
+    parse_flags,
+    parse_mount,
+    with_suggestion,
+)
 from builder.nodes import Heredoc, Node, NodeError, chomp_heredoc, parse_heredoc
 
 if TYPE_CHECKING:
@@ -197,7 +204,10 @@ class Maintainer(Instruction):
 
 @dataclass(frozen=True, slots=True)
 class Healthcheck(Instruction):
-    """HEALTHCHECK: ``test`` as Docker stores it (``["NONE"]``, ``["CMD", …]``, ``["CMD-SHELL", s]``)."""
+    """HEALTHCHECK: ``test`` as Docker stores it.
+
+    ``["NONE"]``, ``["CMD", arg, …]`` or ``["CMD-SHELL", command]``; durations in nanoseconds.
+    """
 
     name: ClassVar[str] = "HEALTHCHECK"
     test: tuple[str, ...] = ()
@@ -254,7 +264,8 @@ class _Reader:
 
     def flags(self, **spec: Any) -> dict[str, Any]:
         try:
-            return parse_flags(self.node.flags, {k.replace("_", "-"): v for k, v in spec.items()})
+            spec = {k.rstrip("_").replace("_", "-"): v for k, v in spec.items()}
+            return parse_flags(self.node.flags, spec)
         except FlagError as err:
             raise self.fail(str(err)) from None
 
@@ -530,7 +541,9 @@ _READERS = {
 }  # fmt: skip
 
 
-def from_node(node: Node, dockerfile: Dockerfile | None = None, filename: str = "Dockerfile") -> Instruction:
+def from_node(
+    node: Node, dockerfile: Dockerfile | None = None, filename: str = "Dockerfile"
+) -> Instruction:
     """The typed instruction for ``node``; raises a located :class:`DockerfileError`."""
     if dockerfile is not None:
         loc = dockerfile.location(node)
@@ -539,7 +552,10 @@ def from_node(node: Node, dockerfile: Dockerfile | None = None, filename: str = 
     reader = _READERS.get(node.command)
     if reader is None:
         message = with_suggestion(
-            f"unknown instruction: {node.value}", node.value, [n.upper() for n in INSTRUCTION_NAMES], False
+            f"unknown instruction: {node.value}",
+            node.value,
+            [n.upper() for n in INSTRUCTION_NAMES],
+            False,
         )
         err = DockerfileError(message, loc)
     else:

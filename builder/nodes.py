@@ -12,7 +12,10 @@ import re
 from dataclasses import dataclass
 
 # Go's unicode.IsSpace.
-SPACE_CHARS = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+SPACE_CHARS = (
+    "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+    "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 _SPACES = frozenset(SPACE_CHARS)
 _RE_WHITESPACE = re.compile(r"[\t\x0b\x0c\r ]+")
 
@@ -133,7 +136,7 @@ def split_command(line: str, escape: str) -> tuple[str, tuple[str, ...], str]:
 
 
 def extract_builder_flags(line: str, escape: str) -> tuple[str, tuple[str, ...]]:
-    """Take the leading ``--flag`` words off ``line``: quotes and escapes inside them are removed."""
+    """Take the leading ``--flag`` words off ``line``, removing quotes and escapes inside them."""
     n = len(line)
     pos = 0
     while pos < n and line[pos] in _SPACES:
@@ -349,9 +352,8 @@ def new_node(line: str, escape: str) -> Node:
         args = (rest,) if rest else ()
     elif kind == "healthcheck":
         args, is_json = _health(rest)
-    elif kind == "onbuild":
-        if rest:
-            sub = new_node(rest, escape)
+    elif kind == "onbuild" and rest:
+        sub = new_node(rest, escape)
     return Node(value=cmd, original=line, flags=flags, args=args, sub=sub, json=is_json)
 
 

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from builder.errors import DockerfileError, Location
-from builder.nodes import SPACE_CHARS, Heredoc, Node, NodeError, heredocs_from_line, new_node
-
 from lark import Lark, Token, Transformer
 from lark.lexer import ContextualLexer, Lexer
+
+from builder.errors import DockerfileError, Location
+from builder.nodes import SPACE_CHARS, Heredoc, Node, NodeError, heredocs_from_line, new_node
 
 if TYPE_CHECKING:
     from builder.instructions import Instruction
@@ -30,7 +30,7 @@ __all__ = ["Directive", "Dockerfile", "parse", "parse_file"]
 MAX_LINE = 65535
 KNOWN_DIRECTIVES = ("syntax", "escape", "check")
 _RE_DIRECTIVE = re.compile(r"([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+?)[\t\n\f\r ]*\Z")
-_RE_LONG_LINE = re.compile(r"[^\n]{%d}" % (MAX_LINE + 1))
+_RE_LONG_LINE = re.compile(rf"[^\n]{{{MAX_LINE + 1}}}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +137,10 @@ def scan_directives(text: str) -> tuple[tuple[Directive, ...], str]:
 
 def _grammar_text(escape: str) -> str:
     here = Path(__file__).resolve().parent
-    for candidate in (here / "grammar" / "dockerfile.lark", here.parent / "grammar" / "dockerfile.lark"):
+    for candidate in (
+        here / "grammar" / "dockerfile.lark",
+        here.parent / "grammar" / "dockerfile.lark",
+    ):
         if candidate.is_file():
             text = candidate.read_text(encoding="utf-8")
             break
@@ -183,7 +186,7 @@ def _logical_line(tokens: list[Any]) -> tuple[str, bool]:
 
 
 class _DockerfileLexer(Lexer):
-    """Lark's contextual lexer, plus heredoc bodies read after the instructions that declare them."""
+    """Lark's contextual lexer, plus the heredoc bodies that follow an instruction."""
 
     __future_interface__ = 2
     escape = "\\"
@@ -235,8 +238,9 @@ class _DockerfileLexer(Lexer):
             while True:
                 if pos >= n:
                     raise _LineError(
-                        "unterminated heredoc", tokens[0].line, _last_line(tokens[-1])
-                        + text.count("\n", counter.char_pos, n) + 1
+                        "unterminated heredoc",
+                        tokens[0].line,
+                        _last_line(tokens[-1]) + text.count("\n", counter.char_pos, n) + 1,
                     )
                 end = text.find("\n", pos)
                 end = n if end < 0 else end + 1
@@ -249,7 +253,6 @@ class _DockerfileLexer(Lexer):
             raw = text[start:pos]
             counter.feed(raw)
             yield Token("HEREDOC", raw, start, start_line, 1, counter.line, 1, pos)
-
 
 
 class _BacktickLexer(_DockerfileLexer):

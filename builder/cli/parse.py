@@ -10,19 +10,28 @@ from builder.cli.output import print_json
 
 
 @click.command()
-@click.option("-f", "--file", "file", default="Dockerfile", show_default=True,
-              help="The Dockerfile to read; - reads standard input.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "ast"]), default="text",
-              show_default=True, help="text: a listing; json: machine form; ast: BuildKit's AST dump.")
+@click.option(
+    "-f",
+    "--file",
+    "file",
+    default="Dockerfile",
+    show_default=True,
+    help="The Dockerfile to read; - reads standard input.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "ast"]),
+    default="text",
+    show_default=True,
+    help="text: a listing; json: machine form; ast: BuildKit's AST dump.",
+)
 def parse(file: str, fmt: str) -> None:
     """Parse a Dockerfile and print its instructions."""
     from builder.parser import parse as parse_text
     from builder.parser import parse_file
 
-    if file == "-":
-        df = parse_text(sys.stdin.buffer.read(), "-")
-    else:
-        df = parse_file(file)
+    df = parse_text(sys.stdin.buffer.read(), "-") if file == "-" else parse_file(file)
     if fmt == "ast":
         click.echo(df.dump())
         return
