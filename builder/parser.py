@@ -351,7 +351,6 @@ def _parser(escape: str) -> Lark:
         parser="lalr",
         lexer=_BacktickLexer if escape == "`" else _DockerfileLexer,
         transformer=_make_transformer(escape),
-        strict=True,
         cache=cache,
         maybe_placeholders=False,
     )
