@@ -285,7 +285,7 @@ class _Scanner:
         else:
             while pos < n:
                 c = src[pos]
-                if not (c == "_" or c.isalnum() and (c.isalpha() or _is_digit(c))):
+                if not (c == "_" or (c.isalnum() and (c.isalpha() or _is_digit(c)))):
                     break
                 pos += 1
         self.pos = pos
