@@ -4,6 +4,8 @@ the ignore-file reader, and malformed patterns."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from builder.errors import ContextError
 from builder.ignore import PatternMatcher, go_clean, read_ignore_file
@@ -157,3 +159,31 @@ def test_read_ignore_file() -> None:
 )
 def test_go_clean(path: str, clean: str) -> None:
     assert go_clean(path) == clean
+
+
+_GLOB = st.lists(st.sampled_from([*list("ab/*?[]^-!\\.:$"), "[:digit:]", "**"]), max_size=8).map(
+    "".join
+)
+_PATH = st.text(st.sampled_from(list("ab/.-*")), min_size=1, max_size=10).filter(
+    lambda p: not p.startswith("/")  # Go walks relative paths only
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(patterns=st.lists(_GLOB, max_size=3), path=_PATH)
+def test_fuzz_only_context_errors(patterns: list[str], path: str) -> None:
+    try:
+        pm = PatternMatcher(patterns)
+    except ContextError:
+        return
+    excluded = pm.matches_or_parent_matches(path)
+    assert isinstance(pm.matches(path), bool)
+    if excluded:
+        return
+    # a path that is kept below an excluded parent must be reachable by a walker
+    parts = go_clean(path).split("/")
+    for i in range(1, len(parts)):
+        parent = "/".join(parts[:i])
+        if parent not in ("", ".", "..") and pm.matches_or_parent_matches(parent):
+            assert pm.may_match_inside(parent), (patterns, path, parent)
+            break

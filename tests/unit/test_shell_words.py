@@ -4,6 +4,8 @@ Lex options, BuildKit's quirks, and the error messages."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from builder.errors import ExpansionError
 from builder.shell_words import Lex, WordResult, expand, go_quote, shell_pattern_to_regex
@@ -222,3 +224,23 @@ def test_plain_words_take_the_fast_path_unchanged() -> None:
     for word in ("/usr/src/app", "a b", "<x>", "node:20"):
         assert lex.process_word(word, {}) == word
     assert lex.process_words("a<b c", {}) == ["a<b", "c"]
+
+
+_ALPHABET = st.sampled_from([*list("ab $\\`'\"{}:-+?#%/*.<\t\n"), "X", "E", "U", "1", "é"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(word=st.text(_ALPHABET, max_size=24), escape=st.sampled_from(["\\", "`"]))
+def test_fuzz_only_expansion_errors(word: str, escape: str) -> None:
+    # Any input either expands or raises ExpansionError; word mode agrees on failure.
+    for lex in (Lex(escape), Lex(escape, raw_quotes=True, raw_escapes=True, skip_unset=True)):
+        try:
+            result = lex.process_word_with_matches(word, ENV)
+        except ExpansionError:
+            with pytest.raises(ExpansionError):
+                lex.process_words(word, ENV)
+            continue
+        assert result.result == lex.process_word(word, ENV)
+        assert list(result.words) == lex.process_words(word, ENV)
+        assert result.matched <= ENV.keys()
+        assert not result.unmatched & ENV.keys()
