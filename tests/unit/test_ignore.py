@@ -50,6 +50,11 @@ def test_last_matching_pattern_wins() -> None:
         ("[[:digit:]]*", "abc", False),
         ("a\\d", "a1", True),  # ...and so is an escape: \d is a digit class there
         ("a\\d", "ad", False),
+        ("a\\x41", "aA", True),  # hex and octal escapes, as Go's regexp reads them
+        ("a\\101", "aA", True),
+        ("\\Qa*\\E", "a[^/]*", True),  # \Q...\E quotes the regexp text patternmatcher built
+        ("\\Qa*\\E", "ab", False),
+        ("\\Qab", "ab$", True),  # ...up to the end, `$` included
         ("a\\*", "a*", True),
         ("a\\*", "ab", False),
         ("x**/b", "x\n/b", False),  # ** (.*) does not cross a newline in Go either
@@ -122,6 +127,8 @@ def test_may_match_inside_agrees_with_matching() -> None:
         ["a\\"],
         ["[x-]"],
         ["[Local-Only]/"],
+        ["a\\q"],  # Go's regexp rejects unknown escapes
+        ["a\\pL"],  # Unicode classes: accepted by Go, not supported here
     ],  # the last passes Go's glob check but not its regexp compiler
 )
 def test_malformed_patterns_raise(patterns: list[str]) -> None:
