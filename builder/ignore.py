@@ -388,7 +388,27 @@ def _escape(rs: str, i: int) -> tuple[int, str | _Ranges]:
         return i + 1, _negate(ranges) if c.isupper() else ranges
     if c in _CHAR_ESCAPES:
         return i + 1, chr(_CHAR_ESCAPES[c])
-    raise _RegexError(f"unsupported escape sequence: \\{c}")
+    n = len(rs)
+    if c == "0" or ("1" <= c <= "7" and i + 1 < n and "0" <= rs[i + 1] <= "7"):
+        j = i + 1
+        while j < n and j < i + 3 and "0" <= rs[j] <= "7":
+            j += 1
+        return j, chr(int(rs[i:j], 8))
+    if c == "x" and i + 1 < n:
+        if rs[i + 1] == "{":
+            end = rs.find("}", i + 2)
+            digits = rs[i + 2 : end] if end >= 0 else ""
+            if digits and _is_hex(digits) and int(digits, 16) <= _MAX_RUNE:
+                return end + 1, chr(int(digits, 16))
+        elif _is_hex(rs[i + 1 : i + 3]) and i + 2 < n:
+            return i + 3, chr(int(rs[i + 1 : i + 3], 16))
+    if c in "pP":
+        raise _RegexError(f"Unicode classes (\\{c}) are not supported")
+    raise _RegexError(f"invalid escape sequence: \\{c}")
+
+
+def _is_hex(text: str) -> bool:
+    return all(ch in "0123456789abcdefABCDEF" for ch in text)
 
 
 def _translate(rs: str) -> str:
@@ -404,6 +424,11 @@ def _translate(rs: str) -> str:
             if i + 1 < n and rs[i + 1] == "z":
                 out.append("\\Z")
                 i += 2
+                continue
+            if i + 1 < n and rs[i + 1] == "Q":  # \Q...\E (or to the end) is literal text
+                end = rs.find("\\E", i + 2)
+                out.append(re.escape(rs[i + 2 : n if end < 0 else end]))
+                i = n if end < 0 else end + 2
                 continue
             i, esc = _escape(rs, i + 1)
             out.append(re.escape(esc) if isinstance(esc, str) else _class_text(esc))

@@ -26,7 +26,8 @@ _SPACES = frozenset(
 _SPLIT = re.compile("[" + re.escape("".join(sorted(_SPACES))) + "]+")
 _SPECIAL_PARAMS = frozenset("@*#?-$!0")
 _REGEX_META = frozenset("[]{}.+()|^$")
-_EOF_RUNE = "\ufffd"  # what Go prints for string(scanner.EOF)
+_EOF_RUNE = "\ufffd"  # what Go prints for string(scanner.EOF); also its RuneError
+_SURROGATES = re.compile("[\ud800-\udfff]")
 _BOM = "\ufeff"
 
 
@@ -79,19 +80,21 @@ class Lex:
 
     def process_word(self, word: str, env: Mapping[str, str]) -> str:
         """Expand ``word`` into one string (BuildKit ``ProcessWord``)."""
-        if self._is_plain(word, False):
-            return word[1:] if word.startswith(_BOM) else word
-        return _Scanner(self, word, env, capture=False, track=False).run()[0]
+        text = _as_runes(word)
+        if self._is_plain(text, False):
+            return text[1:] if text.startswith(_BOM) else text
+        return _Scanner(self, text, word, env, capture=False, track=False).run()[0]
 
     def process_words(self, word: str, env: Mapping[str, str]) -> list[str]:
         """Expand ``word`` and split it into words (BuildKit ``ProcessWords``)."""
-        if self._is_plain(word, True):
-            return [w for w in _SPLIT.split(word.removeprefix(_BOM)) if w]
-        return _Scanner(self, word, env, capture=False, track=True).run()[1]
+        text = _as_runes(word)
+        if self._is_plain(text, True):
+            return [w for w in _SPLIT.split(text.removeprefix(_BOM)) if w]
+        return _Scanner(self, text, word, env, capture=False, track=True).run()[1]
 
     def process_word_with_matches(self, word: str, env: Mapping[str, str]) -> WordResult:
         """Expand ``word``; also report its words and the variable names looked up."""
-        sc = _Scanner(self, word, env, capture=True, track=True)
+        sc = _Scanner(self, _as_runes(word), word, env, capture=True, track=True)
         result, words = sc.run()
         return WordResult(result, tuple(words), frozenset(sc.matched), frozenset(sc.unmatched))
 
@@ -105,6 +108,14 @@ class Lex:
         )
 
 
+def _as_runes(word: str) -> str:
+    # Go reads the word rune by rune, so each byte that is not valid UTF-8 (a surrogate
+    # escape here) comes out as U+FFFD. Values taken from the environment are left alone.
+    if word.isascii() or not _SURROGATES.search(word):
+        return word
+    return _SURROGATES.sub(_EOF_RUNE, word)
+
+
 def expand(word: str, env: Mapping[str, str], escape: str = "\\") -> str:
     """Expand one word with default options: ``Lex(escape).process_word(word, env)``."""
     return Lex(escape).process_word(word, env)
@@ -114,15 +125,23 @@ class _Scanner:
     """One expansion run over ``src``; positions are indices into the string."""
 
     __slots__ = (
-        "capture", "env", "esc", "lex", "matched", "n", "pos", "quotes", "src", "track",
-        "unmatched", "wbuf",
+        "capture", "env", "esc", "lex", "matched", "n", "pos", "quotes", "source", "src",
+        "track", "unmatched", "wbuf",
     )  # fmt: skip
 
     def __init__(
-        self, lex: Lex, src: str, env: Mapping[str, str], *, capture: bool, track: bool
+        self,
+        lex: Lex,
+        src: str,
+        source: str,
+        env: Mapping[str, str],
+        *,
+        capture: bool,
+        track: bool,
     ) -> None:
         self.lex = lex
         self.src = src
+        self.source = source  # as given, for the error message
         self.n = len(src)
         # Go's text/scanner drops a byte-order mark at the very start of its input.
         self.pos = 1 if src.startswith(_BOM) else 0
@@ -141,7 +160,7 @@ class _Scanner:
         try:
             return self.scan(None, self.lex.raw_escapes)
         except _LexError as e:
-            raise ExpansionError(f"failed to process {go_quote(self.src)}: {e}") from None
+            raise ExpansionError(f"failed to process {go_quote(self.source)}: {e}") from None
 
     def scan(self, stop: str | None, raw: bool) -> tuple[str, list[str]]:
         """Scan until ``stop`` (consumed) or the end when ``stop`` is None."""

@@ -35,6 +35,8 @@ def pytest_terminal_summary(
     ran = sum(n for k, n in counts.items() if k != "skipped")
     parts = ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
     terminalreporter.write_sep("-", "conformance")
-    terminalreporter.write_line(f"conformance cases: {len(outcomes)} collected, {ran} ran ({parts})")
+    terminalreporter.write_line(
+        f"conformance cases: {len(outcomes)} collected, {ran} ran ({parts})"
+    )
     for reason, n in sorted(reasons.items()):
         terminalreporter.write_line(f"  skipped {n}: {reason}")

@@ -39,7 +39,7 @@ def _env_var_rows() -> list[Any]:
 def test_env_var(source: str, expected: str) -> None:
     lex = Lex("\\")
     if expected == "error":
-        with pytest.raises(ExpansionError, match="^failed to process "):
+        with pytest.raises(ExpansionError, match=r"^failed to process "):
             lex.process_word(source, ENV_VAR_ENV)
     else:
         assert lex.process_word(source, ENV_VAR_ENV) == expected
