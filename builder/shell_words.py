@@ -165,71 +165,61 @@ class _Scanner:
     def scan(self, stop: str | None, raw: bool) -> tuple[str, list[str]]:
         """Scan until ``stop`` (consumed) or the end when ``stop`` is None."""
         src, n, esc, track = self.src, self.n, self.esc, self.track
-        quotes = self.quotes
+        special = _specials(esc, self.quotes, stop)
         out: list[str] = []
         wbuf = self.wbuf
         wbuf.clear()
         words: list[str] = []
-        in_word = False
-        while self.pos < n:
-            ch = src[self.pos]
+        pos = self.pos
+        while pos < n:
+            m = special.search(src, pos)
+            end = m.start() if m else n
+            if end > pos:  # a run of ordinary chars
+                run = src[pos:end]
+                out.append(run)
+                if track:
+                    _add_text(run, wbuf, words)
+                pos = end
+                if pos >= n:
+                    break
+            ch = src[pos]
             if ch == stop:
-                self.pos += 1
+                self.pos = pos + 1
                 if wbuf:
                     words.append("".join(wbuf))
                     wbuf.clear()
                 return "".join(out), words
+            if ch == esc:
+                pos += 1
+                if raw:
+                    out.append(ch)
+                    if track:
+                        wbuf.append(ch)
+                if pos >= n:
+                    break
+                ch = src[pos]
+                pos += 1
+                out.append(ch)
+                if track:
+                    wbuf.append(ch)
+                continue
+            self.pos = pos
             if ch == "$":
                 tmp = self.dollar()
-                out.append(tmp)
                 if track:
-                    for c in tmp:
-                        if c in _SPACES:
-                            if in_word and wbuf:
-                                words.append("".join(wbuf))
-                                wbuf.clear()
-                                in_word = False
-                        else:
-                            wbuf.append(c)
-                            in_word = True
-                continue
-            if ch == "<" or (quotes and (ch == "'" or ch == '"')):
+                    _add_text(tmp, wbuf, words)
+            else:
                 if ch == "<":
                     tmp = self.heredoc()
                 elif ch == "'":
                     tmp = self.single_quote()
                 else:
                     tmp = self.double_quote(raw)
-                out.append(tmp)
-                if track:
-                    if tmp:
-                        wbuf.append(tmp)
-                    in_word = True
-                continue
-            self.pos += 1
-            if ch == esc:
-                if raw:
-                    out.append(ch)
-                    if track:
-                        wbuf.append(ch)
-                        in_word = True
-                if self.pos >= n:
-                    break
-                ch = src[self.pos]
-                self.pos += 1
-                if track:
-                    wbuf.append(ch)
-                    in_word = True
-            elif track:
-                if ch in _SPACES:
-                    if in_word and wbuf:
-                        words.append("".join(wbuf))
-                        wbuf.clear()
-                        in_word = False
-                else:
-                    wbuf.append(ch)
-                    in_word = True
-            out.append(ch)
+                if track and tmp:
+                    wbuf.append(tmp)  # quoted text never splits
+            out.append(tmp)
+            pos = self.pos
+        self.pos = pos
         if stop is not None:
             raise _LexError(f"unexpected end of statement while looking for matching {stop}")
         if wbuf:
@@ -432,6 +422,34 @@ class _Scanner:
         if m is None:
             return value
         return value[: m.start()] + replacement + value[m.end() :]
+
+
+@lru_cache(maxsize=64)
+def _specials(esc: str, quotes: bool, stop: str | None) -> re.Pattern[str]:
+    """The chars that end a run of ordinary text for one kind of scan."""
+    chars = {"$", "<", esc}
+    if quotes:
+        chars.update("'\"")
+    if stop is not None:
+        chars.add(stop)
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+
+
+def _add_text(text: str, wbuf: list[str], words: list[str]) -> None:
+    """Add unquoted text to the word being built: whitespace ends the word.
+
+    BuildKit also tracks an "in word" flag, but it is set whenever the buffer is non-empty
+    and only consulted together with it, so the buffer alone decides.
+    """
+    parts = _SPLIT.split(text)
+    if parts[0]:
+        wbuf.append(parts[0])
+    for part in parts[1:]:
+        if wbuf:
+            words.append("".join(wbuf))
+            wbuf.clear()
+        if part:
+            wbuf.append(part)
 
 
 def _is_digit(c: str) -> bool:
