@@ -14,6 +14,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from builder.errors import ExpansionError
+from builder.shell_glob import (
+    PatternError,
+    compiled_pattern,
+    replace_all,
+    shell_pattern_to_regex,
+    trim_prefix,
+    trim_suffix,
+)
 
 __all__ = ["Lex", "WordResult", "expand", "shell_pattern_to_regex"]
 
@@ -25,7 +33,6 @@ _SPACES = frozenset(
 )
 _SPLIT = re.compile("[" + re.escape("".join(sorted(_SPACES))) + "]+")
 _SPECIAL_PARAMS = frozenset("@*#?-$!0")
-_REGEX_META = frozenset("[]{}.+()|^$")
 _EOF_RUNE = "\ufffd"  # what Go prints for string(scanner.EOF); also its RuneError
 _SURROGATES = re.compile("[\ud800-\udfff]")
 _BOM = "\ufeff"
@@ -44,10 +51,6 @@ class WordResult:
 
 class _LexError(Exception):
     """An expansion failure inside the scanner; wrapped into ExpansionError at the top."""
-
-
-class _PatternError(Exception):
-    """A ``${v#p}``-style glob that cannot be converted."""
 
 
 class Lex:
@@ -382,17 +385,17 @@ class _Scanner:
                 word = word[1:]
             try:
                 if ch == "%":
-                    return _trim_suffix(word, value or "", greedy)
-                return _trim_prefix(word, value or "", greedy)
-            except _PatternError as e:
+                    return trim_suffix(word, value or "", greedy)
+                return trim_prefix(word, value or "", greedy)
+            except PatternError as e:
                 raise _LexError(f"invalid pattern ({word}) in substitution: {e}") from None
         raise _LexError(f"unsupported modifier ({chs}) in substitution")
 
     def substitute(self, name: str) -> str:
         """``${name/pattern/replacement}`` and ``${name//pattern/replacement}``."""
         n = self.n
-        replace_all = self.pos < n and self.src[self.pos] == "/"
-        if replace_all:
+        every = self.pos < n and self.src[self.pos] == "/"
+        if every:
             self.pos += 1
         try:
             pattern, _ = self.scan("/", True)
@@ -413,11 +416,11 @@ class _Scanner:
                 return "${" + name + "/" + pattern + "/" + replacement + "}"
             value = ""
         try:
-            rx = _compiled(pattern, True, False)
-        except _PatternError as e:
+            rx = compiled_pattern(pattern, True, False)
+        except PatternError as e:
             raise _LexError(f"invalid pattern ({pattern}) in substitution: {e}") from None
-        if replace_all:
-            return _replace_all(rx, value, replacement)
+        if every:
+            return replace_all(rx, value, replacement)
         m = rx.search(value)
         if m is None:
             return value
@@ -455,131 +458,6 @@ def _add_text(text: str, wbuf: list[str], words: list[str]) -> None:
 def _is_digit(c: str) -> bool:
     # Go's unicode.IsDigit is category Nd, which is what str.isdecimal() checks.
     return "0" <= c <= "9" or (c > "\x7f" and c.isdecimal())
-
-
-def shell_pattern_to_regex(pattern: str, greedy: bool, anchored: bool) -> str:
-    """Convert a ``${v#pattern}`` glob to a regular expression (BuildKit's conversion).
-
-    ``*`` is any run (lazy unless ``greedy``), ``?`` one char, ``\\*`` ``\\?`` ``\\\\``
-    literals, ``\\}`` and ``\\/`` stand for ``}`` and ``/``; any other escape is an error.
-    There are no bracket expressions. Raises ``ValueError`` on an invalid pattern.
-    """
-    try:
-        return _convert(pattern, greedy, anchored)
-    except _PatternError as e:
-        raise ValueError(str(e)) from None
-
-
-def _convert(pattern: str, greedy: bool, anchored: bool) -> str:
-    out = ["^"] if anchored else []
-    star = ".*" if greedy else ".*?"
-    n = len(pattern)
-    i = 1 if pattern.startswith(_BOM) else 0
-    while i < n:
-        c = pattern[i]
-        i += 1
-        if c == "*":
-            out.append(star)
-        elif c == "?":
-            out.append(".")
-        elif c == "\\":
-            if i < n and (pattern[i] == "}" or pattern[i] == "/"):
-                continue
-            tok = pattern[i] if i < n else ""
-            i += 1
-            if tok not in ("*", "?", "\\"):
-                raise _PatternError(f"invalid escape '\\{tok or _EOF_RUNE}'")
-            out.append("\\" + tok)
-        elif c in _REGEX_META:
-            out.append("\\" + c)
-        else:
-            out.append(c)
-    return "".join(out)
-
-
-@lru_cache(maxsize=512)
-def _compiled(pattern: str, greedy: bool, anchored: bool) -> re.Pattern[str]:
-    return re.compile(_convert(pattern, greedy, anchored))
-
-
-def _trim_prefix(pattern: str, value: str, greedy: bool) -> str:
-    m = _compiled(pattern, greedy, True).match(value)
-    return value[m.end() :] if m else value
-
-
-def _reverse_pattern(pattern: str) -> str:
-    """Reverse a glob but keep each ``\\x`` pair in order (``a\\*c`` → ``c\\*a``)."""
-    out = [""] * len(pattern)
-    last = len(pattern) - 1
-    i = 0
-    while i <= last:
-        tok = pattern[i]
-        j = last - i
-        if tok == "\\" and i != last:
-            out[j - 1] = tok
-            out[j] = pattern[i + 1]
-            i += 2
-        else:
-            out[j] = tok
-            i += 1
-    return "".join(out)
-
-
-def _trim_suffix(pattern: str, value: str, greedy: bool) -> str:
-    # A regex finds the leftmost match only, so search the reversed value instead.
-    return _trim_prefix(_reverse_pattern(pattern), value[::-1], greedy)[::-1]
-
-
-def _replace_all(rx: re.Pattern[str], value: str, template: str) -> str:
-    """Go's ``Regexp.ReplaceAllString``: an empty match right after a match is skipped,
-    and ``$0``/``${0}``/``$$`` in the template are expanded (the pattern has no groups)."""
-    out: list[str] = []
-    last_end = 0
-    pos = 0
-    n = len(value)
-    while pos <= n:
-        m = rx.search(value, pos)
-        if m is None:
-            break
-        start, end = m.span()
-        out.append(value[last_end:start])
-        if end > last_end or start == 0:
-            out.append(_go_expand(template, m.group()) if "$" in template else template)
-        last_end = end
-        pos = pos + 1 if pos + 1 > end else end
-    out.append(value[last_end:])
-    return "".join(out)
-
-
-def _go_expand(template: str, whole: str) -> str:
-    """Go's ``Regexp.Expand`` for a regex without capture groups."""
-    out: list[str] = []
-    i = 0
-    n = len(template)
-    while i < n:
-        j = template.find("$", i)
-        if j < 0:
-            break
-        out.append(template[i:j])
-        i = j + 1
-        if i < n and template[i] == "$":
-            out.append("$")
-            i += 1
-            continue
-        brace = i < n and template[i] == "{"
-        k = i + 1 if brace else i
-        start = k
-        while k < n and (template[k] == "_" or template[k].isalnum()):
-            k += 1
-        name = template[start:k]
-        if not name or (brace and (k >= n or template[k] != "}")):
-            out.append("$")  # malformed: the `$` stays literal
-            continue
-        i = k + 1 if brace else k
-        if name == "0":
-            out.append(whole)
-    out.append(template[i:])
-    return "".join(out)
 
 
 def go_quote(s: str) -> str:
