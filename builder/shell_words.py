@@ -14,6 +14,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from builder.errors import ExpansionError
+from builder.shell_glob import (
+    PatternError,
+    compiled_pattern,
+    replace_all,
+    shell_pattern_to_regex,
+    trim_prefix,
+    trim_suffix,
+)
 
 __all__ = ["Lex", "WordResult", "expand", "shell_pattern_to_regex"]
 
@@ -25,7 +33,6 @@ _SPACES = frozenset(
 )
 _SPLIT = re.compile("[" + re.escape("".join(sorted(_SPACES))) + "]+")
 _SPECIAL_PARAMS = frozenset("@*#?-$!0")
-_REGEX_META = frozenset("[]{}.+()|^$")
 _EOF_RUNE = "\ufffd"  # what Go prints for string(scanner.EOF); also its RuneError
 _SURROGATES = re.compile("[\ud800-\udfff]")
 _BOM = "\ufeff"
@@ -44,10 +51,6 @@ class WordResult:
 
 class _LexError(Exception):
     """An expansion failure inside the scanner; wrapped into ExpansionError at the top."""
-
-
-class _PatternError(Exception):
-    """A ``${v#p}``-style glob that cannot be converted."""
 
 
 class Lex:
@@ -165,71 +168,61 @@ class _Scanner:
     def scan(self, stop: str | None, raw: bool) -> tuple[str, list[str]]:
         """Scan until ``stop`` (consumed) or the end when ``stop`` is None."""
         src, n, esc, track = self.src, self.n, self.esc, self.track
-        quotes = self.quotes
+        special = _specials(esc, self.quotes, stop)
         out: list[str] = []
         wbuf = self.wbuf
         wbuf.clear()
         words: list[str] = []
-        in_word = False
-        while self.pos < n:
-            ch = src[self.pos]
+        pos = self.pos
+        while pos < n:
+            m = special.search(src, pos)
+            end = m.start() if m else n
+            if end > pos:  # a run of ordinary chars
+                run = src[pos:end]
+                out.append(run)
+                if track:
+                    _add_text(run, wbuf, words)
+                pos = end
+                if pos >= n:
+                    break
+            ch = src[pos]
             if ch == stop:
-                self.pos += 1
+                self.pos = pos + 1
                 if wbuf:
                     words.append("".join(wbuf))
                     wbuf.clear()
                 return "".join(out), words
+            if ch == esc:
+                pos += 1
+                if raw:
+                    out.append(ch)
+                    if track:
+                        wbuf.append(ch)
+                if pos >= n:
+                    break
+                ch = src[pos]
+                pos += 1
+                out.append(ch)
+                if track:
+                    wbuf.append(ch)
+                continue
+            self.pos = pos
             if ch == "$":
                 tmp = self.dollar()
-                out.append(tmp)
                 if track:
-                    for c in tmp:
-                        if c in _SPACES:
-                            if in_word and wbuf:
-                                words.append("".join(wbuf))
-                                wbuf.clear()
-                                in_word = False
-                        else:
-                            wbuf.append(c)
-                            in_word = True
-                continue
-            if ch == "<" or (quotes and (ch == "'" or ch == '"')):
+                    _add_text(tmp, wbuf, words)
+            else:
                 if ch == "<":
                     tmp = self.heredoc()
                 elif ch == "'":
                     tmp = self.single_quote()
                 else:
                     tmp = self.double_quote(raw)
-                out.append(tmp)
-                if track:
-                    if tmp:
-                        wbuf.append(tmp)
-                    in_word = True
-                continue
-            self.pos += 1
-            if ch == esc:
-                if raw:
-                    out.append(ch)
-                    if track:
-                        wbuf.append(ch)
-                        in_word = True
-                if self.pos >= n:
-                    break
-                ch = src[self.pos]
-                self.pos += 1
-                if track:
-                    wbuf.append(ch)
-                    in_word = True
-            elif track:
-                if ch in _SPACES:
-                    if in_word and wbuf:
-                        words.append("".join(wbuf))
-                        wbuf.clear()
-                        in_word = False
-                else:
-                    wbuf.append(ch)
-                    in_word = True
-            out.append(ch)
+                if track and tmp:
+                    wbuf.append(tmp)  # quoted text never splits
+            out.append(tmp)
+            pos = self.pos
+        self.pos = pos
         if stop is not None:
             raise _LexError(f"unexpected end of statement while looking for matching {stop}")
         if wbuf:
@@ -392,17 +385,17 @@ class _Scanner:
                 word = word[1:]
             try:
                 if ch == "%":
-                    return _trim_suffix(word, value or "", greedy)
-                return _trim_prefix(word, value or "", greedy)
-            except _PatternError as e:
+                    return trim_suffix(word, value or "", greedy)
+                return trim_prefix(word, value or "", greedy)
+            except PatternError as e:
                 raise _LexError(f"invalid pattern ({word}) in substitution: {e}") from None
         raise _LexError(f"unsupported modifier ({chs}) in substitution")
 
     def substitute(self, name: str) -> str:
         """``${name/pattern/replacement}`` and ``${name//pattern/replacement}``."""
         n = self.n
-        replace_all = self.pos < n and self.src[self.pos] == "/"
-        if replace_all:
+        every = self.pos < n and self.src[self.pos] == "/"
+        if every:
             self.pos += 1
         try:
             pattern, _ = self.scan("/", True)
@@ -423,145 +416,48 @@ class _Scanner:
                 return "${" + name + "/" + pattern + "/" + replacement + "}"
             value = ""
         try:
-            rx = _compiled(pattern, True, False)
-        except _PatternError as e:
+            rx = compiled_pattern(pattern, True, False)
+        except PatternError as e:
             raise _LexError(f"invalid pattern ({pattern}) in substitution: {e}") from None
-        if replace_all:
-            return _replace_all(rx, value, replacement)
+        if every:
+            return replace_all(rx, value, replacement)
         m = rx.search(value)
         if m is None:
             return value
         return value[: m.start()] + replacement + value[m.end() :]
 
 
+@lru_cache(maxsize=64)
+def _specials(esc: str, quotes: bool, stop: str | None) -> re.Pattern[str]:
+    """The chars that end a run of ordinary text for one kind of scan."""
+    chars = {"$", "<", esc}
+    if quotes:
+        chars.update("'\"")
+    if stop is not None:
+        chars.add(stop)
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+
+
+def _add_text(text: str, wbuf: list[str], words: list[str]) -> None:
+    """Add unquoted text to the word being built: whitespace ends the word.
+
+    BuildKit also tracks an "in word" flag, but it is set whenever the buffer is non-empty
+    and only consulted together with it, so the buffer alone decides.
+    """
+    parts = _SPLIT.split(text)
+    if parts[0]:
+        wbuf.append(parts[0])
+    for part in parts[1:]:
+        if wbuf:
+            words.append("".join(wbuf))
+            wbuf.clear()
+        if part:
+            wbuf.append(part)
+
+
 def _is_digit(c: str) -> bool:
     # Go's unicode.IsDigit is category Nd, which is what str.isdecimal() checks.
     return "0" <= c <= "9" or (c > "\x7f" and c.isdecimal())
-
-
-def shell_pattern_to_regex(pattern: str, greedy: bool, anchored: bool) -> str:
-    """Convert a ``${v#pattern}`` glob to a regular expression (BuildKit's conversion).
-
-    ``*`` is any run (lazy unless ``greedy``), ``?`` one char, ``\\*`` ``\\?`` ``\\\\``
-    literals, ``\\}`` and ``\\/`` stand for ``}`` and ``/``; any other escape is an error.
-    There are no bracket expressions. Raises ``ValueError`` on an invalid pattern.
-    """
-    try:
-        return _convert(pattern, greedy, anchored)
-    except _PatternError as e:
-        raise ValueError(str(e)) from None
-
-
-def _convert(pattern: str, greedy: bool, anchored: bool) -> str:
-    out = ["^"] if anchored else []
-    star = ".*" if greedy else ".*?"
-    n = len(pattern)
-    i = 1 if pattern.startswith(_BOM) else 0
-    while i < n:
-        c = pattern[i]
-        i += 1
-        if c == "*":
-            out.append(star)
-        elif c == "?":
-            out.append(".")
-        elif c == "\\":
-            if i < n and (pattern[i] == "}" or pattern[i] == "/"):
-                continue
-            tok = pattern[i] if i < n else ""
-            i += 1
-            if tok not in ("*", "?", "\\"):
-                raise _PatternError(f"invalid escape '\\{tok or _EOF_RUNE}'")
-            out.append("\\" + tok)
-        elif c in _REGEX_META:
-            out.append("\\" + c)
-        else:
-            out.append(c)
-    return "".join(out)
-
-
-@lru_cache(maxsize=512)
-def _compiled(pattern: str, greedy: bool, anchored: bool) -> re.Pattern[str]:
-    return re.compile(_convert(pattern, greedy, anchored))
-
-
-def _trim_prefix(pattern: str, value: str, greedy: bool) -> str:
-    m = _compiled(pattern, greedy, True).match(value)
-    return value[m.end() :] if m else value
-
-
-def _reverse_pattern(pattern: str) -> str:
-    """Reverse a glob but keep each ``\\x`` pair in order (``a\\*c`` → ``c\\*a``)."""
-    out = [""] * len(pattern)
-    last = len(pattern) - 1
-    i = 0
-    while i <= last:
-        tok = pattern[i]
-        j = last - i
-        if tok == "\\" and i != last:
-            out[j - 1] = tok
-            out[j] = pattern[i + 1]
-            i += 2
-        else:
-            out[j] = tok
-            i += 1
-    return "".join(out)
-
-
-def _trim_suffix(pattern: str, value: str, greedy: bool) -> str:
-    # A regex finds the leftmost match only, so search the reversed value instead.
-    return _trim_prefix(_reverse_pattern(pattern), value[::-1], greedy)[::-1]
-
-
-def _replace_all(rx: re.Pattern[str], value: str, template: str) -> str:
-    """Go's ``Regexp.ReplaceAllString``: an empty match right after a match is skipped,
-    and ``$0``/``${0}``/``$$`` in the template are expanded (the pattern has no groups)."""
-    out: list[str] = []
-    last_end = 0
-    pos = 0
-    n = len(value)
-    while pos <= n:
-        m = rx.search(value, pos)
-        if m is None:
-            break
-        start, end = m.span()
-        out.append(value[last_end:start])
-        if end > last_end or start == 0:
-            out.append(_go_expand(template, m.group()) if "$" in template else template)
-        last_end = end
-        pos = pos + 1 if pos + 1 > end else end
-    out.append(value[last_end:])
-    return "".join(out)
-
-
-def _go_expand(template: str, whole: str) -> str:
-    """Go's ``Regexp.Expand`` for a regex without capture groups."""
-    out: list[str] = []
-    i = 0
-    n = len(template)
-    while i < n:
-        j = template.find("$", i)
-        if j < 0:
-            break
-        out.append(template[i:j])
-        i = j + 1
-        if i < n and template[i] == "$":
-            out.append("$")
-            i += 1
-            continue
-        brace = i < n and template[i] == "{"
-        k = i + 1 if brace else i
-        start = k
-        while k < n and (template[k] == "_" or template[k].isalnum()):
-            k += 1
-        name = template[start:k]
-        if not name or (brace and (k >= n or template[k] != "}")):
-            out.append("$")  # malformed: the `$` stays literal
-            continue
-        i = k + 1 if brace else k
-        if name == "0":
-            out.append(whole)
-    out.append(template[i:])
-    return "".join(out)
 
 
 def go_quote(s: str) -> str:

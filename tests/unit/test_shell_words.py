@@ -244,3 +244,14 @@ def test_fuzz_only_expansion_errors(word: str, escape: str) -> None:
         assert list(result.words) == lex.process_words(word, ENV)
         assert result.matched <= ENV.keys()
         assert not result.unmatched & ENV.keys()
+
+
+def test_invalid_utf8_in_the_word_becomes_replacement_char() -> None:
+    # Go's scanner reads runes: a byte that is not UTF-8 comes out as U+FFFD. Expanded
+    # values are copied as they are.
+    lex = Lex()
+    assert lex.process_word("a\udcffb", ENV) == "a\ufffdb"
+    assert lex.process_word("a\udcff$S", {"S": "\udcfe"}) == "a\ufffd\udcfe"
+    assert lex.process_words("\udcff x", ENV) == ["\ufffd", "x"]
+    with pytest.raises(ExpansionError, match=r'^failed to process "\\xff\$\{": '):
+        lex.process_word("\udcff${", ENV)
