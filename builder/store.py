@@ -420,7 +420,7 @@ class Store:
                         pass
                 os.rename(tmp, target)
             except BaseException:
-                _rmtree(tmp)
+                remove_tree(tmp)
                 raise
             _fsync_dir(self.layers_dir)
         return target
@@ -659,7 +659,7 @@ class Store:
                     report.blobs.append("sha256:" + path.name)
             for path in self.tmp_dir.iterdir():
                 report.reclaimed += _size(path)
-                _rmtree(path) if path.is_dir() else path.unlink(missing_ok=True)
+                remove_tree(path) if path.is_dir() else path.unlink(missing_ok=True)
             with self._db() as db:
                 rows = db.execute("SELECT diff_id, digest FROM layers").fetchall()
                 gone = [(d, b) for d, b in rows if not self.blob_path(b).is_file()]
@@ -672,7 +672,7 @@ class Store:
                 with flock(self.locks_dir / f"layer-{key}.lock", blocking=False) as free:
                     if free:
                         report.reclaimed += _tree_size(path)
-                        _rmtree(path)
+                        remove_tree(path)
                         report.layers.append(path.name)
         return report
 
@@ -721,7 +721,7 @@ def _tree_size(path: Path) -> int:
     return total
 
 
-def _rmtree(path: Path) -> None:
+def remove_tree(path: Path) -> None:
     """Remove a tree even when it holds read-only directories."""
 
     def fix(func: Callable[..., Any], p: str, *_: Any) -> None:
