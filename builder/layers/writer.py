@@ -140,7 +140,7 @@ def _write_entries(
     prev: tuple[bytes, ...] = ()
     links: dict[tuple[int, int], bytes] = {}
     max_mtime = MAX_OCTAL_11 if epoch is None else max(0, min(epoch, MAX_OCTAL_11))
-    lstat, S_IFMT = os.lstat, stat.S_IFMT  # noqa: N806
+    lstat, S_IFMT = os.lstat, stat.S_IFMT
     put = pipe.put
 
     for change in changes:
