@@ -249,7 +249,7 @@ class Dispatcher:
         )
         return data, {}, True, []
 
-    def _workdir(self, ins: Workdir, i: int, ob: bool, env: Mapping[str, str], loc: Location) -> Any:
+    def _workdir(self, ins: Workdir, i: int, ob: bool, env: Any, loc: Location) -> Any:
         path = self._x(ins.path, env, loc)
         wd = posixpath.normpath(posixpath.join(self.state.workdir, path))
         wd = "/" + wd.lstrip("/")
@@ -353,7 +353,7 @@ class Dispatcher:
         self.state.config["Healthcheck"] = hc
         return {"healthcheck": hc}, {"Healthcheck": hc}, False, []
 
-    def _onbuild(self, ins: Onbuild, i: int, ob: bool, env: Mapping[str, str], loc: Location) -> Any:
+    def _onbuild(self, ins: Onbuild, i: int, ob: bool, env: Any, loc: Location) -> Any:
         self.state.config.setdefault("OnBuild", []).append(ins.expression)
         return {"trigger": ins.expression}, {"OnBuild": [ins.expression]}, False, []
 

@@ -73,9 +73,7 @@ class Planner:
         if s.target:
             if s.target.lower() not in self.names:
                 known = ", ".join(sorted(self.names)) or "none"
-                raise fail(
-                    f'target stage "{s.target}" could not be found (stages: {known})', None
-                )
+                raise fail(f'target stage "{s.target}" could not be found (stages: {known})', None)
             target = self.names[s.target.lower()]
         self.globals = global_args(meta, s, self.froms[target].stage_name, self.lex)
         consumed = {a.key for ins in meta for a in ins.args}
@@ -125,10 +123,16 @@ class Planner:
             states.append(state)
             stages.append(
                 Stage(
-                    index=i, name=frm.stage_name, base=base, platform=platform,
-                    location=frm.location, text=frm.original, steps=tuple(steps),
-                    config=state.image_config(), base_known=known,
-                )  # fmt: skip
+                    index=i,
+                    name=frm.stage_name,
+                    base=base,
+                    platform=platform,
+                    location=frm.location,
+                    text=frm.original,
+                    steps=tuple(steps),
+                    config=state.image_config(),
+                    base_known=known,
+                )
             )
 
         needed = self._reachable(target, edges)
