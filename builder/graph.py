@@ -221,6 +221,7 @@ class Stage:
     config: ImageConfig
     pruned: bool = False
     base_known: bool = True
+    base_id: str = ""
 
     @property
     def display_name(self) -> str:

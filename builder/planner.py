@@ -95,12 +95,13 @@ class Planner:
                 parent = states[base.stage]
                 state = parent.copy()
                 triggers = list(parent.config.get("OnBuild", ()))
-                known = True
+                known, base_id = True, ""
                 edges.append(Edge("from", i, None, source_stage=base.stage))
             else:
                 cfg = None if base.kind == "scratch" else self.lookup(base.ref)
                 known = base.kind == "scratch" or cfg is not None
                 cfg = cfg or ImageConfig()
+                base_id = cfg.id
                 state = StageState.from_config(cfg)
                 triggers = list(cfg.on_build)
                 if base.kind == "image":
@@ -132,6 +133,7 @@ class Planner:
                     steps=tuple(steps),
                     config=state.image_config(),
                     base_known=known,
+                    base_id=base_id,
                 )
             )
 

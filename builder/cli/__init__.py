@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "load": "builder.cli.load:load",
     "import": "builder.cli.import_:import_",
     "system": "builder.cli.system:system",
+    "graph": "builder.cli.graph:graph",
 }
 
 
