@@ -194,7 +194,9 @@ class Dispatcher:
         deps: list[Edge] = []
         mount_data = []
         for m in mounts:
-            item = {k: v for k, v in dataclasses.asdict(m).items() if v not in (None, "")}
+            item = {
+                k.rstrip("_"): v for k, v in dataclasses.asdict(m).items() if v not in (None, "")
+            }
             if m.from_:
                 edge = self.resolve_from(loc, m.from_, "mount", ob)
                 deps.append(dataclasses.replace(edge, step=index))
