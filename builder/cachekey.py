@@ -14,8 +14,9 @@ inputs. The inputs are recorded with the key, so a miss can be explained
 * RUN: ``env`` (ENV values), ``args`` (in-scope ARG values; undeclared proxy args are
   left out), ``workdir``, ``user``, ``shell``, ``deps`` (keys of ``--mount=from=``
   stages and images); secret contents never take part;
-* COPY/ADD: ``workdir``, ``sources`` (a content digest of the selected sources, which
-  the scheduler fills in at build time: see :func:`compute`), ``deps`` (``--from``);
+* COPY/ADD: ``workdir``, ``sources`` (a content digest of the selected context sources,
+  which the scheduler fills in at build time: see :func:`compute`); for ``COPY --from``
+  the source stage's key (or the image's ID) in ``deps`` stands for the content instead;
 * WORKDIR: ``user`` (the directory is created as that user).
 
 ``slot`` (stage and position) and ``label`` are recorded for explanations and are not
@@ -42,6 +43,7 @@ __all__ = [
     "digest_of",
     "explain",
     "keys_for",
+    "normalize_shell_command",
     "slot_of",
 ]
 
@@ -84,8 +86,60 @@ def slot_of(step: Step, stage_name: str = "") -> str:
     return f"{stage_name or f'stage-{step.stage}'}/{step.index}/{step.kind}"
 
 
+_POSIX_SHELLS = frozenset({"sh", "bash", "ash", "dash", "ksh", "mksh", "zsh", "busybox"})
+
+
+def normalize_shell_command(command: str) -> str:
+    """Collapse unquoted runs of blanks to one space (POSIX shell word separators).
+
+    Quoted text and backslash-escaped characters are kept exactly, so the normalized form
+    runs the same words; layout differences (continuations, indentation) disappear.
+    """
+    out: list[str] = []
+    quote = ""
+    i, n = 0, len(command)
+    while i < n:
+        c = command[i]
+        if quote == "'":
+            out.append(c)
+            if c == "'":
+                quote = ""
+        elif c == "\\" and i + 1 < n:
+            out.append(command[i : i + 2])
+            i += 2
+            continue
+        elif quote == '"':
+            out.append(c)
+            if c == '"':
+                quote = ""
+        elif c in "'\"":
+            out.append(c)
+            quote = c
+        elif c in " \t":
+            while i + 1 < n and command[i + 1] in " \t":
+                i += 1
+            out.append(" ")
+        else:
+            out.append(c)
+        i += 1
+    return "".join(out).strip(" ")
+
+
+def _canonical_instruction(step: Step) -> dict[str, Any]:
+    ins = step.instruction
+    if step.kind != "RUN" or not ins.get("shell_form") or not ins.get("command"):
+        return dict(ins)
+    shell = step.shell[0].rsplit("/", 1)[-1] if step.shell else ""
+    if shell not in _POSIX_SHELLS:
+        return dict(ins)
+    command = list(ins["command"])
+    command[-1] = normalize_shell_command(command[-1])
+    return {**ins, "command": command}
+
+
 def _needs_sources(step: Step) -> bool:
-    return step.kind in _FILE_STEPS and bool(step.instruction.get("sources"))
+    ins = step.instruction
+    return step.kind in _FILE_STEPS and bool(ins.get("sources")) and not ins.get("from")
 
 
 def compute(
@@ -103,7 +157,7 @@ def compute(
     ``image:<ref>``, see :func:`dependency_name`) to its key or image ID.
     """
     deps = dependency_keys or {}
-    ins = step.instruction
+    ins = _canonical_instruction(step)
     inputs: dict[str, Any] = {
         "v": KEY_VERSION,
         "parent": parent_key,

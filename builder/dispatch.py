@@ -172,16 +172,16 @@ class Dispatcher:
         if ins.files:
             doc = parse_heredoc(args[0]) if len(args) == 1 and ins.prepend_shell else None
             if doc is not None:
-                data = ins.files[0].data
+                body = ins.files[0].data
                 if ins.files[0].chomp:
                     from builder.nodes import chomp_heredoc
 
-                    data = chomp_heredoc(data)
-                if data.startswith("#!"):
-                    files.append([ins.files[0].name, data])
+                    body = chomp_heredoc(body)
+                if body.startswith("#!"):
+                    files.append([ins.files[0].name, body])
                     args = [f"/dev/pipes/{ins.files[0].name}"]
                 else:
-                    args = [data]
+                    args = [body]
             else:
                 args = ["".join([args[0], *(f"\n{f.data}{f.name}" for f in ins.files)])]
         shell_form = ins.prepend_shell and not files

@@ -9,6 +9,7 @@ parent stage) become steps right after FROM.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable
 
 from builder.dispatch import Dispatcher, StageState
@@ -72,8 +73,8 @@ class Planner:
         target = len(raw_stages) - 1
         if s.target:
             if s.target.lower() not in self.names:
-                known = ", ".join(sorted(self.names)) or "none"
-                raise fail(f'target stage "{s.target}" could not be found (stages: {known})', None)
+                listed = ", ".join(sorted(self.names)) or "none"
+                raise fail(f'target stage "{s.target}" could not be found (stages: {listed})', None)
             target = self.names[s.target.lower()]
         self.globals = global_args(meta, s, self.froms[target].stage_name, self.lex)
         consumed = {a.key for ins in meta for a in ins.args}
@@ -111,7 +112,7 @@ class Planner:
             d = Dispatcher(
                 i, state, lex=self.lex, platform=platform, build_args=s.build_args,
                 global_args=self.globals, no_cache=no_cache,
-                resolve_from=lambda loc, text, kind, ob, i=i: self.resolve(i, loc, text, kind, ob),
+                resolve_from=functools.partial(self.resolve, i),
             )  # fmt: skip
             steps: list[Step] = []
             work = [*self._triggers(frm, triggers), *((ins, False) for ins in body)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -126,10 +127,11 @@ def graph(
         df = parse(sys.stdin.buffer.read(), "-")
     else:
         df = parse_file(Path(file) if file else ctx / "Dockerfile")
-    kwargs = {"platform": platform} if platform else {}
     plan_settings = PlanSettings(
-        build_args=_build_args(build_args), target=target, all_stages=all_stages, **kwargs
+        build_args=_build_args(build_args), target=target, all_stages=all_stages
     )
+    if platform:
+        plan_settings = dataclasses.replace(plan_settings, platform=platform)
     lookup = _base_lookup(settings.root)
     g = plan(df, plan_settings, lookup)  # type: ignore[arg-type]
     for warning in g.warnings:
