@@ -156,3 +156,47 @@ def test_svg_without_graphviz_says_so(tmp_path: Path, context: Path) -> None:
     res = dockyard(tmp_path / "r", "--format", "svg", str(context), env={"PATH": str(empty)})
     assert res.returncode == 1
     assert "Graphviz 'dot' was not found" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_base_configs_come_from_the_local_store(tmp_path: Path) -> None:
+    from builder.image import commit_image
+    from builder.reference import parse as parse_reference
+    from builder.store import Store
+
+    root = tmp_path / "root"
+    store = Store(root)
+    store.ensure()
+    config = {
+        "architecture": "amd64",
+        "os": "linux",
+        "rootfs": {"type": "layers", "diff_ids": []},
+        "config": {
+            "Env": ["PATH=/usr/bin:/bin", "LANG=C"],
+            "WorkingDir": "/base",
+            "Cmd": ["/old"],
+            "OnBuild": ["RUN echo triggered in $LANG"],
+        },
+    }
+    image = commit_image(
+        store, json.dumps(config).encode(), [], [parse_reference("example.com/base:1")]
+    )
+    ctx = tmp_path / "ctx"
+    ctx.mkdir()
+    (ctx / "Dockerfile").write_text('FROM example.com/base:1\nENTRYPOINT ["/e"]\n')
+    res = dockyard(root, "--format", "json", str(ctx))
+    assert res.returncode == 0, res.stderr
+    stage = json.loads(res.stdout)["stages"][0]
+    assert stage["base_known"] is True
+    trigger, entry = stage["steps"]
+    assert trigger["onbuild"] and trigger["workdir"] == "/base"
+    assert trigger["env"] == ["PATH=/usr/bin:/bin", "LANG=C"]
+    assert entry["config_change"] == {"Cmd": None, "Entrypoint": ["/e"]}
+    assert "OnBuild" not in stage["config"] and "Cmd" not in stage["config"]
+    assert "config unknown" not in dockyard(root, str(ctx)).stdout
+    from builder.cli.graph import _base_lookup
+
+    graph = plan(parse_file(ctx / "Dockerfile"), PlanSettings(), _base_lookup(root))  # type: ignore[arg-type]
+    assert graph.stages[0].base_id == image.id
+    assert cachekey.keys_for(graph)[(0, 0)].inputs["parent"] == f"image:{image.id}"
+    unknown = plan(parse_file(ctx / "Dockerfile"), PlanSettings(), lambda ref: None)
+    assert cachekey.keys_for(unknown)[(0, 0)].inputs["parent"] == "image:example.com/base:1"
