@@ -13,7 +13,8 @@ inputs. The inputs are recorded with the key, so a miss can be explained
 * ``platform``;
 * RUN: ``env`` (ENV values), ``args`` (in-scope ARG values; undeclared proxy args are
   left out), ``workdir``, ``user``, ``shell``, ``deps`` (keys of ``--mount=from=``
-  stages and images); secret contents never take part;
+  stages and images), ``sources`` (content digest of bind-mounted context paths);
+  secret contents and cache mounts never take part;
 * COPY/ADD: ``workdir``, ``sources`` (a content digest of the selected context sources,
   which the scheduler fills in at build time: see :func:`compute`); for ``COPY --from``
   the source stage's key (or the image's ID) in ``deps`` stands for the content instead;
@@ -40,6 +41,7 @@ __all__ = [
     "base_key",
     "canonical_json",
     "compute",
+    "context_mounts",
     "digest_of",
     "explain",
     "keys_for",
@@ -137,8 +139,21 @@ def _canonical_instruction(step: Step) -> dict[str, Any]:
     return {**ins, "command": command}
 
 
+def context_mounts(step: Step) -> list[str]:
+    """The context paths a RUN bind-mounts (``--mount=type=bind`` without ``from``)."""
+    if step.kind != "RUN":
+        return []
+    return [
+        str(m.get("source") or ".")
+        for m in step.instruction.get("mounts", [])
+        if m.get("type") == "bind" and not m.get("from")
+    ]
+
+
 def _needs_sources(step: Step) -> bool:
     ins = step.instruction
+    if step.kind == "RUN":
+        return bool(context_mounts(step))
     return step.kind in _FILE_STEPS and bool(ins.get("sources")) and not ins.get("from")
 
 
@@ -177,6 +192,9 @@ def compute(
                 env[k] = v
         inputs.update(env=env, args=args, workdir=step.workdir, user=step.user)
         inputs["shell"] = list(step.shell)
+        if _needs_sources(step):
+            inputs["sources"] = sources_digest
+            complete = sources_digest is not None
     elif step.kind in _FILE_STEPS:
         inputs["workdir"] = step.workdir
         if _needs_sources(step):

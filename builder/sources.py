@@ -1,4 +1,6 @@
-"""A small content digest of the context files a COPY/ADD selects (for ``dockyard graph``).
+"""A small content digest of the context files a step selects (for ``dockyard graph``).
+
+The files are a COPY/ADD's sources, or the context paths a RUN bind-mounts.
 
 Each selected file contributes a record of its path (relative to the context), type,
 mode, size, link target and blake3 content hash; mtimes are ignored, as in Docker.
@@ -18,7 +20,7 @@ from typing import Any
 
 import blake3
 
-from builder.cachekey import canonical_json
+from builder.cachekey import canonical_json, context_mounts
 from builder.graph import Step
 from builder.ignore import PatternMatcher, go_clean, read_ignore_file
 
@@ -41,7 +43,10 @@ class ContextHasher:
         """The sources digest of ``step``, or None when it cannot be known here."""
         if step.instruction.get("from"):
             return None
-        sources = list(step.instruction.get("sources", []))
+        if step.kind == "RUN":
+            sources = context_mounts(step)
+        else:
+            sources = list(step.instruction.get("sources", []))
         if any(s.startswith(_REMOTE) for s in sources):
             return None
         excludes = list(step.instruction.get("excludes", []))

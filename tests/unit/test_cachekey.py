@@ -118,9 +118,25 @@ def test_each_input_changes_the_key(a: str, b: str, kw_a: Any, kw_b: Any) -> Non
     assert _last(a, **kw_a) != _last(b, **kw_b)
 
 
-def test_sources_digest_changes_the_key() -> None:
-    text = BASE + "COPY app.py /app/\n"
+@pytest.mark.parametrize(
+    "text",
+    [
+        BASE + "COPY app.py /app/\n",
+        BASE + "ADD app.tar /app/\n",
+        BASE + "RUN --mount=target=/src make -C /src\n",
+        BASE + "RUN --mount=type=bind,source=lib,target=/lib2 make\n",
+    ],
+)
+def test_sources_digest_changes_the_key(text: str) -> None:
     assert _keys(text, sources="blake3:1")[-1] != _keys(text, sources="blake3:2")[-1]
+    g = _graph(text)
+    assert not cachekey.keys_for(g)[(0, 0)].complete
+
+
+def test_run_without_context_mounts_needs_no_sources() -> None:
+    text = BASE + "RUN --mount=type=cache,target=/c --mount=from=alpine,target=/a make\n"
+    key = cachekey.keys_for(_graph(text))[(0, 0)]
+    assert key.complete and "sources" not in key.inputs
 
 
 def test_workdir_from_base_config_changes_the_key() -> None:
