@@ -17,12 +17,15 @@ from __future__ import annotations
 import platform as _platform
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from builder.errors import DockerfileError, ExpansionError, Location
 from builder.instructions import Arg, From, Instruction
 from builder.scope import is_builtin_arg, platform_args
 from builder.shell_words import Lex
+
+if TYPE_CHECKING:
+    from builder.parser import Dockerfile
 
 __all__ = [
     "Base",
@@ -297,11 +300,15 @@ def expand_word(lex: Lex, word: str, env: Mapping[str, str], location: Location)
 
 
 def plan(
-    dockerfile: Any,
+    dockerfile: Dockerfile,
     settings: PlanSettings | None = None,
     base_configs: BaseConfigs | None = None,
 ) -> BuildGraph:
-    """Plan the build of ``dockerfile`` (a :class:`builder.parser.Dockerfile`)."""
+    """Plan the build of ``dockerfile``.
+
+    ``base_configs`` maps an image reference, as written after expansion, to its config
+    (or is a callable doing so); a missing image is planned as an empty config.
+    """
     from builder.planner import Planner
 
     settings = settings or PlanSettings()

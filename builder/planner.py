@@ -11,9 +11,10 @@ from __future__ import annotations
 import dataclasses
 import functools
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Literal
 
 from builder.dispatch import Dispatcher, StageState
-from builder.errors import DockerfileError, ReferenceFormatError
+from builder.errors import DockerfileError, Location, ReferenceFormatError
 from builder.graph import (
     Base,
     BuildGraph,
@@ -32,14 +33,17 @@ from builder.instructions import From, Instruction, Maintainer, Onbuild, from_no
 from builder.reference import parse as parse_reference
 from builder.shell_words import Lex
 
+if TYPE_CHECKING:
+    from builder.parser import Dockerfile
+
 __all__ = ["Planner"]
 
 
-def _reference(text: str, location: object, what: str) -> str:
+def _reference(text: str, location: Location, what: str) -> str:
     try:
         return str(parse_reference(text).with_default_tag())
     except ReferenceFormatError as err:
-        raise fail(f'{what} "{text}": {err.message}', location) from None  # type: ignore[arg-type]
+        raise fail(f'{what} "{text}": {err.message}', location) from None
 
 
 class Planner:
@@ -47,19 +51,19 @@ class Planner:
 
     def __init__(
         self,
-        dockerfile: object,
+        dockerfile: Dockerfile,
         settings: PlanSettings,
         lookup: Callable[[str], ImageConfig | None],
     ) -> None:
         self.df = dockerfile
         self.settings = settings
         self.lookup = lookup
-        self.filename: str = getattr(dockerfile, "filename", "Dockerfile")
-        self.lex = Lex(getattr(dockerfile, "escape", "\\"))
+        self.filename = dockerfile.filename
+        self.lex = Lex(dockerfile.escape)
 
     def run(self) -> BuildGraph:
         s = self.settings
-        meta, raw_stages = split_stages(self.df.instructions, self.filename)  # type: ignore[attr-defined]
+        meta, raw_stages = split_stages(self.df.instructions, self.filename)
         self.froms = [f for f, _ in raw_stages]
         self.names: dict[str, int] = {}
         for i, f in enumerate(self.froms):
@@ -191,21 +195,21 @@ class Planner:
             raise fail(f"empty platform value from expression {frm.platform}", frm.location)
         return value
 
-    def resolve(self, stage: int, location: object, text: str, kind: str, onbuild: bool) -> Edge:
+    def resolve(self, stage: int, location: Location, text: str, kind: str, onbuild: bool) -> Edge:
         """The edge for ``--from=text`` (a stage index, a stage name or an image)."""
-        kind_ = "copy" if kind == "copy" else "mount"
+        kind_: Literal["copy", "mount"] = "copy" if kind == "copy" else "mount"
         if kind == "copy" and self.lex.process_word(text, {}) != text:
             raise fail(
                 "variable expansion is not supported for --from, define a new stage with "
                 "FROM using ARG from global scope as a workaround",
-                location,  # type: ignore[arg-type]
+                location,
             )
         if not onbuild:
             index: int | None = None
             if text.lstrip("-").isdigit():
                 index = int(text)
                 if not 0 <= index < len(self.froms):
-                    raise fail(f"invalid stage index {index}", location)  # type: ignore[arg-type]
+                    raise fail(f"invalid stage index {index}", location)
             else:
                 index = self.names.get(text.lower())
             if index is not None:
@@ -213,17 +217,17 @@ class Planner:
                     raise fail(
                         f"--from={text}: circular dependency detected on stage: "
                         f"{self.froms[stage].stage_name or f'stage-{stage}'}",
-                        location,  # type: ignore[arg-type]
+                        location,
                     )
                 if index > stage:
                     raise fail(
                         f'--from={text}: stage "{text}" is defined later in the Dockerfile; '
                         "a stage can only use earlier stages",
-                        location,  # type: ignore[arg-type]
+                        location,
                     )
-                return Edge(kind_, stage, None, source_stage=index)  # type: ignore[arg-type]
+                return Edge(kind_, stage, None, source_stage=index)
         image = _reference(text, location, f"invalid --from image reference for {kind.upper()}")
-        return Edge(kind_, stage, None, image=image)  # type: ignore[arg-type]
+        return Edge(kind_, stage, None, image=image)
 
     def _triggers(self, frm: From, triggers: list[str]) -> list[tuple[Instruction, bool]]:
         from builder.parser import parse

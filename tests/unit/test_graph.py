@@ -6,6 +6,7 @@ import ast
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -62,7 +63,7 @@ def test_host_platform_default() -> None:
 
 
 def test_image_config_from_docker_document() -> None:
-    doc = {
+    doc: dict[str, Any] = {
         "author": "someone",
         "config": {
             "Env": ["PATH=/bin", "A=1"], "Cmd": ["sh"], "WorkingDir": "/w", "User": "u",
