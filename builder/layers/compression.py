@@ -1,0 +1,225 @@
+"""Layer compression: media types, detection by magic bytes, streaming decompression, and the
+one-pass pipeline that hashes a tar stream and compresses it in threads."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import io
+import queue
+import threading
+import zlib
+from collections.abc import Callable
+from typing import BinaryIO, Literal
+
+import blake3
+import zstandard
+
+from builder.errors import LayerError
+
+Compression = Literal["zstd", "gzip", "none"]
+
+MEDIA_TYPES: dict[Compression, str] = {
+    "zstd": "application/vnd.oci.image.layer.v1.tar+zstd",
+    "gzip": "application/vnd.oci.image.layer.v1.tar+gzip",
+    "none": "application/vnd.oci.image.layer.v1.tar",
+}
+
+GZIP_MAGIC = b"\x1f\x8b"
+ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+
+_QUEUE_DEPTH = 8
+_STOP = b""
+
+
+def detect_compression(head: bytes) -> Compression:
+    """The compression of a blob judged by its first bytes (4 are enough)."""
+    if head.startswith(ZSTD_MAGIC):
+        return "zstd"
+    if head.startswith(GZIP_MAGIC):
+        return "gzip"
+    return "none"
+
+
+class _Prefixed(io.RawIOBase):
+    """A raw stream that yields ``head`` and then the rest of ``blob``."""
+
+    def __init__(self, head: bytes, blob: BinaryIO) -> None:
+        self._head = head
+        self._blob = blob
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        view = memoryview(buffer).cast("B")
+        if self._head:
+            n = min(len(view), len(self._head))
+            view[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        data = self._blob.read(len(view))
+        view[: len(data)] = data
+        return len(data)
+
+
+_DECODE_ERRORS = (gzip.BadGzipFile, EOFError, zlib.error, zstandard.ZstdError)
+
+
+class _Decoded(io.RawIOBase):
+    """Wraps a decompressing reader so that corrupt input raises LayerError."""
+
+    def __init__(self, inner: io.RawIOBase | io.BufferedIOBase | zstandard.ZstdDecompressionReader,
+                 kind: Compression) -> None:
+        self._inner = inner
+        self._kind = kind
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        try:
+            return self._inner.readinto(buffer) or 0
+        except _DECODE_ERRORS as exc:
+            raise LayerError(f"corrupt {self._kind} layer blob: {exc}") from None
+
+    def close(self) -> None:
+        try:
+            self._inner.close()
+        finally:
+            super().close()
+
+
+def open_uncompressed(blob: BinaryIO) -> BinaryIO:
+    """A streaming reader of the tar inside ``blob`` (gzip, zstd or plain, detected).
+
+    Reads ``blob`` sequentially; works on pipes. Corrupt compressed data raises LayerError
+    from ``read``. Closing the result does not close ``blob``.
+    """
+    head = b""
+    while len(head) < 4:
+        more = blob.read(4 - len(head))
+        if not more:
+            break
+        head += more
+    kind = detect_compression(head)
+    raw = _Prefixed(head, blob)
+    inner: io.RawIOBase | io.BufferedIOBase | zstandard.ZstdDecompressionReader
+    if kind == "gzip":
+        inner = gzip.GzipFile(fileobj=io.BufferedReader(raw, 1 << 16), mode="rb")
+    elif kind == "zstd":
+        inner = zstandard.ZstdDecompressor().stream_reader(
+            raw, read_size=1 << 17, read_across_frames=True, closefd=False
+        )
+    else:
+        inner = raw
+    return io.BufferedReader(_Decoded(inner, kind), 1 << 20)  # type: ignore[return-value]
+
+
+class _Worker(threading.Thread):
+    """Runs ``fn`` on every chunk of its queue; after a failure it keeps draining."""
+
+    def __init__(self, name: str, fn: Callable[[bytes | bytearray], None]) -> None:
+        super().__init__(name=name, daemon=True)
+        self.queue: queue.Queue[bytes | bytearray] = queue.Queue(_QUEUE_DEPTH)
+        self.error: BaseException | None = None
+        self._fn = fn
+
+    def run(self) -> None:
+        fn, get = self._fn, self.queue.get
+        while True:
+            chunk = get()
+            if chunk is _STOP:
+                return
+            if self.error is None:
+                try:
+                    fn(chunk)
+                except BaseException as exc:
+                    self.error = exc
+
+
+class Pipeline:
+    """Takes tar bytes in chunks; hashes them (sha256 + blake3) on one thread while another
+    compresses, hashes the compressed bytes and writes them to ``out``.
+
+    Chunks handed to :meth:`put` must not be modified afterwards.
+    """
+
+    def __init__(self, out: BinaryIO, compression: Compression, level: int) -> None:
+        if compression not in MEDIA_TYPES:
+            raise ValueError(f"unknown compression {compression!r}")
+        self.compression = compression
+        self.size = 0
+        self._out = out
+        self._sha = hashlib.sha256()
+        self._b3 = blake3.blake3()
+        self._out_sha = hashlib.sha256()
+        self._out_size = 0
+        self._zc: zstandard.ZstdCompressionObj | None = None
+        self._gz: zlib._Compress | None = None
+        if compression == "zstd":
+            self._zc = zstandard.ZstdCompressor(level=level, write_checksum=False).compressobj()
+        elif compression == "gzip":
+            self._gz = zlib.compressobj(level, zlib.DEFLATED, 31)  # 31: gzip header, mtime 0
+        self._hasher = _Worker("layer-hash", self._hash)
+        self._packer = _Worker("layer-compress", self._compress)
+        self._hasher.start()
+        self._packer.start()
+        self._closed = False
+
+    def _hash(self, chunk: bytes | bytearray) -> None:
+        self._sha.update(chunk)
+        self._b3.update(chunk)
+
+    def _emit(self, data: bytes | bytearray) -> None:
+        if data:
+            if self.compression != "none":
+                self._out_sha.update(data)
+            self._out.write(data)
+            self._out_size += len(data)
+
+    def _compress(self, chunk: bytes | bytearray) -> None:
+        if self._zc is not None:
+            self._emit(self._zc.compress(chunk))
+        elif self._gz is not None:
+            self._emit(self._gz.compress(chunk))
+        else:
+            self._emit(chunk)
+
+    def check(self) -> None:
+        """Re-raise a failure of a worker thread (e.g. ``out`` refused a write)."""
+        for worker in (self._hasher, self._packer):
+            if worker.error is not None:
+                raise worker.error
+
+    def put(self, chunk: bytes | bytearray) -> None:
+        """Queue a chunk of tar bytes (blocks while the workers are behind)."""
+        if not chunk:
+            return
+        self.size += len(chunk)
+        self._hasher.queue.put(chunk)
+        self._packer.queue.put(chunk)
+
+    def _stop(self) -> None:
+        if not self._closed:
+            self._closed = True
+            for worker in (self._hasher, self._packer):
+                worker.queue.put(_STOP)
+            for worker in (self._hasher, self._packer):
+                worker.join()
+
+    def abort(self) -> None:
+        """Stop the workers without finishing the stream."""
+        self._stop()
+
+    def finish(self) -> tuple[str, str, str, int]:
+        """Flush everything; return (diff_id, blake3 hex, blob digest, blob size)."""
+        self._stop()
+        self.check()
+        if self._zc is not None:
+            self._emit(self._zc.flush(zstandard.COMPRESSOBJ_FLUSH_FINISH))
+        elif self._gz is not None:
+            self._emit(self._gz.flush())
+        diff_id = "sha256:" + self._sha.hexdigest()
+        digest = diff_id if self.compression == "none" else "sha256:" + self._out_sha.hexdigest()
+        return diff_id, self._b3.hexdigest(), digest, self._out_size
