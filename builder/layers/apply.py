@@ -12,6 +12,7 @@ target that climbs above the root with ``..`` is refused with LayerError.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
@@ -152,10 +153,8 @@ class _Applier:
                 except FileNotFoundError:
                     if not create:
                         return None
-                    try:
+                    with contextlib.suppress(FileExistsError):
                         os.mkdir(part, 0o755, dir_fd=here)
-                    except FileExistsError:
-                        pass
                     fd = os.open(part, _WALK_FLAGS, dir_fd=here)
                 except NotADirectoryError:
                     st = os.lstat(part, dir_fd=here)
@@ -346,6 +345,7 @@ class _Applier:
 
         if st is not None and not (kind == DIR and stat.S_ISDIR(st.st_mode)):
             self._remove(pfd, base, st)
+            st = None
 
         if kind in _REGULAR:
             fd = os.open(base, _CREATE_FLAGS, 0o600, dir_fd=pfd)

@@ -10,7 +10,7 @@ import queue
 import threading
 import zlib
 from collections.abc import Callable
-from typing import BinaryIO, Literal
+from typing import BinaryIO, Literal, cast
 
 import blake3
 import zstandard
@@ -109,11 +109,11 @@ def open_uncompressed(blob: BinaryIO) -> BinaryIO:
         inner = gzip.GzipFile(fileobj=io.BufferedReader(raw, 1 << 16), mode="rb")
     elif kind == "zstd":
         inner = zstandard.ZstdDecompressor().stream_reader(
-            raw, read_size=1 << 17, read_across_frames=True, closefd=False
+            cast(BinaryIO, raw), read_size=1 << 17, read_across_frames=True, closefd=False
         )
     else:
         inner = raw
-    return io.BufferedReader(_Decoded(inner, kind), 1 << 20)  # type: ignore[return-value]
+    return cast(BinaryIO, io.BufferedReader(_Decoded(inner, kind), 1 << 20))
 
 
 class _Worker(threading.Thread):

@@ -1,4 +1,4 @@
-"""The tar header format used by layers: packing (PAX as Go's ``archive/tar`` writes it) and parsing.
+"""The layer tar header format: packing (PAX as Go's ``archive/tar`` writes it) and parsing.
 
 A header is 512 bytes: the ustar fields, magic ``ustar\\0`` + ``00``, numbers in zero-padded
 octal with a NUL terminator, and the checksum as six octal digits, NUL, space. Values that do
@@ -108,7 +108,9 @@ def pack_header(
 
 def pax_header(name: bytes, records: dict[str, bytes]) -> bytes:
     """A PAX extended header (typeflag ``x``) carrying ``records``, sorted by key."""
-    body = b"".join(_pax_record(k.encode("utf-8", "surrogateescape"), v) for k, v in sorted(records.items()))
+    body = b"".join(
+        _pax_record(k.encode("utf-8", "surrogateescape"), v) for k, v in sorted(records.items())
+    )
     head, _, base = name.rstrip(b"/").rpartition(b"/")
     pax_name = (head + b"/" if head else b"") + b"PaxHeaders.0/" + base
     hdr = _checksummed(
@@ -162,7 +164,9 @@ def parse_number(field_: bytes, what: str, offset: int) -> int:
     try:
         return int(text, 8)
     except ValueError:
-        raise LayerError(f"invalid {what} field {text!r} in tar header at offset {offset}") from None
+        raise LayerError(f"invalid {what} field {text!r} in tar header at offset {offset}") from (
+            None
+        )
 
 
 def verify_checksum(block: bytes, offset: int) -> None:

@@ -1,10 +1,10 @@
-"""Writing layer tarballs: a sorted stream of changes → deterministic PAX tar → hashes + compression."""
+"""Writing layers: a sorted stream of changes → deterministic PAX tar → hashes + compression."""
 
 from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Literal
@@ -63,7 +63,9 @@ class LayerDigests:
 
 
 def _keep_xattr(name: str) -> bool:
-    return name in _KEPT_XATTRS or (name.startswith("user.") and not name.startswith("user.overlay."))
+    if name.startswith("user."):
+        return not name.startswith("user.overlay.")
+    return name in _KEPT_XATTRS
 
 
 def _xattrs(source: str) -> dict[str, bytes] | None:
@@ -241,7 +243,9 @@ def _write_entries(
     return pipe.size
 
 
-def _copy_file(source: str, size: int, buf: bytearray, put: object) -> None:
+def _copy_file(
+    source: str, size: int, buf: bytearray, put: Callable[[bytes | bytearray], None]
+) -> None:
     """Append ``size`` bytes of ``source`` to ``buf`` (small files) or stream them to ``put``."""
     try:
         fd = os.open(source, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
@@ -257,7 +261,6 @@ def _copy_file(source: str, size: int, buf: bytearray, put: object) -> None:
                 buf += data
                 remaining -= len(data)
         else:
-            assert callable(put)
             while remaining:
                 data = os.read(fd, min(_CHUNK, remaining))
                 if not data:
