@@ -270,7 +270,7 @@ def test_load_rejects_bad_archives(tmp_path: Path) -> None:
     store = Store(tmp_path)
     with pytest.raises(StoreError, match="invalid archive"):
         load(store, io.BytesIO(b"not a tar at all" * 100))
-    with pytest.raises(StoreError, match="neither a manifest.json"):
+    with pytest.raises(StoreError, match=r"neither a manifest\.json"):
         load(store, io.BytesIO(_tar_bytes([_file("x", b"y")])))
     bad_tag = legacy_archive([layer_tar({})], tags=["Bad:Tag"])
     with pytest.raises(StoreError, match="bad tag"):

@@ -23,7 +23,7 @@ from builder.errors import DigestError, DockyardError, LayerError, StoreError
 from builder.layers import open_uncompressed
 from builder.reference import parse
 from builder.store import Store
-from tests.unit.test_image import _file, _symlink, _tar_bytes, legacy_archive, layer_tar
+from tests.unit.test_image import _file, _symlink, _tar_bytes, layer_tar, legacy_archive
 from tests.unit.test_layers_hostile import CASES, Arena, Case, _arena, _fingerprint
 
 STORE_CASES = [c for c in CASES if c.setup is None]
