@@ -117,32 +117,46 @@ def open_uncompressed(blob: BinaryIO) -> BinaryIO:
 
 
 class _Worker(threading.Thread):
-    """Runs ``fn`` on every chunk of its queue; after a failure it keeps draining."""
+    """Runs ``fn`` on every chunk of its queue, then ``at_end``; after a failure it keeps
+    draining (so producers never block forever) and skips the rest of the work."""
 
-    def __init__(self, name: str, fn: Callable[[bytes | bytearray], None]) -> None:
+    def __init__(
+        self,
+        name: str,
+        fn: Callable[[bytes | bytearray], None],
+        at_end: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__(name=name, daemon=True)
         self.queue: queue.Queue[bytes | bytearray] = queue.Queue(_QUEUE_DEPTH)
         self.error: BaseException | None = None
         self._fn = fn
+        self._at_end = at_end
 
     def run(self) -> None:
         fn, get = self._fn, self.queue.get
         while True:
             chunk = get()
             if chunk is _STOP:
-                return
+                break
             if self.error is None:
                 try:
                     fn(chunk)
                 except BaseException as exc:
                     self.error = exc
+        if self._at_end is not None:
+            try:
+                self._at_end()
+            except BaseException as exc:
+                self.error = self.error or exc
 
 
 class Pipeline:
-    """Takes tar bytes in chunks; hashes them (sha256 + blake3) on one thread while another
-    compresses, hashes the compressed bytes and writes them to ``out``.
+    """Takes tar bytes in chunks and, in worker threads, hashes them (sha256 + blake3),
+    compresses them, hashes the compressed bytes and writes those to ``out``.
 
-    Chunks handed to :meth:`put` must not be modified afterwards.
+    Three stages (hash, compress, emit) run concurrently with the producer; the libraries
+    release the GIL, so the compressor can keep a core to itself. Chunks handed to
+    :meth:`put` must not be modified afterwards.
     """
 
     def __init__(self, out: BinaryIO, compression: Compression, level: int) -> None:
@@ -157,14 +171,20 @@ class Pipeline:
         self._out_size = 0
         self._zc: zstandard.ZstdCompressionObj | None = None
         self._gz: zlib._Compress | None = None
-        if compression == "zstd":
-            self._zc = zstandard.ZstdCompressor(level=level, write_checksum=False).compressobj()
-        elif compression == "gzip":
-            self._gz = zlib.compressobj(level, zlib.DEFLATED, 31)  # 31: gzip header, mtime 0
         self._hasher = _Worker("layer-hash", self._hash)
-        self._packer = _Worker("layer-compress", self._compress)
-        self._hasher.start()
-        self._packer.start()
+        self._emitter = _Worker("layer-emit", self._emit)
+        self._workers = [self._hasher, self._emitter]
+        self._first = [self._hasher, self._emitter]  # the stages put() feeds
+        if compression != "none":
+            if compression == "zstd":
+                self._zc = zstandard.ZstdCompressor(level=level, write_checksum=False).compressobj()
+            else:
+                self._gz = zlib.compressobj(level, zlib.DEFLATED, 31)  # 31: gzip, mtime 0, no name
+            packer = _Worker("layer-compress", self._compress, self._flush)
+            self._workers.insert(1, packer)
+            self._first = [self._hasher, packer]
+        for worker in self._workers:
+            worker.start()
         self._closed = False
 
     def _hash(self, chunk: bytes | bytearray) -> None:
@@ -172,23 +192,36 @@ class Pipeline:
         self._b3.update(chunk)
 
     def _emit(self, data: bytes | bytearray) -> None:
-        if data:
-            if self.compression != "none":
-                self._out_sha.update(data)
-            self._out.write(data)
-            self._out_size += len(data)
+        if self._zc is not None or self._gz is not None:
+            self._out_sha.update(data)
+        self._out.write(data)
+        self._out_size += len(data)
 
     def _compress(self, chunk: bytes | bytearray) -> None:
         if self._zc is not None:
-            self._emit(self._zc.compress(chunk))
-        elif self._gz is not None:
-            self._emit(self._gz.compress(chunk))
+            data = self._zc.compress(chunk)
         else:
-            self._emit(chunk)
+            assert self._gz is not None
+            data = self._gz.compress(chunk)
+        if data:
+            self._emitter.queue.put(data)
+
+    def _flush(self) -> None:
+        try:
+            if self._workers[1].error is None:
+                if self._zc is not None:
+                    data = self._zc.flush(zstandard.COMPRESSOBJ_FLUSH_FINISH)
+                else:
+                    assert self._gz is not None
+                    data = self._gz.flush()
+                if data:
+                    self._emitter.queue.put(data)
+        finally:
+            self._emitter.queue.put(_STOP)
 
     def check(self) -> None:
         """Re-raise a failure of a worker thread (e.g. ``out`` refused a write)."""
-        for worker in (self._hasher, self._packer):
+        for worker in self._workers:
             if worker.error is not None:
                 raise worker.error
 
@@ -197,15 +230,15 @@ class Pipeline:
         if not chunk:
             return
         self.size += len(chunk)
-        self._hasher.queue.put(chunk)
-        self._packer.queue.put(chunk)
+        for worker in self._first:
+            worker.queue.put(chunk)
 
     def _stop(self) -> None:
         if not self._closed:
             self._closed = True
-            for worker in (self._hasher, self._packer):
+            for worker in self._first:
                 worker.queue.put(_STOP)
-            for worker in (self._hasher, self._packer):
+            for worker in self._workers:
                 worker.join()
 
     def abort(self) -> None:
@@ -216,10 +249,6 @@ class Pipeline:
         """Flush everything; return (diff_id, blake3 hex, blob digest, blob size)."""
         self._stop()
         self.check()
-        if self._zc is not None:
-            self._emit(self._zc.flush(zstandard.COMPRESSOBJ_FLUSH_FINISH))
-        elif self._gz is not None:
-            self._emit(self._gz.flush())
         diff_id = "sha256:" + self._sha.hexdigest()
         digest = diff_id if self.compression == "none" else "sha256:" + self._out_sha.hexdigest()
         return diff_id, self._b3.hexdigest(), digest, self._out_size
