@@ -111,6 +111,7 @@ class BlobWriter(io.RawIOBase):
         file, self._file = self._file, None
         try:
             file.flush()
+            os.fchmod(file.fileno(), 0o644)
             os.fsync(file.fileno())
         finally:
             file.close()
