@@ -47,7 +47,6 @@ from builder.image import (
     RunConfig,
     build_index,
     build_manifest,
-    canonical_json,
     commit_image,
     host_architecture,
     now_rfc3339,
@@ -56,6 +55,7 @@ from builder.reference import Reference, parse_normalized
 from builder.store import Image, Store, remove_tree
 
 Format = Literal["docker", "oci"]
+SaveCompression = Literal["keep", "gzip", "zstd", "none"]
 
 _CHUNK = 1 << 20
 _MAX_JSON = 32 << 20
@@ -125,8 +125,21 @@ class _BytesReader:
         return bytes(chunk)
 
 
-def save(store: Store, items: Sequence[SaveItem], out: BinaryIO, fmt: Format = "docker") -> None:
-    """Write ``items`` to ``out`` as one tarball (see the module docstring)."""
+def save(
+    store: Store,
+    items: Sequence[SaveItem],
+    out: BinaryIO,
+    fmt: Format = "docker",
+    compression: SaveCompression = "keep",
+) -> None:
+    """Write ``items`` to ``out`` as one tarball (see the module docstring).
+
+    ``compression`` re-compresses the layers (``keep``: as stored, except zstd becomes gzip
+    in the docker format). Diff_ids and image IDs do not change; manifest digests do.
+    """
+    if fmt == "docker" and compression == "zstd":
+        raise StoreError("the docker format cannot hold zstd layers (Docker before 23 cannot "
+                         "load them); use --format oci")
     tar = _TarOut(out)
     written: set[str] = set()
     temps: list[Path] = []
@@ -138,11 +151,12 @@ def save(store: Store, items: Sequence[SaveItem], out: BinaryIO, fmt: Format = "
             image = item.image
             layers = image.layers
             manifest_bytes: bytes | None = None
-            if fmt == "docker" and any(_needs_gzip(layer) for layer in layers):
+            wanted = [_wanted(layer, fmt, compression) for layer in layers]
+            if any(wanted):
                 layers = []
-                for layer in image.layers:
-                    if _needs_gzip(layer):
-                        path, layer = _to_gzip(store, layer)
+                for layer, want in zip(image.layers, wanted, strict=True):
+                    if want is not None:
+                        path, layer = _recompress(store, layer, want)
                         temps.append(path)
                         if layer.digest not in written:
                             written.add(layer.digest)
@@ -197,12 +211,26 @@ def _blob_name(digest: str) -> str:
     return f"blobs/sha256/{hex_of(digest)}"
 
 
-def _needs_gzip(layer: Descriptor) -> bool:
-    return layer.media_type.endswith("+zstd") or layer.media_type.endswith(".zstd")
+def _kind(layer: Descriptor) -> str:
+    if layer.media_type.endswith(("+zstd", ".zstd")):
+        return "zstd"
+    if layer.media_type.endswith(("+gzip", ".gzip")):
+        return "gzip"
+    return "none"
 
 
-def _to_gzip(store: Store, layer: Descriptor) -> tuple[Path, Descriptor]:
-    """Re-compress a layer blob to gzip into a temp file; returns it and its descriptor."""
+def _wanted(layer: Descriptor, fmt: Format, compression: SaveCompression) -> str | None:
+    """The compression ``layer`` must be re-written in, or None to copy it as stored."""
+    kind = _kind(layer)
+    if compression == "keep":
+        return "gzip" if fmt == "docker" and kind == "zstd" else None
+    return None if kind == compression else compression
+
+
+def _recompress(store: Store, layer: Descriptor, kind: str) -> tuple[Path, Descriptor]:
+    """Re-compress a layer blob into a temp file; returns it and its descriptor."""
+    import zstandard
+
     from builder.layers import open_uncompressed
 
     store.ensure()
@@ -212,8 +240,15 @@ def _to_gzip(store: Store, layer: Descriptor) -> tuple[Path, Descriptor]:
     try:
         with store.open_blob(layer.digest, layer.size) as blob:
             tar = open_uncompressed(blob)
-            with gzip.GzipFile(fileobj=hasher, mode="wb", mtime=0, compresslevel=6) as gz:
-                shutil.copyfileobj(tar, gz, _CHUNK)
+            if kind == "gzip":
+                with gzip.GzipFile(fileobj=hasher, mode="wb", mtime=0, compresslevel=6) as gz:
+                    shutil.copyfileobj(tar, gz, _CHUNK)
+            elif kind == "zstd":
+                cctx = zstandard.ZstdCompressor(level=3)
+                with cctx.stream_writer(hasher, closefd=False) as zw:  # type: ignore[arg-type]
+                    shutil.copyfileobj(tar, zw, _CHUNK)
+            else:
+                shutil.copyfileobj(tar, hasher, _CHUNK)
             while blob.read(_CHUNK):
                 pass
         hasher.close()
@@ -221,7 +256,8 @@ def _to_gzip(store: Store, layer: Descriptor) -> tuple[Path, Descriptor]:
         hasher.close()
         path.unlink(missing_ok=True)
         raise
-    return path, Descriptor(MEDIA_OCI_LAYER_GZIP, "sha256:" + hasher.hash.hexdigest(), hasher.size)
+    media_type = _MEDIA_BY_COMPRESSION[kind]
+    return path, Descriptor(media_type, "sha256:" + hasher.hash.hexdigest(), hasher.size)
 
 
 class _HashingFile:
@@ -550,4 +586,4 @@ def import_rootfs(
         remove_tree(work)
 
 
-__all__ = ["Format", "SaveItem", "canonical_json", "import_rootfs", "load", "save"]
+__all__ = ["Format", "SaveCompression", "SaveItem", "import_rootfs", "load", "save"]

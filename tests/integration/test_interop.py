@@ -291,3 +291,36 @@ def test_e_tag_rmi_prune(root: Path) -> None:
     assert dockyard(root, "system", "df").stdout.decode().startswith("TYPE")
     assert subprocess.run(["skopeo", "inspect", f"oci:{root}/store:v1"],
                           capture_output=True, timeout=120).returncode == 0
+
+
+def test_f_zstd_images_and_umoci(root: Path, work: Path) -> None:
+    """Imported layers are zstd in the store: skopeo reads them there; umoci 0.4 cannot
+    (it rejects the zstd media type), so ``save --format oci --compression gzip`` is the way
+    to hand such an image to umoci. Docker 20.10 gets gzip from ``save`` automatically."""
+    rootfs = work / "zroot"
+    (rootfs / "bin").mkdir(parents=True)
+    shutil.copy("/bin/busybox", rootfs / "bin" / "busybox")
+    tarball = work / "zroot.tar"
+    with tarfile.open(tarball, "w") as tar:
+        tar.add(rootfs, arcname=".")
+    out = dockyard(root, "import", "-c", 'CMD ["/bin/busybox", "true"]', str(tarball),
+                   "zimg:1").stdout.decode().strip()
+    assert out.startswith("sha256:")
+    manifest = json.loads(dockyard(root, "inspect", "zimg:1").stdout)[0]["Descriptor"]
+    raw = json.loads(subprocess.run(["skopeo", "inspect", "--raw", f"oci:{root}/store:1"],
+                                    capture_output=True, timeout=120, check=True).stdout)
+    assert raw["layers"][0]["mediaType"].endswith("+zstd")
+    assert manifest["digest"].startswith("sha256:")
+    archive = work / "zimg-gzip.tar"
+    dockyard(root, "save", "--format", "oci", "--compression", "gzip", "-o", str(archive),
+             "zimg:1")
+    layout = work / "zimg-layout"
+    layout.mkdir()
+    with tarfile.open(archive) as tar:
+        tar.extractall(layout, filter="data")
+    bundle = work / "zbundle"
+    result = subprocess.run(["umoci", "unpack", "--image", f"{layout}:1", str(bundle)],
+                            capture_output=True, timeout=120)
+    assert result.returncode == 0, result.stderr.decode()
+    assert (bundle / "rootfs" / "bin" / "busybox").read_bytes() == Path(
+        "/bin/busybox").read_bytes()

@@ -302,3 +302,50 @@ def test_import_rootfs(tmp_path: Path, tree: Path) -> None:
     assert (root / "etc" / "hard").stat().st_ino == (root / "etc" / "hello").stat().st_ino
     with pytest.raises(DockyardError, match="not a valid change"):
         apply_change(config, "FROM x")
+
+
+@pytest.mark.parametrize(("fmt", "compression", "expected"), [
+    ("oci", "gzip", MEDIA_OCI_LAYER_GZIP),
+    ("oci", "none", MEDIA_OCI_LAYER),
+    ("oci", "keep", MEDIA_OCI_LAYER_ZSTD),
+    ("docker", "keep", MEDIA_OCI_LAYER_GZIP),
+    ("docker", "none", MEDIA_OCI_LAYER),
+])
+def test_save_recompresses(tmp_path: Path, tree: Path, fmt: str, compression: str,
+                           expected: str) -> None:
+    src = Store(tmp_path / "a")
+    image = build(src, tree, "app:1", "zstd")
+    buf = io.BytesIO()
+    save(src, [SaveItem(image, image.names)], buf, fmt, compression)  # type: ignore[arg-type]
+    buf.seek(0)
+    dst = Store(tmp_path / "b")
+    (loaded,) = load(dst, buf)
+    assert loaded.id == image.id
+    assert loaded.layers[0].media_type == expected
+    assert (loaded.digest == image.digest) == (expected == MEDIA_OCI_LAYER_ZSTD)
+    assert dst.fsck() == []
+
+
+def test_save_refuses_zstd_docker_archives(tmp_path: Path, tree: Path) -> None:
+    src = Store(tmp_path / "a")
+    image = build(src, tree, "app:1", "zstd")
+    with pytest.raises(StoreError, match="cannot hold zstd"):
+        save(src, [SaveItem(image, image.names)], io.BytesIO(), "docker", "zstd")
+
+
+def test_save_items_like_docker(tmp_path: Path, tree: Path) -> None:
+    from builder.cli.save import save_items
+
+    store = Store(tmp_path)
+    one = build(store, tree, "app:1", "gzip")
+    store.tag(parse("app:2"), one.descriptor)
+    (tree / "etc" / "more").write_text("more")
+    other = build(store, tree, "other:1", "gzip")
+    (item,) = save_items(store, ("app",))
+    assert sorted(n.familiar for n in item.names) == ["app:1", "app:2"]
+    (item,) = save_items(store, ("app:2", one.id[7:19]))
+    assert [n.familiar for n in item.names] == ["app:2"]
+    (item,) = save_items(store, (other.id,))
+    assert item.names == ()
+    with pytest.raises(StoreError):
+        save_items(store, ("missing",))
