@@ -121,12 +121,16 @@ def main() -> None:
         big, small = work / "big", work / "small"
         files = make_big(big, args.big_mb * MB)
         make_small(small, args.small)
-        say(f"layers bench: {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
-            f"zstandard {zstandard.__version__}, zstd level {level}, median of {runs} runs")
+        load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+        say(f"layers bench: {os.cpu_count()} cores (load average before: {load}), "
+            f"Python {sys.version.split()[0]}, zstandard {zstandard.__version__}, "
+            f"zstd level {level}, median of {runs} runs")
         say()
         big_figures(say, row, work, big, files, level, runs)
         say()
         small_figures(say, row, work, small, args.small, level, runs)
+        say()
+        say("load average after: " + ", ".join(f"{x:.2f}" for x in os.getloadavg()))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

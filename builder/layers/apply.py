@@ -72,7 +72,7 @@ def apply_layer(
             chown=is_root if chown is None else chown,
             defer_dir_modes=not is_root,
         )
-        with open_uncompressed(blob) as stream:
+        with open_uncompressed(blob, prefetch=True) as stream:
             reader = TarReader(stream)
             try:
                 for header in reader:

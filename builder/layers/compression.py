@@ -90,11 +90,70 @@ class _Decoded(io.RawIOBase):
             super().close()
 
 
-def open_uncompressed(blob: BinaryIO) -> BinaryIO:
+class _Prefetch(io.RawIOBase):
+    """Reads ``inner`` ahead in a thread (decompression overlaps the consumer's work)."""
+
+    def __init__(self, inner: io.RawIOBase) -> None:
+        self._inner = inner
+        self._queue: queue.Queue[bytes | BaseException] = queue.Queue(_QUEUE_DEPTH)
+        self._pending = memoryview(b"")
+        self._stopping = threading.Event()
+        self._eof = False
+        self._thread = threading.Thread(target=self._run, name="layer-decompress", daemon=True)
+        self._thread.start()
+
+    def _put(self, item: bytes | BaseException) -> bool:
+        while not self._stopping.is_set():
+            try:
+                self._queue.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def _run(self) -> None:
+        try:
+            while True:
+                data = self._inner.read(1 << 20) or b""
+                if not self._put(data) or not data:
+                    return
+        except BaseException as exc:
+            self._put(exc)
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        if not self._pending:
+            if self._eof:
+                return 0
+            item = self._queue.get()
+            if isinstance(item, BaseException):
+                self._eof = True
+                raise item
+            if not item:
+                self._eof = True
+                return 0
+            self._pending = memoryview(item)
+        n = min(len(buffer), len(self._pending))
+        memoryview(buffer).cast("B")[:n] = self._pending[:n]
+        self._pending = self._pending[n:]
+        return n
+
+    def close(self) -> None:
+        if not self.closed:
+            self._stopping.set()
+            self._thread.join()
+            self._inner.close()
+        super().close()
+
+
+def open_uncompressed(blob: BinaryIO, *, prefetch: bool = False) -> BinaryIO:
     """A streaming reader of the tar inside ``blob`` (gzip, zstd or plain, detected).
 
     Reads ``blob`` sequentially; works on pipes. Corrupt compressed data raises LayerError
-    from ``read``. Closing the result does not close ``blob``.
+    from ``read``. Closing the result does not close ``blob``. With ``prefetch``, a
+    compressed blob is decompressed ahead in a thread; close the result to stop it.
     """
     head = b""
     while len(head) < 4:
@@ -113,7 +172,10 @@ def open_uncompressed(blob: BinaryIO) -> BinaryIO:
         )
     else:
         inner = raw
-    return cast(BinaryIO, io.BufferedReader(_Decoded(inner, kind), 1 << 20))
+    decoded: io.RawIOBase = _Decoded(inner, kind)
+    if prefetch and kind != "none":
+        decoded = _Prefetch(decoded)
+    return cast(BinaryIO, io.BufferedReader(decoded, 1 << 20))
 
 
 class _Worker(threading.Thread):

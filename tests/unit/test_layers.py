@@ -281,6 +281,23 @@ def test_tar_format_matches_docker_conventions(tmp_path: Path) -> None:
     assert "d" * 150 + "/" + "f" * 200 in listing
 
 
+@pytest.mark.parametrize("fmt", ["posix", "gnu"])
+def test_applies_gnu_tar_archives(tmp_path: Path, fmt: str) -> None:
+    src = tmp_path / "src"
+    make_tree(src)
+    raw = subprocess.run(
+        ["tar", "-C", str(src), f"--format={fmt}", "--xattrs", "--xattrs-include=*",
+         "-cf", "-", "."],
+        capture_output=True, check=True,
+    ).stdout
+    apply_layer(io.BytesIO(raw), tmp_path / "dst")
+    want, got = snapshot(src), snapshot(tmp_path / "dst")
+    if fmt == "gnu":  # no xattrs in the GNU format
+        want = {k: v[:-1] for k, v in want.items()}
+        got = {k: v[:-1] for k, v in got.items()}
+    assert got == want
+
+
 def test_sockets_are_skipped(tmp_path: Path) -> None:
     import socket
 
