@@ -3,8 +3,9 @@
 ``save`` writes one tar that is an OCI image layout (``oci-layout``, ``index.json``,
 ``blobs/sha256/…``) and, for ``fmt="docker"``, also a docker-archive (``manifest.json`` and
 ``repositories`` pointing into ``blobs/``), which Docker 20.10+ loads. Docker before 23 cannot
-read zstd, so the docker format re-compresses zstd layers to gzip (diff_ids, and so the image
-ID, are unchanged); the OCI format keeps the blobs as stored.
+read zstd, so the docker format writes zstd layers uncompressed (as ``docker save`` does; gzip
+on request); diff_ids, and so the image ID, are unchanged. The OCI format keeps the blobs as
+stored.
 
 ``load`` reads either kind (and Docker's legacy ``<id>/layer.tar`` layout), any layer
 compression, verifying blob digests and every layer's diff_id before naming an image. Member
@@ -134,8 +135,9 @@ def save(
 ) -> None:
     """Write ``items`` to ``out`` as one tarball (see the module docstring).
 
-    ``compression`` re-compresses the layers (``keep``: as stored, except zstd becomes gzip
-    in the docker format). Diff_ids and image IDs do not change; manifest digests do.
+    ``compression`` re-compresses the layers (``keep``: as stored, except that zstd layers
+    are written uncompressed in the docker format, as ``docker save`` writes its own).
+    Diff_ids and image IDs do not change; manifest digests do.
     """
     if fmt == "docker" and compression == "zstd":
         raise StoreError("the docker format cannot hold zstd layers (Docker before 23 cannot "
@@ -223,7 +225,7 @@ def _wanted(layer: Descriptor, fmt: Format, compression: SaveCompression) -> str
     """The compression ``layer`` must be re-written in, or None to copy it as stored."""
     kind = _kind(layer)
     if compression == "keep":
-        return "gzip" if fmt == "docker" and kind == "zstd" else None
+        return "none" if fmt == "docker" and kind == "zstd" else None
     return None if kind == compression else compression
 
 

@@ -53,10 +53,11 @@ def save_items(store: Store, names: tuple[str, ...]) -> list[SaveItem]:
               "instead of STDOUT.")
 @click.option("--format", "fmt", type=click.Choice(["docker", "oci"]), default="docker",
               show_default=True, help="docker: a docker-archive that is also an OCI layout "
-              "(gzip layers); oci: an OCI-layout tarball with the layers as stored.")
+              "(no zstd layers); oci: an OCI-layout tarball with the layers as stored.")
 @click.option("--compression", type=click.Choice(["keep", "gzip", "zstd", "none"]),
               default="keep", show_default=True, help="Re-compress the layers (keep: as "
-              "stored, but gzip instead of zstd for --format docker; umoci needs gzip or none).")
+              "stored, but zstd ones uncompressed for --format docker; umoci needs gzip or "
+              "none).")
 @click.pass_context
 def save(ctx: click.Context, names: tuple[str, ...], output: str | None, fmt: str,
          compression: str) -> None:
