@@ -409,7 +409,7 @@ class Store:
         with flock(self.locks_dir / f"layer-{key}.lock"):
             if target.is_dir():
                 return target
-            records = self.layer_records(diff_id)
+            records = self.layer_records(diff_id) or self._find_layer(diff_id)
             if not records:
                 raise NotFoundError(f"layer {diff_id} not found in the store")
             blob = records[0].descriptor
@@ -425,6 +425,15 @@ class Store:
                 raise
             _fsync_dir(self.layers_dir)
         return target
+
+    def _find_layer(self, diff_id: str) -> list[LayerRecord]:
+        """Look ``diff_id`` up in the images (for images written by other tools); record it."""
+        for image in self.images():
+            for known, layer in zip(image.diff_ids, image.layers, strict=False):
+                if known == diff_id and self.has_blob(layer.digest):
+                    self.record_layer(diff_id, layer)
+                    return [LayerRecord(diff_id, layer, None)]
+        return []
 
     # -- index.json ----------------------------------------------------------------------
 
@@ -546,7 +555,12 @@ class Store:
             if name is not None:
                 with contextlib.suppress(ReferenceFormatError):
                     names.append(parse_normalized(name))
-        return [self.load_image(desc, names) for desc, names in grouped.values()]
+        out = []
+        for desc, names in grouped.values():
+            # a damaged image is left out here; fsck() reports it, rmi can still untag it
+            with contextlib.suppress(NotFoundError, DigestError, StoreError):
+                out.append(self.load_image(desc, names))
+        return out
 
     def resolve(self, text: str) -> Image:
         """Find an image by reference (``busybox``, ``x:1``, ``x@sha256:…``) or ID prefix."""
@@ -576,7 +590,10 @@ class Store:
         A name is untagged; the image goes when its last name goes. An ID deletes the
         image, which must be forced when names in several repositories hold it.
         """
-        image = self.resolve(text)
+        try:
+            image = self.resolve(text)
+        except NotFoundError:
+            return self._remove_damaged(text)
         events: list[tuple[str, str]] = []
         by_name: Reference | None = None
         with contextlib.suppress(ReferenceFormatError):
@@ -601,6 +618,19 @@ class Store:
                 events.append(("Untagged", name.familiar))
         self._drop_manifest(image.digest)
         events.append(("Deleted", image.id))
+        self.gc(blocking=False)
+        return events
+
+    def _remove_damaged(self, text: str) -> list[tuple[str, str]]:
+        """Untag a name whose image cannot be read (missing or corrupt blobs)."""
+        try:
+            ref = parse_normalized(text)
+        except ReferenceFormatError:
+            raise NotFoundError(f"No such image: {text}") from None
+        desc = self.untag(ref)
+        events = [("Untagged", ref.familiar)]
+        if not any(e.digest == desc.digest for e in self.index_entries()):
+            events.append(("Deleted", desc.digest))
         self.gc(blocking=False)
         return events
 

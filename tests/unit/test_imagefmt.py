@@ -55,3 +55,35 @@ def test_commands_on_an_empty_store(tmp_path: Path) -> None:
     assert json.loads(result.stdout) == []
     assert runner.invoke(cli, [*root, "system", "prune"], input="n\n").exit_code == 0
     assert (tmp_path / "store" / "index.json").exists()
+
+
+def test_load_reports_a_replaced_tag(tmp_path: Path) -> None:
+    import io
+    import tarfile
+
+    runner = CliRunner()
+    root = ["--root", str(tmp_path / "root")]
+    tarballs = []
+    for content in (b"one", b"two"):
+        buf = io.BytesIO()
+        with tarfile.open(fileobj=buf, mode="w") as tar:
+            info = tarfile.TarInfo("file")
+            info.size = len(content)
+            tar.addfile(info, io.BytesIO(content))
+        path = tmp_path / f"{content.decode()}.tar"
+        path.write_bytes(buf.getvalue())
+        tarballs.append(path)
+    first = runner.invoke(cli, [*root, "import", str(tarballs[0]), "x:1"])
+    assert first.exit_code == 0, first.output
+    saved = tmp_path / "one.image.tar"
+    assert runner.invoke(cli, [*root, "save", "-o", str(saved), "x:1"]).exit_code == 0
+    second = runner.invoke(cli, [*root, "import", str(tarballs[1]), "x:1"])
+    assert second.exit_code == 0
+    result = runner.invoke(cli, [*root, "load", "-i", str(saved)])
+    assert result.exit_code == 0, result.output
+    old_id = second.output.strip()
+    assert result.output == (
+        f"The image x:1 already exists, renaming the old one with ID {old_id} to empty string\n"
+        "Loaded image: x:1\n")
+    listing = runner.invoke(cli, [*root, "images", "-q"]).output.split()
+    assert len(listing) == 2  # the old one stays, untagged

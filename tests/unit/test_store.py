@@ -251,3 +251,28 @@ def test_unpacked_concurrently(tmp_path: Path, tree: Path) -> None:
     assert len(outs) == 1
     assert sorted(p.name for p in store.layers_dir.iterdir()) == [image.diff_ids[0][7:]]
     assert len(list(Path(outs.pop()).iterdir())) == 202
+
+
+def test_damaged_image_is_reported_and_removable(tmp_path: Path, tree: Path) -> None:
+    store = Store(tmp_path)
+    image = make_image(store, tree, "app:1")
+    store.blob_path(image.id).unlink()  # the config is gone
+    assert store.images() == []
+    problems = store.fsck()
+    assert problems and image.id in problems[0]
+    with pytest.raises(NotFoundError):
+        store.resolve("app:1")
+    assert store.remove_image("app:1") == [("Untagged", "app:1"), ("Deleted", image.digest)]
+    assert store.index_entries() == []
+    assert store.fsck() == []
+
+
+def test_unpacked_finds_layers_of_images_written_by_other_tools(tmp_path: Path,
+                                                                tree: Path) -> None:
+    store = Store(tmp_path)
+    image = make_image(store, tree, "app:1")
+    store.db_path.unlink()  # as if skopeo had copied the image into the layout
+    store._ready = False
+    path = store.unpacked(image.diff_ids[0])
+    assert (path / "etc" / "hello").read_text() == "hello\n"
+    assert store.layer_records(image.diff_ids[0])[0].descriptor == image.layers[0]
