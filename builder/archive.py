@@ -142,6 +142,12 @@ def save(
     if fmt == "docker" and compression == "zstd":
         raise StoreError("the docker format cannot hold zstd layers (Docker before 23 cannot "
                          "load them); use --format oci")
+    with store.session():
+        _save(store, items, out, fmt, compression)
+
+
+def _save(store: Store, items: Sequence[SaveItem], out: BinaryIO, fmt: Format,
+          compression: SaveCompression) -> None:
     tar = _TarOut(out)
     written: set[str] = set()
     temps: list[Path] = []
@@ -551,9 +557,16 @@ def import_rootfs(
     The tarball is extracted with :func:`builder.layers.apply_layer` (which refuses or
     neutralises hostile entries) and re-written with :func:`builder.layers.write_layer`.
     """
+
+    with store.session():
+        return _import(store, src, names, message, source, config, compression, epoch)
+
+
+def _import(store: Store, src: BinaryIO, names: Sequence[Reference], message: str,
+            source: str, config: RunConfig | None, compression: Literal["zstd", "gzip", "none"],
+            epoch: int | None) -> Image:
     from builder.layers import apply_layer, changes_from_tree, write_layer
 
-    store.ensure()
     work = Path(tempfile.mkdtemp(dir=store.tmp_dir, prefix="import-"))
     try:
         rootfs = work / "rootfs"

@@ -20,20 +20,26 @@ full normalized reference).
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import hashlib
 import io
 import json
 import os
-import shutil
 import sqlite3
-import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from builder.blobs import (
+    BlobReader,
+    BlobWriter,
+    file_size,
+    flock,
+    fsync_dir,
+    remove_tree,
+    tree_size,
+)
 from builder.descriptor import (
     ANNOTATION_IMAGE_NAME,
     ANNOTATION_REF_NAME,
@@ -47,135 +53,11 @@ from builder.descriptor import (
 from builder.errors import DigestError, NotFoundError, ReferenceFormatError, StoreError
 from builder.reference import Reference, parse_normalized
 
+__all__ = ["BlobReader", "BlobWriter", "GCReport", "Image", "LayerRecord", "Store", "flock",
+           "remove_tree"]
+
 _CHUNK = 1 << 20
 OCI_LAYOUT = b'{"imageLayoutVersion":"1.0.0"}'
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-@contextlib.contextmanager
-def flock(path: Path, *, exclusive: bool = True, blocking: bool = True) -> Iterator[bool]:
-    """Hold an ``fcntl.flock`` on ``path``; yields False if ``blocking`` is off and it is taken."""
-    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
-    try:
-        mode = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
-        try:
-            fcntl.flock(fd, mode if blocking else mode | fcntl.LOCK_NB)
-        except BlockingIOError:
-            yield False
-            return
-        yield True
-    finally:
-        os.close(fd)
-
-
-class BlobWriter(io.RawIOBase):
-    """A write-only stream into the store; :meth:`commit` verifies and publishes the blob."""
-
-    def __init__(self, store: Store, expected_digest: str | None, media_type: str) -> None:
-        super().__init__()
-        self._store = store
-        self._expected = check_digest(expected_digest) if expected_digest else None
-        self.media_type = media_type
-        fd, name = tempfile.mkstemp(dir=store.tmp_dir, prefix="blob-")
-        self._path = Path(name)
-        self._file: BinaryIO | None = os.fdopen(fd, "wb")
-        self._hash = hashlib.sha256()
-        self.size = 0
-        self.descriptor: Descriptor | None = None
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, data: Any) -> int:
-        if self._file is None:
-            raise ValueError("write to a finished blob writer")
-        view = memoryview(data).cast("B")
-        self._file.write(view)
-        self._hash.update(view)
-        self.size += len(view)
-        return len(view)
-
-    def commit(self, media_type: str | None = None) -> Descriptor:
-        """Flush, fsync, check the digest and rename into ``blobs/sha256/``."""
-        if self.descriptor is not None:
-            return self.descriptor
-        if self._file is None:
-            raise StoreError("blob writer was aborted")
-        file, self._file = self._file, None
-        try:
-            file.flush()
-            os.fchmod(file.fileno(), 0o644)
-            os.fsync(file.fileno())
-        finally:
-            file.close()
-        digest = "sha256:" + self._hash.hexdigest()
-        if self._expected is not None and digest != self._expected:
-            self._path.unlink(missing_ok=True)
-            raise DigestError(f"digest mismatch: expected {self._expected}, got {digest}")
-        target = self._store.blob_path(digest)
-        os.replace(self._path, target)
-        _fsync_dir(target.parent)
-        self.descriptor = Descriptor(media_type or self.media_type, digest, self.size)
-        return self.descriptor
-
-    def abort(self) -> None:
-        """Drop what was written."""
-        if self._file is not None:
-            self._file.close()
-            self._file = None
-        if self.descriptor is None:
-            self._path.unlink(missing_ok=True)
-
-    def close(self) -> None:
-        if self.descriptor is None:
-            self.abort()
-        super().close()
-
-
-class BlobReader(io.RawIOBase):
-    """Reads a blob and raises :class:`DigestError` at EOF if its size or digest is wrong."""
-
-    def __init__(self, path: Path, digest: str, size: int | None) -> None:
-        super().__init__()
-        self._file = open(path, "rb")  # noqa: SIM115 - closed by close()
-        self._digest = digest
-        self._size = size
-        self._hash = hashlib.sha256()
-        self._read = 0
-        self._checked = False
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        view = memoryview(buffer).cast("B")
-        n = self._file.readinto(view) or 0
-        if n:
-            self._hash.update(view[:n])
-            self._read += n
-            if self._size is not None and self._read > self._size:
-                raise DigestError(f"blob {self._digest} is larger than {self._size} bytes")
-        elif len(view) and not self._checked:
-            self._checked = True
-            if self._size is not None and self._read != self._size:
-                raise DigestError(
-                    f"blob {self._digest} has {self._read} bytes, expected {self._size}"
-                )
-            got = "sha256:" + self._hash.hexdigest()
-            if got != self._digest:
-                raise DigestError(f"blob {self._digest} is corrupt: its content hashes to {got}")
-        return n
-
-    def close(self) -> None:
-        self._file.close()
-        super().close()
 
 
 @dataclass(frozen=True)
@@ -251,7 +133,8 @@ class Store:
         if not (self.layout / "oci-layout").exists():
             self._atomic_write(self.layout / "oci-layout", OCI_LAYOUT)
         if not (self.layout / "index.json").exists():
-            with flock(self.locks_dir / "index.lock"):
+            with flock(self.locks_dir / "gc.lock", exclusive=False), \
+                    flock(self.locks_dir / "index.lock"):
                 if not (self.layout / "index.json").exists():
                     self._write_index([])
         with self._db() as db:
@@ -283,11 +166,15 @@ class Store:
         except BaseException:
             Path(name).unlink(missing_ok=True)
             raise
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
 
     @contextlib.contextmanager
     def session(self) -> Iterator[None]:
-        """Hold off :meth:`gc` while writing blobs that are not tagged yet."""
+        """Hold off :meth:`gc` while writing blobs that are not tagged yet, or temp files.
+
+        Sessions nest and may overlap across threads and processes; calling ``gc()`` with
+        ``blocking=True`` inside one would wait for itself.
+        """
         self.ensure()
         with flock(self.locks_dir / "gc.lock", exclusive=False):
             yield
@@ -312,7 +199,7 @@ class Store:
         if it is only known at the end.
         """
         with self.session():
-            writer = BlobWriter(self, expected_digest, media_type)
+            writer = BlobWriter(self.tmp_dir, self.blob_path, expected_digest, media_type)
             try:
                 yield writer
                 writer.commit()
@@ -423,7 +310,7 @@ class Store:
             except BaseException:
                 remove_tree(tmp)
                 raise
-            _fsync_dir(self.layers_dir)
+            fsync_dir(self.layers_dir)
         return target
 
     def _find_layer(self, diff_id: str) -> list[LayerRecord]:
@@ -453,8 +340,8 @@ class Store:
         self._atomic_write(self.layout / "index.json", json.dumps(data, indent=2).encode() + b"\n")
 
     def _update_index(self, change: Callable[[list[dict[str, Any]]], list[dict[str, Any]]]) -> None:
-        self.ensure()
-        with flock(self.locks_dir / "index.lock"):
+        # a session keeps gc() from sweeping the temp file of the new index.json
+        with self.session(), flock(self.locks_dir / "index.lock"):
             manifests = self._read_index()
             self._write_index(change(manifests))
 
@@ -685,11 +572,11 @@ class Store:
             marked = self.referenced_blobs() | set(keep)
             for path in self.blobs_dir.iterdir():
                 if "sha256:" + path.name not in marked:
-                    report.reclaimed += _size(path)
+                    report.reclaimed += file_size(path)
                     path.unlink(missing_ok=True)
                     report.blobs.append("sha256:" + path.name)
             for path in self.tmp_dir.iterdir():
-                report.reclaimed += _size(path)
+                report.reclaimed += file_size(path)
                 remove_tree(path) if path.is_dir() else path.unlink(missing_ok=True)
             with self._db() as db:
                 rows = db.execute("SELECT diff_id, digest FROM layers").fetchall()
@@ -702,7 +589,7 @@ class Store:
                     continue
                 with flock(self.locks_dir / f"layer-{key}.lock", blocking=False) as free:
                     if free:
-                        report.reclaimed += _tree_size(path)
+                        report.reclaimed += tree_size(path)
                         remove_tree(path)
                         report.layers.append(path.name)
         return report
@@ -735,35 +622,3 @@ def _name_annotations(ref: Reference) -> dict[str, str]:
     if ref.tag is not None:
         out[ANNOTATION_REF_NAME] = ref.tag
     return out
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.lstat().st_size
-    except OSError:
-        return 0
-
-
-def _tree_size(path: Path) -> int:
-    total = 0
-    for dirpath, dirnames, filenames in os.walk(path):
-        for name in filenames + dirnames:
-            total += _size(Path(dirpath) / name)
-    return total
-
-
-def remove_tree(path: Path) -> None:
-    """Remove a tree even when it holds read-only directories."""
-
-    def fix(func: Callable[..., Any], p: str, *_: Any) -> None:
-        with contextlib.suppress(OSError):
-            os.chmod(os.path.dirname(p), 0o700)
-            func(p)
-
-    if path.is_dir() and not path.is_symlink():
-        if sys.version_info >= (3, 12):
-            shutil.rmtree(path, onexc=fix)
-        else:
-            shutil.rmtree(path, onerror=fix)
-    else:
-        path.unlink(missing_ok=True)

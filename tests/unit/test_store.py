@@ -276,3 +276,35 @@ def test_unpacked_finds_layers_of_images_written_by_other_tools(tmp_path: Path,
     path = store.unpacked(image.diff_ids[0])
     assert (path / "etc" / "hello").read_text() == "hello\n"
     assert store.layer_records(image.diff_ids[0])[0].descriptor == image.layers[0]
+
+
+def test_gc_running_alongside_writers(tmp_path: Path, tree: Path) -> None:
+    import threading
+
+    from builder.archive import SaveItem, save
+
+    store = Store(tmp_path)
+    stop = threading.Event()
+    errors: list[BaseException] = []
+
+    def collector() -> None:
+        try:
+            while not stop.is_set():
+                Store(tmp_path).gc()
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    thread = threading.Thread(target=collector)
+    thread.start()
+    try:
+        for i in range(8):
+            (tree / "etc" / "n").write_text(str(i))
+            image = make_image(store, tree, f"app:{i}")
+            store.tag(parse(f"copy:{i}"), image.descriptor)
+            save(store, [SaveItem(image, image.names)], io.BytesIO(), "oci", "none")
+    finally:
+        stop.set()
+        thread.join()
+    assert errors == []
+    assert len(store.images()) == 8
+    assert store.fsck() == []
