@@ -26,13 +26,12 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO, cast
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from builder.archive import SaveItem, load, save
 from builder.image import History, ImageConfig, commit_image
-from builder.layers import changes_from_tree, write_layer
+from builder.layers import changes_from_tree
 from builder.reference import parse
 from builder.store import Store, remove_tree
 
@@ -74,14 +73,11 @@ def timed(fn: Callable[[], object], runs: int, before: Callable[[], object] | No
 
 def commit(store: Store, tree: Path) -> tuple[str, int]:
     with store.session():
-        with store.blob_writer() as writer:
-            d = write_layer(changes_from_tree(tree), cast(BinaryIO, writer), compression="zstd")
-            writer.media_type = d.media_type
-        assert writer.descriptor is not None
-        store.record_layer(d.diff_id, writer.descriptor, d.uncompressed_size)
-        config = ImageConfig(diff_ids=(d.diff_id,), history=(History(created_by="bench"),))
-        commit_image(store, config.to_bytes(), [writer.descriptor], [parse("bench:1")])
-    return d.diff_id, d.uncompressed_size
+        layer = store.commit_layer(changes_from_tree(tree), compression="zstd")
+        config = ImageConfig(diff_ids=(layer.diff_id,), history=(History(created_by="bench"),))
+        commit_image(store, config.to_bytes(), [layer.descriptor], [parse("bench:1")])
+    assert layer.uncompressed_size is not None
+    return layer.diff_id, layer.uncompressed_size
 
 
 class Daemon:

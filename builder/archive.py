@@ -27,7 +27,7 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, BinaryIO, Literal, cast
+from typing import IO, Any, BinaryIO, Literal
 
 from builder.descriptor import (
     ANNOTATION_IMAGE_NAME,
@@ -565,7 +565,7 @@ def import_rootfs(
 def _import(store: Store, src: BinaryIO, names: Sequence[Reference], message: str,
             source: str, config: RunConfig | None, compression: Literal["zstd", "gzip", "none"],
             epoch: int | None) -> Image:
-    from builder.layers import apply_layer, changes_from_tree, write_layer
+    from builder.layers import apply_layer, changes_from_tree
 
     work = Path(tempfile.mkdtemp(dir=store.tmp_dir, prefix="import-"))
     try:
@@ -578,12 +578,8 @@ def _import(store: Store, src: BinaryIO, names: Sequence[Reference], message: st
         except (OSError, tarfile.TarError, EOFError) as exc:
             raise LayerError(f"cannot import the tarball: {exc}") from None
         with store.session():
-            with store.blob_writer(media_type=_MEDIA_BY_COMPRESSION[compression]) as writer:
-                digests = write_layer(changes_from_tree(rootfs), cast(BinaryIO, writer),
-                                      compression=compression, epoch=epoch)
-                writer.media_type = digests.media_type
-            assert writer.descriptor is not None
-            store.record_layer(digests.diff_id, writer.descriptor, digests.uncompressed_size)
+            layer = store.commit_layer(changes_from_tree(rootfs), compression=compression,
+                                       epoch=epoch)
             created = now_rfc3339(epoch)
             comment = message or f"Imported from {source}"
             arch, variant = host_architecture()
@@ -592,11 +588,11 @@ def _import(store: Store, src: BinaryIO, names: Sequence[Reference], message: st
                 variant=variant if arch == "arm" else "",
                 created=created,
                 config=config or RunConfig(),
-                diff_ids=(digests.diff_id,),
+                diff_ids=(layer.diff_id,),
                 history=(History(created=created, comment=comment),),
                 extra={"comment": comment},
             )
-            return commit_image(store, image_config.to_bytes(), [writer.descriptor], names)
+            return commit_image(store, image_config.to_bytes(), [layer.descriptor], names)
     finally:
         remove_tree(work)
 

@@ -29,7 +29,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 from builder.blobs import (
     BlobReader,
@@ -52,6 +52,9 @@ from builder.descriptor import (
 )
 from builder.errors import DigestError, NotFoundError, ReferenceFormatError, StoreError
 from builder.reference import Reference, parse_normalized
+
+if TYPE_CHECKING:
+    from builder.layers import Change, Compression
 
 __all__ = ["BlobReader", "BlobWriter", "GCReport", "Image", "LayerRecord", "Store", "flock",
            "remove_tree"]
@@ -277,6 +280,29 @@ class Store:
             if self.has_blob(dg)
         ]
 
+    def commit_layer(
+        self,
+        changes: Iterable[Change],
+        *,
+        compression: Compression = "zstd",
+        level: int = 3,
+        epoch: int | None = None,
+    ) -> LayerRecord:
+        """Write ``changes`` as a layer blob (:func:`builder.layers.write_layer`) and record it.
+
+        Call inside :meth:`session` until an image names the layer, or pass its digest to
+        ``gc(keep=...)``.
+        """
+        from builder.layers import write_layer
+
+        with self.blob_writer() as writer:
+            digests = write_layer(changes, cast(BinaryIO, writer), compression=compression,
+                                  level=level, epoch=epoch)
+            writer.media_type = digests.media_type
+        assert writer.descriptor is not None
+        self.record_layer(digests.diff_id, writer.descriptor, digests.uncompressed_size)
+        return LayerRecord(digests.diff_id, writer.descriptor, digests.uncompressed_size)
+
     def uncompressed_size(self, diff_id: str) -> int | None:
         """The tar size of a layer, if recorded."""
         for rec in self.layer_records(diff_id):
@@ -386,9 +412,9 @@ class Store:
 
         self._update_index(change)
 
-    def tag(self, ref: Reference, manifest: Descriptor) -> None:
+    def tag(self, ref: Reference | str, manifest: Descriptor) -> None:
         """Name ``manifest`` by ``ref`` (``:latest`` added when it has no tag)."""
-        self.add_image(manifest, [ref])
+        self.add_image(manifest, [parse_normalized(ref) if isinstance(ref, str) else ref])
 
     def untag(self, ref: Reference) -> Descriptor:
         """Remove the name ``ref``; returns the manifest descriptor it pointed at."""

@@ -9,7 +9,6 @@ import os
 import tarfile
 import threading
 from pathlib import Path
-from typing import BinaryIO, cast
 
 import pytest
 
@@ -25,7 +24,7 @@ from builder.image import (
     chain_ids,
     commit_image,
 )
-from builder.layers import changes_from_tree, write_layer
+from builder.layers import Compression, changes_from_tree
 from builder.reference import parse
 from builder.store import Image, Store
 
@@ -106,18 +105,13 @@ def test_manifest_shape(tmp_path: Path) -> None:
 # -- archives -------------------------------------------------------------------------------
 
 
-def build(store: Store, tree: Path, name: str, compression: str) -> Image:
+def build(store: Store, tree: Path, name: str, compression: Compression) -> Image:
     with store.session():
-        with store.blob_writer() as writer:
-            d = write_layer(changes_from_tree(tree), cast(BinaryIO, writer),
-                            compression=compression, epoch=0)  # type: ignore[arg-type]
-            writer.media_type = d.media_type
-        assert writer.descriptor is not None
-        store.record_layer(d.diff_id, writer.descriptor, d.uncompressed_size)
-        config = ImageConfig(architecture="amd64", diff_ids=(d.diff_id,),
+        layer = store.commit_layer(changes_from_tree(tree), compression=compression, epoch=0)
+        config = ImageConfig(architecture="amd64", diff_ids=(layer.diff_id,),
                              config=RunConfig(cmd=("/bin/true",)),
                              history=(History(created_by="test"),))
-        return commit_image(store, config.to_bytes(), [writer.descriptor], [parse(name)])
+        return commit_image(store, config.to_bytes(), [layer.descriptor], [parse(name)])
 
 
 @pytest.fixture
@@ -136,7 +130,7 @@ def members(path: Path) -> dict[str, bytes]:
 
 
 @pytest.mark.parametrize("compression", ["zstd", "gzip", "none"])
-def test_save_docker_then_load(tmp_path: Path, tree: Path, compression: str) -> None:
+def test_save_docker_then_load(tmp_path: Path, tree: Path, compression: Compression) -> None:
     src = Store(tmp_path / "a")
     image = build(src, tree, "app:1", compression)
     out = tmp_path / "x.tar"

@@ -8,32 +8,26 @@ import json
 import subprocess
 import sys
 from pathlib import Path
-from typing import BinaryIO, cast
 
 import pytest
 
 from builder.descriptor import MEDIA_OCI_MANIFEST, Descriptor
 from builder.errors import DigestError, NotFoundError, ReferenceFormatError, StoreError
 from builder.image import History, ImageConfig, commit_image
-from builder.layers import changes_from_tree, write_layer
+from builder.layers import Compression, changes_from_tree
 from builder.reference import parse
 from builder.store import Image, Store
 
 
 def make_image(store: Store, tree: Path, name: str | None = "app:1", *,
-               compression: str = "gzip") -> Image:
+               compression: Compression = "gzip") -> Image:
     with store.session():
-        with store.blob_writer() as writer:
-            digests = write_layer(changes_from_tree(tree), cast(BinaryIO, writer),
-                                  compression=compression, epoch=0)  # type: ignore[arg-type]
-            writer.media_type = digests.media_type
-        assert writer.descriptor is not None
-        store.record_layer(digests.diff_id, writer.descriptor, digests.uncompressed_size)
+        layer = store.commit_layer(changes_from_tree(tree), compression=compression, epoch=0)
         config = ImageConfig(
             architecture="amd64", created="2024-01-01T00:00:00Z",
-            diff_ids=(digests.diff_id,), history=(History(created_by="test"),),
+            diff_ids=(layer.diff_id,), history=(History(created_by="test"),),
         )
-        return commit_image(store, config.to_bytes(), [writer.descriptor],
+        return commit_image(store, config.to_bytes(), [layer.descriptor],
                             [parse(name)] if name else [])
 
 
