@@ -353,16 +353,30 @@ def _clean(name: str) -> str | None:
 
 
 def load(store: Store, src: BinaryIO) -> list[Image]:
-    """Load every image in a docker-archive or OCI-layout tarball; returns them, named."""
+    """Load every image in a docker-archive or OCI-layout tarball; returns them, named.
+
+    The tarball may itself be gzip or zstd compressed (``docker save | gzip``); such input,
+    and input that cannot seek (a pipe), is first spooled, uncompressed, to a temp file.
+    """
+    from builder.layers import detect_compression, open_uncompressed
+
     store.ensure()
     with contextlib.ExitStack() as stack:
         seekable = False
         with contextlib.suppress(AttributeError, OSError, ValueError):
             seekable = src.seekable() and os.path.isfile(f"/proc/self/fd/{src.fileno()}")
-        if not seekable:
+        head = b""
+        if seekable:
+            head = src.read(4)
+            src.seek(-len(head), os.SEEK_CUR)
+        if not seekable or detect_compression(head) != "none":
             spool = stack.enter_context(
                 tempfile.TemporaryFile(dir=store.tmp_dir, prefix="load-"))
-            shutil.copyfileobj(src, spool, _CHUNK)
+            try:
+                with open_uncompressed(src) as plain:
+                    shutil.copyfileobj(plain, spool, _CHUNK)
+            except LayerError as exc:
+                raise StoreError(f"invalid archive: {exc}") from None
             spool.seek(0)
             src = spool
         try:

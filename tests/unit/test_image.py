@@ -346,3 +346,24 @@ def test_save_items_like_docker(tmp_path: Path, tree: Path) -> None:
     assert item.names == ()
     with pytest.raises(StoreError):
         save_items(store, ("missing",))
+
+
+@pytest.mark.parametrize("wrap", ["gzip", "zstd"])
+def test_load_compressed_archive(tmp_path: Path, tree: Path, wrap: str) -> None:
+    import gzip
+
+    import zstandard
+
+    src = Store(tmp_path / "a")
+    image = build(src, tree, "app:1", "gzip")
+    buf = io.BytesIO()
+    save(src, [SaveItem(image, image.names)], buf, "docker")
+    packed = gzip.compress(buf.getvalue()) if wrap == "gzip" else zstandard.compress(
+        buf.getvalue())
+    path = tmp_path / "x.tar.z"
+    path.write_bytes(packed)
+    with open(path, "rb") as f:
+        (loaded,) = load(Store(tmp_path / "b"), f)
+    assert loaded.digest == image.digest
+    (again,) = load(Store(tmp_path / "c"), io.BytesIO(packed))
+    assert again.digest == image.digest
