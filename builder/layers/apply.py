@@ -13,7 +13,6 @@ target that climbs above the root with ``..`` is refused with LayerError.
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import stat
 from dataclasses import dataclass
@@ -63,8 +62,13 @@ def apply_layer(
     the target may then hold a partial result.
     """
     is_root = os.geteuid() == 0
-    os.makedirs(target, exist_ok=True)
-    root = os.open(target, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        if not os.path.isdir(target):
+            os.makedirs(target)
+        root = os.open(target, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    except OSError as exc:
+        where = os.fspath(target)
+        raise LayerError(f"cannot use {where} as a layer target: {exc.strerror}") from None
     try:
         applier = _Applier(
             root,
@@ -113,7 +117,7 @@ class _Applier:
         self.stats = ApplyStats()
         self.created: set[bytes] = set()  # paths this layer created
         self.touched: set[bytes] = set()  # ancestors of those
-        self.dirs: list[tuple[list[bytes], int, int]] = []  # (path, mode, mtime_ns)
+        self.dirs: dict[bytes, tuple[list[bytes], int, int]] = {}  # path: (comps, mode, mtime)
         self._pkey: bytes | None = None
         self._pfd = -1
 
@@ -258,10 +262,10 @@ class _Applier:
                 self._whiteout(comps)
             else:
                 self._entry(comps, h, reader)
-        except OSError as exc:
-            raise LayerError(
-                f"cannot apply layer entry {_show(h.name)}: {exc.strerror or exc}"
-            ) from None
+        except (OSError, ValueError, OverflowError) as exc:
+            # ValueError / OverflowError: values the OS calls cannot take (huge ids, ...)
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            raise LayerError(f"cannot apply layer entry {_show(h.name)}: {reason}") from None
 
     def _apply_root(self, h: Header) -> None:
         if h.typeflag != DIR:
@@ -271,7 +275,7 @@ class _Applier:
             self._attributes(fd, h, is_dir=True)
         finally:
             os.close(fd)
-        self.dirs.append(([], h.mode, h.mtime_ns))
+        self.dirs[b""] = ([], h.mode, h.mtime_ns)
 
     def _whiteout(self, comps: list[bytes]) -> None:
         base = comps[-1]
@@ -331,6 +335,7 @@ class _Applier:
             try:
                 if st is not None:
                     self._remove(pfd, base, st)
+                    self.dirs.pop(key, None)
                 try:
                     os.link(target[-1], base, src_dir_fd=tfd, dst_dir_fd=pfd,
                             follow_symlinks=False)
@@ -346,6 +351,7 @@ class _Applier:
         if st is not None and not (kind == DIR and stat.S_ISDIR(st.st_mode)):
             self._remove(pfd, base, st)
             st = None
+            self.dirs.pop(key, None)
 
         if kind in _REGULAR:
             fd = os.open(base, _CREATE_FLAGS, 0o600, dir_fd=pfd)
@@ -363,7 +369,7 @@ class _Applier:
                 self._attributes(fd, h, is_dir=True)
             finally:
                 os.close(fd)
-            self.dirs.append((comps, h.mode, h.mtime_ns))
+            self.dirs[key] = (comps, h.mode, h.mtime_ns)
         elif kind == SYM:
             os.symlink(h.linkname, base, dir_fd=pfd)
             if self.chown:
@@ -405,23 +411,24 @@ class _Applier:
     def finish(self) -> None:
         """Set directory modes (when deferred) and mtimes, now that children are written."""
         self._forget_parent()
-        for comps, mode, mtime_ns in self.dirs:
-            if not comps:
-                if self.defer_dir_modes:
-                    os.fchmod(self.root, mode)
-                os.utime(self.root, ns=(mtime_ns, mtime_ns))
-                continue
+        for comps, mode, mtime_ns in self.dirs.values():
             try:
+                if not comps:
+                    if self.defer_dir_modes:
+                        os.fchmod(self.root, mode)
+                    os.utime(self.root, ns=(mtime_ns, mtime_ns))
+                    continue
                 pfd = self._parent(comps[:-1], create=False)
                 if pfd is None:
-                    continue
+                    continue  # removed later in this layer
                 if self.defer_dir_modes:
                     os.chmod(comps[-1], mode, dir_fd=pfd, follow_symlinks=False)
                 os.utime(comps[-1], ns=(mtime_ns, mtime_ns), dir_fd=pfd, follow_symlinks=False)
-            except (OSError, LayerError) as exc:
-                if isinstance(exc, OSError) and exc.errno not in (errno.ENOENT, errno.ENOTDIR):
-                    raise LayerError(
-                        f"cannot set attributes of {_show(b'/'.join(comps))}: {exc.strerror}"
-                    ) from None
+            except FileNotFoundError:
+                continue  # removed later in this layer
+            except (OSError, ValueError, OverflowError) as exc:
+                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+                raise LayerError(
+                    f"cannot set attributes of {_show(b'/'.join(comps))}: {reason}"
+                ) from None
         self._forget_parent()
-
