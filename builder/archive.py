@@ -3,8 +3,9 @@
 ``save`` writes one tar that is an OCI image layout (``oci-layout``, ``index.json``,
 ``blobs/sha256/…``) and, for ``fmt="docker"``, also a docker-archive (``manifest.json`` and
 ``repositories`` pointing into ``blobs/``), which Docker 20.10+ loads. Docker before 23 cannot
-read zstd, so the docker format re-compresses zstd layers to gzip (diff_ids, and so the image
-ID, are unchanged); the OCI format keeps the blobs as stored.
+read zstd, so the docker format writes zstd layers uncompressed (as ``docker save`` does; gzip
+on request); diff_ids, and so the image ID, are unchanged. The OCI format keeps the blobs as
+stored.
 
 ``load`` reads either kind (and Docker's legacy ``<id>/layer.tar`` layout), any layer
 compression, verifying blob digests and every layer's diff_id before naming an image. Member
@@ -26,7 +27,7 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, BinaryIO, Literal, cast
+from typing import IO, Any, BinaryIO, Literal
 
 from builder.descriptor import (
     ANNOTATION_IMAGE_NAME,
@@ -47,7 +48,6 @@ from builder.image import (
     RunConfig,
     build_index,
     build_manifest,
-    canonical_json,
     commit_image,
     host_architecture,
     now_rfc3339,
@@ -56,6 +56,7 @@ from builder.reference import Reference, parse_normalized
 from builder.store import Image, Store, remove_tree
 
 Format = Literal["docker", "oci"]
+SaveCompression = Literal["keep", "gzip", "zstd", "none"]
 
 _CHUNK = 1 << 20
 _MAX_JSON = 32 << 20
@@ -125,8 +126,28 @@ class _BytesReader:
         return bytes(chunk)
 
 
-def save(store: Store, items: Sequence[SaveItem], out: BinaryIO, fmt: Format = "docker") -> None:
-    """Write ``items`` to ``out`` as one tarball (see the module docstring)."""
+def save(
+    store: Store,
+    items: Sequence[SaveItem],
+    out: BinaryIO,
+    fmt: Format = "docker",
+    compression: SaveCompression = "keep",
+) -> None:
+    """Write ``items`` to ``out`` as one tarball (see the module docstring).
+
+    ``compression`` re-compresses the layers (``keep``: as stored, except that zstd layers
+    are written uncompressed in the docker format, as ``docker save`` writes its own).
+    Diff_ids and image IDs do not change; manifest digests do.
+    """
+    if fmt == "docker" and compression == "zstd":
+        raise StoreError("the docker format cannot hold zstd layers (Docker before 23 cannot "
+                         "load them); use --format oci")
+    with store.session():
+        _save(store, items, out, fmt, compression)
+
+
+def _save(store: Store, items: Sequence[SaveItem], out: BinaryIO, fmt: Format,
+          compression: SaveCompression) -> None:
     tar = _TarOut(out)
     written: set[str] = set()
     temps: list[Path] = []
@@ -138,11 +159,12 @@ def save(store: Store, items: Sequence[SaveItem], out: BinaryIO, fmt: Format = "
             image = item.image
             layers = image.layers
             manifest_bytes: bytes | None = None
-            if fmt == "docker" and any(_needs_gzip(layer) for layer in layers):
+            wanted = [_wanted(layer, fmt, compression) for layer in layers]
+            if any(wanted):
                 layers = []
-                for layer in image.layers:
-                    if _needs_gzip(layer):
-                        path, layer = _to_gzip(store, layer)
+                for layer, want in zip(image.layers, wanted, strict=True):
+                    if want is not None:
+                        path, layer = _recompress(store, layer, want)
                         temps.append(path)
                         if layer.digest not in written:
                             written.add(layer.digest)
@@ -197,12 +219,26 @@ def _blob_name(digest: str) -> str:
     return f"blobs/sha256/{hex_of(digest)}"
 
 
-def _needs_gzip(layer: Descriptor) -> bool:
-    return layer.media_type.endswith("+zstd") or layer.media_type.endswith(".zstd")
+def _kind(layer: Descriptor) -> str:
+    if layer.media_type.endswith(("+zstd", ".zstd")):
+        return "zstd"
+    if layer.media_type.endswith(("+gzip", ".gzip")):
+        return "gzip"
+    return "none"
 
 
-def _to_gzip(store: Store, layer: Descriptor) -> tuple[Path, Descriptor]:
-    """Re-compress a layer blob to gzip into a temp file; returns it and its descriptor."""
+def _wanted(layer: Descriptor, fmt: Format, compression: SaveCompression) -> str | None:
+    """The compression ``layer`` must be re-written in, or None to copy it as stored."""
+    kind = _kind(layer)
+    if compression == "keep":
+        return "none" if fmt == "docker" and kind == "zstd" else None
+    return None if kind == compression else compression
+
+
+def _recompress(store: Store, layer: Descriptor, kind: str) -> tuple[Path, Descriptor]:
+    """Re-compress a layer blob into a temp file; returns it and its descriptor."""
+    import zstandard
+
     from builder.layers import open_uncompressed
 
     store.ensure()
@@ -212,8 +248,15 @@ def _to_gzip(store: Store, layer: Descriptor) -> tuple[Path, Descriptor]:
     try:
         with store.open_blob(layer.digest, layer.size) as blob:
             tar = open_uncompressed(blob)
-            with gzip.GzipFile(fileobj=hasher, mode="wb", mtime=0, compresslevel=6) as gz:
-                shutil.copyfileobj(tar, gz, _CHUNK)
+            if kind == "gzip":
+                with gzip.GzipFile(fileobj=hasher, mode="wb", mtime=0, compresslevel=6) as gz:
+                    shutil.copyfileobj(tar, gz, _CHUNK)
+            elif kind == "zstd":
+                cctx = zstandard.ZstdCompressor(level=3)
+                with cctx.stream_writer(hasher, closefd=False) as zw:  # type: ignore[arg-type]
+                    shutil.copyfileobj(tar, zw, _CHUNK)
+            else:
+                shutil.copyfileobj(tar, hasher, _CHUNK)
             while blob.read(_CHUNK):
                 pass
         hasher.close()
@@ -221,7 +264,8 @@ def _to_gzip(store: Store, layer: Descriptor) -> tuple[Path, Descriptor]:
         hasher.close()
         path.unlink(missing_ok=True)
         raise
-    return path, Descriptor(MEDIA_OCI_LAYER_GZIP, "sha256:" + hasher.hash.hexdigest(), hasher.size)
+    media_type = _MEDIA_BY_COMPRESSION[kind]
+    return path, Descriptor(media_type, "sha256:" + hasher.hash.hexdigest(), hasher.size)
 
 
 class _HashingFile:
@@ -309,16 +353,30 @@ def _clean(name: str) -> str | None:
 
 
 def load(store: Store, src: BinaryIO) -> list[Image]:
-    """Load every image in a docker-archive or OCI-layout tarball; returns them, named."""
+    """Load every image in a docker-archive or OCI-layout tarball; returns them, named.
+
+    The tarball may itself be gzip or zstd compressed (``docker save | gzip``); such input,
+    and input that cannot seek (a pipe), is first spooled, uncompressed, to a temp file.
+    """
+    from builder.layers import detect_compression, open_uncompressed
+
     store.ensure()
     with contextlib.ExitStack() as stack:
         seekable = False
         with contextlib.suppress(AttributeError, OSError, ValueError):
             seekable = src.seekable() and os.path.isfile(f"/proc/self/fd/{src.fileno()}")
-        if not seekable:
+        head = b""
+        if seekable:
+            head = src.read(4)
+            src.seek(-len(head), os.SEEK_CUR)
+        if not seekable or detect_compression(head) != "none":
             spool = stack.enter_context(
                 tempfile.TemporaryFile(dir=store.tmp_dir, prefix="load-"))
-            shutil.copyfileobj(src, spool, _CHUNK)
+            try:
+                with open_uncompressed(src) as plain:
+                    shutil.copyfileobj(plain, spool, _CHUNK)
+            except LayerError as exc:
+                raise StoreError(f"invalid archive: {exc}") from None
             spool.seek(0)
             src = spool
         try:
@@ -513,9 +571,16 @@ def import_rootfs(
     The tarball is extracted with :func:`builder.layers.apply_layer` (which refuses or
     neutralises hostile entries) and re-written with :func:`builder.layers.write_layer`.
     """
-    from builder.layers import apply_layer, changes_from_tree, write_layer
 
-    store.ensure()
+    with store.session():
+        return _import(store, src, names, message, source, config, compression, epoch)
+
+
+def _import(store: Store, src: BinaryIO, names: Sequence[Reference], message: str,
+            source: str, config: RunConfig | None, compression: Literal["zstd", "gzip", "none"],
+            epoch: int | None) -> Image:
+    from builder.layers import apply_layer, changes_from_tree
+
     work = Path(tempfile.mkdtemp(dir=store.tmp_dir, prefix="import-"))
     try:
         rootfs = work / "rootfs"
@@ -527,12 +592,8 @@ def import_rootfs(
         except (OSError, tarfile.TarError, EOFError) as exc:
             raise LayerError(f"cannot import the tarball: {exc}") from None
         with store.session():
-            with store.blob_writer(media_type=_MEDIA_BY_COMPRESSION[compression]) as writer:
-                digests = write_layer(changes_from_tree(rootfs), cast(BinaryIO, writer),
-                                      compression=compression, epoch=epoch)
-                writer.media_type = digests.media_type
-            assert writer.descriptor is not None
-            store.record_layer(digests.diff_id, writer.descriptor, digests.uncompressed_size)
+            layer = store.commit_layer(changes_from_tree(rootfs), compression=compression,
+                                       epoch=epoch)
             created = now_rfc3339(epoch)
             comment = message or f"Imported from {source}"
             arch, variant = host_architecture()
@@ -541,13 +602,13 @@ def import_rootfs(
                 variant=variant if arch == "arm" else "",
                 created=created,
                 config=config or RunConfig(),
-                diff_ids=(digests.diff_id,),
+                diff_ids=(layer.diff_id,),
                 history=(History(created=created, comment=comment),),
                 extra={"comment": comment},
             )
-            return commit_image(store, image_config.to_bytes(), [writer.descriptor], names)
+            return commit_image(store, image_config.to_bytes(), [layer.descriptor], names)
     finally:
         remove_tree(work)
 
 
-__all__ = ["Format", "SaveItem", "canonical_json", "import_rootfs", "load", "save"]
+__all__ = ["Format", "SaveCompression", "SaveItem", "import_rootfs", "load", "save"]

@@ -20,20 +20,26 @@ full normalized reference).
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import hashlib
 import io
 import json
 import os
-import shutil
 import sqlite3
-import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
+from builder.blobs import (
+    BlobReader,
+    BlobWriter,
+    file_size,
+    flock,
+    fsync_dir,
+    remove_tree,
+    tree_size,
+)
 from builder.descriptor import (
     ANNOTATION_IMAGE_NAME,
     ANNOTATION_REF_NAME,
@@ -47,134 +53,14 @@ from builder.descriptor import (
 from builder.errors import DigestError, NotFoundError, ReferenceFormatError, StoreError
 from builder.reference import Reference, parse_normalized
 
+if TYPE_CHECKING:
+    from builder.layers import Change, Compression
+
+__all__ = ["BlobReader", "BlobWriter", "GCReport", "Image", "LayerRecord", "Store", "flock",
+           "remove_tree"]
+
 _CHUNK = 1 << 20
 OCI_LAYOUT = b'{"imageLayoutVersion":"1.0.0"}'
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-@contextlib.contextmanager
-def flock(path: Path, *, exclusive: bool = True, blocking: bool = True) -> Iterator[bool]:
-    """Hold an ``fcntl.flock`` on ``path``; yields False if ``blocking`` is off and it is taken."""
-    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
-    try:
-        mode = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
-        try:
-            fcntl.flock(fd, mode if blocking else mode | fcntl.LOCK_NB)
-        except BlockingIOError:
-            yield False
-            return
-        yield True
-    finally:
-        os.close(fd)
-
-
-class BlobWriter(io.RawIOBase):
-    """A write-only stream into the store; :meth:`commit` verifies and publishes the blob."""
-
-    def __init__(self, store: Store, expected_digest: str | None, media_type: str) -> None:
-        super().__init__()
-        self._store = store
-        self._expected = check_digest(expected_digest) if expected_digest else None
-        self.media_type = media_type
-        fd, name = tempfile.mkstemp(dir=store.tmp_dir, prefix="blob-")
-        self._path = Path(name)
-        self._file: BinaryIO | None = os.fdopen(fd, "wb")
-        self._hash = hashlib.sha256()
-        self.size = 0
-        self.descriptor: Descriptor | None = None
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, data: Any) -> int:
-        if self._file is None:
-            raise ValueError("write to a finished blob writer")
-        view = memoryview(data).cast("B")
-        self._file.write(view)
-        self._hash.update(view)
-        self.size += len(view)
-        return len(view)
-
-    def commit(self, media_type: str | None = None) -> Descriptor:
-        """Flush, fsync, check the digest and rename into ``blobs/sha256/``."""
-        if self.descriptor is not None:
-            return self.descriptor
-        if self._file is None:
-            raise StoreError("blob writer was aborted")
-        file, self._file = self._file, None
-        try:
-            file.flush()
-            os.fsync(file.fileno())
-        finally:
-            file.close()
-        digest = "sha256:" + self._hash.hexdigest()
-        if self._expected is not None and digest != self._expected:
-            self._path.unlink(missing_ok=True)
-            raise DigestError(f"digest mismatch: expected {self._expected}, got {digest}")
-        target = self._store.blob_path(digest)
-        os.replace(self._path, target)
-        _fsync_dir(target.parent)
-        self.descriptor = Descriptor(media_type or self.media_type, digest, self.size)
-        return self.descriptor
-
-    def abort(self) -> None:
-        """Drop what was written."""
-        if self._file is not None:
-            self._file.close()
-            self._file = None
-        if self.descriptor is None:
-            self._path.unlink(missing_ok=True)
-
-    def close(self) -> None:
-        if self.descriptor is None:
-            self.abort()
-        super().close()
-
-
-class BlobReader(io.RawIOBase):
-    """Reads a blob and raises :class:`DigestError` at EOF if its size or digest is wrong."""
-
-    def __init__(self, path: Path, digest: str, size: int | None) -> None:
-        super().__init__()
-        self._file = open(path, "rb")  # noqa: SIM115 - closed by close()
-        self._digest = digest
-        self._size = size
-        self._hash = hashlib.sha256()
-        self._read = 0
-        self._checked = False
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        view = memoryview(buffer).cast("B")
-        n = self._file.readinto(view) or 0
-        if n:
-            self._hash.update(view[:n])
-            self._read += n
-            if self._size is not None and self._read > self._size:
-                raise DigestError(f"blob {self._digest} is larger than {self._size} bytes")
-        elif len(view) and not self._checked:
-            self._checked = True
-            if self._size is not None and self._read != self._size:
-                raise DigestError(
-                    f"blob {self._digest} has {self._read} bytes, expected {self._size}"
-                )
-            got = "sha256:" + self._hash.hexdigest()
-            if got != self._digest:
-                raise DigestError(f"blob {self._digest} is corrupt: its content hashes to {got}")
-        return n
-
-    def close(self) -> None:
-        self._file.close()
-        super().close()
 
 
 @dataclass(frozen=True)
@@ -250,7 +136,8 @@ class Store:
         if not (self.layout / "oci-layout").exists():
             self._atomic_write(self.layout / "oci-layout", OCI_LAYOUT)
         if not (self.layout / "index.json").exists():
-            with flock(self.locks_dir / "index.lock"):
+            with flock(self.locks_dir / "gc.lock", exclusive=False), \
+                    flock(self.locks_dir / "index.lock"):
                 if not (self.layout / "index.json").exists():
                     self._write_index([])
         with self._db() as db:
@@ -282,11 +169,15 @@ class Store:
         except BaseException:
             Path(name).unlink(missing_ok=True)
             raise
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
 
     @contextlib.contextmanager
     def session(self) -> Iterator[None]:
-        """Hold off :meth:`gc` while writing blobs that are not tagged yet."""
+        """Hold off :meth:`gc` while writing blobs that are not tagged yet, or temp files.
+
+        Sessions nest and may overlap across threads and processes; calling ``gc()`` with
+        ``blocking=True`` inside one would wait for itself.
+        """
         self.ensure()
         with flock(self.locks_dir / "gc.lock", exclusive=False):
             yield
@@ -311,7 +202,7 @@ class Store:
         if it is only known at the end.
         """
         with self.session():
-            writer = BlobWriter(self, expected_digest, media_type)
+            writer = BlobWriter(self.tmp_dir, self.blob_path, expected_digest, media_type)
             try:
                 yield writer
                 writer.commit()
@@ -389,6 +280,29 @@ class Store:
             if self.has_blob(dg)
         ]
 
+    def commit_layer(
+        self,
+        changes: Iterable[Change],
+        *,
+        compression: Compression = "zstd",
+        level: int = 3,
+        epoch: int | None = None,
+    ) -> LayerRecord:
+        """Write ``changes`` as a layer blob (:func:`builder.layers.write_layer`) and record it.
+
+        Call inside :meth:`session` until an image names the layer, or pass its digest to
+        ``gc(keep=...)``.
+        """
+        from builder.layers import write_layer
+
+        with self.blob_writer() as writer:
+            digests = write_layer(changes, cast(BinaryIO, writer), compression=compression,
+                                  level=level, epoch=epoch)
+            writer.media_type = digests.media_type
+        assert writer.descriptor is not None
+        self.record_layer(digests.diff_id, writer.descriptor, digests.uncompressed_size)
+        return LayerRecord(digests.diff_id, writer.descriptor, digests.uncompressed_size)
+
     def uncompressed_size(self, diff_id: str) -> int | None:
         """The tar size of a layer, if recorded."""
         for rec in self.layer_records(diff_id):
@@ -408,7 +322,7 @@ class Store:
         with flock(self.locks_dir / f"layer-{key}.lock"):
             if target.is_dir():
                 return target
-            records = self.layer_records(diff_id)
+            records = self.layer_records(diff_id) or self._find_layer(diff_id)
             if not records:
                 raise NotFoundError(f"layer {diff_id} not found in the store")
             blob = records[0].descriptor
@@ -422,8 +336,17 @@ class Store:
             except BaseException:
                 remove_tree(tmp)
                 raise
-            _fsync_dir(self.layers_dir)
+            fsync_dir(self.layers_dir)
         return target
+
+    def _find_layer(self, diff_id: str) -> list[LayerRecord]:
+        """Look ``diff_id`` up in the images (for images written by other tools); record it."""
+        for image in self.images():
+            for known, layer in zip(image.diff_ids, image.layers, strict=False):
+                if known == diff_id and self.has_blob(layer.digest):
+                    self.record_layer(diff_id, layer)
+                    return [LayerRecord(diff_id, layer, None)]
+        return []
 
     # -- index.json ----------------------------------------------------------------------
 
@@ -443,8 +366,8 @@ class Store:
         self._atomic_write(self.layout / "index.json", json.dumps(data, indent=2).encode() + b"\n")
 
     def _update_index(self, change: Callable[[list[dict[str, Any]]], list[dict[str, Any]]]) -> None:
-        self.ensure()
-        with flock(self.locks_dir / "index.lock"):
+        # a session keeps gc() from sweeping the temp file of the new index.json
+        with self.session(), flock(self.locks_dir / "index.lock"):
             manifests = self._read_index()
             self._write_index(change(manifests))
 
@@ -489,9 +412,9 @@ class Store:
 
         self._update_index(change)
 
-    def tag(self, ref: Reference, manifest: Descriptor) -> None:
+    def tag(self, ref: Reference | str, manifest: Descriptor) -> None:
         """Name ``manifest`` by ``ref`` (``:latest`` added when it has no tag)."""
-        self.add_image(manifest, [ref])
+        self.add_image(manifest, [parse_normalized(ref) if isinstance(ref, str) else ref])
 
     def untag(self, ref: Reference) -> Descriptor:
         """Remove the name ``ref``; returns the manifest descriptor it pointed at."""
@@ -545,7 +468,12 @@ class Store:
             if name is not None:
                 with contextlib.suppress(ReferenceFormatError):
                     names.append(parse_normalized(name))
-        return [self.load_image(desc, names) for desc, names in grouped.values()]
+        out = []
+        for desc, names in grouped.values():
+            # a damaged image is left out here; fsck() reports it, rmi can still untag it
+            with contextlib.suppress(NotFoundError, DigestError, StoreError):
+                out.append(self.load_image(desc, names))
+        return out
 
     def resolve(self, text: str) -> Image:
         """Find an image by reference (``busybox``, ``x:1``, ``x@sha256:…``) or ID prefix."""
@@ -575,7 +503,10 @@ class Store:
         A name is untagged; the image goes when its last name goes. An ID deletes the
         image, which must be forced when names in several repositories hold it.
         """
-        image = self.resolve(text)
+        try:
+            image = self.resolve(text)
+        except NotFoundError:
+            return self._remove_damaged(text)
         events: list[tuple[str, str]] = []
         by_name: Reference | None = None
         with contextlib.suppress(ReferenceFormatError):
@@ -600,6 +531,19 @@ class Store:
                 events.append(("Untagged", name.familiar))
         self._drop_manifest(image.digest)
         events.append(("Deleted", image.id))
+        self.gc(blocking=False)
+        return events
+
+    def _remove_damaged(self, text: str) -> list[tuple[str, str]]:
+        """Untag a name whose image cannot be read (missing or corrupt blobs)."""
+        try:
+            ref = parse_normalized(text)
+        except ReferenceFormatError:
+            raise NotFoundError(f"No such image: {text}") from None
+        desc = self.untag(ref)
+        events = [("Untagged", ref.familiar)]
+        if not any(e.digest == desc.digest for e in self.index_entries()):
+            events.append(("Deleted", desc.digest))
         self.gc(blocking=False)
         return events
 
@@ -654,11 +598,11 @@ class Store:
             marked = self.referenced_blobs() | set(keep)
             for path in self.blobs_dir.iterdir():
                 if "sha256:" + path.name not in marked:
-                    report.reclaimed += _size(path)
+                    report.reclaimed += file_size(path)
                     path.unlink(missing_ok=True)
                     report.blobs.append("sha256:" + path.name)
             for path in self.tmp_dir.iterdir():
-                report.reclaimed += _size(path)
+                report.reclaimed += file_size(path)
                 remove_tree(path) if path.is_dir() else path.unlink(missing_ok=True)
             with self._db() as db:
                 rows = db.execute("SELECT diff_id, digest FROM layers").fetchall()
@@ -671,7 +615,7 @@ class Store:
                     continue
                 with flock(self.locks_dir / f"layer-{key}.lock", blocking=False) as free:
                     if free:
-                        report.reclaimed += _tree_size(path)
+                        report.reclaimed += tree_size(path)
                         remove_tree(path)
                         report.layers.append(path.name)
         return report
@@ -704,35 +648,3 @@ def _name_annotations(ref: Reference) -> dict[str, str]:
     if ref.tag is not None:
         out[ANNOTATION_REF_NAME] = ref.tag
     return out
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.lstat().st_size
-    except OSError:
-        return 0
-
-
-def _tree_size(path: Path) -> int:
-    total = 0
-    for dirpath, dirnames, filenames in os.walk(path):
-        for name in filenames + dirnames:
-            total += _size(Path(dirpath) / name)
-    return total
-
-
-def remove_tree(path: Path) -> None:
-    """Remove a tree even when it holds read-only directories."""
-
-    def fix(func: Callable[..., Any], p: str, *_: Any) -> None:
-        with contextlib.suppress(OSError):
-            os.chmod(os.path.dirname(p), 0o700)
-            func(p)
-
-    if path.is_dir() and not path.is_symlink():
-        if sys.version_info >= (3, 12):
-            shutil.rmtree(path, onexc=fix)
-        else:
-            shutil.rmtree(path, onerror=fix)
-    else:
-        path.unlink(missing_ok=True)

@@ -20,6 +20,7 @@ from builder.errors import DockyardError
 def load(ctx: click.Context, path: str | None, quiet: bool) -> None:
     """Load images (any layer compression; digests and diff_ids are verified)."""
     store = open_store(ctx)
+    before = {str(n): image.id for image in store.images() for n in image.names}
     if path is None:
         if sys.stdin.isatty():
             raise DockyardError("requested load from stdin, but stdin is empty")
@@ -32,6 +33,10 @@ def load(ctx: click.Context, path: str | None, quiet: bool) -> None:
     for image in loaded:
         if image.names:
             for name in image.names:
+                old = before.get(str(name))
+                if old is not None and old != image.id:
+                    click.echo(f"The image {name.familiar} already exists, renaming the old "
+                               f"one with ID {old} to empty string")
                 click.echo(f"Loaded image: {name.familiar}")
         else:
             click.echo(f"Loaded image ID: {image.id}")

@@ -11,27 +11,40 @@ from typing import BinaryIO, Literal, cast
 
 import click
 
-from builder.archive import SaveItem
+from builder.archive import SaveCompression, SaveItem
 from builder.archive import save as save_archive
 from builder.cli.imagefmt import open_store
 from builder.errors import DockyardError, ReferenceFormatError
-from builder.reference import Reference, parse_normalized
-from builder.store import Store
+from builder.reference import Reference, parse, parse_normalized
+from builder.store import Image, Store
 
 
 def save_items(store: Store, names: tuple[str, ...]) -> list[SaveItem]:
-    """Resolve the arguments; a name is recorded in the archive, a bare ID saves no name."""
-    items: dict[str, tuple[SaveItem, list[Reference]]] = {}
+    """Resolve the arguments as ``docker save`` does: ``name:tag`` saves that tag, a bare
+    repository name every tag of it, an image ID the image without names."""
+    items: dict[str, tuple[Image, list[Reference]]] = {}
     for name in names:
-        image = store.resolve(name)
-        refs: list[Reference] = []
+        found: list[tuple[Image, list[Reference]]] = []
+        bare: Reference | None = None
         with contextlib.suppress(ReferenceFormatError):
-            ref = parse_normalized(name)
-            if ref in image.names:
-                refs.append(ref)
-        _item, acc = items.setdefault(image.digest, (SaveItem(image), []))
-        acc.extend(r for r in refs if r not in acc)
-    return [SaveItem(item.image, tuple(acc)) for item, acc in items.values()]
+            bare = parse(name)
+        if bare is not None and bare.tag is None and bare.digest is None:
+            for image in store.images():
+                tags = [n for n in image.names if n.name == bare.name and n.tag]
+                if tags:
+                    found.append((image, tags))
+        if not found:
+            image = store.resolve(name)
+            refs: list[Reference] = []
+            with contextlib.suppress(ReferenceFormatError):
+                ref = parse_normalized(name)
+                if ref in image.names:
+                    refs.append(ref)
+            found.append((image, refs))
+        for image, refs in found:
+            _, acc = items.setdefault(image.digest, (image, []))
+            acc.extend(r for r in refs if r not in acc)
+    return [SaveItem(image, tuple(acc)) for image, acc in items.values()]
 
 
 @click.command("save")
@@ -40,18 +53,24 @@ def save_items(store: Store, names: tuple[str, ...]) -> list[SaveItem]:
               "instead of STDOUT.")
 @click.option("--format", "fmt", type=click.Choice(["docker", "oci"]), default="docker",
               show_default=True, help="docker: a docker-archive that is also an OCI layout "
-              "(gzip layers); oci: an OCI-layout tarball with the layers as stored.")
+              "(no zstd layers); oci: an OCI-layout tarball with the layers as stored.")
+@click.option("--compression", type=click.Choice(["keep", "gzip", "zstd", "none"]),
+              default="keep", show_default=True, help="Re-compress the layers (keep: as "
+              "stored, but zstd ones uncompressed for --format docker; umoci needs gzip or "
+              "none).")
 @click.pass_context
-def save(ctx: click.Context, names: tuple[str, ...], output: str | None, fmt: str) -> None:
+def save(ctx: click.Context, names: tuple[str, ...], output: str | None, fmt: str,
+         compression: str) -> None:
     """Save one or more images to a tar archive (streamed to STDOUT by default)."""
     store = open_store(ctx)
     items = save_items(store, names)
     kind = cast(Literal["docker", "oci"], fmt)
+    how = cast(SaveCompression, compression)
     if output is None:
         if sys.stdout.isatty():
             raise DockyardError(
                 "cowardly refusing to save to a terminal. Use the -o flag or redirect")
-        save_archive(store, items, cast(BinaryIO, sys.stdout.buffer), kind)
+        save_archive(store, items, cast(BinaryIO, sys.stdout.buffer), kind, how)
         sys.stdout.buffer.flush()
         return
     target = Path(output)
@@ -59,7 +78,7 @@ def save(ctx: click.Context, names: tuple[str, ...], output: str | None, fmt: st
                                prefix=f".{target.name}.")
     try:
         with os.fdopen(fd, "wb") as out:
-            save_archive(store, items, out, kind)
+            save_archive(store, items, out, kind, how)
             out.flush()
             os.fsync(out.fileno())
         os.chmod(tmp, 0o644)

@@ -74,7 +74,8 @@ def prune(ctx: click.Context, force: bool) -> None:
         click.echo("WARNING! This will remove:\n  - all dangling images\n"
                    "  - all blobs and unpacked layers no image uses\n"
                    "  - stale temporary files\n")
-        if not click.confirm("Are you sure you want to continue?", default=False):
+        if not click.confirm("Are you sure you want to continue?", default=False,
+                             prompt_suffix=" "):
             return
     removed = store.prune_dangling()
     report = store.gc()

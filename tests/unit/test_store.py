@@ -8,32 +8,26 @@ import json
 import subprocess
 import sys
 from pathlib import Path
-from typing import BinaryIO, cast
 
 import pytest
 
 from builder.descriptor import MEDIA_OCI_MANIFEST, Descriptor
 from builder.errors import DigestError, NotFoundError, ReferenceFormatError, StoreError
 from builder.image import History, ImageConfig, commit_image
-from builder.layers import changes_from_tree, write_layer
+from builder.layers import Compression, changes_from_tree
 from builder.reference import parse
 from builder.store import Image, Store
 
 
 def make_image(store: Store, tree: Path, name: str | None = "app:1", *,
-               compression: str = "gzip") -> Image:
+               compression: Compression = "gzip") -> Image:
     with store.session():
-        with store.blob_writer() as writer:
-            digests = write_layer(changes_from_tree(tree), cast(BinaryIO, writer),
-                                  compression=compression, epoch=0)  # type: ignore[arg-type]
-            writer.media_type = digests.media_type
-        assert writer.descriptor is not None
-        store.record_layer(digests.diff_id, writer.descriptor, digests.uncompressed_size)
+        layer = store.commit_layer(changes_from_tree(tree), compression=compression, epoch=0)
         config = ImageConfig(
             architecture="amd64", created="2024-01-01T00:00:00Z",
-            diff_ids=(digests.diff_id,), history=(History(created_by="test"),),
+            diff_ids=(layer.diff_id,), history=(History(created_by="test"),),
         )
-        return commit_image(store, config.to_bytes(), [writer.descriptor],
+        return commit_image(store, config.to_bytes(), [layer.descriptor],
                             [parse(name)] if name else [])
 
 
@@ -251,3 +245,60 @@ def test_unpacked_concurrently(tmp_path: Path, tree: Path) -> None:
     assert len(outs) == 1
     assert sorted(p.name for p in store.layers_dir.iterdir()) == [image.diff_ids[0][7:]]
     assert len(list(Path(outs.pop()).iterdir())) == 202
+
+
+def test_damaged_image_is_reported_and_removable(tmp_path: Path, tree: Path) -> None:
+    store = Store(tmp_path)
+    image = make_image(store, tree, "app:1")
+    store.blob_path(image.id).unlink()  # the config is gone
+    assert store.images() == []
+    problems = store.fsck()
+    assert problems and image.id in problems[0]
+    with pytest.raises(NotFoundError):
+        store.resolve("app:1")
+    assert store.remove_image("app:1") == [("Untagged", "app:1"), ("Deleted", image.digest)]
+    assert store.index_entries() == []
+    assert store.fsck() == []
+
+
+def test_unpacked_finds_layers_of_images_written_by_other_tools(tmp_path: Path,
+                                                                tree: Path) -> None:
+    store = Store(tmp_path)
+    image = make_image(store, tree, "app:1")
+    store.db_path.unlink()  # as if skopeo had copied the image into the layout
+    store._ready = False
+    path = store.unpacked(image.diff_ids[0])
+    assert (path / "etc" / "hello").read_text() == "hello\n"
+    assert store.layer_records(image.diff_ids[0])[0].descriptor == image.layers[0]
+
+
+def test_gc_running_alongside_writers(tmp_path: Path, tree: Path) -> None:
+    import threading
+
+    from builder.archive import SaveItem, save
+
+    store = Store(tmp_path)
+    stop = threading.Event()
+    errors: list[BaseException] = []
+
+    def collector() -> None:
+        try:
+            while not stop.is_set():
+                Store(tmp_path).gc()
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    thread = threading.Thread(target=collector)
+    thread.start()
+    try:
+        for i in range(8):
+            (tree / "etc" / "n").write_text(str(i))
+            image = make_image(store, tree, f"app:{i}")
+            store.tag(parse(f"copy:{i}"), image.descriptor)
+            save(store, [SaveItem(image, image.names)], io.BytesIO(), "oci", "none")
+    finally:
+        stop.set()
+        thread.join()
+    assert errors == []
+    assert len(store.images()) == 8
+    assert store.fsck() == []
