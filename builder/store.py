@@ -311,7 +311,11 @@ class Store:
         return None
 
     def unpacked(self, diff_id: str) -> Path:
-        """The directory holding layer ``diff_id`` extracted (made on first use, safely)."""
+        """The directory holding layer ``diff_id`` extracted (made on first use, safely).
+
+        The directory is in overlayfs's format (whiteouts are char devices 0:0, opaque
+        directories carry ``trusted.overlay.opaque``), ready to be an overlay lower dir.
+        """
         from builder.layers import apply_layer
 
         self.ensure()
@@ -329,7 +333,7 @@ class Store:
             tmp = Path(tempfile.mkdtemp(dir=self.layers_dir, prefix=f".tmp-{key}-"))
             try:
                 with self.open_blob(blob.digest, blob.size) as reader:
-                    apply_layer(reader, tmp)
+                    apply_layer(reader, tmp, overlay=True)
                     while reader.read(_CHUNK):  # the digest check happens at EOF
                         pass
                 os.rename(tmp, target)
