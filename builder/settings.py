@@ -23,9 +23,7 @@ class Settings:
     """Process-wide settings, built once by the CLI (or a library caller)."""
 
     root: Path = field(default_factory=default_root)
-    source_date_epoch: int | None = field(
-        default_factory=lambda: _int_env("SOURCE_DATE_EPOCH")
-    )
+    source_date_epoch: int | None = field(default_factory=lambda: _int_env("SOURCE_DATE_EPOCH"))
 
     @classmethod
     def from_env(cls, root: Path | str | None = None) -> Settings:

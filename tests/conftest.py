@@ -25,4 +25,6 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  
     report = outcome.get_result()
     if IN_CI and report.skipped and item.get_closest_marker("integration") is not None:
         report.outcome = "failed"
-        report.longrepr = f"integration test skipped under CI=true: {call.excinfo.value if call.excinfo else ''}"
+        report.longrepr = (
+            f"integration test skipped under CI=true: {call.excinfo.value if call.excinfo else ''}"
+        )

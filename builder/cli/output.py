@@ -9,14 +9,22 @@ from typing import Any
 from builder.errors import DockerfileError, DockyardError
 
 
+def printable(text: str) -> str:
+    """``text`` safe for a terminal: undecodable bytes as U+FFFD, control characters escaped."""
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c == "\t" else repr(c)[1:-1] for c in text)
+
+
 def print_error(err: DockyardError) -> None:
     """Print ``FILE:LINE:COL: message`` (or the message) and the offending line to stderr."""
-    lines = [str(err) if err.location else f"error: {err.message}"]
+    lines = [printable(str(err) if err.location else f"error: {err.message}")]
     if isinstance(err, DockerfileError) and err.source_line is not None and err.location:
         text = err.source_line
         if len(text) > 200:
             text = text[:200] + "…"
-        lines.append(f"  {err.location.line} | {text}")
+        lines.append(f"  {err.location.line} | {printable(text)}")
     sys.stderr.write("\n".join(lines) + "\n")
 
 

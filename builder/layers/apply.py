@@ -45,7 +45,12 @@ class ApplyStats:
 
 
 def apply_layer(
-    blob: BinaryIO, target: Path | str, *, devices: bool | None = None, chown: bool | None = None
+    blob: BinaryIO,
+    target: Path | str,
+    *,
+    devices: bool | None = None,
+    chown: bool | None = None,
+    overlay: bool = False,
 ) -> ApplyStats:
     """Extract the layer in ``blob`` (gzip, zstd or plain tar, detected) into ``target``.
 
@@ -60,6 +65,10 @@ def apply_layer(
     uid/gid (default: when running as root). The xattrs ``security.capability`` and ``user.*``
     are restored where the file system allows. Malformed or hostile input raises LayerError;
     the target may then hold a partial result.
+
+    ``overlay``: keep the layer in overlayfs's own format instead, so that ``target`` can be
+    stacked as an overlay lower directory: a whiteout becomes a char device 0:0 and an opaque
+    marker the ``trusted.overlay.opaque=y`` xattr on its directory (needs root).
     """
     is_root = os.geteuid() == 0
     try:
@@ -75,6 +84,7 @@ def apply_layer(
             devices=is_root if devices is None else devices,
             chown=is_root if chown is None else chown,
             defer_dir_modes=not is_root,
+            overlay=overlay,
         )
         with open_uncompressed(blob, prefetch=True) as stream:
             reader = TarReader(stream)
@@ -109,7 +119,10 @@ def _show(name: bytes) -> str:
 
 
 class _Applier:
-    def __init__(self, root: int, *, devices: bool, chown: bool, defer_dir_modes: bool) -> None:
+    def __init__(
+        self, root: int, *, devices: bool, chown: bool, defer_dir_modes: bool, overlay: bool = False
+    ) -> None:
+        self.overlay = overlay
         self.root = root
         self.devices = devices
         self.chown = chown
@@ -281,6 +294,9 @@ class _Applier:
         base = comps[-1]
         parent = comps[:-1]
         pkey = b"/".join(parent)
+        if self.overlay:
+            self._overlay_whiteout(parent, base)
+            return
         if base == _OPAQUE:
             self.stats.opaques += 1
             self._forget_parent()
@@ -311,6 +327,30 @@ class _Applier:
         finally:
             os.close(dfd)
 
+    def _overlay_whiteout(self, parent: list[bytes], base: bytes) -> None:
+        """Record a whiteout or opaque marker the way overlayfs keeps it in an upper dir."""
+        victim = base[len(_WH) :]
+        if base != _OPAQUE and victim in (b"", b".", b".."):
+            raise LayerError(f"invalid whiteout {_show(b'/'.join([*parent, base]))}")
+        self._forget_parent()
+        dfd = self._walk(parent, create=True)
+        assert dfd is not None
+        try:
+            if base == _OPAQUE:
+                self.stats.opaques += 1
+                os.setxattr(f"/proc/self/fd/{dfd}", "trusted.overlay.opaque", b"y")
+                return
+            self.stats.whiteouts += 1
+            with contextlib.suppress(FileNotFoundError):
+                self._remove(dfd, victim)
+            os.mknod(victim, stat.S_IFCHR | 0o000, os.makedev(0, 0), dir_fd=dfd)
+        except PermissionError:
+            raise LayerError(
+                "overlay-format layers need root (whiteouts are device nodes)"
+            ) from None
+        finally:
+            os.close(dfd)
+
     def _entry(self, comps: list[bytes], h: Header, reader: TarReader) -> None:
         base = comps[-1]
         key = b"/".join(comps)
@@ -337,8 +377,7 @@ class _Applier:
                     self._remove(pfd, base, st)
                     self.dirs.pop(key, None)
                 try:
-                    os.link(target[-1], base, src_dir_fd=tfd, dst_dir_fd=pfd,
-                            follow_symlinks=False)
+                    os.link(target[-1], base, src_dir_fd=tfd, dst_dir_fd=pfd, follow_symlinks=False)
                 except OSError as exc:
                     raise LayerError(
                         f"hardlink {_show(h.name)} to {_show(h.linkname)}: {exc.strerror}"
@@ -389,9 +428,7 @@ class _Applier:
             os.chmod(base, h.mode, dir_fd=pfd, follow_symlinks=False)
             os.utime(base, ns=(h.mtime_ns, h.mtime_ns), dir_fd=pfd, follow_symlinks=False)
         else:
-            raise LayerError(
-                f"unsupported tar entry type {kind!r} for {_show(h.name)}"
-            )
+            raise LayerError(f"unsupported tar entry type {kind!r} for {_show(h.name)}")
         self._mark_created(comps, key)
 
     def _attributes(self, fd: int, h: Header, is_dir: bool = False) -> None:
