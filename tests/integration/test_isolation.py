@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import shutil
@@ -279,13 +280,21 @@ def _layer(changes: list, tmp_path: Path) -> tuple[bytes, list[str]]:
     return data, names
 
 
-def _next_step(snapshotter: Snapshotter, lowers: list[Path], layer: bytes,
-               tmp_path: Path) -> Mount:
-    """Apply ``layer`` on a flat copy of ``lowers``; prepare a snapshot over the result."""
+def _next_steps(snapshotter: Snapshotter, lowers: list[Path], layer: bytes,
+                tmp_path: Path) -> Iterator[Mount]:
+    """Snapshots of the next step: the layer unpacked in overlay format and stacked on
+    ``lowers``, then the layer applied onto a flat copy of ``lowers``."""
+    stacked = tmp_path / "applied"
+    apply_layer(io.BytesIO(layer), stacked, overlay=True)
     flat = tmp_path / "flat"
     copy_tree(merged(lowers), flat)
     apply_layer(io.BytesIO(layer), flat)
-    return snapshotter.prepare("next", [flat])
+    for key, below in (("stacked", [*lowers, stacked]), ("flat", [flat])):
+        m = snapshotter.prepare(key, below)
+        try:
+            yield m
+        finally:
+            snapshotter.remove(m)
 
 
 def test_deleted_file_becomes_a_whiteout(executor, snapshotter: Snapshotter,
@@ -298,13 +307,12 @@ def test_deleted_file_becomes_a_whiteout(executor, snapshotter: Snapshotter,
     finally:
         snapshotter.remove(m)
     assert "etc/.wh.del" in names
-    nxt = _next_step(snapshotter, lowers, layer, tmp_path)
-    try:
-        code, out, _ = sh(executor, nxt.rootfs, "ls /etc; test ! -e /etc/del")
-        assert code == 0
-        assert set(out.split()) - {"hosts", "hostname", "resolv.conf"} == {"d", "group", "passwd"}
-    finally:
-        snapshotter.remove(nxt)
+    with contextlib.closing(_next_steps(snapshotter, lowers, layer, tmp_path)) as steps:
+        for nxt in steps:
+            code, out, _ = sh(executor, nxt.rootfs, "ls /etc; test ! -e /etc/del")
+            assert code == 0
+            assert set(out.split()) - {"hosts", "hostname", "resolv.conf"} == {
+                "d", "group", "passwd"}
 
 
 def test_recreated_directory_hides_old_children(executor, snapshotter: Snapshotter,
@@ -321,13 +329,11 @@ def test_recreated_directory_hides_old_children(executor, snapshotter: Snapshott
     else:
         assert {"etc/d/.wh.f1", "etc/d/.wh.f2"} <= set(names)
     assert "etc/d/new" in names
-    nxt = _next_step(snapshotter, lowers, layer, tmp_path)
-    try:
-        code, out, _ = sh(executor, nxt.rootfs, "ls /etc/d")
-        assert code == 0
-        assert out.split() == ["new"]
-    finally:
-        snapshotter.remove(nxt)
+    with contextlib.closing(_next_steps(snapshotter, lowers, layer, tmp_path)) as steps:
+        for nxt in steps:
+            code, out, _ = sh(executor, nxt.rootfs, "ls /etc/d")
+            assert code == 0
+            assert out.split() == ["new"]
 
 
 def test_chmod_of_a_lower_file_is_captured(executor, snapshotter: Snapshotter,
@@ -343,12 +349,10 @@ def test_chmod_of_a_lower_file_is_captured(executor, snapshotter: Snapshotter,
     with tarfile.open(fileobj=io.BytesIO(layer)) as tar:
         info = tar.getmember("usr/f")
     assert (info.mode, info.uid, info.gid, info.size) == (0o600, 1000, 10, 11)
-    nxt = _next_step(snapshotter, lowers, layer, tmp_path)
-    try:
-        _, out, _ = sh(executor, nxt.rootfs, "stat -c '%a %u %g' /usr/f; cat /usr/f")
-        assert out == "600 1000 10\nlower file\n"
-    finally:
-        snapshotter.remove(nxt)
+    with contextlib.closing(_next_steps(snapshotter, lowers, layer, tmp_path)) as steps:
+        for nxt in steps:
+            _, out, _ = sh(executor, nxt.rootfs, "stat -c '%a %u %g' /usr/f; cat /usr/f")
+            assert out == "600 1000 10\nlower file\n"
 
 
 def test_a_step_that_changes_nothing_has_an_empty_diff(executor, mount: Mount,
