@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -160,7 +160,7 @@ def _grammar_text(escape: str) -> str:
 
 def _line_text(tok: Token, first: bool) -> str:
     """A physical line's contribution to its logical line (BuildKit's processLine)."""
-    s = tok.value.rstrip("\r\n")
+    s: str = tok.value.rstrip("\r\n")
     if first:
         s = s.lstrip(SPACE_CHARS)
     if tok.type == "LINE_CONT":
@@ -199,7 +199,9 @@ class _DockerfileLexer(Lexer):
     def lex(self, lexer_state: Any, parser_state: Any) -> Iterator[Token]:
         if self.contextual is None:
             table = parser_state.parse_conf.parse_table
-            states = {idx: list(t.keys()) for idx, t in table.states.items()}
+            states: dict[int, Collection[str]] = {
+                idx: list(t.keys()) for idx, t in table.states.items()
+            }
             self.contextual = ContextualLexer(self.conf, states)
         lexers = self.contextual.lexers
         pending: list[Token] = []
@@ -226,7 +228,8 @@ class _DockerfileLexer(Lexer):
         line, _ = _logical_line(tokens)
         if "<<" not in line:
             return
-        docs = _heredocs_for(line, self.escape, tokens[0].line)
+        first_line = int(tokens[0].line or 1)
+        docs = _heredocs_for(line, self.escape, first_line)
         if not docs:
             return
         text: str = lexer_state.text.text
@@ -240,7 +243,7 @@ class _DockerfileLexer(Lexer):
                 if pos >= n:
                     raise _LineError(
                         "unterminated heredoc",
-                        tokens[0].line,
+                        first_line,
                         _last_line(tokens[-1]) + text.count("\n", counter.char_pos, n) + 1,
                     )
                 end = text.find("\n", pos)
@@ -395,7 +398,9 @@ def _parse_text(text: str, filename: str, lines: tuple[str, ...]) -> Dockerfile:
         )
     directives, escape = scan_directives(text)
     try:
-        nodes, n_directives = _parser(escape).parse(text)
+        result: Any = _parser(escape).parse(text)
+        nodes: list[Node] = result[0]
+        n_directives: int = result[1]
     except UnexpectedInput as err:
         line = int(getattr(err, "line", 0) or 0)
         raise _LineError(f"syntax error: {type(err).__name__}", max(line, 1)) from None

@@ -132,8 +132,8 @@ class Scheduler:
                         self.cancel.cancel(f"{jobs[jid].name or jid} failed")
                         continue
                     results[jid] = fut.result()
-                    for deps in waiting.values():
-                        deps.discard(jid)
+                    for pending in waiting.values():
+                        pending.discard(jid)
         except BaseException as exc:  # KeyboardInterrupt: stop the running jobs first
             self.cancel.cancel("interrupted")
             wait(running)
