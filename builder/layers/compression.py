@@ -1,0 +1,316 @@
+"""Layer compression: media types, detection by magic bytes, streaming decompression, and the
+one-pass pipeline that hashes a tar stream and compresses it in threads."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import io
+import queue
+import threading
+import zlib
+from collections.abc import Callable
+from typing import BinaryIO, Literal, cast
+
+import blake3
+import zstandard
+
+from builder.errors import LayerError
+
+Compression = Literal["zstd", "gzip", "none"]
+
+MEDIA_TYPES: dict[Compression, str] = {
+    "zstd": "application/vnd.oci.image.layer.v1.tar+zstd",
+    "gzip": "application/vnd.oci.image.layer.v1.tar+gzip",
+    "none": "application/vnd.oci.image.layer.v1.tar",
+}
+
+GZIP_MAGIC = b"\x1f\x8b"
+ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+
+_QUEUE_DEPTH = 8
+_STOP = b""
+
+
+def detect_compression(head: bytes) -> Compression:
+    """The compression of a blob judged by its first bytes (4 are enough)."""
+    if head.startswith(ZSTD_MAGIC):
+        return "zstd"
+    if head.startswith(GZIP_MAGIC):
+        return "gzip"
+    return "none"
+
+
+class _Prefixed(io.RawIOBase):
+    """A raw stream that yields ``head`` and then the rest of ``blob``."""
+
+    def __init__(self, head: bytes, blob: BinaryIO) -> None:
+        self._head = head
+        self._blob = blob
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        view = memoryview(buffer).cast("B")
+        if self._head:
+            n = min(len(view), len(self._head))
+            view[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        data = self._blob.read(len(view))
+        view[: len(data)] = data
+        return len(data)
+
+
+_DECODE_ERRORS = (gzip.BadGzipFile, EOFError, zlib.error, zstandard.ZstdError)
+
+
+class _Decoded(io.RawIOBase):
+    """Wraps a decompressing reader so that corrupt input raises LayerError."""
+
+    def __init__(self, inner: io.RawIOBase | io.BufferedIOBase | zstandard.ZstdDecompressionReader,
+                 kind: Compression) -> None:
+        self._inner = inner
+        self._kind = kind
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        try:
+            return self._inner.readinto(buffer) or 0
+        except _DECODE_ERRORS as exc:
+            raise LayerError(f"corrupt {self._kind} layer blob: {exc}") from None
+
+    def close(self) -> None:
+        try:
+            self._inner.close()
+        finally:
+            super().close()
+
+
+class _Prefetch(io.RawIOBase):
+    """Reads ``inner`` ahead in a thread (decompression overlaps the consumer's work)."""
+
+    def __init__(self, inner: io.RawIOBase) -> None:
+        self._inner = inner
+        self._queue: queue.Queue[bytes | BaseException] = queue.Queue(_QUEUE_DEPTH)
+        self._pending = memoryview(b"")
+        self._stopping = threading.Event()
+        self._eof = False
+        self._thread = threading.Thread(target=self._run, name="layer-decompress", daemon=True)
+        self._thread.start()
+
+    def _put(self, item: bytes | BaseException) -> bool:
+        while not self._stopping.is_set():
+            try:
+                self._queue.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def _run(self) -> None:
+        try:
+            while True:
+                data = self._inner.read(1 << 20) or b""
+                if not self._put(data) or not data:
+                    return
+        except BaseException as exc:
+            self._put(exc)
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        if not self._pending:
+            if self._eof:
+                return 0
+            item = self._queue.get()
+            if isinstance(item, BaseException):
+                self._eof = True
+                raise item
+            if not item:
+                self._eof = True
+                return 0
+            self._pending = memoryview(item)
+        n = min(len(buffer), len(self._pending))
+        memoryview(buffer).cast("B")[:n] = self._pending[:n]
+        self._pending = self._pending[n:]
+        return n
+
+    def close(self) -> None:
+        if not self.closed:
+            self._stopping.set()
+            self._thread.join()
+            self._inner.close()
+        super().close()
+
+
+def open_uncompressed(blob: BinaryIO, *, prefetch: bool = False) -> BinaryIO:
+    """A streaming reader of the tar inside ``blob`` (gzip, zstd or plain, detected).
+
+    Reads ``blob`` sequentially; works on pipes. Corrupt compressed data raises LayerError
+    from ``read``. Closing the result does not close ``blob``. With ``prefetch``, a
+    compressed blob is decompressed ahead in a thread; close the result to stop it.
+    """
+    head = b""
+    while len(head) < 4:
+        more = blob.read(4 - len(head))
+        if not more:
+            break
+        head += more
+    kind = detect_compression(head)
+    raw = _Prefixed(head, blob)
+    inner: io.RawIOBase | io.BufferedIOBase | zstandard.ZstdDecompressionReader
+    if kind == "gzip":
+        inner = gzip.GzipFile(fileobj=io.BufferedReader(raw, 1 << 16), mode="rb")
+    elif kind == "zstd":
+        inner = zstandard.ZstdDecompressor().stream_reader(
+            cast(BinaryIO, raw), read_size=1 << 17, read_across_frames=True, closefd=False
+        )
+    else:
+        inner = raw
+    decoded: io.RawIOBase = _Decoded(inner, kind)
+    if prefetch and kind != "none":
+        decoded = _Prefetch(decoded)
+    return cast(BinaryIO, io.BufferedReader(decoded, 1 << 20))
+
+
+class _Worker(threading.Thread):
+    """Runs ``fn`` on every chunk of its queue, then ``at_end``; after a failure it keeps
+    draining (so producers never block forever) and skips the rest of the work."""
+
+    def __init__(
+        self,
+        name: str,
+        fn: Callable[[bytes | bytearray], None],
+        at_end: Callable[[], None] | None = None,
+    ) -> None:
+        super().__init__(name=name, daemon=True)
+        self.queue: queue.Queue[bytes | bytearray] = queue.Queue(_QUEUE_DEPTH)
+        self.error: BaseException | None = None
+        self._fn = fn
+        self._at_end = at_end
+
+    def run(self) -> None:
+        fn, get = self._fn, self.queue.get
+        while True:
+            chunk = get()
+            if chunk is _STOP:
+                break
+            if self.error is None:
+                try:
+                    fn(chunk)
+                except BaseException as exc:
+                    self.error = exc
+        if self._at_end is not None:
+            try:
+                self._at_end()
+            except BaseException as exc:
+                self.error = self.error or exc
+
+
+class Pipeline:
+    """Takes tar bytes in chunks and, in worker threads, hashes them (sha256 + blake3),
+    compresses them, hashes the compressed bytes and writes those to ``out``.
+
+    Three stages (hash, compress, emit) run concurrently with the producer; the libraries
+    release the GIL, so the compressor can keep a core to itself. Chunks handed to
+    :meth:`put` must not be modified afterwards.
+    """
+
+    def __init__(self, out: BinaryIO, compression: Compression, level: int) -> None:
+        if compression not in MEDIA_TYPES:
+            raise ValueError(f"unknown compression {compression!r}")
+        self.compression = compression
+        self.size = 0
+        self._out = out
+        self._sha = hashlib.sha256()
+        self._b3 = blake3.blake3()
+        self._out_sha = hashlib.sha256()
+        self._out_size = 0
+        self._zc: zstandard.ZstdCompressionObj | None = None
+        self._gz: zlib._Compress | None = None
+        self._hasher = _Worker("layer-hash", self._hash)
+        self._emitter = _Worker("layer-emit", self._emit)
+        self._workers = [self._hasher, self._emitter]
+        self._first = [self._hasher, self._emitter]  # the stages put() feeds
+        if compression != "none":
+            if compression == "zstd":
+                self._zc = zstandard.ZstdCompressor(level=level, write_checksum=False).compressobj()
+            else:
+                self._gz = zlib.compressobj(level, zlib.DEFLATED, 31)  # 31: gzip, mtime 0, no name
+            packer = _Worker("layer-compress", self._compress, self._flush)
+            self._workers.insert(1, packer)
+            self._first = [self._hasher, packer]
+        for worker in self._workers:
+            worker.start()
+        self._closed = False
+
+    def _hash(self, chunk: bytes | bytearray) -> None:
+        self._sha.update(chunk)
+        self._b3.update(chunk)
+
+    def _emit(self, data: bytes | bytearray) -> None:
+        if self._zc is not None or self._gz is not None:
+            self._out_sha.update(data)
+        self._out.write(data)
+        self._out_size += len(data)
+
+    def _compress(self, chunk: bytes | bytearray) -> None:
+        if self._zc is not None:
+            data = self._zc.compress(chunk)
+        else:
+            assert self._gz is not None
+            data = self._gz.compress(chunk)
+        if data:
+            self._emitter.queue.put(data)
+
+    def _flush(self) -> None:
+        try:
+            if self._workers[1].error is None:
+                if self._zc is not None:
+                    data = self._zc.flush(zstandard.COMPRESSOBJ_FLUSH_FINISH)
+                else:
+                    assert self._gz is not None
+                    data = self._gz.flush()
+                if data:
+                    self._emitter.queue.put(data)
+        finally:
+            self._emitter.queue.put(_STOP)
+
+    def check(self) -> None:
+        """Re-raise a failure of a worker thread (e.g. ``out`` refused a write)."""
+        for worker in self._workers:
+            if worker.error is not None:
+                raise worker.error
+
+    def put(self, chunk: bytes | bytearray) -> None:
+        """Queue a chunk of tar bytes (blocks while the workers are behind)."""
+        if not chunk:
+            return
+        self.size += len(chunk)
+        for worker in self._first:
+            worker.queue.put(chunk)
+
+    def _stop(self) -> None:
+        if not self._closed:
+            self._closed = True
+            for worker in self._first:
+                worker.queue.put(_STOP)
+            for worker in self._workers:
+                worker.join()
+
+    def abort(self) -> None:
+        """Stop the workers without finishing the stream."""
+        self._stop()
+
+    def finish(self) -> tuple[str, str, str, int]:
+        """Flush everything; return (diff_id, blake3 hex, blob digest, blob size)."""
+        self._stop()
+        self.check()
+        diff_id = "sha256:" + self._sha.hexdigest()
+        digest = diff_id if self.compression == "none" else "sha256:" + self._out_sha.hexdigest()
+        return diff_id, self._b3.hexdigest(), digest, self._out_size

@@ -1,0 +1,303 @@
+"""Writing layers: a sorted stream of changes → deterministic PAX tar → hashes + compression."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, Literal
+
+from builder.errors import LayerError
+from builder.layers.compression import MEDIA_TYPES, Compression, Pipeline
+from builder.layers.tarformat import (
+    BLK,
+    CHR,
+    DIR,
+    END_OF_ARCHIVE,
+    FIFO,
+    LNK,
+    MAX_OCTAL_11,
+    REG,
+    SYM,
+    pack_header,
+)
+
+ChangeKind = Literal["add", "delete", "opaque"]
+
+WHITEOUT_PREFIX = ".wh."
+OPAQUE_MARKER = ".wh..wh..opq"
+
+_CHUNK = 1 << 20
+_ZEROS = bytes(512)
+_KEPT_XATTRS = ("security.capability",)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One entry of a changeset.
+
+    ``path`` is relative and "/"-separated, without a leading "/" or "./" (e.g. ``etc/passwd``).
+    ``add``: the entry at ``source`` (file, dir, symlink, fifo or device; added or changed).
+    ``delete``: a whiteout ``.wh.<name>`` hiding the lower path.
+    ``opaque``: the directory entry from ``source`` plus ``<path>/.wh..wh..opq``.
+    ``source`` is an absolute path on disk to lstat and read (None for ``delete``).
+    """
+
+    path: str
+    kind: ChangeKind
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LayerDigests:
+    """What :func:`write_layer` produced."""
+
+    diff_id: str  # "sha256:<hex>" of the uncompressed tar
+    blake3: str  # hex blake3 of the uncompressed tar
+    digest: str  # "sha256:<hex>" of the bytes written to ``out``
+    size: int  # bytes written to ``out``
+    uncompressed_size: int
+    media_type: str
+
+
+def _keep_xattr(name: str) -> bool:
+    if name.startswith("user."):
+        return not name.startswith("user.overlay.")
+    return name in _KEPT_XATTRS
+
+
+def _xattrs(source: str) -> dict[str, bytes] | None:
+    try:
+        names = os.listxattr(source, follow_symlinks=False)
+    except OSError:
+        return None
+    if not names:
+        return None
+    found: dict[str, bytes] = {}
+    for name in names:
+        if _keep_xattr(name):
+            try:
+                found[name] = os.getxattr(source, name, follow_symlinks=False)
+            except OSError:
+                continue
+    return found or None
+
+
+def write_layer(
+    changes: Iterable[Change],
+    out: BinaryIO,
+    *,
+    compression: Compression = "zstd",
+    level: int = 3,
+    epoch: int | None = None,
+    uid_gid: tuple[int, int] | None = None,
+    mode_override: int | None = None,
+    xattrs: bool = True,
+) -> LayerDigests:
+    """Write ``changes`` as a layer tarball to ``out`` and return its digests.
+
+    ``changes`` must be sorted by path, compared component by component in byte order (so a
+    directory comes right before its children), without duplicates: exactly what
+    :func:`changes_from_tree` yields. Unsorted or duplicate input raises LayerError, as does a
+    path with ``.``/``..``/empty components, a name starting with ``.wh.``, or an overlay
+    whiteout (char device 0:0) passed as ``add``: the diff must turn those into ``delete``.
+
+    The output is deterministic: PAX format as Docker writes it, integer mtimes (clamped to
+    ``epoch`` when given: ``min(mtime, epoch)``), no atime/ctime, empty uname/gname, PAX
+    records only when needed. ``uid_gid`` replaces every entry's owner; ``mode_override``
+    replaces the permission bits (0o7777) of every entry but symlinks. Only the xattrs
+    ``security.capability`` and ``user.*`` (not ``user.overlay.*``) are kept, unless
+    ``xattrs`` is false. Sockets are skipped. Hardlinked files become typeflag-1 entries
+    pointing at the first path of this layer with the same (st_dev, st_ino).
+
+    ``compression`` is zstd (one frame, at ``level``), gzip (mtime 0, no name, at ``level``)
+    or none. One pass: the tar bytes are hashed (sha256, blake3) and compressed in worker
+    threads while the next entries are read; ``out`` is written from a worker thread.
+    """
+    pipe = Pipeline(out, compression, level)
+    try:
+        uncompressed = _write_entries(changes, pipe, epoch, uid_gid, mode_override, xattrs)
+    except BaseException:
+        pipe.abort()
+        raise
+    diff_id, b3, digest, size = pipe.finish()
+    return LayerDigests(diff_id, b3, digest, size, uncompressed, MEDIA_TYPES[compression])
+
+
+def _bad_path(path: str) -> LayerError:
+    return LayerError(f"invalid path in layer change: {path!r}")
+
+
+def _write_entries(
+    changes: Iterable[Change],
+    pipe: Pipeline,
+    epoch: int | None,
+    uid_gid: tuple[int, int] | None,
+    mode_override: int | None,
+    want_xattrs: bool,
+) -> int:
+    buf = bytearray()
+    prev: tuple[bytes, ...] = ()
+    links: dict[tuple[int, int], bytes] = {}
+    max_mtime = MAX_OCTAL_11 if epoch is None else max(0, min(epoch, MAX_OCTAL_11))
+    lstat, S_IFMT = os.lstat, stat.S_IFMT
+    put = pipe.put
+
+    for change in changes:
+        path = change.path
+        name = path.encode("utf-8", "surrogateescape")
+        key = tuple(name.split(b"/"))
+        if key <= prev:
+            if key == prev:
+                raise LayerError(f"duplicate path in layer changes: {path!r}")
+            raise LayerError(
+                f"layer changes are not sorted: {path!r} comes after {b'/'.join(prev)!r}"
+            )
+        prev = key
+        if b"" in key or b"." in key or b".." in key:
+            raise _bad_path(path)
+        base = key[-1]
+        if base.startswith(b".wh."):
+            raise LayerError(f"a layer cannot contain a file named {path!r} (.wh. is reserved)")
+        kind = change.kind
+
+        if kind == "delete":
+            head = name[: len(name) - len(base)]
+            buf += pack_header(head + b".wh." + base, REG, 0, 0, 0, 0, 0)
+            continue
+        if kind != "add" and kind != "opaque":
+            raise LayerError(f"unknown change kind {kind!r} for {path!r}")
+        source = change.source
+        if source is None:
+            raise LayerError(f"layer change {path!r} ({kind}) has no source")
+        try:
+            st = lstat(source)
+        except OSError as exc:
+            raise LayerError(f"cannot read {source}: {exc.strerror}") from None
+        fmt = S_IFMT(st.st_mode)
+        if kind == "opaque" and fmt != stat.S_IFDIR:
+            raise LayerError(f"opaque change {path!r} is not a directory")
+        mode = st.st_mode & 0o7777
+        if mode_override is not None and fmt != stat.S_IFLNK:
+            mode = mode_override & 0o7777
+        if uid_gid is None:
+            uid, gid = st.st_uid, st.st_gid
+        else:
+            uid, gid = uid_gid
+        mtime = st.st_mtime_ns // 1_000_000_000
+        if mtime > max_mtime:
+            mtime = max_mtime
+        elif mtime < 0:
+            mtime = 0
+        xattrs = _xattrs(source) if want_xattrs else None
+
+        if fmt != stat.S_IFDIR and st.st_nlink > 1 and fmt != stat.S_IFSOCK:
+            inode = (st.st_dev, st.st_ino)
+            first = links.get(inode)
+            if first is not None:
+                buf += pack_header(name, LNK, mode, uid, gid, 0, mtime, first)
+                continue
+            links[inode] = name
+
+        if fmt == stat.S_IFREG:
+            size = st.st_size
+            buf += pack_header(name, REG, mode, uid, gid, size, mtime, xattrs=xattrs)
+            if size:
+                if len(buf) >= _CHUNK or size >= _CHUNK:
+                    put(buf)
+                    buf = bytearray()
+                    pipe.check()
+                _copy_file(source, size, buf, put)
+                buf += _ZEROS[: -size & 511]
+        elif fmt == stat.S_IFDIR:
+            buf += pack_header(name + b"/", DIR, mode, uid, gid, 0, mtime, xattrs=xattrs)
+            if kind == "opaque":
+                buf += pack_header(name + b"/" + OPAQUE_MARKER.encode(), REG, 0, 0, 0, 0, 0)
+        elif fmt == stat.S_IFLNK:
+            try:
+                target = os.readlink(source).encode("utf-8", "surrogateescape")
+            except OSError as exc:
+                raise LayerError(f"cannot read {source}: {exc.strerror}") from None
+            buf += pack_header(name, SYM, mode, uid, gid, 0, mtime, target, xattrs=xattrs)
+        elif fmt == stat.S_IFCHR or fmt == stat.S_IFBLK:
+            if fmt == stat.S_IFCHR and st.st_rdev == 0:
+                raise LayerError(
+                    f"{path!r} is an overlay whiteout (char device 0:0): pass it as a delete change"
+                )
+            typeflag = CHR if fmt == stat.S_IFCHR else BLK
+            major, minor = os.major(st.st_rdev), os.minor(st.st_rdev)
+            buf += pack_header(name, typeflag, mode, uid, gid, 0, mtime, b"", major, minor, xattrs)
+        elif fmt == stat.S_IFIFO:
+            buf += pack_header(name, FIFO, mode, uid, gid, 0, mtime, xattrs=xattrs)
+        # sockets (and anything else tar cannot carry) are skipped
+
+        if len(buf) >= _CHUNK:
+            put(buf)
+            buf = bytearray()
+            pipe.check()
+
+    buf += END_OF_ARCHIVE
+    put(buf)
+    return pipe.size
+
+
+def _copy_file(
+    source: str, size: int, buf: bytearray, put: Callable[[bytes | bytearray], None]
+) -> None:
+    """Append ``size`` bytes of ``source`` to ``buf`` (small files) or stream them to ``put``."""
+    try:
+        fd = os.open(source, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError as exc:
+        raise LayerError(f"cannot read {source}: {exc.strerror}") from None
+    try:
+        remaining = size
+        if size < _CHUNK:
+            while remaining:
+                data = os.read(fd, remaining)
+                if not data:
+                    break
+                buf += data
+                remaining -= len(data)
+        else:
+            while remaining:
+                data = os.read(fd, min(_CHUNK, remaining))
+                if not data:
+                    break
+                put(data)
+                remaining -= len(data)
+    except OSError as exc:
+        raise LayerError(f"cannot read {source}: {exc.strerror}") from None
+    finally:
+        os.close(fd)
+    if remaining:
+        raise LayerError(f"{source} shrank while the layer was being written")
+
+
+def _sorted_entries(directory: str, rel: str) -> list[tuple[str, os.DirEntry[str]]]:
+    try:
+        with os.scandir(directory) as it:
+            entries = sorted(it, key=lambda e: os.fsencode(e.name))
+    except OSError as exc:
+        raise LayerError(f"cannot read directory {directory}: {exc.strerror}") from None
+    if rel:
+        return [(f"{rel}/{e.name}", e) for e in entries]
+    return [(e.name, e) for e in entries]
+
+
+def changes_from_tree(root: Path | str, prefix: str = "") -> Iterator[Change]:
+    """Every entry under ``root`` (not ``root`` itself) as an ``add`` change, in the order
+    :func:`write_layer` requires (component-wise byte order, parents first). ``prefix``
+    ("usr/local", no leading or trailing "/") is prepended to every path."""
+    top = os.path.abspath(os.fspath(root))
+    prefix = prefix.strip("/")
+    stack = [iter(_sorted_entries(top, prefix))]
+    while stack:
+        for path, entry in stack[-1]:
+            yield Change(path, "add", entry.path)
+            if entry.is_dir(follow_symlinks=False):
+                stack.append(iter(_sorted_entries(entry.path, path)))
+                break
+        else:
+            stack.pop()
