@@ -39,6 +39,7 @@ __all__ = [
     "EntryKind",
     "ScanStats",
     "StatCache",
+    "entry_from_stat",
     "ignore_patterns",
     "open_context",
     "scan",
@@ -63,6 +64,7 @@ class Entry:
     size: int  # 0 for directories and symlinks
     link: str = ""  # symlink target, as stored
     digest: str = ""  # blake3 hex of the content, regular files only
+    mtime_ns: int = field(default=0, compare=False)  # kept for copies; never hashed
 
     def record(self, name: str) -> bytes:
         """The canonical record hashed by :meth:`ContextSnapshot.digest` (no mtime)."""
@@ -312,7 +314,7 @@ def scan(
         raise ContextError(f"the build context {root_path} is not a directory")
     matcher = PatternMatcher(patterns) if patterns else None
     stats = ScanStats()
-    entries: dict[str, Entry] = {".": _entry(".", root_st)}
+    entries: dict[str, Entry] = {".": entry_from_stat(".", root_st)}
     to_hash: list[tuple[str, str, os.stat_result]] = []  # rel, abs, lstat
 
     def visit(rel_dir: str, abs_dir: str) -> bool:
@@ -331,9 +333,9 @@ def scan(
                 if excluded and not (matcher is not None and matcher.may_match_inside(rel)):
                     continue
                 if not excluded:
-                    entries[rel] = _entry(rel, st)
+                    entries[rel] = entry_from_stat(rel, st)
                 if visit(rel, child.path) and excluded:
-                    entries[rel] = _entry(rel, st)
+                    entries[rel] = entry_from_stat(rel, st)
                     kept_any = True
                 kept_any = kept_any or not excluded
                 continue
@@ -342,7 +344,7 @@ def scan(
             if fmt == stat.S_IFREG:
                 to_hash.append((rel, child.path, st))
             elif fmt == stat.S_IFLNK:
-                entries[rel] = _entry(rel, st, link=os.readlink(child.path))
+                entries[rel] = entry_from_stat(rel, st, link=os.readlink(child.path))
             else:
                 stats.skipped.append(
                     f"skipping {_special_name(fmt)} {rel!r}: only regular files, directories "
@@ -373,7 +375,7 @@ def _hash_all(
             misses.append((rel, abs_path, st))
         else:
             stats.cached += 1
-            entries[rel] = _entry(rel, st, digest=digest)
+            entries[rel] = entry_from_stat(rel, st, digest=digest)
     if not misses:
         return
     workers = threads or min(8, (os.cpu_count() or 1) * 2)
@@ -381,7 +383,7 @@ def _hash_all(
         results = list(pool.map(lambda m: _hash_file(m[1], m[2]), misses))
     new: list[tuple[str, StatKey, str]] = []
     for (rel, abs_path, st), (digest, key) in zip(misses, results, strict=True):
-        entries[rel] = _entry(rel, st, digest=digest)
+        entries[rel] = entry_from_stat(rel, st, digest=digest)
         stats.hashed += 1
         stats.hashed_bytes += st.st_size
         if key is not None:
@@ -390,11 +392,13 @@ def _hash_all(
         cache.put_many(new)
 
 
-def _entry(rel: str, st: os.stat_result, *, link: str = "", digest: str = "") -> Entry:
+def entry_from_stat(rel: str, st: os.stat_result, *, link: str = "", digest: str = "") -> Entry:
+    """The Entry for ``rel`` from its lstat result (a non-directory, non-link is a file)."""
     fmt = stat.S_IFMT(st.st_mode)
     kind: EntryKind = "dir" if fmt == stat.S_IFDIR else "symlink" if fmt == stat.S_IFLNK else "file"
     size = st.st_size if kind == "file" else 0
-    return Entry(rel, kind, stat.S_IMODE(st.st_mode), st.st_uid, st.st_gid, size, link, digest)
+    mode = stat.S_IMODE(st.st_mode)
+    return Entry(rel, kind, mode, st.st_uid, st.st_gid, size, link, digest, st.st_mtime_ns)
 
 
 def _special_name(fmt: int) -> str:
