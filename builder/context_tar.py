@@ -113,6 +113,8 @@ class _Joined:
                 data, self._head = self._head + self._stream.read(), b""
                 return data
             data, self._head = self._head[:n], self._head[n:]
+            if len(data) < n:  # callers sniff magic numbers from one read: fill it
+                data += self._stream.read(n - len(data))
             return data
         return self._stream.read(n)
 
