@@ -317,38 +317,47 @@ def copy_into(
     if req.checksum and (len(req.sources) != 1 or not is_url(req.sources[0])):
         raise BuildError("checksum requires a single HTTP(S) source")
     dest, dest_is_dir = req.destination()
-    with RootDir(target) as root:
-        op = _Op(req, source, root, owner, mode)
-        plans: list[tuple[str, list[SourceItem]]] = []
-        for src in req.sources:
+    try:
+        with RootDir(target) as root:
+            op = _Op(req, source, root, owner, mode)
+            _run(op, dest, dest_is_dir, expand)
+            return op.result
+    except OSError as e:
+        where = f" {e.filename}" if e.filename else ""
+        raise BuildError(f"{req.command} failed:{where}: {e.strerror or e}") from None
+
+
+def _run(op: _Op, dest: str, dest_is_dir: bool, expand: Callable[[str], str] | None) -> None:
+    req, source = op.req, op.tree
+    plans: list[tuple[str, list[SourceItem]]] = []
+    for src in req.sources:
+        if is_url(src) or is_git_source(src):
+            if req.command != "ADD":
+                raise BuildError("source can't be a URL for COPY")
             if is_git_source(src):
-                raise BuildError(f"{req.command} failed: git sources are not supported yet: {src}")
-            if is_url(src):
-                if req.command != "ADD":
-                    raise BuildError("source can't be a URL for COPY")
-                plans.append((src, []))
-                continue
-            if source is None:
-                raise BuildError(f'{req.command} failed: "{src}": no build context')
-            plans.append((src, [] if req.parents else resolve_items(source, src, req.command)))
-        count = len(req.sources) + len(req.contents)
-        if (count > 1 or any(len(items) > 1 for _, items in plans)) and not dest_is_dir:
-            raise BuildError(
-                f"When using {req.command} with more than one source file, the destination "
-                "must be a directory and end with a /"
-            )
-        for src, items in plans:
-            if is_url(src):
-                _copy_url(op, src, dest, dest_is_dir)
-            elif req.parents:
-                assert source is not None
-                _copy_parents(op, source, src, dest)
-            else:
-                for item in items:
-                    _copy_item(op, item, dest, dest_is_dir)
-        for inline in req.contents:
-            _copy_inline(op, inline, dest, dest_is_dir, expand)
-        return op.result
+                raise BuildError(f"ADD failed: git sources are not supported yet: {src}")
+            plans.append((src, []))
+            continue
+        if source is None:
+            raise BuildError(f'{req.command} failed: "{src}": no build context')
+        plans.append((src, [] if req.parents else resolve_items(source, src, req.command)))
+    count = len(req.sources) + len(req.contents)
+    if (count > 1 or any(len(items) > 1 for _, items in plans)) and not dest_is_dir:
+        raise BuildError(
+            f"When using {req.command} with more than one source file, the destination "
+            "must be a directory and end with a /"
+        )
+    for src, items in plans:
+        if is_url(src):
+            _copy_url(op, src, dest, dest_is_dir)
+        elif req.parents:
+            assert source is not None
+            _copy_parents(op, source, src, dest)
+        else:
+            for item in items:
+                _copy_item(op, item, dest, dest_is_dir)
+    for inline in req.contents:
+        _copy_inline(op, inline, dest, dest_is_dir, expand)
 
 
 def _ensure(op: _Op, dest: str, dest_is_dir: bool) -> None:

@@ -101,11 +101,11 @@ def unpack_into(
                     continue
                 ids = owner or (member.uid, member.gid)
                 if member.isdir():
-                    fd = sub.open_dir(comps, create=True)
+                    fd = sub.open_dir(comps, create=True, owner=owner)
                     os.close(fd)
                     dirs.append((comps, member))
                     continue
-                parent = sub.open_dir(comps[:-1], create=True)
+                parent = sub.open_dir(comps[:-1], create=True, owner=owner)
                 name = comps[-1]
                 try:
                     _remove(parent, name, keep_dir=False)

@@ -10,6 +10,7 @@ import io
 import lzma
 import os
 import socket
+import stat
 import tarfile
 import threading
 from collections.abc import Iterator
@@ -171,6 +172,13 @@ def test_directory_onto_a_file_is_an_error(ctx: Path, rootfs: Path) -> None:
     (rootfs / "file").write_text("x")
     with pytest.raises(BuildError, match="cannot copy to non-directory: /file"):
         run(ctx, rootfs, "dir", dest="/file")
+
+
+def test_a_file_in_the_destination_path_is_a_clear_error(ctx: Path, rootfs: Path) -> None:
+    with pytest.raises(BuildError, match="COPY failed: /etc/passwd: not a directory"):
+        run(ctx, rootfs, "a.txt", dest="/etc/passwd/x/")
+    with pytest.raises(BuildError, match="not a directory"):
+        run(ctx, rootfs, "a.txt", dest="/etc/passwd/x")
 
 
 def test_missing_source_is_not_found(ctx: Path, rootfs: Path) -> None:
@@ -661,5 +669,67 @@ def test_url_and_git_sources_rules(rootfs: Path) -> None:
     with pytest.raises(BuildError, match="git sources are not supported yet"):
         req = CopyRequest(sources=("https://github.com/a/b.git",), dest="/x", command="ADD")
         copy_into(req, None, rootfs)
+    with pytest.raises(BuildError, match="git sources are not supported yet"):
+        req = CopyRequest(sources=("git@github.com:a/b.git",), dest="/x", command="ADD")
+        copy_into(req, None, rootfs)
     with pytest.raises(BuildError, match="checksum can't be specified for COPY"):
         copy_into(CopyRequest(sources=("a",), dest="/x", checksum="sha256:00"), None, rootfs)
+
+
+def _listing(root: Path) -> list[str]:
+    out = []
+    for path in sorted(root.rglob("*")):
+        st = os.lstat(path)
+        link = f" -> {os.readlink(path)}" if path.is_symlink() else ""
+        out.append(
+            f"{stat.filemode(st.st_mode)} {st.st_uid}/{st.st_gid} {path.relative_to(root)}{link}"
+        )
+    return out
+
+
+def test_a_sequence_of_copies_matches_docker(tmp_path: Path) -> None:
+    """The listing below is what Docker 20.10 (BuildKit) produced for the same Dockerfile."""
+    ctx = tree(tmp_path / "ctx", {"a.txt": "A\n", "dir/one": "1\n", "dir/sub/two": "2\n"})
+    os.chmod(ctx / "dir" / "sub", 0o700)
+    (ctx / "links").mkdir()
+    os.symlink("/tgt", ctx / "links" / "lnk")
+    os.symlink("/tgt/f.txt", ctx / "links" / "flnk")
+    os.symlink("missing", ctx / "links" / "dangle")
+    target = tmp_path / "rootfs"
+    target.mkdir()
+    snap = scan(ctx)
+    for src, dest, extra in [
+        ("a.txt", "/e/x", {"chmod": "711"}),
+        ("dir", "/e", {}),
+        ("a.txt", "/e", {}),
+        ("links", "/", {}),
+        ("a.txt", "/lnk/", {}),  # through the copied symlink /lnk -> /tgt
+        ("a.txt", "/flnk", {}),  # replaces the symlink's target, /tgt/f.txt
+        ("a.txt", "/dangle", {}),  # creates the dangling link's target, /missing
+        ("dir", "/out", {"chown": "1:2"}),
+        ("a.txt", "/tgt2/", {}),
+        ("dir/sub", "/tgt2/", {}),
+    ]:
+        copy_into(CopyRequest(sources=(src,), dest=dest, **extra), snap, target)  # type: ignore[arg-type]
+    assert _listing(target) == [
+        "lrwxrwxrwx 0/0 dangle -> missing",
+        "drwxr-xr-x 0/0 e",
+        "-rw-r--r-- 0/0 e/a.txt",
+        "-rw-r--r-- 0/0 e/one",
+        "drwx------ 0/0 e/sub",
+        "-rw-r--r-- 0/0 e/sub/two",
+        "-rwx--x--x 0/0 e/x",
+        "lrwxrwxrwx 0/0 flnk -> /tgt/f.txt",
+        "lrwxrwxrwx 0/0 lnk -> /tgt",
+        "-rw-r--r-- 0/0 missing",
+        "drwxr-xr-x 1/2 out",
+        "-rw-r--r-- 1/2 out/one",
+        "drwx------ 1/2 out/sub",
+        "-rw-r--r-- 1/2 out/sub/two",
+        "drwxr-xr-x 0/0 tgt",
+        "-rw-r--r-- 0/0 tgt/a.txt",
+        "-rw-r--r-- 0/0 tgt/f.txt",
+        "drwxr-xr-x 0/0 tgt2",
+        "-rw-r--r-- 0/0 tgt2/a.txt",
+        "-rw-r--r-- 0/0 tgt2/two",
+    ]
