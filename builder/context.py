@@ -180,21 +180,25 @@ class ContextSnapshot:
         return list(self._children.get(self.normalize(path), ()))
 
     def walk(self, path: str) -> Iterator[Entry]:
-        """The entry at ``path`` and, for a directory, every kept entry below it, in order."""
+        """The entry at ``path`` and, for a directory, every kept entry below it, in sorted
+        pre-order (a directory, then its children by name, recursively)."""
         top = self.get(path)
         if top is None:
             return
         yield top
-        if top.kind == "dir":
-            stack = [top.path]
-            while stack:
-                current = stack.pop()
-                names = self._children.get(current, [])
-                for name in names:
-                    child = self.entries[name if current == "." else f"{current}/{name}"]
-                    yield child
-                    if child.kind == "dir":
-                        stack.append(child.path)
+        if top.kind != "dir":
+            return
+        stack = [(top.path, iter(self._children.get(top.path, ())))]
+        while stack:
+            parent, names = stack[-1]
+            name = next(names, None)
+            if name is None:
+                stack.pop()
+                continue
+            child = self.entries[name if parent == "." else f"{parent}/{name}"]
+            yield child
+            if child.kind == "dir":
+                stack.append((child.path, iter(self._children.get(child.path, ()))))
 
     def resolve(self, path: str) -> str:
         """Follow symlinks in ``path`` (every component) inside the context; the final path.
@@ -327,7 +331,10 @@ def scan(
         for child in children:
             rel = child.name if rel_dir == "." else f"{rel_dir}/{child.name}"
             excluded = matcher is not None and matcher.matches_or_parent_matches(rel)
-            st = child.stat(follow_symlinks=False)
+            try:
+                st = child.stat(follow_symlinks=False)
+            except FileNotFoundError:
+                continue  # removed while we were scanning
             fmt = stat.S_IFMT(st.st_mode)
             if fmt == stat.S_IFDIR:
                 if excluded and not (matcher is not None and matcher.may_match_inside(rel)):
@@ -344,7 +351,13 @@ def scan(
             if fmt == stat.S_IFREG:
                 to_hash.append((rel, child.path, st))
             elif fmt == stat.S_IFLNK:
-                entries[rel] = entry_from_stat(rel, st, link=os.readlink(child.path))
+                try:
+                    target = os.readlink(child.path)
+                except OSError as e:
+                    raise ContextError(
+                        f"cannot read the symlink {child.path}: {e.strerror}"
+                    ) from None
+                entries[rel] = entry_from_stat(rel, st, link=target)
             else:
                 stats.skipped.append(
                     f"skipping {_special_name(fmt)} {rel!r}: only regular files, directories "

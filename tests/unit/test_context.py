@@ -401,3 +401,12 @@ def test_device_in_context_tar_is_refused(tmp_path: Path) -> None:
 def test_garbage_on_stdin_that_looks_compressed_is_a_clear_error() -> None:
     with pytest.raises(ContextError, match="not a valid tar"):
         open_context("-", stdin=io.BytesIO(b"\x1f\x8b" + b"\0" * 100))
+
+
+def test_walk_is_sorted_preorder(ctx: Path) -> None:
+    snap = scan(ctx)
+    assert [e.path for e in snap.walk("app")] == ["app", "app/main.py", "app/util.py"]
+    walked = [e.path for e in snap.walk(".")]
+    assert sorted(walked) == sorted(snap.entries)
+    assert walked.index("node_modules") < walked.index("node_modules/keep")
+    assert walked.index("node_modules/keep/index.js") < walked.index("node_modules/pkg")
