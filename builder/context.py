@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Literal, cast
+from typing import BinaryIO, Literal
 
 import diskcache  # type: ignore[import-untyped]
 from blake3 import blake3
@@ -50,6 +50,8 @@ StatKey = tuple[int, int, int, int, int, int]  # dev, ino, size, mtime_ns, ctime
 
 _CHUNK = 1 << 20
 _MAX_SYMLINKS = 40
+_BATCH_FILES = 64
+_BATCH_BYTES = 8 << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,15 +104,22 @@ class StatCache:
     def get(self, path: str, key: StatKey) -> str | None:
         """The digest stored for ``path`` if its stat key still matches."""
         value = self._cache.get(path)
-        if isinstance(value, tuple) and len(value) == 2 and tuple(value[0]) == key:
-            return cast(str, value[1])
+        if isinstance(value, str):
+            stamp, _, digest = value.rpartition(" ")
+            if stamp == _stamp(key):
+                return digest
         return None
+
+    def get_many(self, items: Iterable[tuple[str, StatKey]]) -> list[str | None]:
+        """:meth:`get` for many ``(path, stat key)`` pairs, in one read transaction."""
+        with self._cache.transact():
+            return [self.get(path, key) for path, key in items]
 
     def put_many(self, items: Iterable[tuple[str, StatKey, str]]) -> None:
         """Store ``(path, stat key, digest)`` triples in one transaction."""
         with self._cache.transact():
             for path, key, digest in items:
-                self._cache.set(path, (key, digest))
+                self._cache.set(path, f"{_stamp(key)} {digest}")
 
     def close(self) -> None:
         self._cache.close()
@@ -120,6 +129,11 @@ class StatCache:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _stamp(key: StatKey) -> str:
+    # A plain string is stored by diskcache without pickling: cheaper to read back.
+    return " ".join(map(str, key))
 
 
 def _stat_key(st: os.stat_result) -> StatKey:
@@ -382,8 +396,9 @@ def _hash_all(
 ) -> None:
     stats.files = len(files)
     misses: list[tuple[str, str, os.stat_result]] = []
-    for rel, abs_path, st in files:
-        digest = cache.get(abs_path, _stat_key(st)) if cache is not None else None
+    digests = cache.get_many((a, _stat_key(st)) for _, a, st in files) if cache else None
+    for i, (rel, abs_path, st) in enumerate(files):
+        digest = digests[i] if digests is not None else None
         if digest is None:
             misses.append((rel, abs_path, st))
         else:
@@ -391,9 +406,22 @@ def _hash_all(
             entries[rel] = entry_from_stat(rel, st, digest=digest)
     if not misses:
         return
+    # Small files go to the workers in batches: one task per file costs more than hashing it.
+    batches: list[list[tuple[str, str, os.stat_result]]] = [[]]
+    batch_bytes = 0
+    for miss in misses:
+        if len(batches[-1]) >= _BATCH_FILES or batch_bytes >= _BATCH_BYTES:
+            batches.append([])
+            batch_bytes = 0
+        batches[-1].append(miss)
+        batch_bytes += miss[2].st_size
     workers = threads or min(8, (os.cpu_count() or 1) * 2)
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        results = list(pool.map(lambda m: _hash_file(m[1], m[2]), misses))
+        results = [
+            r
+            for batch in pool.map(lambda b: [_hash_file(m[1], m[2]) for m in b], batches)
+            for r in batch
+        ]
     new: list[tuple[str, StatKey, str]] = []
     for (rel, abs_path, st), (digest, key) in zip(misses, results, strict=True):
         entries[rel] = entry_from_stat(rel, st, digest=digest)
