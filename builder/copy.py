@@ -36,7 +36,7 @@ from builder.sources import WILDCARD, SourceItem, SourceTree, not_found, resolve
 from builder.unpack import is_archive, unpack_into
 from builder.users import parse_chmod, resolve_chown
 
-__all__ = ["CopyRequest", "CopyResult", "copy_into"]
+__all__ = ["CopyRequest", "CopyResult", "context_digest", "copy_into"]
 
 _FILE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
 _CHUNK = 1 << 20
@@ -358,6 +358,28 @@ def _run(op: _Op, dest: str, dest_is_dir: bool, expand: Callable[[str], str] | N
                 _copy_item(op, item, dest, dest_is_dir)
     for inline in req.contents:
         _copy_inline(op, inline, dest, dest_is_dir, expand)
+
+
+def context_digest(request: CopyRequest, snapshot: ContextSnapshot) -> str:
+    """The content half of the cache key of a COPY/ADD from the build context: the digest of
+    what its local sources select (URL sources are left to the caller; heredocs are part of
+    the instruction). A ``--parents`` source counts its whole base directory, a superset:
+    a change there may cost a rebuild but can never give a wrong hit. Raises BuildError for
+    a missing source, as the copy would."""
+    paths: list[str] = []
+    for src in request.sources:
+        if is_url(src) or is_git_source(src):
+            continue
+        if request.parents:
+            head, sep, _ = src.partition("/./")
+            base = go_clean("/" + (head if sep else "/")).lstrip("/") or "."
+            try:
+                paths.append(snapshot.resolve(base))
+            except ContextError as e:
+                raise BuildError(f"{request.command} failed: {e.message}") from None
+        else:
+            paths.extend(item.path for item in resolve_items(snapshot, src, request.command))
+    return snapshot.digest(paths)
 
 
 def _ensure(op: _Op, dest: str, dest_is_dir: bool) -> None:

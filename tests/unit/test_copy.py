@@ -20,7 +20,7 @@ import pytest
 import zstandard
 
 from builder.context import ContextSnapshot, ignore_patterns, scan
-from builder.copy import CopyRequest, CopyResult, copy_into
+from builder.copy import CopyRequest, CopyResult, context_digest, copy_into
 from builder.errors import BuildError, ContextError, Location
 from builder.instructions import Add, Copy, InlineFile
 from builder.sources import DirectoryTree, resolve_sources
@@ -733,3 +733,36 @@ def test_a_sequence_of_copies_matches_docker(tmp_path: Path) -> None:
         "-rw-r--r-- 0/0 tgt2/a.txt",
         "-rw-r--r-- 0/0 tgt2/two",
     ]
+
+
+def test_context_digest_follows_what_the_copy_reads(ctx: Path) -> None:
+    def key(snap: ContextSnapshot, *sources: str, **kw: object) -> str:
+        req = CopyRequest(sources=sources, dest="/d/", **kw)  # type: ignore[arg-type]
+        return context_digest(req, snap)
+
+    before = scan(ctx)
+    k_dir, k_glob, k_par = (
+        key(before, "dir"),
+        key(before, "*.txt"),
+        key(before, "./x/./y", parents=True),
+    )
+    os.utime(ctx / "dir" / "one", (5, 5))
+    (ctx / "c.md").write_text("changed")  # selected by none of them
+    same = scan(ctx)
+    assert (key(same, "dir"), key(same, "*.txt"), key(same, "./x/./y", parents=True)) == (
+        k_dir,
+        k_glob,
+        k_par,
+    )
+    (ctx / "dir" / "sub" / "two").write_text("3")
+    (ctx / "new.txt").write_text("")  # a new wildcard match
+    (ctx / "x" / "y" / "a.txt").write_text("!")
+    after = scan(ctx)
+    assert key(after, "dir") != k_dir
+    assert key(after, "*.txt") != k_glob
+    assert key(after, "./x/./y", parents=True) != k_par
+    with pytest.raises(BuildError, match="not found"):
+        key(after, "missing")
+    os.symlink("/etc", ctx / "etc")
+    with pytest.raises(BuildError, match="outside the build context"):
+        key(scan(ctx), "etc/passwd")
