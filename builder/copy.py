@@ -122,6 +122,8 @@ class _Op:
         self.owner = owner  # --chown
         self.mode = mode  # --chmod
         self.reset_owner = isinstance(tree, ContextSnapshot)
+        # Without root (outside a user namespace) files simply belong to the caller.
+        self.can_chown = os.geteuid() == 0
         self.result = CopyResult()
         self.exclude = PatternMatcher(request.excludes) if request.excludes else None
 
@@ -133,7 +135,8 @@ class _Op:
     # --- writing ------------------------------------------------------------------------
 
     def _meta(self, fd: int, entry: Entry, *, is_dir: bool = False) -> None:
-        os.fchown(fd, *self.ids(entry))
+        if self.can_chown:
+            os.fchown(fd, *self.ids(entry))
         os.fchmod(fd, self.mode if self.mode is not None else entry.mode)
         if entry.mtime_ns:
             os.utime(fd, ns=(entry.mtime_ns, entry.mtime_ns))
@@ -160,7 +163,8 @@ class _Op:
         if entry.kind == "symlink":
             _clear(parent, name, display)
             os.symlink(entry.link, name, dir_fd=parent)
-            os.chown(name, *self.ids(entry), dir_fd=parent, follow_symlinks=False)
+            if self.can_chown:
+                os.chown(name, *self.ids(entry), dir_fd=parent, follow_symlinks=False)
             if entry.mtime_ns:
                 ns = (entry.mtime_ns, entry.mtime_ns)
                 os.utime(name, ns=ns, dir_fd=parent, follow_symlinks=False)

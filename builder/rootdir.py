@@ -119,7 +119,7 @@ class RootDir:
             os.mkdir(name, 0o700, dir_fd=parent)
         fd = os.open(name, _DIR_FLAGS, dir_fd=parent)
         os.fchmod(fd, 0o755)
-        if owner is not None:
+        if owner is not None and os.geteuid() == 0:
             os.fchown(fd, *owner)
         return fd
 

@@ -766,3 +766,33 @@ def test_context_digest_follows_what_the_copy_reads(ctx: Path) -> None:
     os.symlink("/etc", ctx / "etc")
     with pytest.raises(BuildError, match="outside the build context"):
         key(scan(ctx), "etc/passwd")
+
+
+def test_add_archive_hardlinks_stay_inside(ctx: Path, tmp_path: Path) -> None:
+    target = tmp_path / "target"
+    target.mkdir()
+
+    def archive(link_target: str) -> bytes:
+        buf = io.BytesIO()
+        with tarfile.open(fileobj=buf, mode="w") as tar:
+            info = tarfile.TarInfo("data/file")
+            info.size = 4
+            tar.addfile(info, io.BytesIO(b"data"))
+            link = tarfile.TarInfo("data/hard")
+            link.type, link.linkname = tarfile.LNKTYPE, link_target
+            tar.addfile(link)
+        return buf.getvalue()
+
+    (ctx / "ok.tar").write_bytes(archive("data/file"))
+    run(ctx, target, "ok.tar", dest="/x/", command="ADD")
+    assert os.stat(target / "x/data/hard").st_ino == os.stat(target / "x/data/file").st_ino
+
+    host_ino = os.stat("/etc/passwd").st_ino
+    (ctx / "abs.tar").write_bytes(archive("/etc/passwd"))
+    with pytest.raises(BuildError, match="cannot extract archive"):
+        run(ctx, target, "abs.tar", dest="/y/", command="ADD")
+    assert os.stat("/etc/passwd").st_nlink >= 1
+    assert not any(os.stat(p).st_ino == host_ino for p in target.rglob("*") if not p.is_symlink())
+    (ctx / "up.tar").write_bytes(archive("../../../etc/passwd"))
+    with pytest.raises(BuildError, match="escapes the destination"):
+        run(ctx, target, "up.tar", dest="/z/", command="ADD")
