@@ -211,7 +211,8 @@ class _Op:
             child = name if path == "." else f"{path}/{name}"
             child_rel = f"{rel}/{name}" if rel else name
             entry = self.tree.get(child)
-            if entry is None:
+            if entry is None:  # a FIFO, socket or device node in a stage's rootfs
+                self.result.skipped.append(f"/{child}: special files are not copied")
                 continue
             included = include is None or include.matches_or_parent_matches(child_rel)
             excluded = self.exclude is not None and self.exclude.matches_or_parent_matches(

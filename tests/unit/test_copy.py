@@ -796,3 +796,12 @@ def test_add_archive_hardlinks_stay_inside(ctx: Path, tmp_path: Path) -> None:
     (ctx / "up.tar").write_bytes(archive("../../../etc/passwd"))
     with pytest.raises(BuildError, match="escapes the destination"):
         run(ctx, target, "up.tar", dest="/z/", command="ADD")
+
+
+def test_from_copy_skips_special_files_with_a_note(tmp_path: Path, rootfs: Path) -> None:
+    stage = tree(tmp_path / "stage", {"run/app.conf": "x"})
+    os.mkfifo(stage / "run" / "pipe")
+    with DirectoryTree(stage) as src:
+        result = run(src, rootfs, "/run", dest="/r/")
+    assert sorted(os.listdir(rootfs / "r")) == ["app.conf"]
+    assert result.skipped == ["/run/pipe: special files are not copied"]
