@@ -32,7 +32,7 @@ from builder.fetch import download, is_git_source, is_url
 from builder.ignore import PatternMatcher, go_clean
 from builder.instructions import Add, Copy, InlineFile
 from builder.rootdir import RootDir
-from builder.sources import WILDCARD, SourceItem, SourceTree, not_found, resolve_items
+from builder.sourcetree import WILDCARD, SourceItem, SourceTree, not_found, resolve_items
 from builder.unpack import is_archive, unpack_into
 from builder.users import parse_chmod, resolve_chown
 

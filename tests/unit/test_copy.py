@@ -23,7 +23,7 @@ from builder.context import ContextSnapshot, ignore_patterns, scan
 from builder.copy import CopyRequest, CopyResult, context_digest, copy_into
 from builder.errors import BuildError, ContextError, Location
 from builder.instructions import Add, Copy, InlineFile
-from builder.sources import DirectoryTree, resolve_sources
+from builder.sourcetree import DirectoryTree, resolve_sources
 
 pytestmark = pytest.mark.skipif(os.geteuid() != 0, reason="owners need root")
 
