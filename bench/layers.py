@@ -3,7 +3,8 @@
 Usage: python bench/layers.py [--big-mb 300] [--small 20000] [--runs 3] [--level 3]
 
 Inputs are generated in a temp dir: a "big" tree of mixed data (half text-like, half random,
-files of 64 KiB–8 MiB) and a "small" tree of many files of 0–4 KiB. Figures are medians.
+files of 64 KiB–8 MiB) and a "small" tree of many files of 0–4 KiB. Each figure is the best of
+--runs rounds; within a round ours and its peers run interleaved (same background load).
 Peers: raw zstandard (same level, one thread) and raw hashlib sha256 / blake3 over the very
 same tar bytes, ``tar -c | zstd -T1 -<level>`` and ``tar -x`` via subprocess, and the stdlib
 ``tarfile``. Writes its output to bench/results/layers.txt as well.
@@ -17,7 +18,6 @@ import io
 import os
 import random
 import shutil
-import statistics
 import subprocess
 import sys
 import tarfile
@@ -86,13 +86,17 @@ def make_small(root: Path, count: int) -> None:
         (sub / f"f{i % per_dir:03d}.txt").write_bytes(text(rng, rng.randint(0, 4096)))
 
 
-def timed(fn: Callable[[], object], runs: int) -> float:
-    times = []
+def timed(runs: int, *fns: Callable[[], object]) -> list[float]:
+    """Best time of each function over ``runs`` rounds. The functions run interleaved, round
+    by round, so that all of them see the same background load; on a shared machine the
+    minimum is the least disturbed figure."""
+    best = [float("inf")] * len(fns)
     for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for i, fn in enumerate(fns):
+            start = time.perf_counter()
+            fn()
+            best[i] = min(best[i], time.perf_counter() - start)
+    return best
 
 
 def shell(cmd: str) -> None:
@@ -124,7 +128,7 @@ def main() -> None:
         load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
         say(f"layers bench: {os.cpu_count()} cores (load average before: {load}), "
             f"Python {sys.version.split()[0]}, zstandard {zstandard.__version__}, "
-            f"zstd level {level}, median of {runs} runs")
+            f"zstd level {level}, best of {runs} runs")
         say()
         big_figures(say, row, work, big, files, level, runs)
         say()
@@ -163,12 +167,13 @@ def big_figures(
     def zstd_update() -> Callable[[memoryview], object]:
         return zstandard.ZstdCompressor(level=level).compressobj().compress
 
-    t_ours = timed(ours, runs)
-    t_zstd = timed(raw(zstd_update), runs)
-    t_sha = timed(raw(lambda: hashlib.sha256().update), runs)
-    t_b3 = timed(raw(lambda: blake3.blake3().update), runs)
-    t_cli = timed(
-        lambda: shell(f"tar -C {big} -cf - . | zstd -q -T1 -{level} -o {work}/cli.zst -f"), runs
+    t_ours, t_zstd, t_sha, t_b3, t_cli = timed(
+        runs,
+        ours,
+        raw(zstd_update),
+        raw(lambda: hashlib.sha256().update),
+        raw(lambda: blake3.blake3().update),
+        lambda: shell(f"tar -C {big} -cf - . | zstd -q -T1 -{level} -o {work}/cli.zst -f"),
     )
     zsize = out.stat().st_size
 
@@ -199,8 +204,7 @@ def big_figures(
         dest.mkdir()
         shell(f"zstd -dc {out} | tar -C {dest} -xf -")
 
-    t_apply = timed(apply_ours, runs)
-    t_tarx = timed(apply_tar, runs)
+    t_apply, t_tarx = timed(runs, apply_ours, apply_tar)
     row("apply_layer: zstd blob -> files on disk", mbps(t_apply))
     row("zstd -dc | tar -x (subprocess)", mbps(t_tarx), f"ours = {t_tarx / t_apply:.2f}x its speed")
     shutil.rmtree(dest, ignore_errors=True)
@@ -237,14 +241,15 @@ def small_figures(
             c.compress(data[i : i + MB])
         c.flush()
 
-    t_ours = timed(ours, runs)
-    t_listed = timed(ours_listed, runs)
-    t_zstd = timed(raw_zstd, runs)
-    t_walk = timed(lambda: list(changes_from_tree(small)), runs)
-    t_cli = timed(
-        lambda: shell(f"tar -C {small} -cf - . | zstd -q -T1 -{level} -o {work}/s.zst -f"), runs
+    t_ours, t_listed, t_zstd, t_walk, t_cli, t_std = timed(
+        runs,
+        ours,
+        ours_listed,
+        raw_zstd,
+        lambda: list(changes_from_tree(small)),
+        lambda: shell(f"tar -C {small} -cf - . | zstd -q -T1 -{level} -o {work}/s.zst -f"),
+        stdlib,
     )
-    t_std = timed(stdlib, runs)
 
     def eps(t: float) -> str:
         return f"{n / t:,.0f} entries/s"
@@ -273,8 +278,7 @@ def small_figures(
         dest.mkdir()
         shell(f"zstd -dc {out} | tar -C {dest} -xf -")
 
-    t_apply = timed(apply_ours, runs)
-    t_tarx = timed(apply_tar, runs)
+    t_apply, t_tarx = timed(runs, apply_ours, apply_tar)
     row("apply_layer: zstd blob -> files on disk", eps(t_apply))
     row("zstd -dc | tar -x (subprocess)", eps(t_tarx), f"ours = {t_tarx / t_apply:.2f}x its speed")
 

@@ -12,6 +12,7 @@
     │   └── DigestError        content that does not match its digest or size
     ├── LayerError             a layer tarball that is malformed or unsafe
     ├── ExecutionError         a process that could not be started or set up
+    ├── SnapshotError          a rootfs snapshot that cannot be made, diffed or removed
     ├── BuildError             a step of a build that failed (has a Location)
     ├── RegistryError          a registry that refused or answered badly
     └── ContainerError         a container operation that cannot be done
@@ -91,6 +92,10 @@ class LayerError(DockyardError):
 
 class ExecutionError(DockyardError):
     """A process that could not be set up or started."""
+
+
+class SnapshotError(DockyardError):
+    """A rootfs snapshot that cannot be prepared, diffed or removed."""
 
 
 class BuildError(DockyardError):

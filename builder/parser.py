@@ -10,6 +10,7 @@ the file, line and column.
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -338,16 +339,17 @@ def _body(raw: str) -> str:
 
 @functools.cache
 def _parser(escape: str) -> Lark:
-    cache_dir = Path.home() / ".cache" / "dockyard"
+    grammar = _grammar_text(escape)
     cache: bool | str = True
     try:
+        cache_dir = Path.home() / ".cache" / "dockyard"
         cache_dir.mkdir(parents=True, exist_ok=True)
-        name = "grammar-backtick.lark.cache" if escape == "`" else "grammar.lark.cache"
-        cache = str(cache_dir / name)
+        digest = hashlib.sha256(grammar.encode()).hexdigest()[:16]
+        cache = str(cache_dir / f"grammar-{digest}.lark")
     except OSError:
         pass
     return Lark(
-        _grammar_text(escape),
+        grammar,
         parser="lalr",
         lexer=_BacktickLexer if escape == "`" else _DockerfileLexer,
         transformer=_make_transformer(escape),

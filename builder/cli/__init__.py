@@ -17,6 +17,16 @@ from builder.errors import DockyardError
 # name -> "module:attribute" of a click command or group
 COMMANDS: dict[str, str] = {
     "parse": "builder.cli.parse:parse",
+    "images": "builder.cli.images:images",
+    "tag": "builder.cli.tag:tag",
+    "rmi": "builder.cli.rmi:rmi",
+    "inspect": "builder.cli.inspect:inspect",
+    "history": "builder.cli.history:history",
+    "save": "builder.cli.save:save",
+    "load": "builder.cli.load:load",
+    "import": "builder.cli.import_:import_",
+    "system": "builder.cli.system:system",
+    "graph": "builder.cli.graph:graph",
 }
 
 

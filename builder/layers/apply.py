@@ -13,7 +13,6 @@ target that climbs above the root with ``..`` is refused with LayerError.
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import stat
 from dataclasses import dataclass
@@ -46,7 +45,12 @@ class ApplyStats:
 
 
 def apply_layer(
-    blob: BinaryIO, target: Path | str, *, devices: bool | None = None, chown: bool | None = None
+    blob: BinaryIO,
+    target: Path | str,
+    *,
+    devices: bool | None = None,
+    chown: bool | None = None,
+    overlay: bool = False,
 ) -> ApplyStats:
     """Extract the layer in ``blob`` (gzip, zstd or plain tar, detected) into ``target``.
 
@@ -61,16 +65,26 @@ def apply_layer(
     uid/gid (default: when running as root). The xattrs ``security.capability`` and ``user.*``
     are restored where the file system allows. Malformed or hostile input raises LayerError;
     the target may then hold a partial result.
+
+    ``overlay``: keep the layer in overlayfs's own format instead, so that ``target`` can be
+    stacked as an overlay lower directory: a whiteout becomes a char device 0:0 and an opaque
+    marker the ``trusted.overlay.opaque=y`` xattr on its directory (needs root).
     """
     is_root = os.geteuid() == 0
-    os.makedirs(target, exist_ok=True)
-    root = os.open(target, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        if not os.path.isdir(target):
+            os.makedirs(target)
+        root = os.open(target, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    except OSError as exc:
+        where = os.fspath(target)
+        raise LayerError(f"cannot use {where} as a layer target: {exc.strerror}") from None
     try:
         applier = _Applier(
             root,
             devices=is_root if devices is None else devices,
             chown=is_root if chown is None else chown,
             defer_dir_modes=not is_root,
+            overlay=overlay,
         )
         with open_uncompressed(blob, prefetch=True) as stream:
             reader = TarReader(stream)
@@ -105,7 +119,10 @@ def _show(name: bytes) -> str:
 
 
 class _Applier:
-    def __init__(self, root: int, *, devices: bool, chown: bool, defer_dir_modes: bool) -> None:
+    def __init__(
+        self, root: int, *, devices: bool, chown: bool, defer_dir_modes: bool, overlay: bool = False
+    ) -> None:
+        self.overlay = overlay
         self.root = root
         self.devices = devices
         self.chown = chown
@@ -113,7 +130,7 @@ class _Applier:
         self.stats = ApplyStats()
         self.created: set[bytes] = set()  # paths this layer created
         self.touched: set[bytes] = set()  # ancestors of those
-        self.dirs: list[tuple[list[bytes], int, int]] = []  # (path, mode, mtime_ns)
+        self.dirs: dict[bytes, tuple[list[bytes], int, int]] = {}  # path: (comps, mode, mtime)
         self._pkey: bytes | None = None
         self._pfd = -1
 
@@ -258,10 +275,10 @@ class _Applier:
                 self._whiteout(comps)
             else:
                 self._entry(comps, h, reader)
-        except OSError as exc:
-            raise LayerError(
-                f"cannot apply layer entry {_show(h.name)}: {exc.strerror or exc}"
-            ) from None
+        except (OSError, ValueError, OverflowError) as exc:
+            # ValueError / OverflowError: values the OS calls cannot take (huge ids, ...)
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            raise LayerError(f"cannot apply layer entry {_show(h.name)}: {reason}") from None
 
     def _apply_root(self, h: Header) -> None:
         if h.typeflag != DIR:
@@ -271,12 +288,15 @@ class _Applier:
             self._attributes(fd, h, is_dir=True)
         finally:
             os.close(fd)
-        self.dirs.append(([], h.mode, h.mtime_ns))
+        self.dirs[b""] = ([], h.mode, h.mtime_ns)
 
     def _whiteout(self, comps: list[bytes]) -> None:
         base = comps[-1]
         parent = comps[:-1]
         pkey = b"/".join(parent)
+        if self.overlay:
+            self._overlay_whiteout(parent, base)
+            return
         if base == _OPAQUE:
             self.stats.opaques += 1
             self._forget_parent()
@@ -307,6 +327,30 @@ class _Applier:
         finally:
             os.close(dfd)
 
+    def _overlay_whiteout(self, parent: list[bytes], base: bytes) -> None:
+        """Record a whiteout or opaque marker the way overlayfs keeps it in an upper dir."""
+        victim = base[len(_WH) :]
+        if base != _OPAQUE and victim in (b"", b".", b".."):
+            raise LayerError(f"invalid whiteout {_show(b'/'.join([*parent, base]))}")
+        self._forget_parent()
+        dfd = self._walk(parent, create=True)
+        assert dfd is not None
+        try:
+            if base == _OPAQUE:
+                self.stats.opaques += 1
+                os.setxattr(f"/proc/self/fd/{dfd}", "trusted.overlay.opaque", b"y")
+                return
+            self.stats.whiteouts += 1
+            with contextlib.suppress(FileNotFoundError):
+                self._remove(dfd, victim)
+            os.mknod(victim, stat.S_IFCHR | 0o000, os.makedev(0, 0), dir_fd=dfd)
+        except PermissionError:
+            raise LayerError(
+                "overlay-format layers need root (whiteouts are device nodes)"
+            ) from None
+        finally:
+            os.close(dfd)
+
     def _entry(self, comps: list[bytes], h: Header, reader: TarReader) -> None:
         base = comps[-1]
         key = b"/".join(comps)
@@ -331,9 +375,9 @@ class _Applier:
             try:
                 if st is not None:
                     self._remove(pfd, base, st)
+                    self.dirs.pop(key, None)
                 try:
-                    os.link(target[-1], base, src_dir_fd=tfd, dst_dir_fd=pfd,
-                            follow_symlinks=False)
+                    os.link(target[-1], base, src_dir_fd=tfd, dst_dir_fd=pfd, follow_symlinks=False)
                 except OSError as exc:
                     raise LayerError(
                         f"hardlink {_show(h.name)} to {_show(h.linkname)}: {exc.strerror}"
@@ -346,6 +390,7 @@ class _Applier:
         if st is not None and not (kind == DIR and stat.S_ISDIR(st.st_mode)):
             self._remove(pfd, base, st)
             st = None
+            self.dirs.pop(key, None)
 
         if kind in _REGULAR:
             fd = os.open(base, _CREATE_FLAGS, 0o600, dir_fd=pfd)
@@ -363,7 +408,7 @@ class _Applier:
                 self._attributes(fd, h, is_dir=True)
             finally:
                 os.close(fd)
-            self.dirs.append((comps, h.mode, h.mtime_ns))
+            self.dirs[key] = (comps, h.mode, h.mtime_ns)
         elif kind == SYM:
             os.symlink(h.linkname, base, dir_fd=pfd)
             if self.chown:
@@ -383,9 +428,7 @@ class _Applier:
             os.chmod(base, h.mode, dir_fd=pfd, follow_symlinks=False)
             os.utime(base, ns=(h.mtime_ns, h.mtime_ns), dir_fd=pfd, follow_symlinks=False)
         else:
-            raise LayerError(
-                f"unsupported tar entry type {kind!r} for {_show(h.name)}"
-            )
+            raise LayerError(f"unsupported tar entry type {kind!r} for {_show(h.name)}")
         self._mark_created(comps, key)
 
     def _attributes(self, fd: int, h: Header, is_dir: bool = False) -> None:
@@ -405,23 +448,24 @@ class _Applier:
     def finish(self) -> None:
         """Set directory modes (when deferred) and mtimes, now that children are written."""
         self._forget_parent()
-        for comps, mode, mtime_ns in self.dirs:
-            if not comps:
-                if self.defer_dir_modes:
-                    os.fchmod(self.root, mode)
-                os.utime(self.root, ns=(mtime_ns, mtime_ns))
-                continue
+        for comps, mode, mtime_ns in self.dirs.values():
             try:
+                if not comps:
+                    if self.defer_dir_modes:
+                        os.fchmod(self.root, mode)
+                    os.utime(self.root, ns=(mtime_ns, mtime_ns))
+                    continue
                 pfd = self._parent(comps[:-1], create=False)
                 if pfd is None:
-                    continue
+                    continue  # removed later in this layer
                 if self.defer_dir_modes:
                     os.chmod(comps[-1], mode, dir_fd=pfd, follow_symlinks=False)
                 os.utime(comps[-1], ns=(mtime_ns, mtime_ns), dir_fd=pfd, follow_symlinks=False)
-            except (OSError, LayerError) as exc:
-                if isinstance(exc, OSError) and exc.errno not in (errno.ENOENT, errno.ENOTDIR):
-                    raise LayerError(
-                        f"cannot set attributes of {_show(b'/'.join(comps))}: {exc.strerror}"
-                    ) from None
+            except FileNotFoundError:
+                continue  # removed later in this layer
+            except (OSError, ValueError, OverflowError) as exc:
+                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+                raise LayerError(
+                    f"cannot set attributes of {_show(b'/'.join(comps))}: {reason}"
+                ) from None
         self._forget_parent()
-

@@ -36,6 +36,7 @@ _ZERO_BLOCK = bytes(BLOCK)
 _HEADER_ONLY = frozenset((LNK, SYM, CHR, BLK, DIR, FIFO))
 _MAX_META = 1 << 20  # PAX / GNU long-name bodies larger than this are refused
 _CHUNK = 1 << 20
+_MAX_NS = (1 << 62) - 1  # keeps any timestamp within what utimensat accepts
 
 
 class TarReader:
@@ -193,6 +194,7 @@ class TarReader:
                 header.xattrs[key[13:].decode("utf-8", "surrogateescape")] = value
             elif key.startswith(b"GNU.sparse."):
                 raise LayerError(f"sparse files are not supported in layers (offset {at})")
+        header.mtime_ns = max(-_MAX_NS, min(header.mtime_ns, _MAX_NS))
         if not header.name:
             raise LayerError(f"tar entry with an empty name at offset {at}")
         if b"\0" in header.name or b"\0" in header.linkname:

@@ -25,6 +25,9 @@ MAX_OCTAL_11 = 0o77777777777
 
 _HEADER = struct.Struct("100s8s8s8s12s12s8s1s100s6s2s32s32s8s8s155s12s")
 _ZERO7 = b"0000000"
+# Everything after the typeflag of a plain header: linkname, magic + version, uname, gname,
+# devmajor, devminor, prefix, padding.
+_PLAIN_TAIL = bytes(100) + b"ustar\x0000" + bytes(64) + _ZERO7 + b"\0" + _ZERO7 + b"\0" + bytes(167)
 
 
 def pad(size: int) -> int:
@@ -37,6 +40,19 @@ def _checksummed(hdr: bytes) -> bytes:
     # and is exactly adler32's low half minus one: a C-speed byte sum.
     chk = (zlib.adler32(hdr) & 0xFFFF) - 1
     return b"%s%06o\0 %s" % (hdr[:148], chk, hdr[156:])
+
+
+def pack_plain(
+    name: bytes, typeflag: bytes, mode: int, uid: int, gid: int, size: int, mtime: int
+) -> bytes:
+    """The fast path of :func:`pack_header`: an ASCII name of at most 100 bytes, no link,
+    no device, no xattrs. Falls back to :func:`pack_header` for ids or sizes that need PAX."""
+    if uid > MAX_OCTAL_7 or gid > MAX_OCTAL_7 or size > MAX_OCTAL_11:
+        return pack_header(name, typeflag, mode, uid, gid, size, mtime)
+    return _checksummed(
+        b"%s%07o\0%07o\0%07o\0%011o\0%011o\0        %s%s"
+        % (name.ljust(100, b"\0"), mode, uid, gid, size, mtime, typeflag, _PLAIN_TAIL)
+    )
 
 
 def pack_header(

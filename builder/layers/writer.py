@@ -22,6 +22,7 @@ from builder.layers.tarformat import (
     REG,
     SYM,
     pack_header,
+    pack_plain,
 )
 
 ChangeKind = Literal["add", "delete", "opaque"]
@@ -30,6 +31,8 @@ WHITEOUT_PREFIX = ".wh."
 OPAQUE_MARKER = ".wh..wh..opq"
 
 _CHUNK = 1 << 20
+_SMALL = 1 << 16
+_READ_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC
 _ZEROS = bytes(512)
 _KEPT_XATTRS = ("security.capability",)
 
@@ -114,7 +117,9 @@ def write_layer(
 
     ``compression`` is zstd (one frame, at ``level``), gzip (mtime 0, no name, at ``level``)
     or none. One pass: the tar bytes are hashed (sha256, blake3) and compressed in worker
-    threads while the next entries are read; ``out`` is written from a worker thread.
+    threads while the next entries are read; ``out`` is written from a worker thread. On an
+    error ``out`` holds a partial blob to discard; an error raised by ``out.write`` itself
+    is re-raised unchanged.
     """
     pipe = Pipeline(out, compression, level)
     try:
@@ -203,14 +208,21 @@ def _write_entries(
 
         if fmt == stat.S_IFREG:
             size = st.st_size
-            buf += pack_header(name, REG, mode, uid, gid, size, mtime, xattrs=xattrs)
-            if size:
-                if len(buf) >= _CHUNK or size >= _CHUNK:
-                    put(buf)
-                    buf = bytearray()
-                    pipe.check()
-                _copy_file(source, size, buf, put)
-                buf += _ZEROS[: -size & 511]
+            if xattrs is None and size < _SMALL and len(name) <= 100 and name.isascii():
+                # the common case, inlined: a small file that needs no PAX record
+                buf += pack_plain(name, REG, mode, uid, gid, size, mtime)
+                if size:
+                    buf += _read_small(source, size)
+                    buf += _ZEROS[: -size & 511]
+            else:
+                buf += pack_header(name, REG, mode, uid, gid, size, mtime, xattrs=xattrs)
+                if size:
+                    if len(buf) >= _CHUNK or size >= _CHUNK:
+                        put(buf)
+                        buf = bytearray()
+                        pipe.check()
+                    _copy_file(source, size, buf, put)
+                    buf += _ZEROS[: -size & 511]
         elif fmt == stat.S_IFDIR:
             buf += pack_header(name + b"/", DIR, mode, uid, gid, 0, mtime, xattrs=xattrs)
             if kind == "opaque":
@@ -241,6 +253,25 @@ def _write_entries(
     buf += END_OF_ARCHIVE
     put(buf)
     return pipe.size
+
+
+def _read_small(source: str, size: int) -> bytes:
+    try:
+        fd = os.open(source, _READ_FLAGS)
+        try:
+            data = os.read(fd, size)
+            while len(data) < size:
+                more = os.read(fd, size - len(data))
+                if not more:
+                    break
+                data += more
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        raise LayerError(f"cannot read {source}: {exc.strerror}") from None
+    if len(data) != size:
+        raise LayerError(f"{source} shrank while the layer was being written")
+    return data
 
 
 def _copy_file(

@@ -12,6 +12,7 @@ import struct
 import subprocess
 import tarfile
 import threading
+import traceback
 from pathlib import Path
 
 import blake3
@@ -530,6 +531,19 @@ def test_directory_mtimes_are_fixed_after_children(tmp_path: Path) -> None:
     assert int(os.stat(root / "a" / "c").st_mtime) == 1_000_000
 
 
+def test_replaced_directory_does_not_lend_its_mtime(tmp_path: Path) -> None:
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w", format=tarfile.PAX_FORMAT) as tf:
+        first = tarfile.TarInfo("a")
+        first.type, first.mtime = tarfile.DIRTYPE, 111
+        tf.addfile(first)
+        second = tarfile.TarInfo("a")
+        second.size, second.mtime = 1, 222
+        tf.addfile(second, io.BytesIO(b"x"))
+    apply_layer(io.BytesIO(buf.getvalue()), tmp_path / "root")
+    assert int(os.lstat(tmp_path / "root" / "a").st_mtime) == 222
+
+
 def test_symlinked_parent_inside_root_is_followed_within_root(tmp_path: Path) -> None:
     root = tmp_path / "root"
     apply_layer(io.BytesIO(_tar([
@@ -551,3 +565,55 @@ def test_detect_and_open_uncompressed() -> None:
     assert open_uncompressed(io.BytesIO(two_frames)).read() == data
     with pytest.raises(LayerError):
         open_uncompressed(io.BytesIO(gzip.compress(data)[:-30] + b"garbage" * 5)).read()
+
+
+@pytest.mark.skipif(not IS_ROOT, reason="needs root to switch to an unprivileged user")
+def test_apply_as_unprivileged_user(tmp_path: Path) -> None:
+    """Read-only directories still receive their children; no chown, no device nodes."""
+    blob = tmp_path / "layer.tar"
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w", format=tarfile.PAX_FORMAT) as tf:
+        ro = tarfile.TarInfo("ro")
+        ro.type, ro.mode, ro.mtime = tarfile.DIRTYPE, 0o555, 4242
+        tf.addfile(ro)
+        child = tarfile.TarInfo("ro/child")
+        child.size, child.uid = 2, 1234
+        tf.addfile(child, io.BytesIO(b"ok"))
+        node = tarfile.TarInfo("null")
+        node.type, node.devmajor, node.devminor = tarfile.CHRTYPE, 1, 3
+        tf.addfile(node)
+    blob.write_bytes(buf.getvalue())
+    target = tmp_path / "target"
+    target.mkdir()
+    os.chown(target, 65534, 65534)
+    os.chmod(tmp_path, 0o711)
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # child: drop to nobody and apply
+        code = 1
+        try:
+            os.close(read_end)
+            fh = open(blob, "rb")  # noqa: SIM115
+            os.chdir(tmp_path)  # relative lookups need no access to tmp_path's ancestors
+            os.setgroups([])
+            os.setgid(65534)
+            os.setuid(65534)
+            stats = apply_layer(fh, "target")
+            os.write(write_end, str(stats.skipped).encode())
+            code = 0
+        except BaseException as exc:
+            os.write(write_end, "".join(traceback.format_exception(exc)).encode())
+        finally:
+            os._exit(code)
+    os.close(write_end)
+    with os.fdopen(read_end) as r:
+        report = r.read()
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0, report
+    assert report == "1"
+    st = os.stat(target / "ro")
+    assert stat.S_IMODE(st.st_mode) == 0o555 and int(st.st_mtime) == 4242
+    assert (target / "ro" / "child").read_bytes() == b"ok"
+    assert os.stat(target / "ro" / "child").st_uid == 65534
+    assert not os.path.lexists(target / "null")
+

@@ -8,18 +8,22 @@ to the target the way Docker's chrooted extraction confines it).
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import io
 import os
 import stat
 import tarfile
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import zstandard
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from builder.errors import LayerError
 from builder.layers import apply_layer
@@ -345,3 +349,89 @@ def test_root_directory_entry_only_updates_attributes(tmp_path: Path) -> None:
     apply_layer(io.BytesIO(tar(d("./", 0o750), f("./new"))), arena.target)
     assert stat.S_IMODE(os.stat(arena.target).st_mode) == 0o750
     assert (arena.target / "keep").exists() and (arena.target / "new").exists()
+
+
+def test_target_that_is_a_file_is_an_error(tmp_path: Path) -> None:
+    target = tmp_path / "file"
+    target.write_text("not a dir")
+    with pytest.raises(LayerError, match="layer target"):
+        apply_layer(io.BytesIO(tar(f("x"))), target)
+
+
+_VALID = tar(
+    d("etc/"), f("etc/passwd", b"root:x:0:0\n" * 20), sym("etc/link", "passwd"),
+    hard("etc/hard", "etc/passwd"), f("a" * 120, b"long"), f("etc/.wh.gone"),
+    f("etc/.wh..wh..opq"), dev("fifo", tarfile.FIFOTYPE),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    flips=st.lists(
+        st.tuples(st.integers(0, len(_VALID) - 1), st.integers(0, 255)), min_size=1, max_size=8
+    ),
+    cut=st.one_of(st.none(), st.integers(0, len(_VALID))),
+    rechecksum=st.booleans(),
+)
+def test_mutated_layers_fail_cleanly(
+    flips: list[tuple[int, int]], cut: int | None, rechecksum: bool
+) -> None:
+    """Random corruption either applies inside the target or raises LayerError, nothing else.
+
+    With ``rechecksum`` the headers get valid checksums again, so the corruption reaches the
+    parser and the applier instead of stopping at the checksum test."""
+    raw = bytearray(_VALID)
+    for pos, value in flips:
+        raw[pos] = value
+    if rechecksum:
+        for at in range(0, len(raw) - 511, 512):
+            if raw[at + 257 : at + 262] == b"ustar":
+                raw[at + 148 : at + 156] = b"        "
+                raw[at + 148 : at + 156] = b"%06o\0 " % sum(raw[at : at + 512])
+    blob = bytes(raw[:cut]) if cut is not None else bytes(raw)
+    with tempfile.TemporaryDirectory() as tmp:
+        arena = _arena(Path(tmp))
+        before = _fingerprint(arena)
+        with contextlib.suppress(LayerError):
+            apply_layer(io.BytesIO(blob), arena.target)
+        assert _fingerprint(arena) == before
+
+
+_PARTS = st.sampled_from(["a", "b", "..", ".", "", ".wh.a", ".wh..wh..opq", "outside", "sentinel"])
+_PATHS = st.lists(_PARTS, min_size=1, max_size=4).map("/".join)
+_TARGETS = st.one_of(_PATHS, _PATHS.map(lambda p: "/" + p), st.just("{outside}"),
+                     st.just("{sentinel}"))
+_ENTRIES = st.lists(
+    st.tuples(st.sampled_from(["file", "dir", "symlink", "hardlink", "fifo"]), _PATHS, _TARGETS),
+    min_size=1,
+    max_size=8,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(entries=_ENTRIES)
+def test_random_hostile_sequences_stay_inside(entries: list[tuple[str, str, str]]) -> None:
+    """Random mixes of symlinks (relative, absolute, to the outside), hardlinks, files,
+    whiteouts and ``..`` names never change anything outside the target."""
+    with tempfile.TemporaryDirectory() as tmp:
+        arena = _arena(Path(tmp))
+        members: list[tarfile.TarInfo | tuple[tarfile.TarInfo, bytes]] = []
+        for kind, name, target in entries:
+            target = target.format(outside=arena.outside, sentinel=arena.sentinel)
+            if kind == "file":
+                members.append(f(name))
+            elif kind == "dir":
+                members.append(d(name, 0o700))
+            elif kind == "symlink":
+                members.append(sym(name, target))
+            elif kind == "hardlink":
+                members.append(hard(name, target))
+            else:
+                members.append(dev(name, tarfile.FIFOTYPE))
+        blob = tar(*members)
+        before = _fingerprint(arena)
+        with contextlib.suppress(LayerError):
+            apply_layer(io.BytesIO(blob), arena.target)
+        assert _fingerprint(arena) == before
+        assert arena.sentinel.read_text() == "precious"
+

@@ -1,0 +1,184 @@
+"""Atomic, verified files: the blob writer and reader, file locks, tree removal.
+
+A :class:`BlobWriter` writes to a temp file, hashes while writing, fsyncs and renames to the
+name its digest gives, so a file under that name is always complete. A :class:`BlobReader`
+checks size and digest as the content is read and raises at EOF on a mismatch.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import io
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from builder.descriptor import Descriptor, check_digest
+from builder.errors import DigestError, StoreError
+
+
+def fsync_dir(path: Path) -> None:
+    """fsync a directory, so a rename in it is durable."""
+    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def flock(path: Path, *, exclusive: bool = True, blocking: bool = True) -> Iterator[bool]:
+    """Hold an ``fcntl.flock`` on ``path``; yields False if ``blocking`` is off and it is taken."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    try:
+        mode = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
+        try:
+            fcntl.flock(fd, mode if blocking else mode | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        yield True
+    finally:
+        os.close(fd)
+
+
+class BlobWriter(io.RawIOBase):
+    """A write-only stream into the store; :meth:`commit` verifies and publishes the blob."""
+
+    def __init__(self, tmp_dir: Path, target: Callable[[str], Path],
+                 expected_digest: str | None, media_type: str) -> None:
+        super().__init__()
+        self._target = target
+        self._expected = check_digest(expected_digest) if expected_digest else None
+        self.media_type = media_type
+        fd, name = tempfile.mkstemp(dir=tmp_dir, prefix="blob-")
+        self._path = Path(name)
+        self._file: BinaryIO | None = os.fdopen(fd, "wb")
+        self._hash = hashlib.sha256()
+        self.size = 0
+        self.descriptor: Descriptor | None = None
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        if self._file is None:
+            raise ValueError("write to a finished blob writer")
+        view = memoryview(data).cast("B")
+        self._file.write(view)
+        self._hash.update(view)
+        self.size += len(view)
+        return len(view)
+
+    def commit(self, media_type: str | None = None) -> Descriptor:
+        """Flush, fsync, check the digest and rename into ``blobs/sha256/``."""
+        if self.descriptor is not None:
+            return self.descriptor
+        if self._file is None:
+            raise StoreError("blob writer was aborted")
+        file, self._file = self._file, None
+        try:
+            file.flush()
+            os.fchmod(file.fileno(), 0o644)
+            os.fsync(file.fileno())
+        finally:
+            file.close()
+        digest = "sha256:" + self._hash.hexdigest()
+        if self._expected is not None and digest != self._expected:
+            self._path.unlink(missing_ok=True)
+            raise DigestError(f"digest mismatch: expected {self._expected}, got {digest}")
+        target = self._target(digest)
+        os.replace(self._path, target)
+        fsync_dir(target.parent)
+        self.descriptor = Descriptor(media_type or self.media_type, digest, self.size)
+        return self.descriptor
+
+    def abort(self) -> None:
+        """Drop what was written."""
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+        if self.descriptor is None:
+            self._path.unlink(missing_ok=True)
+
+    def close(self) -> None:
+        if self.descriptor is None:
+            self.abort()
+        super().close()
+
+
+class BlobReader(io.RawIOBase):
+    """Reads a blob and raises :class:`DigestError` at EOF if its size or digest is wrong."""
+
+    def __init__(self, path: Path, digest: str, size: int | None) -> None:
+        super().__init__()
+        self._file = open(path, "rb")  # noqa: SIM115 - closed by close()
+        self._digest = digest
+        self._size = size
+        self._hash = hashlib.sha256()
+        self._read = 0
+        self._checked = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        view = memoryview(buffer).cast("B")
+        n = self._file.readinto(view) or 0
+        if n:
+            self._hash.update(view[:n])
+            self._read += n
+            if self._size is not None and self._read > self._size:
+                raise DigestError(f"blob {self._digest} is larger than {self._size} bytes")
+        elif len(view) and not self._checked:
+            self._checked = True
+            if self._size is not None and self._read != self._size:
+                raise DigestError(
+                    f"blob {self._digest} has {self._read} bytes, expected {self._size}"
+                )
+            got = "sha256:" + self._hash.hexdigest()
+            if got != self._digest:
+                raise DigestError(f"blob {self._digest} is corrupt: its content hashes to {got}")
+        return n
+
+    def close(self) -> None:
+        self._file.close()
+        super().close()
+
+
+def file_size(path: Path) -> int:
+    try:
+        return path.lstat().st_size
+    except OSError:
+        return 0
+
+
+def tree_size(path: Path) -> int:
+    total = 0
+    for dirpath, dirnames, filenames in os.walk(path):
+        for name in filenames + dirnames:
+            total += file_size(Path(dirpath) / name)
+    return total
+
+
+def remove_tree(path: Path) -> None:
+    """Remove a tree even when it holds read-only directories."""
+
+    def fix(func: Callable[..., Any], p: str, *_: Any) -> None:
+        with contextlib.suppress(OSError):
+            os.chmod(os.path.dirname(p), 0o700)
+            func(p)
+
+    if path.is_dir() and not path.is_symlink():
+        if sys.version_info >= (3, 12):
+            shutil.rmtree(path, onexc=fix)
+        else:
+            shutil.rmtree(path, onerror=fix)
+    else:
+        path.unlink(missing_ok=True)

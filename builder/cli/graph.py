@@ -1,0 +1,166 @@
+"""``dockyard graph``: show the build plan of a Dockerfile, and what the cache would reuse."""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from builder.cli.output import print_json
+
+if TYPE_CHECKING:
+    from builder.graph import BuildGraph, ImageConfig
+    from builder.graph_render import StepStatus
+    from builder.settings import Settings
+
+
+def _build_args(values: tuple[str, ...]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in values:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise click.BadParameter(f"expected KEY=VALUE, got {item!r}", param_hint="--build-arg")
+        out[key] = value
+    return out
+
+
+def _base_lookup(root: Path) -> object:
+    """Image configs from the local store, or None for every image when there is none."""
+    from builder.graph import ImageConfig
+
+    if not (root / "store" / "index.json").is_file():
+        return None
+    from builder.errors import DockyardError
+    from builder.store import Store
+
+    store = Store(root)
+
+    def lookup(ref: str) -> ImageConfig | None:
+        try:
+            image = store.resolve(ref)
+        except DockyardError:
+            return None
+        return ImageConfig.from_docker(image.config, image.id)
+
+    return lookup
+
+
+def cache_statuses(
+    graph: BuildGraph, root: Path, context: Path
+) -> dict[tuple[int, int], StepStatus] | None:
+    """Whether each step would hit ``<root>/cache`` (None when there is no cache)."""
+    if not (root / "cache").is_dir():
+        return None
+    from builder import cachekey
+    from builder.cache import BuildCache
+    from builder.graph_render import StepStatus
+    from builder.sources import ContextHasher
+
+    hasher = ContextHasher(context) if context.is_dir() else None
+    keys = cachekey.keys_for(graph, hasher)
+    out: dict[tuple[int, int], StepStatus] = {}
+    with BuildCache(root) as cache:
+        for (stage, index), key in keys.items():
+            step = graph.stages[stage].steps[index]
+            if not key.complete:
+                why = "sources decided at build time (another stage, image or remote)"
+                out[(stage, index)] = StepStatus(key.digest, None, (f"{step.label}: {why}",))
+                continue
+            reasons = cache.explain(key.inputs)
+            if step.no_cache:
+                reasons = [f"{step.label}: cache disabled (--no-cache)"]
+            out[(stage, index)] = StepStatus(key.digest, not reasons, tuple(reasons))
+    return out
+
+
+@click.command()
+@click.option(
+    "-f",
+    "--file",
+    "file",
+    default=None,
+    help="The Dockerfile (default CONTEXT/Dockerfile; - reads stdin).",
+)
+@click.option("--target", default="", help="The stage to build (default: the last).")
+@click.option(
+    "--build-arg",
+    "build_args",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="A build arg (repeatable).",
+)
+@click.option(
+    "--all-stages", is_flag=True, help="Plan and show every stage, not only those the target needs."
+)
+@click.option("--platform", default=None, help="Target platform (default: the host's).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "dot", "mermaid", "svg"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    default=None,
+    type=click.Path(dir_okay=False),
+    help="Write to FILE instead of stdout.",
+)
+@click.argument("context", default=".", type=click.Path(file_okay=False))
+@click.pass_obj
+def graph(
+    settings: Settings, file: str | None, target: str, build_args: tuple[str, ...],
+    all_stages: bool, platform: str | None, fmt: str, output: str | None, context: str,
+) -> None:  # fmt: skip
+    """Show the stages, steps and edges of a build, and which steps the cache would reuse."""
+    from builder import graph_render
+    from builder.graph import PlanSettings, plan
+    from builder.parser import parse, parse_file
+
+    ctx = Path(context)
+    if file == "-":
+        df = parse(sys.stdin.buffer.read(), "-")
+    else:
+        df = parse_file(Path(file) if file else ctx / "Dockerfile")
+    plan_settings = PlanSettings(
+        build_args=_build_args(build_args), target=target, all_stages=all_stages
+    )
+    if platform:
+        plan_settings = dataclasses.replace(plan_settings, platform=platform)
+    lookup = _base_lookup(settings.root)
+    g = plan(df, plan_settings, lookup)  # type: ignore[arg-type]
+    for warning in g.warnings:
+        click.echo(warning, err=True)
+    if lookup is None and any(st.base.kind == "image" and not st.pruned for st in g.stages):
+        click.echo(
+            "note: no local store; base image configs are unknown (planned as empty)", err=True
+        )
+    statuses = cache_statuses(g, settings.root, ctx) if fmt in ("text", "json") else None
+
+    data: str | bytes
+    if fmt == "json":
+        if output is None:
+            print_json(graph_render.to_json(g, statuses))
+            return
+        import json
+
+        data = json.dumps(graph_render.to_json(g, statuses), indent=2, sort_keys=True) + "\n"
+    elif fmt == "text":
+        data = graph_render.to_text(g, statuses)
+    elif fmt == "mermaid":
+        data = graph_render.to_mermaid(g, None, all_stages)
+    else:
+        dot = graph_render.to_dot(g, None, all_stages)
+        data = dot if fmt == "dot" else graph_render.to_svg(dot)
+    if output is not None:
+        Path(output).write_bytes(data.encode() if isinstance(data, str) else data)
+    elif isinstance(data, bytes):
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        click.echo(data, nl=False)

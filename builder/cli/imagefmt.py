@@ -1,0 +1,113 @@
+"""Shared helpers of the image commands: the store from settings, Docker's size, age and
+table formats."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+import click
+
+from builder.store import Image, Store
+
+_SIZE_UNITS = ("B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB")
+
+
+def open_store(ctx: click.Context) -> Store:
+    """The store under the root from the group's settings."""
+    from builder.settings import Settings
+
+    settings = ctx.find_object(Settings) or Settings.from_env()
+    return Store(settings.root)
+
+
+def human_size(size: float) -> str:
+    """Docker's ``units.HumanSizeWithPrecision(size, 3)``: ``1.98MB``, ``0B``."""
+    i = 0
+    while size >= 1000 and i < len(_SIZE_UNITS) - 1:
+        size /= 1000
+        i += 1
+    return f"{size:.3g}{_SIZE_UNITS[i]}"
+
+
+def human_duration(seconds: float) -> str:
+    """Docker's ``units.HumanDuration``: ``About a minute``, ``3 days``."""
+    s = int(seconds)
+    if s < 1:
+        return "Less than a second"
+    if s == 1:
+        return "1 second"
+    if s < 60:
+        return f"{s} seconds"
+    minutes = s // 60
+    if minutes == 1:
+        return "About a minute"
+    if minutes < 60:
+        return f"{minutes} minutes"
+    hours = int(seconds / 3600 + 0.5)
+    if hours == 1:
+        return "About an hour"
+    if hours < 48:
+        return f"{hours} hours"
+    if hours < 24 * 7 * 2:
+        return f"{hours // 24} days"
+    if hours < 24 * 30 * 2:
+        return f"{hours // 24 // 7} weeks"
+    if hours < 24 * 365 * 2:
+        return f"{hours // 24 // 30} months"
+    return f"{int(seconds / 3600) // 24 // 365} years"
+
+
+def parse_time(value: object) -> datetime | None:
+    """An RFC 3339 timestamp (nanoseconds allowed) as an aware datetime, or None."""
+    if not isinstance(value, str) or not value:
+        return None
+    text = value.strip()
+    if text.endswith("Z"):
+        text = text[:-1] + "+00:00"
+    if "." in text:
+        head, _, rest = text.partition(".")
+        digits = "".join(c for c in rest if c.isdigit())
+        tz = rest[len(digits):]
+        text = f"{head}.{digits[:6]}{tz}"
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def since(value: object, now: datetime | None = None) -> str:
+    """``2 minutes ago``, or ``N/A`` without a time."""
+    when = parse_time(value)
+    if when is None:
+        return "N/A"
+    now = now or datetime.now(UTC)
+    return human_duration(max(0.0, (now - when).total_seconds())) + " ago"
+
+
+def short_id(digest: str) -> str:
+    """The 12-hex short form of a digest."""
+    return digest.removeprefix("sha256:")[:12]
+
+
+def image_size(store: Store, image: Image) -> int:
+    """Uncompressed size of the image's layers (blob sizes when unknown)."""
+    total = 0
+    for diff_id, layer in zip(image.diff_ids, image.layers, strict=False):
+        size = store.uncompressed_size(diff_id)
+        total += layer.size if size is None else size
+    return total
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """Columns as Docker's tabwriter lays them out (min width 10, padding 3)."""
+    widths = [
+        max(10, max((len(r[i]) for r in [header, *rows]), default=0) + 3)
+        for i in range(len(header))
+    ]
+    lines = []
+    for row in [header, *rows]:
+        cells = [cell.ljust(widths[i]) for i, cell in enumerate(row[:-1])]
+        lines.append(("".join(cells) + row[-1]).rstrip())
+    return "\n".join(lines)

@@ -1,0 +1,89 @@
+"""``dockyard inspect IMAGE...``: Docker-shaped JSON about images."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import click
+
+from builder.cli.imagefmt import image_size, open_store
+from builder.cli.output import print_error
+from builder.errors import DockyardError
+from builder.store import Image, Store
+
+# Docker's container.Config fields, in its order; None = left out when absent (omitempty)
+_CONFIG_FIELDS: tuple[tuple[str, Any], ...] = (
+    ("Hostname", ""), ("Domainname", ""), ("User", ""), ("AttachStdin", False),
+    ("AttachStdout", False), ("AttachStderr", False), ("ExposedPorts", None), ("Tty", False),
+    ("OpenStdin", False), ("StdinOnce", False), ("Env", []), ("Cmd", []),
+    ("Healthcheck", None), ("ArgsEscaped", None), ("Image", ""), ("Volumes", {}),
+    ("WorkingDir", ""), ("Entrypoint", []), ("NetworkDisabled", None), ("MacAddress", None),
+    ("OnBuild", []), ("Labels", {}), ("StopSignal", None), ("StopTimeout", None),
+    ("Shell", None),
+)
+
+
+def docker_config(raw: object) -> dict[str, Any]:
+    """An image's run config with Docker's full field set (``null`` for unset lists)."""
+    src = raw if isinstance(raw, dict) else {}
+    out: dict[str, Any] = {}
+    for key, default in _CONFIG_FIELDS:
+        if key in src:
+            out[key] = src[key]
+        elif default is not None:
+            out[key] = None if isinstance(default, list | dict) else default
+    out.update({k: v for k, v in src.items() if k not in out})
+    return out
+
+
+def inspect_image(store: Store, image: Image) -> dict[str, Any]:
+    """The ``docker image inspect`` object for ``image``."""
+    cfg = image.config
+    out: dict[str, Any] = {
+        "Id": image.id,
+        "RepoTags": [n.familiar for n in image.names if n.tag],
+        "RepoDigests": [f"{n.familiar_name}@{n.digest}" for n in image.names if n.digest],
+        "Parent": "",
+        "Comment": cfg.get("comment", ""),
+        "Created": cfg.get("created", ""),
+        "Container": cfg.get("container", ""),
+        "ContainerConfig": docker_config(cfg.get("container_config")),
+        "DockerVersion": cfg.get("docker_version", ""),
+        "Author": cfg.get("author", ""),
+        "Config": docker_config(cfg.get("config")),
+        "Architecture": cfg.get("architecture", ""),
+    }
+    if cfg.get("variant"):
+        out["Variant"] = cfg["variant"]
+    size = image_size(store, image)
+    out.update({
+        "Os": cfg.get("os", ""),
+        "Size": size,
+        "VirtualSize": size,
+        "GraphDriver": {"Data": None, "Name": "dockyard"},
+        "RootFS": {"Type": "layers", "Layers": image.diff_ids},
+        "Metadata": {"LastTagTime": "0001-01-01T00:00:00Z"},
+        "Descriptor": image.descriptor.to_dict(),
+    })
+    return out
+
+
+@click.command("inspect")
+@click.argument("names", nargs=-1, required=True, metavar="IMAGE...")
+@click.pass_context
+def inspect(ctx: click.Context, names: tuple[str, ...]) -> None:
+    """Show low-level information on images as a JSON array."""
+    store = open_store(ctx)
+    found: list[dict[str, Any]] = []
+    errors: list[DockyardError] = []
+    for name in names:
+        try:
+            found.append(inspect_image(store, store.resolve(name)))
+        except DockyardError as err:
+            errors.append(err)
+    click.echo(json.dumps(found, indent=4, ensure_ascii=False))
+    for problem in errors:
+        print_error(problem)
+    if errors:
+        ctx.exit(1)

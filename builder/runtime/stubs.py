@@ -1,0 +1,133 @@
+"""Per-run host files (hosts, hostname, resolv.conf) and mount-point stubs.
+
+A mount needs an existing target. When the rootfs lacks one (``/proc``, ``/etc/hosts``, a
+bind target), the run creates an empty placeholder marked with the xattr
+:data:`STUB_XATTR` and restores its parent's times; snapshot diffs skip marked, still-empty
+entries, so placeholders never reach a layer (BuildKit's "mount stubs" rule) and later runs
+in the same snapshot reuse them. Where the xattr cannot be set, the placeholder is removed
+after the run instead.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from builder.runtime import defaults
+from builder.runtime.executor import ProcessSpec
+from builder.runtime.users import path_in_root
+
+STUB_XATTR = "trusted.dockyard.stub"
+
+
+def is_stub(path: str) -> bool:
+    """Whether ``path`` is a mount-point placeholder made by a run."""
+    try:
+        os.getxattr(path, STUB_XATTR, follow_symlinks=False)
+    except OSError:
+        return False
+    return True
+
+
+@dataclass
+class RunFiles:
+    """Host-side files of one run: ``etc`` maps a container path to the host file."""
+
+    etc: dict[str, str]
+    bundle: Path | None = None
+    stubs: list[tuple[Path, os.stat_result]] = field(default_factory=list)
+
+    def cleanup(self) -> None:
+        """Remove the run's host files and any unmarked stubs."""
+        for host in self.etc.values():
+            with contextlib.suppress(OSError):
+                os.unlink(host)
+        if self.bundle is not None:
+            shutil.rmtree(self.bundle, ignore_errors=True)
+        for path, parent_st in reversed(self.stubs):
+            try:
+                st = path.lstat()
+                if path.is_dir() and not path.is_symlink():
+                    with os.scandir(path) as it:
+                        if next(it, None) is not None:
+                            continue
+                    path.rmdir()
+                elif st.st_size == 0:
+                    path.unlink()
+                else:
+                    continue
+                os.utime(path.parent, ns=(parent_st.st_atime_ns, parent_st.st_mtime_ns))
+            except OSError:
+                continue
+        self.stubs.clear()
+
+
+def prepare(rootfs: Path, spec: ProcessSpec, state_dir: Path, mount_points: dict[str, bool],
+            bundle: bool = False) -> RunFiles:
+    """Write the run's etc files under ``state_dir`` and stub ``mount_points`` (path → is_dir).
+
+    The etc files are always stubbed; on a read-only rootfs nothing is created (a missing
+    target is then skipped or fails the mount clearly). ``bundle`` also makes a per-run
+    directory (``RunFiles.bundle``), removed by :meth:`RunFiles.cleanup`.
+    """
+    etc_dir = state_dir / "etc"
+    etc_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        host_resolv = Path("/etc/resolv.conf").read_text()
+    except OSError:
+        host_resolv = ""
+    contents = {
+        "/etc/hosts": defaults.hosts_file(spec),
+        "/etc/hostname": spec.hostname + "\n",
+        "/etc/resolv.conf": defaults.resolv_conf(spec, host_resolv),
+    }
+    run_id = uuid.uuid4().hex[:16]
+    files = RunFiles({})
+    try:
+        for target, text in contents.items():
+            host = etc_dir / f"{run_id}-{Path(target).name}"
+            fd = os.open(host, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o644)
+            os.fchmod(fd, 0o644)  # whatever the umask
+            with os.fdopen(fd, "w") as f:
+                f.write(text)
+            files.etc[target] = str(host)
+        if bundle:
+            files.bundle = Path(tempfile.mkdtemp(prefix="bundle-", dir=state_dir))
+        if not spec.readonly_rootfs:
+            wanted = {path: False for path in defaults.ETC_FILES}
+            wanted.update(mount_points)
+            for target, is_dir in wanted.items():
+                _stub(rootfs, target, is_dir, files.stubs)
+    except BaseException:
+        files.cleanup()
+        raise
+    return files
+
+
+def _stub(rootfs: Path, target: str, is_dir: bool,
+          unmarked: list[tuple[Path, os.stat_result]]) -> None:
+    # resolved inside the rootfs first: /etc/resolv.conf is often a link into /run
+    parts = path_in_root(rootfs, target).relative_to(rootfs).parts
+    for i in range(1, len(parts) + 1):
+        path = rootfs.joinpath(*parts[:i])
+        if os.path.lexists(path):
+            continue
+        with contextlib.suppress(OSError):
+            parent_st = path.parent.lstat()
+            if i == len(parts) and not is_dir:
+                os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC,
+                                 0o644))
+                path.chmod(0o644)
+            else:
+                path.mkdir(mode=0o755)
+                path.chmod(0o755)
+            try:
+                os.setxattr(path, STUB_XATTR, b"1", follow_symlinks=False)
+            except OSError:
+                unmarked.append((path, parent_st))
+            os.utime(path.parent, ns=(parent_st.st_atime_ns, parent_st.st_mtime_ns))

@@ -1,0 +1,243 @@
+"""Thin ctypes wrappers for the Linux calls Python 3.11 lacks (x86_64 and aarch64).
+
+Every wrapper raises ``OSError`` with the errno and the call's name; callers turn that into
+a typed error with context. Importing this module has no side effects beyond loading libc.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import platform
+
+_libc = ctypes.CDLL(None, use_errno=True)
+
+CLONE_NEWNS = 0x00020000
+CLONE_NEWUTS = 0x04000000
+CLONE_NEWIPC = 0x08000000
+CLONE_NEWUSER = 0x10000000
+CLONE_NEWPID = 0x20000000
+CLONE_NEWNET = 0x40000000
+
+MS_RDONLY = 1
+MS_NOSUID = 2
+MS_NODEV = 4
+MS_NOEXEC = 8
+MS_REMOUNT = 32
+MS_BIND = 4096
+MS_MOVE = 8192
+MS_REC = 16384
+MS_PRIVATE = 1 << 18
+MS_SLAVE = 1 << 19
+MS_STRICTATIME = 1 << 24
+
+MNT_DETACH = 2
+
+PR_SET_PDEATHSIG = 1
+PR_CAPBSET_DROP = 24
+PR_SET_NO_NEW_PRIVS = 38
+
+OVERLAYFS_SUPER_MAGIC = 0x794C7630
+
+_SYSCALLS = {
+    "x86_64": {"pivot_root": 155, "open_tree": 428, "move_mount": 429, "fsopen": 430,
+               "fsconfig": 431, "fsmount": 432},
+    "aarch64": {"pivot_root": 41, "open_tree": 428, "move_mount": 429, "fsopen": 430,
+                "fsconfig": 431, "fsmount": 432},
+}
+_NR = _SYSCALLS.get(platform.machine(), _SYSCALLS["x86_64"])
+
+FSOPEN_CLOEXEC = 1
+FSCONFIG_SET_FLAG = 0
+FSCONFIG_SET_STRING = 1
+FSCONFIG_CMD_CREATE = 6
+FSMOUNT_CLOEXEC = 1
+MOUNT_ATTR_RDONLY = 1
+MOVE_MOUNT_F_EMPTY_PATH = 4
+AT_FDCWD = -100
+
+_libc.syscall.restype = ctypes.c_long
+_libc.mount.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_ulong,
+                        ctypes.c_char_p]
+_libc.umount2.argtypes = [ctypes.c_char_p, ctypes.c_int]
+_libc.unshare.argtypes = [ctypes.c_int]
+_libc.sethostname.argtypes = [ctypes.c_char_p, ctypes.c_size_t]
+_libc.prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong,
+                        ctypes.c_ulong]
+
+
+def _check(result: int, name: str, detail: str = "") -> int:
+    if result < 0:
+        err = ctypes.get_errno()
+        msg = f"{name}: {os.strerror(err)}"
+        raise OSError(err, msg + (f" ({detail})" if detail else ""))
+    return result
+
+
+def _b(value: str | os.PathLike[str] | None) -> bytes | None:
+    return None if value is None else os.fsencode(value)
+
+
+def mount(source: str | None, target: str | os.PathLike[str], fstype: str | None,
+          flags: int = 0, data: str | None = None) -> None:
+    """mount(2)."""
+    _check(_libc.mount(_b(source), _b(target), _b(fstype), flags, _b(data)),
+           "mount", f"{fstype or 'bind'} on {os.fspath(target)}")
+
+
+def umount(target: str | os.PathLike[str], flags: int = 0) -> None:
+    """umount2(2)."""
+    _check(_libc.umount2(_b(target), flags), "umount", os.fspath(target))
+
+
+def unshare(flags: int) -> None:
+    """unshare(2)."""
+    _check(_libc.unshare(flags), "unshare")
+
+
+def setns(fd: int, nstype: int) -> None:
+    """setns(2)."""
+    _check(_libc.setns(fd, nstype), "setns")
+
+
+def sethostname(name: str) -> None:
+    """sethostname(2)."""
+    raw = name.encode()
+    _check(_libc.sethostname(raw, len(raw)), "sethostname")
+
+
+def pivot_root(new_root: str, put_old: str) -> None:
+    """pivot_root(2)."""
+    _check(_libc.syscall(_NR["pivot_root"], _b(new_root), _b(put_old)), "pivot_root")
+
+
+def prctl(option: int, arg2: int = 0, arg3: int = 0, arg4: int = 0, arg5: int = 0) -> int:
+    """prctl(2)."""
+    return _check(_libc.prctl(option, arg2, arg3, arg4, arg5), "prctl")
+
+
+class _CapHeader(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
+
+
+class _CapData(ctypes.Structure):
+    _fields_ = [("effective", ctypes.c_uint32), ("permitted", ctypes.c_uint32),
+                ("inheritable", ctypes.c_uint32)]
+
+
+def capset(effective: int, permitted: int, inheritable: int) -> None:
+    """capset(2) with 64-bit masks (_LINUX_CAPABILITY_VERSION_3)."""
+    header = _CapHeader(0x20080522, 0)
+    data = (_CapData * 2)()
+    for i in range(2):
+        shift = 32 * i
+        data[i].effective = (effective >> shift) & 0xFFFFFFFF
+        data[i].permitted = (permitted >> shift) & 0xFFFFFFFF
+        data[i].inheritable = (inheritable >> shift) & 0xFFFFFFFF
+    _check(_libc.capset(ctypes.byref(header), data), "capset")
+
+
+def last_cap() -> int:
+    """The highest capability number the kernel knows."""
+    try:
+        with open("/proc/sys/kernel/cap_last_cap") as f:
+            return int(f.read())
+    except OSError:
+        return 40
+
+
+def loopback_up() -> None:
+    """Bring ``lo`` up in the current network namespace (SIOCSIFFLAGS)."""
+    siocgifflags, siocsifflags, iff_up = 0x8913, 0x8914, 0x1
+    fd = _check(_libc.socket(2, 2 | 0o2000000, 0), "socket")  # AF_INET, SOCK_DGRAM|CLOEXEC
+    try:
+        req = bytearray(40)  # struct ifreq: name[16], then the flags (short)
+        req[:2] = b"lo"
+        buf = (ctypes.c_char * len(req)).from_buffer(req)
+        _check(_libc.ioctl(fd, siocgifflags, buf), "ioctl SIOCGIFFLAGS")
+        flags = int.from_bytes(req[16:18], "little") | iff_up
+        req[16:18] = flags.to_bytes(2, "little")
+        _check(_libc.ioctl(fd, siocsifflags, buf), "ioctl SIOCSIFFLAGS")
+        del buf
+    finally:
+        os.close(fd)
+
+
+def statfs_type(path: str | os.PathLike[str]) -> int:
+    """``f_type`` of the filesystem holding ``path``."""
+    buf = ctypes.create_string_buffer(120)
+    _check(_libc.statfs(_b(path), buf), "statfs", os.fspath(path))
+    return int.from_bytes(buf.raw[:8], "little")
+
+
+class FsContext:
+    """The new mount API: fsopen → fsconfig… → fsmount → move_mount."""
+
+    def __init__(self, fstype: str) -> None:
+        self.fstype = fstype
+        self.fd = _check(_libc.syscall(_NR["fsopen"], fstype.encode(), FSOPEN_CLOEXEC), "fsopen")
+
+    def _config(self, cmd: int, key: str | None, value: str | None) -> None:
+        res = _libc.syscall(_NR["fsconfig"], self.fd, cmd, _b(key), _b(value), 0)
+        if res < 0:
+            err = ctypes.get_errno()
+            raise OSError(err, f"fsconfig {key or 'create'}: {os.strerror(err)}"
+                          + self._kernel_log())
+
+    def set_string(self, key: str, value: str) -> None:
+        """FSCONFIG_SET_STRING."""
+        self._config(FSCONFIG_SET_STRING, key, value)
+
+    def set_flag(self, key: str) -> None:
+        """FSCONFIG_SET_FLAG."""
+        self._config(FSCONFIG_SET_FLAG, key, None)
+
+    def mount_at(self, target: str | os.PathLike[str], readonly: bool = False) -> None:
+        """Create the superblock and attach it at ``target``."""
+        self._config(FSCONFIG_CMD_CREATE, None, None)
+        attrs = MOUNT_ATTR_RDONLY if readonly else 0
+        mfd = _libc.syscall(_NR["fsmount"], self.fd, FSMOUNT_CLOEXEC, attrs)
+        _check(mfd, "fsmount", self._kernel_log())
+        try:
+            _check(_libc.syscall(_NR["move_mount"], mfd, b"", AT_FDCWD, _b(target),
+                                 MOVE_MOUNT_F_EMPTY_PATH), "move_mount", os.fspath(target))
+        finally:
+            os.close(mfd)
+
+    def _kernel_log(self) -> str:
+        lines = []
+        try:
+            os.set_blocking(self.fd, False)
+            while True:
+                lines.append(os.read(self.fd, 1024).decode(errors="replace").strip())
+        except OSError:
+            pass
+        return (" (" + "; ".join(x for x in lines if x) + ")") if any(lines) else ""
+
+    def close(self) -> None:
+        """Release the context fd."""
+        if self.fd >= 0:
+            os.close(self.fd)
+            self.fd = -1
+
+
+OPEN_TREE_CLONE = 1
+AT_EMPTY_PATH = 0x1000
+AT_RECURSIVE = 0x8000
+
+
+def clone_tree(path: str, recursive: bool = False) -> int:
+    """open_tree(OPEN_TREE_CLONE): a detached bind mount of ``path``, as an fd.
+
+    Unlike a path, it survives pivot_root and the unmount of the old root, so host files
+    can be bind-mounted into the container afterwards with :func:`attach_tree`.
+    """
+    flags = OPEN_TREE_CLONE | os.O_CLOEXEC | (AT_RECURSIVE if recursive else 0)
+    return _check(_libc.syscall(_NR["open_tree"], AT_FDCWD, _b(path), flags),
+                  "open_tree", path)
+
+
+def attach_tree(fd: int, target: str) -> None:
+    """move_mount a tree from :func:`clone_tree` onto ``target``."""
+    _check(_libc.syscall(_NR["move_mount"], fd, b"", AT_FDCWD, _b(target),
+                         MOVE_MOUNT_F_EMPTY_PATH), "move_mount", target)

@@ -1,0 +1,163 @@
+"""ARG and ENV scope: which variables an instruction sees, with Docker's rules.
+
+* ARGs before the first FROM are global: they are seen only by FROM lines, and inside a
+  stage only once redeclared with ``ARG NAME``.
+* A stage ARG takes, in order: the ``--build-arg`` value, its own default (expanded with
+  the scope before it), the global value when declared without a default, else it is
+  declared but unset.
+* ENV always wins over an ARG of the same name, including an ARG declared later.
+* ARG values in scope reach the environment of RUN but not the image config.
+* The proxy variables pass from ``--build-arg`` to RUN without an ARG line; they stay out
+  of cache keys unless declared.
+* A stage built on another stage inherits its ARGs and ENV.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+__all__ = [
+    "AUTOMATIC_ARGS",
+    "DEFAULT_PATH",
+    "NON_ENV_ARGS",
+    "PROXY_ARGS",
+    "Scope",
+    "is_builtin_arg",
+    "platform_args",
+]
+
+DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+PROXY_ARGS = frozenset(
+    n
+    for base in ("HTTP_PROXY", "HTTPS_PROXY", "FTP_PROXY", "NO_PROXY", "ALL_PROXY")
+    for n in (base, base.lower())
+)
+AUTOMATIC_ARGS = (
+    "BUILDPLATFORM", "BUILDOS", "BUILDOSVERSION", "BUILDARCH", "BUILDVARIANT",
+    "TARGETPLATFORM", "TARGETOS", "TARGETOSVERSION", "TARGETARCH", "TARGETVARIANT",
+    "TARGETSTAGE",
+)  # fmt: skip
+CONTROL_ARGS = frozenset(
+    {
+        "BUILDKIT_CACHE_MOUNT_NS", "BUILDKIT_CONTEXT_KEEP_GIT_DIR", "BUILDKIT_INLINE_CACHE",
+        "BUILDKIT_MULTI_PLATFORM", "BUILDKIT_SANDBOX_HOSTNAME", "BUILDKIT_SYNTAX",
+        "SOURCE_DATE_EPOCH", "BUILDKIT_SBOM_SCAN_CONTEXT", "BUILDKIT_SBOM_SCAN_STAGE",
+    }
+)  # fmt: skip
+NON_ENV_ARGS = frozenset({"BUILDKIT_SBOM_SCAN_CONTEXT", "BUILDKIT_SBOM_SCAN_STAGE"})
+
+
+def is_builtin_arg(name: str) -> bool:
+    """Whether a ``--build-arg`` of this name is consumed without an ARG line."""
+    return name in PROXY_ARGS or name in AUTOMATIC_ARGS or name in CONTROL_ARGS
+
+
+def _split_platform(text: str) -> tuple[str, str, str]:
+    parts = text.split("/")
+    os_ = parts[0] if parts else ""
+    arch = parts[1] if len(parts) > 1 else ""
+    variant = parts[2] if len(parts) > 2 else ""
+    return os_, arch, variant
+
+
+def platform_args(
+    build_platform: str, target_platform: str, target_stage: str, overrides: Mapping[str, str]
+) -> dict[str, str]:
+    """The automatic global args, with ``--build-arg`` overrides applied."""
+    bos, barch, bvar = _split_platform(build_platform)
+    tos, tarch, tvar = _split_platform(target_platform)
+    values = {
+        "BUILDPLATFORM": build_platform, "BUILDOS": bos, "BUILDOSVERSION": "",
+        "BUILDARCH": barch, "BUILDVARIANT": bvar,
+        "TARGETPLATFORM": target_platform, "TARGETOS": tos, "TARGETOSVERSION": "",
+        "TARGETARCH": tarch, "TARGETVARIANT": tvar,
+        "TARGETSTAGE": target_stage or "default",
+    }  # fmt: skip
+    return {k: overrides.get(k, v) for k, v in values.items()}
+
+
+def _env_dict(env: tuple[str, ...]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in env:
+        key, _, value = item.partition("=")
+        out[key] = value
+    return out
+
+
+@dataclass
+class Scope:
+    """The variables of one stage at one point: ENV (ordered) and declared ARGs.
+
+    ``env`` mirrors the image config's Env; ``args`` maps each declared ARG to its value,
+    or ``None`` when declared but unset.
+    """
+
+    env: dict[str, str] = field(default_factory=dict)
+    args: dict[str, str | None] = field(default_factory=dict)
+
+    @classmethod
+    def from_config_env(cls, env: tuple[str, ...]) -> Scope:
+        """A fresh scope over a base image's ``Env`` list, with PATH ensured."""
+        values = _env_dict(env)
+        values.setdefault("PATH", DEFAULT_PATH)
+        return cls(values, {})
+
+    def copy(self) -> Scope:
+        """An independent copy (a child stage inherits its parent's scope)."""
+        return Scope(dict(self.env), dict(self.args))
+
+    def expansion_env(self) -> dict[str, str]:
+        """What ``$NAME`` sees: ARG values in scope, overridden by ENV."""
+        out = {k: v for k, v in self.args.items() if v is not None}
+        out.update(self.env)
+        return out
+
+    def declare(
+        self,
+        name: str,
+        default: str | None,
+        build_args: Mapping[str, str],
+        global_args: Mapping[str, str],
+        expand: object,
+    ) -> str | None:
+        """Declare ``ARG name[=default]``; returns the value it takes.
+
+        ``expand`` is a callable ``(word, env) -> str`` used for the default.
+        """
+        if name in build_args:
+            value: str | None = build_args[name]
+        elif default is not None:
+            value = expand(default, self.expansion_env())  # type: ignore[operator]
+        else:
+            value = global_args.get(name)
+        self.args[name] = value
+        return value
+
+    def set_env(self, name: str, value: str) -> None:
+        """``ENV name=value``: replace in place or append, as Docker's addEnv does."""
+        self.env[name] = value
+
+    def config_env(self) -> list[str]:
+        """The image config's ``Env`` list."""
+        return [f"{k}={v}" for k, v in self.env.items()]
+
+    def arg_values(self) -> dict[str, str]:
+        """ARG values that reach RUN's environment (ENV of the same name wins)."""
+        return {
+            k: v
+            for k, v in self.args.items()
+            if v is not None and k not in self.env and k not in NON_ENV_ARGS
+        }
+
+    def run_env(self) -> list[str]:
+        """RUN's environment: the config env, then ARG values not shadowed by ENV."""
+        return self.config_env() + [f"{k}={v}" for k, v in self.arg_values().items()]
+
+    def proxy_env(self, build_args: Mapping[str, str]) -> dict[str, str]:
+        """Proxy ``--build-arg`` values passed to RUN without being declared."""
+        return {
+            k: v
+            for k, v in sorted(build_args.items())
+            if k in PROXY_ARGS and k not in self.args and k not in self.env
+        }

@@ -1,0 +1,654 @@
+"""The local content store: an OCI image layout on disk, tags, unpacked layers, and GC.
+
+On disk, under ``root``::
+
+    store/              an OCI image layout (oci-layout, index.json, blobs/sha256/<hex>)
+    layers/<hex>/       unpacked layer directories, a cache rebuilt from blobs on demand
+    layers.db           sqlite: diff_id -> layer blob digest (beside the layout)
+    tmp/                temp files; a blob appears in blobs/ only by rename once verified
+    locks/              fcntl lock files (index.json, GC, one per unpacked layer)
+
+Blobs are written to ``tmp/``, hashed while written, fsynced and renamed into place, so a
+file under ``blobs/sha256/`` is always complete. ``index.json`` is rewritten atomically
+under an exclusive lock. Writers hold a shared "session" lock that :meth:`Store.gc` takes
+exclusively, so GC never deletes a blob between its write and the tag that names it.
+Tags are ``index.json`` descriptors carrying ``org.opencontainers.image.ref.name`` (the tag,
+as ``skopeo``/``umoci`` address ``oci:<dir>:<tag>``) and ``io.containerd.image.name`` (the
+full normalized reference).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import json
+import os
+import sqlite3
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO, cast
+
+from builder.blobs import (
+    BlobReader,
+    BlobWriter,
+    file_size,
+    flock,
+    fsync_dir,
+    remove_tree,
+    tree_size,
+)
+from builder.descriptor import (
+    ANNOTATION_IMAGE_NAME,
+    ANNOTATION_REF_NAME,
+    INDEX_TYPES,
+    MEDIA_OCI_INDEX,
+    MEDIA_OCTET,
+    Descriptor,
+    check_digest,
+    hex_of,
+)
+from builder.errors import DigestError, NotFoundError, ReferenceFormatError, StoreError
+from builder.reference import Reference, parse_normalized
+
+if TYPE_CHECKING:
+    from builder.layers import Change, Compression
+
+__all__ = ["BlobReader", "BlobWriter", "GCReport", "Image", "LayerRecord", "Store", "flock",
+           "remove_tree"]
+
+_CHUNK = 1 << 20
+OCI_LAYOUT = b'{"imageLayoutVersion":"1.0.0"}'
+
+
+@dataclass(frozen=True)
+class Image:
+    """An image in the store: its manifest descriptor, manifest, config and names."""
+
+    descriptor: Descriptor
+    manifest: dict[str, Any]
+    config_bytes: bytes
+    config: dict[str, Any]
+    names: tuple[Reference, ...] = ()
+
+    @property
+    def id(self) -> str:
+        """The image ID: the config digest."""
+        return str(self.manifest["config"]["digest"])
+
+    @property
+    def digest(self) -> str:
+        """The manifest digest."""
+        return self.descriptor.digest
+
+    @property
+    def layers(self) -> list[Descriptor]:
+        """Layer descriptors, bottom to top."""
+        return [Descriptor.from_dict(d) for d in self.manifest.get("layers", [])]
+
+    @property
+    def diff_ids(self) -> list[str]:
+        """``rootfs.diff_ids`` of the config."""
+        return [str(d) for d in self.config.get("rootfs", {}).get("diff_ids", [])]
+
+
+@dataclass
+class GCReport:
+    """What :meth:`Store.gc` removed."""
+
+    blobs: list[str] = field(default_factory=list)
+    layers: list[str] = field(default_factory=list)
+    reclaimed: int = 0
+
+
+@dataclass(frozen=True)
+class LayerRecord:
+    """A layer blob known for a diff_id."""
+
+    diff_id: str
+    descriptor: Descriptor
+    uncompressed_size: int | None
+
+
+class Store:
+    """The content store under ``root`` (see the module docstring for the layout)."""
+
+    def __init__(self, root: Path | str) -> None:
+        self.root = Path(root)
+        self.layout = self.root / "store"
+        self.blobs_dir = self.layout / "blobs" / "sha256"
+        self.layers_dir = self.root / "layers"
+        self.tmp_dir = self.root / "tmp"
+        self.locks_dir = self.root / "locks"
+        self.db_path = self.root / "layers.db"
+        self._ready = False
+
+    # -- setup ---------------------------------------------------------------------------
+
+    def ensure(self) -> None:
+        """Create the directories, ``oci-layout`` and an empty ``index.json`` if missing."""
+        if self._ready:
+            return
+        for d in (self.blobs_dir, self.layers_dir, self.tmp_dir, self.locks_dir):
+            d.mkdir(parents=True, exist_ok=True)
+        if not (self.layout / "oci-layout").exists():
+            self._atomic_write(self.layout / "oci-layout", OCI_LAYOUT)
+        if not (self.layout / "index.json").exists():
+            with flock(self.locks_dir / "gc.lock", exclusive=False), \
+                    flock(self.locks_dir / "index.lock"):
+                if not (self.layout / "index.json").exists():
+                    self._write_index([])
+        with self._db() as db:
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS layers (diff_id TEXT NOT NULL, digest TEXT NOT NULL,"
+                " media_type TEXT NOT NULL, size INTEGER NOT NULL, uncompressed_size INTEGER,"
+                " PRIMARY KEY (diff_id, digest))"
+            )
+        self._ready = True
+
+    @contextlib.contextmanager
+    def _db(self) -> Iterator[sqlite3.Connection]:
+        conn = sqlite3.connect(self.db_path, timeout=60)
+        try:
+            with conn:
+                yield conn
+        finally:
+            conn.close()
+
+    def _atomic_write(self, path: Path, data: bytes) -> None:
+        fd, name = tempfile.mkstemp(dir=self.tmp_dir, prefix="file-")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+                f.flush()
+                os.fsync(f.fileno())
+            os.chmod(name, 0o644)
+            os.replace(name, path)
+        except BaseException:
+            Path(name).unlink(missing_ok=True)
+            raise
+        fsync_dir(path.parent)
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[None]:
+        """Hold off :meth:`gc` while writing blobs that are not tagged yet, or temp files.
+
+        Sessions nest and may overlap across threads and processes; calling ``gc()`` with
+        ``blocking=True`` inside one would wait for itself.
+        """
+        self.ensure()
+        with flock(self.locks_dir / "gc.lock", exclusive=False):
+            yield
+
+    # -- blobs ---------------------------------------------------------------------------
+
+    def blob_path(self, digest: str) -> Path:
+        """Where the blob ``digest`` lives (it may not exist)."""
+        return self.blobs_dir / hex_of(digest)
+
+    def has_blob(self, digest: str) -> bool:
+        """Whether the blob is present (not verified)."""
+        return self.blob_path(digest).is_file()
+
+    @contextlib.contextmanager
+    def blob_writer(
+        self, expected_digest: str | None = None, media_type: str = MEDIA_OCTET
+    ) -> Iterator[BlobWriter]:
+        """A streaming writer; on a clean exit the blob is committed (``writer.descriptor``).
+
+        On an exception nothing is left behind. Set ``writer.media_type`` inside the block
+        if it is only known at the end.
+        """
+        with self.session():
+            writer = BlobWriter(self.tmp_dir, self.blob_path, expected_digest, media_type)
+            try:
+                yield writer
+                writer.commit()
+            finally:
+                writer.close()
+
+    def put_blob(
+        self,
+        data: bytes | BinaryIO,
+        expected_digest: str | None = None,
+        media_type: str = MEDIA_OCTET,
+    ) -> Descriptor:
+        """Store ``data`` (bytes or a readable stream); verify ``expected_digest`` if given."""
+        small = isinstance(data, bytes | bytearray)
+        if expected_digest and small and self.has_blob(expected_digest):
+            assert isinstance(data, bytes | bytearray)
+            if "sha256:" + hashlib.sha256(data).hexdigest() != expected_digest:
+                raise DigestError(f"digest mismatch: expected {expected_digest}")
+            return Descriptor(media_type, expected_digest, len(data))
+        with self.blob_writer(expected_digest, media_type) as writer:
+            if isinstance(data, bytes | bytearray):
+                writer.write(data)
+            else:
+                while chunk := data.read(_CHUNK):
+                    writer.write(chunk)
+        assert writer.descriptor is not None
+        return writer.descriptor
+
+    def open_blob(self, digest: str, size: int | None = None) -> BinaryIO:
+        """A buffered reader of the blob that verifies size and digest at EOF."""
+        path = self.blob_path(digest)
+        try:
+            raw = BlobReader(path, digest, size)
+        except FileNotFoundError:
+            raise NotFoundError(f"blob {digest} not found in the store") from None
+        return io.BufferedReader(raw, _CHUNK)
+
+    def read_blob(self, digest: str, size: int | None = None) -> bytes:
+        """The whole (small) blob, verified."""
+        with self.open_blob(digest, size) as f:
+            return f.read()
+
+    def verify_blob(self, digest: str, size: int | None = None) -> None:
+        """Read the blob through and raise :class:`DigestError` if it does not match."""
+        with self.open_blob(digest, size) as f:
+            while f.read(_CHUNK):
+                pass
+
+    # -- layers --------------------------------------------------------------------------
+
+    def record_layer(
+        self, diff_id: str, descriptor: Descriptor, uncompressed_size: int | None = None
+    ) -> None:
+        """Remember that ``descriptor`` (a stored blob) holds the layer ``diff_id``."""
+        self.ensure()
+        check_digest(diff_id, "diff_id")
+        with self._db() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO layers VALUES (?, ?, ?, ?, ?)",
+                (diff_id, descriptor.digest, descriptor.media_type, descriptor.size,
+                 uncompressed_size),
+            )
+
+    def layer_records(self, diff_id: str) -> list[LayerRecord]:
+        """The stored blobs known to hold ``diff_id`` (present ones only)."""
+        self.ensure()
+        with self._db() as db:
+            rows = db.execute(
+                "SELECT digest, media_type, size, uncompressed_size FROM layers WHERE diff_id = ?",
+                (diff_id,),
+            ).fetchall()
+        return [
+            LayerRecord(diff_id, Descriptor(mt, dg, sz), us)
+            for dg, mt, sz, us in rows
+            if self.has_blob(dg)
+        ]
+
+    def commit_layer(
+        self,
+        changes: Iterable[Change],
+        *,
+        compression: Compression = "zstd",
+        level: int = 3,
+        epoch: int | None = None,
+    ) -> LayerRecord:
+        """Write ``changes`` as a layer blob (:func:`builder.layers.write_layer`) and record it.
+
+        Call inside :meth:`session` until an image names the layer, or pass its digest to
+        ``gc(keep=...)``.
+        """
+        from builder.layers import write_layer
+
+        with self.blob_writer() as writer:
+            digests = write_layer(changes, cast(BinaryIO, writer), compression=compression,
+                                  level=level, epoch=epoch)
+            writer.media_type = digests.media_type
+        assert writer.descriptor is not None
+        self.record_layer(digests.diff_id, writer.descriptor, digests.uncompressed_size)
+        return LayerRecord(digests.diff_id, writer.descriptor, digests.uncompressed_size)
+
+    def uncompressed_size(self, diff_id: str) -> int | None:
+        """The tar size of a layer, if recorded."""
+        for rec in self.layer_records(diff_id):
+            if rec.uncompressed_size is not None:
+                return rec.uncompressed_size
+        return None
+
+    def unpacked(self, diff_id: str) -> Path:
+        """The directory holding layer ``diff_id`` extracted (made on first use, safely).
+
+        The directory is in overlayfs's format (whiteouts are char devices 0:0, opaque
+        directories carry ``trusted.overlay.opaque``), ready to be an overlay lower dir.
+        """
+        from builder.layers import apply_layer
+
+        self.ensure()
+        key = hex_of(check_digest(diff_id, "diff_id"))
+        target = self.layers_dir / key
+        if target.is_dir():
+            return target
+        with flock(self.locks_dir / f"layer-{key}.lock"):
+            if target.is_dir():
+                return target
+            records = self.layer_records(diff_id) or self._find_layer(diff_id)
+            if not records:
+                raise NotFoundError(f"layer {diff_id} not found in the store")
+            blob = records[0].descriptor
+            tmp = Path(tempfile.mkdtemp(dir=self.layers_dir, prefix=f".tmp-{key}-"))
+            try:
+                with self.open_blob(blob.digest, blob.size) as reader:
+                    apply_layer(reader, tmp, overlay=True)
+                    while reader.read(_CHUNK):  # the digest check happens at EOF
+                        pass
+                os.rename(tmp, target)
+            except BaseException:
+                remove_tree(tmp)
+                raise
+            fsync_dir(self.layers_dir)
+        return target
+
+    def _find_layer(self, diff_id: str) -> list[LayerRecord]:
+        """Look ``diff_id`` up in the images (for images written by other tools); record it."""
+        for image in self.images():
+            for known, layer in zip(image.diff_ids, image.layers, strict=False):
+                if known == diff_id and self.has_blob(layer.digest):
+                    self.record_layer(diff_id, layer)
+                    return [LayerRecord(diff_id, layer, None)]
+        return []
+
+    # -- index.json ----------------------------------------------------------------------
+
+    def _read_index(self) -> list[dict[str, Any]]:
+        self.ensure()
+        try:
+            data = json.loads((self.layout / "index.json").read_bytes())
+        except (OSError, ValueError) as exc:
+            raise StoreError(f"cannot read {self.layout / 'index.json'}: {exc}") from None
+        manifests = data.get("manifests") if isinstance(data, dict) else None
+        if not isinstance(manifests, list):
+            raise StoreError(f"{self.layout / 'index.json'} has no manifests list")
+        return [m for m in manifests if isinstance(m, dict)]
+
+    def _write_index(self, manifests: list[dict[str, Any]]) -> None:
+        data = {"schemaVersion": 2, "mediaType": MEDIA_OCI_INDEX, "manifests": manifests}
+        self._atomic_write(self.layout / "index.json", json.dumps(data, indent=2).encode() + b"\n")
+
+    def _update_index(self, change: Callable[[list[dict[str, Any]]], list[dict[str, Any]]]) -> None:
+        # a session keeps gc() from sweeping the temp file of the new index.json
+        with self.session(), flock(self.locks_dir / "index.lock"):
+            manifests = self._read_index()
+            self._write_index(change(manifests))
+
+    def index_entries(self) -> list[Descriptor]:
+        """The descriptors of ``index.json``, as they are."""
+        return [Descriptor.from_dict(m) for m in self._read_index()]
+
+    def add_image(self, manifest: Descriptor, names: Iterable[Reference] = ()) -> None:
+        """Point ``index.json`` at ``manifest``: one entry per name, or one untagged entry.
+
+        A name that pointed at another image moves; that image stays, untagged, when no
+        other name holds it (as ``docker tag`` and ``docker load`` do).
+        """
+        refs = [n.with_default_tag() for n in names]
+        for ref in refs:
+            if ref.tag is None and ref.digest is not None:
+                raise ReferenceFormatError("refusing to create a tag with a digest reference")
+        base = Descriptor(manifest.media_type, manifest.digest, manifest.size,
+                          platform=manifest.platform).to_dict()
+
+        def change(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+            wanted = {str(r) for r in refs}
+            out: list[dict[str, Any]] = []
+            displaced: list[dict[str, Any]] = []
+            for e in entries:
+                name = _entry_name(e)
+                if name in wanted:
+                    if e.get("digest") != manifest.digest:
+                        displaced.append(e)
+                    continue
+                if name is None and e.get("digest") == manifest.digest:
+                    continue
+                out.append(e)
+            for ref in refs:
+                out.append({**base, "annotations": _name_annotations(ref)})
+            if not refs and not any(e.get("digest") == manifest.digest for e in out):
+                out.append(dict(base))
+            for e in displaced:
+                if not any(o.get("digest") == e.get("digest") for o in out):
+                    out.append({k: v for k, v in e.items() if k != "annotations"})
+            return out
+
+        self._update_index(change)
+
+    def tag(self, ref: Reference | str, manifest: Descriptor) -> None:
+        """Name ``manifest`` by ``ref`` (``:latest`` added when it has no tag)."""
+        self.add_image(manifest, [parse_normalized(ref) if isinstance(ref, str) else ref])
+
+    def untag(self, ref: Reference) -> Descriptor:
+        """Remove the name ``ref``; returns the manifest descriptor it pointed at."""
+        full = str(ref.with_default_tag())
+        found: list[dict[str, Any]] = []
+
+        def change(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+            found.extend(e for e in entries if _entry_name(e) == full)
+            return [e for e in entries if _entry_name(e) != full]
+
+        self._update_index(change)
+        if not found:
+            raise NotFoundError(f"No such image: {ref.familiar}")
+        return Descriptor.from_dict(found[0])
+
+    def _drop_manifest(self, digest: str) -> None:
+        self._update_index(lambda entries: [e for e in entries if e.get("digest") != digest])
+
+    # -- images --------------------------------------------------------------------------
+
+    def load_image(self, descriptor: Descriptor, names: Iterable[Reference] = ()) -> Image:
+        """Read and verify the manifest and config behind ``descriptor``."""
+        manifest_bytes = self.read_blob(descriptor.digest, descriptor.size)
+        try:
+            manifest = json.loads(manifest_bytes)
+        except ValueError:
+            raise StoreError(f"manifest {descriptor.digest} is not valid JSON") from None
+        if not isinstance(manifest, dict):
+            raise StoreError(f"manifest {descriptor.digest} is not a JSON object")
+        if manifest.get("mediaType") in INDEX_TYPES or descriptor.media_type in INDEX_TYPES:
+            raise StoreError(f"{descriptor.digest} is an image index, not an image manifest")
+        config_desc = Descriptor.from_dict(manifest.get("config"))
+        config_bytes = self.read_blob(config_desc.digest, config_desc.size)
+        try:
+            config = json.loads(config_bytes)
+        except ValueError:
+            raise StoreError(f"config {config_desc.digest} is not valid JSON") from None
+        if not isinstance(config, dict):
+            raise StoreError(f"config {config_desc.digest} is not a JSON object")
+        return Image(descriptor, manifest, config_bytes, config, tuple(names))
+
+    def images(self) -> list[Image]:
+        """Every image in ``index.json`` (one per manifest), with its names, in index order."""
+        grouped: dict[str, tuple[Descriptor, list[Reference]]] = {}
+        for entry in self._read_index():
+            desc = Descriptor.from_dict(entry)
+            if desc.media_type in INDEX_TYPES:
+                continue
+            _, names = grouped.setdefault(desc.digest, (desc, []))
+            name = _entry_name(entry)
+            if name is not None:
+                with contextlib.suppress(ReferenceFormatError):
+                    names.append(parse_normalized(name))
+        out = []
+        for desc, names in grouped.values():
+            # a damaged image is left out here; fsck() reports it, rmi can still untag it
+            with contextlib.suppress(NotFoundError, DigestError, StoreError):
+                out.append(self.load_image(desc, names))
+        return out
+
+    def resolve(self, text: str) -> Image:
+        """Find an image by reference (``busybox``, ``x:1``, ``x@sha256:…``) or ID prefix."""
+        images = self.images()
+        try:
+            ref = parse_normalized(text)
+        except ReferenceFormatError:
+            ref = None
+        if ref is not None:
+            for image in images:
+                if ref.tag is not None and ref in image.names:
+                    return image
+                if ref.digest is not None and ref.tag is None and image.digest == ref.digest:
+                    return image
+        prefix = text.removeprefix("sha256:")
+        if prefix and all(c in "0123456789abcdef" for c in prefix) and len(prefix) <= 64:
+            matches = {i.id: i for i in images if hex_of(i.id).startswith(prefix)}
+            if len(matches) == 1:
+                return next(iter(matches.values()))
+            if len(matches) > 1:
+                raise StoreError(f"image ID prefix {text!r} is ambiguous")
+        raise NotFoundError(f"No such image: {text}")
+
+    def remove_image(self, text: str, force: bool = False) -> list[tuple[str, str]]:
+        """``docker rmi``: untag a name, or delete an image; returns (event, value) lines.
+
+        A name is untagged; the image goes when its last name goes. An ID deletes the
+        image, which must be forced when names in several repositories hold it.
+        """
+        try:
+            image = self.resolve(text)
+        except NotFoundError:
+            return self._remove_damaged(text)
+        events: list[tuple[str, str]] = []
+        by_name: Reference | None = None
+        with contextlib.suppress(ReferenceFormatError):
+            ref = parse_normalized(text)
+            if ref in image.names:
+                by_name = ref
+        if by_name is not None:
+            self.untag(by_name)
+            events.append(("Untagged", by_name.familiar))
+            if len(image.names) > 1:
+                return events
+        else:
+            repos = {n.name for n in image.names}
+            if len(repos) > 1 and not force:
+                raise StoreError(
+                    f"conflict: unable to delete {hex_of(image.id)[:12]} (must be forced) - "
+                    "image is referenced in multiple repositories"
+                )
+            for name in image.names:
+                with contextlib.suppress(NotFoundError):
+                    self.untag(name)
+                events.append(("Untagged", name.familiar))
+        self._drop_manifest(image.digest)
+        events.append(("Deleted", image.id))
+        self.gc(blocking=False)
+        return events
+
+    def _remove_damaged(self, text: str) -> list[tuple[str, str]]:
+        """Untag a name whose image cannot be read (missing or corrupt blobs)."""
+        try:
+            ref = parse_normalized(text)
+        except ReferenceFormatError:
+            raise NotFoundError(f"No such image: {text}") from None
+        desc = self.untag(ref)
+        events = [("Untagged", ref.familiar)]
+        if not any(e.digest == desc.digest for e in self.index_entries()):
+            events.append(("Deleted", desc.digest))
+        self.gc(blocking=False)
+        return events
+
+    def prune_dangling(self) -> list[str]:
+        """Remove untagged images; returns their IDs."""
+        dangling = [i for i in self.images() if not i.names]
+        for image in dangling:
+            self._drop_manifest(image.digest)
+        return [i.id for i in dangling]
+
+    # -- garbage collection --------------------------------------------------------------
+
+    def referenced_blobs(self) -> set[str]:
+        """Every blob digest reachable from ``index.json`` (missing children are skipped)."""
+        marked: set[str] = set()
+        pending = [Descriptor.from_dict(e) for e in self._read_index()]
+        while pending:
+            desc = pending.pop()
+            if desc.digest in marked:
+                continue
+            marked.add(desc.digest)
+            if not self.has_blob(desc.digest):
+                continue
+            is_index = desc.media_type in INDEX_TYPES
+            if not (is_index or desc.media_type.endswith("manifest.v1+json")
+                    or desc.media_type.endswith("manifest.v2+json")):
+                continue
+            try:
+                doc = json.loads(self.read_blob(desc.digest, desc.size))
+            except (ValueError, DigestError):
+                continue
+            if not isinstance(doc, dict):
+                continue
+            children = list(doc.get("manifests") or []) if is_index else [
+                doc.get("config"), *(doc.get("layers") or [])]
+            for child in children:
+                with contextlib.suppress(DigestError):
+                    pending.append(Descriptor.from_dict(child))
+        return marked
+
+    def gc(self, keep: Iterable[str] = (), blocking: bool = True) -> GCReport:
+        """Delete blobs and unpacked layers that nothing in ``index.json`` (or ``keep``) needs.
+
+        Waits for writers' sessions to end (or returns an empty report if ``blocking`` is
+        off and one is running). Stale temp files are removed too.
+        """
+        self.ensure()
+        report = GCReport()
+        with flock(self.locks_dir / "gc.lock", blocking=blocking) as locked:
+            if not locked:
+                return report
+            marked = self.referenced_blobs() | set(keep)
+            for path in self.blobs_dir.iterdir():
+                if "sha256:" + path.name not in marked:
+                    report.reclaimed += file_size(path)
+                    path.unlink(missing_ok=True)
+                    report.blobs.append("sha256:" + path.name)
+            for path in self.tmp_dir.iterdir():
+                report.reclaimed += file_size(path)
+                remove_tree(path) if path.is_dir() else path.unlink(missing_ok=True)
+            with self._db() as db:
+                rows = db.execute("SELECT diff_id, digest FROM layers").fetchall()
+                gone = [(d, b) for d, b in rows if not self.blob_path(b).is_file()]
+                db.executemany("DELETE FROM layers WHERE diff_id = ? AND digest = ?", gone)
+                live = {d for d, b in rows if (d, b) not in set(gone)}
+            for path in self.layers_dir.iterdir():
+                key = path.name[5:].split("-")[0] if path.name.startswith(".tmp-") else path.name
+                if not path.name.startswith(".tmp-") and "sha256:" + key in live:
+                    continue
+                with flock(self.locks_dir / f"layer-{key}.lock", blocking=False) as free:
+                    if free:
+                        report.reclaimed += tree_size(path)
+                        remove_tree(path)
+                        report.layers.append(path.name)
+        return report
+
+    def fsck(self) -> list[str]:
+        """Problems found when verifying every blob ``index.json`` reaches (empty = fine)."""
+        problems: list[str] = []
+        for digest in sorted(self.referenced_blobs()):
+            try:
+                self.verify_blob(digest)
+            except (NotFoundError, DigestError) as exc:
+                problems.append(str(exc))
+        for image in self.images():
+            if len(image.layers) != len(image.diff_ids):
+                problems.append(f"image {image.id}: layer count does not match diff_ids")
+        return problems
+
+
+def _entry_name(entry: dict[str, Any]) -> str | None:
+    annotations = entry.get("annotations")
+    if isinstance(annotations, dict):
+        name = annotations.get(ANNOTATION_IMAGE_NAME)
+        if isinstance(name, str):
+            return name
+    return None
+
+
+def _name_annotations(ref: Reference) -> dict[str, str]:
+    out = {ANNOTATION_IMAGE_NAME: str(ref)}
+    if ref.tag is not None:
+        out[ANNOTATION_REF_NAME] = ref.tag
+    return out

@@ -1,0 +1,89 @@
+"""Docker's human formats used by the image commands, and the CLI commands on a store."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from builder.cli import cli
+from builder.cli.imagefmt import human_duration, human_size, parse_time, since, table
+
+
+@pytest.mark.parametrize(("size", "text"), [
+    (0, "0B"), (999, "999B"), (1000, "1kB"), (1984512, "1.98MB"), (1_500_000_000, "1.5GB"),
+    (123456789012, "123GB"),
+])
+def test_human_size(size: int, text: str) -> None:
+    assert human_size(size) == text
+
+
+@pytest.mark.parametrize(("seconds", "text"), [
+    (0.5, "Less than a second"), (1, "1 second"), (59, "59 seconds"), (60, "About a minute"),
+    (119, "About a minute"), (600, "10 minutes"), (3600, "About an hour"),
+    (5400, "2 hours"), (47 * 3600, "47 hours"), (3 * 86400, "3 days"),
+    (15 * 86400, "2 weeks"), (90 * 86400, "3 months"), (800 * 86400, "2 years"),
+])
+def test_human_duration(seconds: float, text: str) -> None:
+    assert human_duration(seconds) == text
+
+
+def test_times() -> None:
+    when = parse_time("2026-11-25T11:50:54.855437899Z")
+    assert when == datetime(2026, 11, 25, 11, 50, 54, 855437, tzinfo=UTC)
+    assert since("2026-11-25T11:50:00Z", datetime(2026, 11, 25, 11, 52, tzinfo=UTC)) == (
+        "2 minutes ago")
+    assert since(None) == "N/A"
+
+
+def test_table() -> None:
+    assert table(["REPOSITORY", "TAG", "SIZE"], [["busybox", "latest", "1MB"]]) == (
+        "REPOSITORY   TAG       SIZE\nbusybox      latest    1MB")
+
+
+def test_commands_on_an_empty_store(tmp_path: Path) -> None:
+    runner = CliRunner()
+    root = ["--root", str(tmp_path)]
+    result = runner.invoke(cli, [*root, "images"])
+    assert result.exit_code == 0
+    assert result.output == "REPOSITORY   TAG       IMAGE ID   CREATED   SIZE\n"
+    result = runner.invoke(cli, [*root, "inspect", "nope"])
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == []
+    assert runner.invoke(cli, [*root, "system", "prune"], input="n\n").exit_code == 0
+    assert (tmp_path / "store" / "index.json").exists()
+
+
+def test_load_reports_a_replaced_tag(tmp_path: Path) -> None:
+    import io
+    import tarfile
+
+    runner = CliRunner()
+    root = ["--root", str(tmp_path / "root")]
+    tarballs = []
+    for content in (b"one", b"two"):
+        buf = io.BytesIO()
+        with tarfile.open(fileobj=buf, mode="w") as tar:
+            info = tarfile.TarInfo("file")
+            info.size = len(content)
+            tar.addfile(info, io.BytesIO(content))
+        path = tmp_path / f"{content.decode()}.tar"
+        path.write_bytes(buf.getvalue())
+        tarballs.append(path)
+    first = runner.invoke(cli, [*root, "import", str(tarballs[0]), "x:1"])
+    assert first.exit_code == 0, first.output
+    saved = tmp_path / "one.image.tar"
+    assert runner.invoke(cli, [*root, "save", "-o", str(saved), "x:1"]).exit_code == 0
+    second = runner.invoke(cli, [*root, "import", str(tarballs[1]), "x:1"])
+    assert second.exit_code == 0
+    result = runner.invoke(cli, [*root, "load", "-i", str(saved)])
+    assert result.exit_code == 0, result.output
+    old_id = second.output.strip()
+    assert result.output == (
+        f"The image x:1 already exists, renaming the old one with ID {old_id} to empty string\n"
+        "Loaded image: x:1\n")
+    listing = runner.invoke(cli, [*root, "images", "-q"]).output.split()
+    assert len(listing) == 2  # the old one stays, untagged

@@ -1,0 +1,304 @@
+"""The local store: atomic verified blobs, tags in index.json, unpacked layers, GC."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from builder.descriptor import MEDIA_OCI_MANIFEST, Descriptor
+from builder.errors import DigestError, NotFoundError, ReferenceFormatError, StoreError
+from builder.image import History, ImageConfig, commit_image
+from builder.layers import Compression, changes_from_tree
+from builder.reference import parse
+from builder.store import Image, Store
+
+
+def make_image(store: Store, tree: Path, name: str | None = "app:1", *,
+               compression: Compression = "gzip") -> Image:
+    with store.session():
+        layer = store.commit_layer(changes_from_tree(tree), compression=compression, epoch=0)
+        config = ImageConfig(
+            architecture="amd64", created="2024-01-01T00:00:00Z",
+            diff_ids=(layer.diff_id,), history=(History(created_by="test"),),
+        )
+        return commit_image(store, config.to_bytes(), [layer.descriptor],
+                            [parse(name)] if name else [])
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    root = tmp_path / "tree"
+    (root / "etc").mkdir(parents=True)
+    (root / "etc" / "hello").write_text("hello\n")
+    (root / "bin").mkdir()
+    (root / "bin" / "tool").write_bytes(b"\x7fELF" + b"x" * 1000)
+    (root / "bin" / "tool").chmod(0o755)
+    return root
+
+
+def test_layout_files(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    store.ensure()
+    assert json.loads((tmp_path / "store" / "oci-layout").read_text()) == {
+        "imageLayoutVersion": "1.0.0"}
+    index = json.loads((tmp_path / "store" / "index.json").read_text())
+    assert index["schemaVersion"] == 2 and index["manifests"] == []
+
+
+def test_put_and_open_blob(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    data = b"some bytes" * 1000
+    digest = "sha256:" + hashlib.sha256(data).hexdigest()
+    desc = store.put_blob(data)
+    assert desc == Descriptor("application/octet-stream", digest, len(data))
+    assert (tmp_path / "store/blobs/sha256" / digest[7:]).read_bytes() == data
+    assert store.put_blob(io.BytesIO(data), expected_digest=digest).digest == digest
+    assert store.read_blob(digest, len(data)) == data
+    assert store.has_blob(digest)
+    assert list(store.tmp_dir.iterdir()) == []
+
+
+def test_put_blob_wrong_digest_leaves_nothing(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    with pytest.raises(DigestError):
+        store.put_blob(io.BytesIO(b"abc"), expected_digest="sha256:" + "0" * 64)
+    assert list(store.blobs_dir.iterdir()) == []
+    assert list(store.tmp_dir.iterdir()) == []
+
+
+def test_blob_writer_exception_leaves_nothing(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    with pytest.raises(RuntimeError), store.blob_writer() as writer:
+        writer.write(b"partial")
+        raise RuntimeError("producer failed")
+    assert list(store.blobs_dir.iterdir()) == []
+    assert list(store.tmp_dir.iterdir()) == []
+
+
+def test_open_blob_detects_corruption(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    desc = store.put_blob(b"x" * 5000)
+    path = store.blob_path(desc.digest)
+    path.chmod(0o644)
+    path.write_bytes(b"y" * 5000)
+    with pytest.raises(DigestError, match="corrupt"):
+        store.read_blob(desc.digest)
+    path.write_bytes(b"x" * 4000)
+    with pytest.raises(DigestError, match="4000 bytes, expected 5000"):
+        store.read_blob(desc.digest, desc.size)
+    with pytest.raises(NotFoundError):
+        store.open_blob("sha256:" + "1" * 64)
+    assert store.fsck() == []  # not referenced by index.json: not checked
+
+
+def test_tag_resolve_untag(tmp_path: Path, tree: Path) -> None:
+    store = Store(tmp_path)
+    image = make_image(store, tree, "app:1")
+    index = json.loads((tmp_path / "store/index.json").read_text())
+    (entry,) = index["manifests"]
+    assert entry["mediaType"] == MEDIA_OCI_MANIFEST
+    assert entry["annotations"] == {
+        "io.containerd.image.name": "docker.io/library/app:1",
+        "org.opencontainers.image.ref.name": "1",
+    }
+    assert store.resolve("app:1").id == image.id
+    assert store.resolve("docker.io/library/app:1").id == image.id
+    assert store.resolve(image.id).digest == image.digest
+    assert store.resolve(image.id[7:19]).digest == image.digest
+    assert store.resolve(f"app@{image.digest}").id == image.id
+    with pytest.raises(NotFoundError, match="No such image: app:2"):
+        store.resolve("app:2")
+    with pytest.raises(NotFoundError):
+        store.resolve("app")  # :latest
+
+    store.tag(parse("other"), image.descriptor)
+    (img,) = store.images()
+    assert sorted(n.familiar for n in img.names) == ["app:1", "other:latest"]
+    assert store.untag(parse("other")).digest == image.digest
+    with pytest.raises(NotFoundError):
+        store.untag(parse("other"))
+    with pytest.raises(ReferenceFormatError, match="digest"):
+        store.tag(parse(f"x@{image.digest}"), image.descriptor)
+    assert store.fsck() == []
+
+
+def test_moving_a_tag_leaves_the_old_image_dangling(tmp_path: Path, tree: Path) -> None:
+    store = Store(tmp_path)
+    first = make_image(store, tree, "app:1")
+    (tree / "etc" / "new").write_text("new")
+    second = make_image(store, tree, "app:1")
+    images = {i.digest: i for i in store.images()}
+    assert set(images) == {first.digest, second.digest}
+    assert images[first.digest].names == ()
+    assert [n.familiar for n in images[second.digest].names] == ["app:1"]
+    assert store.prune_dangling() == [first.id]
+    assert [i.digest for i in store.images()] == [second.digest]
+
+
+def test_remove_image_semantics(tmp_path: Path, tree: Path) -> None:
+    store = Store(tmp_path)
+    image = make_image(store, tree, "app:1")
+    store.tag(parse("app:2"), image.descriptor)
+    store.tag(parse("elsewhere/app:1"), image.descriptor)
+    with pytest.raises(StoreError, match="must be forced"):
+        store.remove_image(image.id[7:19])
+    assert store.remove_image("app:2") == [("Untagged", "app:2")]
+    events = store.remove_image(image.id, force=True)
+    assert ("Deleted", image.id) in events
+    assert ("Untagged", "elsewhere/app:1") in events
+    assert store.images() == []
+    # rmi collected the blobs
+    assert list(store.blobs_dir.iterdir()) == []
+
+
+def test_last_tag_removal_deletes_image(tmp_path: Path, tree: Path) -> None:
+    store = Store(tmp_path)
+    image = make_image(store, tree, "app:1")
+    assert store.remove_image("app:1") == [("Untagged", "app:1"), ("Deleted", image.id)]
+    assert store.images() == []
+
+
+def test_gc_keeps_referenced_and_removes_the_rest(tmp_path: Path, tree: Path) -> None:
+    store = Store(tmp_path)
+    image = make_image(store, tree, "app:1")
+    stray = store.put_blob(b"unreferenced")
+    (store.tmp_dir / "blob-stale").write_bytes(b"half a blob")
+    report = store.gc()
+    assert report.blobs == [stray.digest]
+    assert not (store.tmp_dir / "blob-stale").exists()
+    for digest in (image.digest, image.id, *(layer.digest for layer in image.layers)):
+        assert store.has_blob(digest)
+    assert store.fsck() == []
+    assert store.gc(keep=[]).blobs == []
+
+
+def test_gc_waits_for_sessions(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    with store.session():
+        desc = store.put_blob(b"not yet tagged")
+        assert store.gc(blocking=False).blobs == []
+        assert store.has_blob(desc.digest)
+    assert store.gc().blobs == [desc.digest]
+
+
+def test_fsck_reports_corrupt_referenced_blob(tmp_path: Path, tree: Path) -> None:
+    store = Store(tmp_path)
+    image = make_image(store, tree, "app:1")
+    layer = store.blob_path(image.layers[0].digest)
+    data = layer.read_bytes()
+    layer.write_bytes(data[:-1] + bytes([data[-1] ^ 1]))
+    problems = store.fsck()
+    assert len(problems) == 1 and image.layers[0].digest in problems[0]
+
+
+def test_index_survives_concurrent_taggers(tmp_path: Path, tree: Path) -> None:
+    store = Store(tmp_path)
+    image = make_image(store, tree, "app:1")
+    script = (
+        "import sys\n"
+        "from builder.store import Store\n"
+        "from builder.reference import parse\n"
+        "s = Store(sys.argv[1]); img = s.resolve('app:1')\n"
+        "for i in range(15): s.tag(parse(f'app:{sys.argv[2]}-{i}'), img.descriptor)\n"
+    )
+    procs = [subprocess.Popen([sys.executable, "-c", script, str(tmp_path), str(n)])
+             for n in range(4)]
+    assert all(p.wait(timeout=60) == 0 for p in procs)
+    (img,) = store.images()
+    assert len(img.names) == 61
+    assert img.digest == image.digest
+
+
+def test_unpacked_layer(tmp_path: Path, tree: Path) -> None:
+    store = Store(tmp_path / "root")
+    image = make_image(store, tree, "app:1")
+    path = store.unpacked(image.diff_ids[0])
+    assert path == store.layers_dir / image.diff_ids[0][7:]
+    assert (path / "etc" / "hello").read_text() == "hello\n"
+    assert (path / "bin" / "tool").stat().st_mode & 0o777 == 0o755
+    assert store.unpacked(image.diff_ids[0]) == path
+    with pytest.raises(NotFoundError):
+        store.unpacked("sha256:" + "2" * 64)
+    store.remove_image("app:1")
+    assert not path.exists()
+
+
+def test_unpacked_concurrently(tmp_path: Path, tree: Path) -> None:
+    store = Store(tmp_path / "root")
+    for i in range(200):
+        (tree / f"f{i}").write_text(str(i) * 100)
+    image = make_image(store, tree, "app:1")
+    script = (
+        "import sys\nfrom builder.store import Store\n"
+        "print(Store(sys.argv[1]).unpacked(sys.argv[2]))\n"
+    )
+    procs = [subprocess.Popen([sys.executable, "-c", script, str(store.root), image.diff_ids[0]],
+                              stdout=subprocess.PIPE, text=True) for _ in range(4)]
+    outs = {p.communicate(timeout=60)[0].strip() for p in procs}
+    assert all(p.returncode == 0 for p in procs)
+    assert len(outs) == 1
+    assert sorted(p.name for p in store.layers_dir.iterdir()) == [image.diff_ids[0][7:]]
+    assert len(list(Path(outs.pop()).iterdir())) == 202
+
+
+def test_damaged_image_is_reported_and_removable(tmp_path: Path, tree: Path) -> None:
+    store = Store(tmp_path)
+    image = make_image(store, tree, "app:1")
+    store.blob_path(image.id).unlink()  # the config is gone
+    assert store.images() == []
+    problems = store.fsck()
+    assert problems and image.id in problems[0]
+    with pytest.raises(NotFoundError):
+        store.resolve("app:1")
+    assert store.remove_image("app:1") == [("Untagged", "app:1"), ("Deleted", image.digest)]
+    assert store.index_entries() == []
+    assert store.fsck() == []
+
+
+def test_unpacked_finds_layers_of_images_written_by_other_tools(tmp_path: Path,
+                                                                tree: Path) -> None:
+    store = Store(tmp_path)
+    image = make_image(store, tree, "app:1")
+    store.db_path.unlink()  # as if skopeo had copied the image into the layout
+    store._ready = False
+    path = store.unpacked(image.diff_ids[0])
+    assert (path / "etc" / "hello").read_text() == "hello\n"
+    assert store.layer_records(image.diff_ids[0])[0].descriptor == image.layers[0]
+
+
+def test_gc_running_alongside_writers(tmp_path: Path, tree: Path) -> None:
+    import threading
+
+    from builder.archive import SaveItem, save
+
+    store = Store(tmp_path)
+    stop = threading.Event()
+    errors: list[BaseException] = []
+
+    def collector() -> None:
+        try:
+            while not stop.is_set():
+                Store(tmp_path).gc()
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    thread = threading.Thread(target=collector)
+    thread.start()
+    try:
+        for i in range(8):
+            (tree / "etc" / "n").write_text(str(i))
+            image = make_image(store, tree, f"app:{i}")
+            store.tag(parse(f"copy:{i}"), image.descriptor)
+            save(store, [SaveItem(image, image.names)], io.BytesIO(), "oci", "none")
+    finally:
+        stop.set()
+        thread.join()
+    assert errors == []
+    assert len(store.images()) == 8
+    assert store.fsck() == []
