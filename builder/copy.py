@@ -22,7 +22,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 
 from blake3 import blake3
 
@@ -36,7 +36,10 @@ from builder.sourcetree import WILDCARD, SourceItem, SourceTree, not_found, reso
 from builder.unpack import is_archive, unpack_into
 from builder.users import parse_chmod, resolve_chown
 
-__all__ = ["CopyRequest", "CopyResult", "context_digest", "copy_into"]
+if TYPE_CHECKING:
+    from builder.graph import Step
+
+__all__ = ["CopyRequest", "CopyResult", "context_digest", "copy_into", "sources_digester"]
 
 _FILE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
 _CHUNK = 1 << 20
@@ -81,6 +84,27 @@ class CopyRequest:
             checksum = ex(instr.checksum) if instr.checksum else ""
             return replace(common, command="ADD", unpack=instr.unpack, checksum=checksum)
         return replace(common, parents=instr.parents)
+
+    @classmethod
+    def from_step(cls, step: Step) -> CopyRequest:
+        """The request for a planned COPY/ADD step (its words are already expanded; so are
+        heredoc contents)."""
+        ins: dict[str, Any] = step.instruction
+        common = cls(
+            sources=tuple(ins.get("sources", ())),
+            dest=ins.get("dest", ""),
+            contents=tuple(InlineFile(n, d, expand=False) for n, d in ins.get("inline", ())),
+            workdir=step.workdir or "/",
+            chown=ins.get("chown", ""),
+            chmod=ins.get("chmod", ""),
+            excludes=tuple(ins.get("excludes", ())),
+            link=bool(ins.get("link")),
+        )
+        if step.kind == "ADD":
+            return replace(
+                common, command="ADD", unpack=ins.get("unpack"), checksum=ins.get("checksum", "")
+            )
+        return replace(common, parents=bool(ins.get("parents")))
 
     def destination(self) -> tuple[str, bool]:
         """The absolute, cleaned destination and whether it names a directory."""
@@ -385,6 +409,37 @@ def context_digest(request: CopyRequest, snapshot: ContextSnapshot) -> str:
         else:
             paths.extend(item.path for item in resolve_items(snapshot, src, request.command))
     return snapshot.digest(paths)
+
+
+def sources_digester(snapshot: ContextSnapshot) -> Callable[[Step], str | None]:
+    """A ``sources_digest`` callable for :mod:`builder.cachekey`: ``blake3:<hex>`` of the
+    context content a COPY/ADD step selects (see :func:`context_digest`) or a RUN step
+    bind-mounts; None for ``--from`` copies and remote sources, whose content is not in
+    the context."""
+
+    def digest(step: Step) -> str | None:
+        ins = step.instruction
+        if ins.get("from"):
+            return None
+        if step.kind == "RUN":
+            paths = [
+                str(m.get("source") or ".")
+                for m in ins.get("mounts", [])
+                if m.get("type") == "bind" and not m.get("from")
+            ]
+            try:
+                return "blake3:" + snapshot.digest([snapshot.resolve(p) for p in paths])
+            except ContextError as e:
+                raise BuildError(e.message, step.location) from None
+        request = CopyRequest.from_step(step)
+        if any(is_url(s) or is_git_source(s) for s in request.sources):
+            return None
+        try:
+            return "blake3:" + context_digest(request, snapshot)
+        except BuildError as e:
+            raise BuildError(e.message, step.location) from None
+
+    return digest
 
 
 def _ensure(op: _Op, dest: str, dest_is_dir: bool) -> None:

@@ -20,9 +20,11 @@ import pytest
 import zstandard
 
 from builder.context import ContextSnapshot, ignore_patterns, scan
-from builder.copy import CopyRequest, CopyResult, context_digest, copy_into
+from builder.copy import CopyRequest, CopyResult, context_digest, copy_into, sources_digester
 from builder.errors import BuildError, ContextError, Location
+from builder.graph import PlanSettings, Step, plan
 from builder.instructions import Add, Copy, InlineFile
+from builder.parser import parse
 from builder.sourcetree import DirectoryTree, resolve_sources
 
 pytestmark = pytest.mark.skipif(os.geteuid() != 0, reason="owners need root")
@@ -805,3 +807,61 @@ def test_from_copy_skips_special_files_with_a_note(tmp_path: Path, rootfs: Path)
         result = run(src, rootfs, "/run", dest="/r/")
     assert sorted(os.listdir(rootfs / "r")) == ["app.conf"]
     assert result.skipped == ["/run/pipe: special files are not copied"]
+
+
+# --- planned steps --------------------------------------------------------------------------
+
+
+def _steps(text: str) -> list[Step]:
+    graph = plan(parse(text), PlanSettings(platform="linux/amd64"))
+    return [step for stage in graph.stages for step in stage.steps]
+
+
+def test_request_from_a_planned_step_copies_like_docker(ctx: Path, rootfs: Path) -> None:
+    steps = _steps(
+        "FROM busybox\nARG NAME=world\nWORKDIR /srv\n"
+        "COPY --chown=app:staff --chmod=640 dir sub/\n"
+        "COPY <<EOF greeting.txt\nhello $NAME\nEOF\n"
+        "ADD --unpack=false a.txt b.txt ./adds/\n"
+    )
+    copy_step, heredoc_step, add_step = steps[-3:]
+    snap = scan(ctx)
+    for step in (copy_step, heredoc_step, add_step):
+        copy_into(CopyRequest.from_step(step), snap, rootfs)
+    st = os.stat(rootfs / "srv/sub/sub/two")
+    assert (st.st_uid, st.st_gid, st.st_mode & 0o777) == (1000, 50, 0o640)
+    assert read(rootfs / "srv/greeting.txt") == "hello world\n"
+    assert read(rootfs / "srv/adds/b.txt") == "B"
+    req = CopyRequest.from_step(add_step)
+    assert (req.command, req.unpack, req.workdir) == ("ADD", False, "/srv")
+
+
+def test_sources_digester_for_cache_keys(ctx: Path) -> None:
+    steps = _steps(
+        "FROM busybox AS base\n"
+        "COPY dir /d/\n"
+        "COPY --parents ./x/./y /p/\n"
+        "RUN --mount=type=bind,source=src,target=/s true\n"
+        "ADD https://example.com/f /f\n"
+        "FROM busybox\nCOPY --from=base /d /d\n"
+    )
+    copy_dir, copy_parents, run_mount, add_url, copy_from = steps
+    before = sources_digester(scan(ctx))
+    assert before(add_url) is None and before(copy_from) is None
+    first = [before(s) for s in (copy_dir, copy_parents, run_mount)]
+    assert all(d and d.startswith("blake3:") for d in first)
+    assert len(set(first)) == 3
+    (ctx / "src" / "a.txt").write_text("changed")
+    after = sources_digester(scan(ctx))
+    assert [after(s) for s in (copy_dir, copy_parents, run_mount)] == [
+        first[0],
+        first[1],
+        after(run_mount),
+    ]
+    assert after(run_mount) != first[2]
+    (ctx / "dir" / "one").write_text("changed")
+    assert sources_digester(scan(ctx))(copy_dir) != first[0]
+    missing = _steps("FROM busybox\nCOPY nope /n\n")[-1]
+    with pytest.raises(BuildError, match="not found") as err:
+        sources_digester(scan(ctx))(missing)
+    assert err.value.location is not None and err.value.location.line == 2
