@@ -1,0 +1,562 @@
+"""The build context: where it comes from, what COPY/ADD may see, and its content digests.
+
+:func:`open_context` turns a directory (or a tar stream on stdin) plus a Dockerfile into a
+:class:`BuildContext`. :func:`scan` walks the context once, honouring ``.dockerignore``
+(``<Dockerfile>.dockerignore`` next to the Dockerfile wins, as in BuildKit), and records every
+kept entry as an :class:`Entry`: type, mode, owner, size, symlink target and, for regular
+files, a blake3 content hash. Hashing runs in threads; a :class:`StatCache` keyed by absolute
+path remembers ``(dev, ino, size, mtime_ns, ctime_ns, mode) -> digest`` so an unchanged file is
+never read twice. Symlinks are recorded, never followed, and nothing outside the root is read.
+
+:meth:`ContextSnapshot.digest` is the content half of a COPY/ADD cache key: canonical records
+(path under the selection, type, mode, uid, gid, size, link target, content hash) and never an
+mtime.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO, Literal
+
+import diskcache  # type: ignore[import-untyped]
+from blake3 import blake3
+
+from builder.context_tar import extract_tar, is_archive, joined, peek
+from builder.errors import ContextError
+from builder.ignore import PatternMatcher, go_clean, read_ignore_file
+
+__all__ = [
+    "BuildContext",
+    "ContextSnapshot",
+    "Entry",
+    "EntryKind",
+    "ScanStats",
+    "StatCache",
+    "entry_from_stat",
+    "ignore_patterns",
+    "open_context",
+    "scan",
+]
+
+EntryKind = Literal["file", "dir", "symlink"]
+StatKey = tuple[int, int, int, int, int, int]  # dev, ino, size, mtime_ns, ctime_ns, mode
+
+_CHUNK = 1 << 20
+_MAX_SYMLINKS = 40
+_BATCH_FILES = 64
+_BATCH_BYTES = 8 << 20
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One kept path of the context. ``path`` is relative and ``/``-separated (``.`` = root)."""
+
+    path: str
+    kind: EntryKind
+    mode: int  # permission bits incl. setuid/setgid/sticky (S_IMODE)
+    uid: int
+    gid: int
+    size: int  # 0 for directories and symlinks
+    link: str = ""  # symlink target, as stored
+    digest: str = ""  # blake3 hex of the content, regular files only
+    mtime_ns: int = field(default=0, compare=False)  # kept for copies; never hashed
+
+    def record(self, name: str) -> bytes:
+        """The canonical record hashed by :meth:`ContextSnapshot.digest` (no mtime)."""
+        fields = [name, self.kind, self.mode, self.uid, self.gid, self.size, self.link]
+        return json.dumps([*fields, self.digest], ensure_ascii=False).encode() + b"\n"
+
+
+@dataclass(slots=True)
+class ScanStats:
+    """What a :func:`scan` did: ``hashed`` files were read, ``cached`` came from the cache."""
+
+    entries: int = 0
+    files: int = 0
+    hashed: int = 0
+    hashed_bytes: int = 0
+    cached: int = 0
+    skipped: list[str] = field(default_factory=list)  # one message per special file skipped
+
+
+class StatCache:
+    """Persistent ``absolute path -> (stat key, blake3)`` memo of file digests (diskcache).
+
+    Process-safe (diskcache's own locking). A hit needs the same device, inode, size,
+    mtime_ns, ctime_ns and mode; any change means the file is read again.
+    """
+
+    def __init__(self, directory: Path | str) -> None:
+        self._cache = diskcache.Cache(str(directory))
+
+    @classmethod
+    def for_root(cls, root: Path | str) -> StatCache:
+        """The stat cache of a dockyard root: ``<root>/cache/stat``."""
+        return cls(Path(root) / "cache" / "stat")
+
+    def get(self, path: str, key: StatKey) -> str | None:
+        """The digest stored for ``path`` if its stat key still matches."""
+        value = self._cache.get(path)
+        if isinstance(value, str):
+            stamp, _, digest = value.rpartition(" ")
+            if stamp == _stamp(key):
+                return digest
+        return None
+
+    def get_many(self, items: Iterable[tuple[str, StatKey]]) -> list[str | None]:
+        """:meth:`get` for many ``(path, stat key)`` pairs, in one read transaction."""
+        with self._cache.transact():
+            return [self.get(path, key) for path, key in items]
+
+    def put_many(self, items: Iterable[tuple[str, StatKey, str]]) -> None:
+        """Store ``(path, stat key, digest)`` triples in one transaction."""
+        with self._cache.transact():
+            for path, key, digest in items:
+                self._cache.set(path, f"{_stamp(key)} {digest}")
+
+    def close(self) -> None:
+        self._cache.close()
+
+    def __enter__(self) -> StatCache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _stamp(key: StatKey) -> str:
+    # A plain string is stored by diskcache without pickling: cheaper to read back.
+    return " ".join(map(str, key))
+
+
+def _stat_key(st: os.stat_result) -> StatKey:
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_mode)
+
+
+def _hash_file(path: str, expect: os.stat_result) -> tuple[str, StatKey | None]:
+    """blake3 of a regular file opened without following links; the stat key to cache, or
+    None when the file changed while it was read (then it is not cached)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK)
+    except OSError as e:
+        raise ContextError(f"cannot read {path}: {e.strerror}") from None
+    try:
+        before = os.fstat(fd)
+        if not stat.S_ISREG(before.st_mode) or (before.st_dev, before.st_ino) != (
+            expect.st_dev,
+            expect.st_ino,
+        ):
+            raise ContextError(f"{path} was replaced while the context was scanned")
+        hasher = blake3(max_threads=blake3.AUTO) if before.st_size > 8 * _CHUNK else blake3()
+        while chunk := os.read(fd, _CHUNK):
+            hasher.update(chunk)
+        after = os.fstat(fd)
+    finally:
+        os.close(fd)
+    key = _stat_key(before)
+    return hasher.hexdigest(), key if _stat_key(after) == key else None
+
+
+class ContextSnapshot:
+    """The result of :func:`scan`: the kept entries of a context directory, sorted by path.
+
+    Ignored paths are invisible: :meth:`get` returns None and :meth:`children` omits them.
+    """
+
+    def __init__(self, root: Path, entries: Mapping[str, Entry], stats: ScanStats) -> None:
+        self.root = root
+        self.entries: Mapping[str, Entry] = dict(sorted(entries.items()))
+        self.stats = stats
+        self._children: dict[str, list[str]] = {}
+        for path in self.entries:
+            if path != ".":
+                parent, _, name = path.rpartition("/")
+                self._children.setdefault(parent or ".", []).append(name)
+
+    @staticmethod
+    def normalize(path: str) -> str:
+        """``/a/./b/`` -> ``a/b``; ``/``, ``""`` -> ``.``; ``..`` cannot climb above the root."""
+        return go_clean("/" + path).lstrip("/") or "."
+
+    def get(self, path: str) -> Entry | None:
+        """The entry at ``path`` (not following symlinks), or None if absent or ignored."""
+        return self.entries.get(self.normalize(path))
+
+    def children(self, path: str) -> list[str]:
+        """Names of the kept children of the directory ``path``, sorted."""
+        return list(self._children.get(self.normalize(path), ()))
+
+    def walk(self, path: str) -> Iterator[Entry]:
+        """The entry at ``path`` and, for a directory, every kept entry below it, in sorted
+        pre-order (a directory, then its children by name, recursively)."""
+        top = self.get(path)
+        if top is None:
+            return
+        yield top
+        if top.kind != "dir":
+            return
+        stack = [(top.path, iter(self._children.get(top.path, ())))]
+        while stack:
+            parent, names = stack[-1]
+            name = next(names, None)
+            if name is None:
+                stack.pop()
+                continue
+            child = self.entries[name if parent == "." else f"{parent}/{name}"]
+            yield child
+            if child.kind == "dir":
+                stack.append((child.path, iter(self._children.get(child.path, ()))))
+
+    def resolve(self, path: str) -> str:
+        """Follow symlinks in ``path`` (every component) inside the context; the final path.
+
+        A link that leads outside the context (an absolute target or ``..`` above the root)
+        is refused with ContextError. The result may not exist.
+        """
+        parts = [p for p in self.normalize(path).split("/") if p != "."]
+        done: list[str] = []
+        hops = 0
+        while parts:
+            name = parts.pop(0)
+            if name == "..":
+                if not done:
+                    raise ContextError(f'"/{path.lstrip("/")}" resolves outside the build context')
+                done.pop()
+                continue
+            entry = self.entries.get("/".join([*done, name]))
+            if entry is None or entry.kind != "symlink":
+                done.append(name)
+                continue
+            hops += 1
+            if hops > _MAX_SYMLINKS:
+                raise ContextError(f'"/{path.lstrip("/")}": too many levels of symbolic links')
+            if entry.link.startswith("/"):
+                raise ContextError(
+                    f'"/{path.lstrip("/")}" resolves outside the build context '
+                    f"(symlink {entry.path} -> {entry.link})"
+                )
+            parts = [p for p in entry.link.split("/") if p not in ("", ".")] + parts
+        return "/".join(done) or "."
+
+    def digest(self, paths: Sequence[str]) -> str:
+        """blake3 over the canonical records of each selected path and everything below it.
+
+        Records name entries relative to their selection (``.`` for the selected path itself),
+        and each selection is prefixed with its own normalised path, so renaming or swapping
+        two selected files changes the digest; mtimes never do. A missing path is an error.
+        """
+        hasher = blake3()
+        for raw in paths:
+            sel = self.normalize(raw)
+            if sel not in self.entries:
+                raise ContextError(f'"/{sel}": not found in the build context')
+            hasher.update(json.dumps(["select", sel]).encode() + b"\n")
+            prefix = "" if sel == "." else sel + "/"
+            for entry in self.walk(sel):
+                name = "." if entry.path == sel else entry.path.removeprefix(prefix)
+                hasher.update(entry.record(name))
+        return hasher.hexdigest()
+
+    def open(self, path: str) -> BinaryIO:
+        """Open the regular file ``path`` for reading, never following a symlink (any
+        component); the caller closes it."""
+        entry = self.get(path)
+        if entry is None or entry.kind != "file":
+            raise ContextError(f'"/{self.normalize(path)}": not a file in the build context')
+        fd = os.open(self.root, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        try:
+            comps = entry.path.split("/")
+            for comp in comps[:-1]:
+                nxt = os.open(
+                    comp, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=fd
+                )
+                os.close(fd)
+                fd = nxt
+            file_fd = os.open(comps[-1], os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=fd)
+        except OSError as e:
+            raise ContextError(
+                f'"/{entry.path}" changed in the build context: {e.strerror}'
+            ) from None
+        finally:
+            os.close(fd)
+        return os.fdopen(file_fd, "rb")
+
+
+def ignore_patterns(context_dir: Path | str | None, dockerfile: Path | str | None) -> list[str]:
+    """The .dockerignore patterns that apply: ``<dockerfile>.dockerignore`` beside the
+    Dockerfile when it exists, else ``<context>/.dockerignore``, else none."""
+    candidates: list[Path] = []
+    if dockerfile is not None:
+        df = Path(dockerfile)
+        candidates.append(df.with_name(df.name + ".dockerignore"))
+    if context_dir is not None:
+        candidates.append(Path(context_dir) / ".dockerignore")
+    for candidate in candidates:
+        try:
+            data = candidate.read_bytes()
+        except FileNotFoundError:
+            continue
+        except OSError as e:
+            raise ContextError(f"cannot read {candidate}: {e.strerror}") from None
+        return read_ignore_file(data)
+    return []
+
+
+def scan(
+    root: Path | str,
+    patterns: Sequence[str] = (),
+    *,
+    stat_cache: StatCache | None = None,
+    threads: int | None = None,
+) -> ContextSnapshot:
+    """Walk ``root`` and record every entry not excluded by ``patterns``.
+
+    Excluded directories are skipped unless an exception pattern could re-include something
+    inside (then the directory is recorded only if something below it is kept). FIFOs,
+    sockets and devices are skipped with a message in ``stats.skipped``. Files missing from
+    ``stat_cache`` (or changed since) are hashed in ``threads`` worker threads.
+    """
+    root_path = Path(root).absolute()
+    try:
+        root_st = os.stat(root_path)
+    except OSError as e:
+        raise ContextError(f"cannot read the build context {root_path}: {e.strerror}") from None
+    if not stat.S_ISDIR(root_st.st_mode):
+        raise ContextError(f"the build context {root_path} is not a directory")
+    matcher = PatternMatcher(patterns) if patterns else None
+    stats = ScanStats()
+    entries: dict[str, Entry] = {".": entry_from_stat(".", root_st)}
+    to_hash: list[tuple[str, str, os.stat_result]] = []  # rel, abs, lstat
+
+    def visit(rel_dir: str, abs_dir: str) -> bool:
+        kept_any = False
+        try:
+            with os.scandir(abs_dir) as it:
+                children = sorted(it, key=lambda d: d.name)
+        except OSError as e:
+            raise ContextError(f"cannot read {abs_dir}: {e.strerror}") from None
+        for child in children:
+            rel = child.name if rel_dir == "." else f"{rel_dir}/{child.name}"
+            excluded = matcher is not None and matcher.matches_or_parent_matches(rel)
+            try:
+                st = child.stat(follow_symlinks=False)
+            except FileNotFoundError:
+                continue  # removed while we were scanning
+            fmt = stat.S_IFMT(st.st_mode)
+            if fmt == stat.S_IFDIR:
+                if excluded and not (matcher is not None and matcher.may_match_inside(rel)):
+                    continue
+                if not excluded:
+                    entries[rel] = entry_from_stat(rel, st)
+                if visit(rel, child.path) and excluded:
+                    entries[rel] = entry_from_stat(rel, st)
+                    kept_any = True
+                kept_any = kept_any or not excluded
+                continue
+            if excluded:
+                continue
+            if fmt == stat.S_IFREG:
+                to_hash.append((rel, child.path, st))
+            elif fmt == stat.S_IFLNK:
+                try:
+                    target = os.readlink(child.path)
+                except OSError as e:
+                    raise ContextError(
+                        f"cannot read the symlink {child.path}: {e.strerror}"
+                    ) from None
+                entries[rel] = entry_from_stat(rel, st, link=target)
+            else:
+                stats.skipped.append(
+                    f"skipping {_special_name(fmt)} {rel!r}: only regular files, directories "
+                    "and symlinks can be part of a build context"
+                )
+                continue
+            kept_any = True
+        return kept_any
+
+    visit(".", str(root_path))
+    _hash_all(to_hash, entries, stats, stat_cache, threads)
+    stats.entries = len(entries)
+    return ContextSnapshot(root_path, entries, stats)
+
+
+def _hash_all(
+    files: list[tuple[str, str, os.stat_result]],
+    entries: dict[str, Entry],
+    stats: ScanStats,
+    cache: StatCache | None,
+    threads: int | None,
+) -> None:
+    stats.files = len(files)
+    misses: list[tuple[str, str, os.stat_result]] = []
+    digests = cache.get_many((a, _stat_key(st)) for _, a, st in files) if cache else None
+    for i, (rel, abs_path, st) in enumerate(files):
+        digest = digests[i] if digests is not None else None
+        if digest is None:
+            misses.append((rel, abs_path, st))
+        else:
+            stats.cached += 1
+            entries[rel] = entry_from_stat(rel, st, digest=digest)
+    if not misses:
+        return
+    # Small files go to the workers in batches: one task per file costs more than hashing it.
+    batches: list[list[tuple[str, str, os.stat_result]]] = [[]]
+    batch_bytes = 0
+    for miss in misses:
+        if len(batches[-1]) >= _BATCH_FILES or batch_bytes >= _BATCH_BYTES:
+            batches.append([])
+            batch_bytes = 0
+        batches[-1].append(miss)
+        batch_bytes += miss[2].st_size
+    workers = threads or min(8, (os.cpu_count() or 1) * 2)
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        results = [
+            r
+            for batch in pool.map(lambda b: [_hash_file(m[1], m[2]) for m in b], batches)
+            for r in batch
+        ]
+    new: list[tuple[str, StatKey, str]] = []
+    for (rel, abs_path, st), (digest, key) in zip(misses, results, strict=True):
+        entries[rel] = entry_from_stat(rel, st, digest=digest)
+        stats.hashed += 1
+        stats.hashed_bytes += st.st_size
+        if key is not None:
+            new.append((abs_path, key, digest))
+    if cache is not None and new:
+        cache.put_many(new)
+
+
+def entry_from_stat(rel: str, st: os.stat_result, *, link: str = "", digest: str = "") -> Entry:
+    """The Entry for ``rel`` from its lstat result (a non-directory, non-link is a file)."""
+    fmt = stat.S_IFMT(st.st_mode)
+    kind: EntryKind = "dir" if fmt == stat.S_IFDIR else "symlink" if fmt == stat.S_IFLNK else "file"
+    size = st.st_size if kind == "file" else 0
+    mode = stat.S_IMODE(st.st_mode)
+    return Entry(rel, kind, mode, st.st_uid, st.st_gid, size, link, digest, st.st_mtime_ns)
+
+
+def _special_name(fmt: int) -> str:
+    return {
+        stat.S_IFIFO: "fifo",
+        stat.S_IFSOCK: "socket",
+        stat.S_IFCHR: "character device",
+        stat.S_IFBLK: "block device",
+    }.get(fmt, "special file")
+
+
+# --- the whole context ----------------------------------------------------------------------
+
+
+@dataclass
+class BuildContext:
+    """A ready build context: its scan and the Dockerfile text. Close it to remove the
+    temporary directory of a context that came as a tar stream."""
+
+    snapshot: ContextSnapshot
+    dockerfile: str
+    dockerfile_name: str
+    _tmp: tempfile.TemporaryDirectory[str] | None = None
+
+    @property
+    def root(self) -> Path:
+        return self.snapshot.root
+
+    def close(self) -> None:
+        if self._tmp is not None:
+            self._tmp.cleanup()
+            self._tmp = None
+
+    def __enter__(self) -> BuildContext:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_context(
+    context: Path | str,
+    dockerfile: Path | str | None = None,
+    *,
+    stdin: BinaryIO | None = None,
+    stat_cache: StatCache | None = None,
+    threads: int | None = None,
+) -> BuildContext:
+    """Prepare the build context the way ``docker build`` does.
+
+    ``context`` is a directory or ``-``: stdin then holds either a tar archive (any
+    compression; the Dockerfile is read from inside it) or a plain Dockerfile with an empty
+    context. ``dockerfile`` is a path (default ``<context>/Dockerfile``; it may lie outside the
+    context) or ``-`` for stdin. The stat cache is used for directory contexts only.
+    """
+    if str(context) == "-":
+        return _from_stdin(_need_stdin(stdin), dockerfile, threads)
+    ctx_dir = Path(context)
+    if not ctx_dir.is_dir():
+        raise ContextError(f"unable to prepare context: path {str(context)!r} not found")
+    if str(dockerfile) == "-":
+        text = _decode(_need_stdin(stdin).read(), "-")
+        patterns = ignore_patterns(ctx_dir, None)
+        return BuildContext(
+            scan(ctx_dir, patterns, stat_cache=stat_cache, threads=threads), text, "Dockerfile"
+        )
+    df_path = Path(dockerfile) if dockerfile is not None else ctx_dir / "Dockerfile"
+    try:
+        text = _decode(df_path.read_bytes(), str(df_path))
+    except FileNotFoundError:
+        raise ContextError(
+            f"failed to read dockerfile: open {df_path}: no such file or directory"
+        ) from None
+    except OSError as e:
+        raise ContextError(f"failed to read dockerfile {df_path}: {e.strerror}") from None
+    patterns = ignore_patterns(ctx_dir, df_path)
+    snap = scan(ctx_dir, patterns, stat_cache=stat_cache, threads=threads)
+    return BuildContext(snap, text, df_path.name)
+
+
+def _need_stdin(stdin: BinaryIO | None) -> BinaryIO:
+    if stdin is None:
+        raise ContextError("the build context or Dockerfile is '-' but no stdin was given")
+    return stdin
+
+
+def _decode(data: bytes, name: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ContextError(f"the Dockerfile {name} is not valid UTF-8") from None
+
+
+def _from_stdin(
+    stdin: BinaryIO, dockerfile: Path | str | None, threads: int | None
+) -> BuildContext:
+    if str(dockerfile) == "-":
+        raise ContextError("cannot read both the build context and the Dockerfile from stdin")
+    tmp = tempfile.TemporaryDirectory(prefix="dockyard-context-")
+    try:
+        root = Path(tmp.name) / "context"
+        root.mkdir()
+        head = peek(stdin, 512)
+        data = joined(head, stdin)
+        if not is_archive(head):
+            text = _decode(data.read(), "-")
+            return BuildContext(scan(root, threads=threads), text, "Dockerfile", tmp)
+        extract_tar(data, root)
+        name = go_clean("/" + str(dockerfile or "Dockerfile")).lstrip("/")
+        df_path = root / name
+        if df_path.is_symlink() or not df_path.is_file():
+            raise ContextError(
+                f"failed to read dockerfile: {name} not found in the context archive"
+            )
+        text = _decode(df_path.read_bytes(), name)
+        snap = scan(root, ignore_patterns(root, df_path), threads=threads)
+        return BuildContext(snap, text, df_path.name, tmp)
+    except BaseException:
+        tmp.cleanup()
+        raise

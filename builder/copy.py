@@ -1,0 +1,563 @@
+"""The COPY/ADD file operation: resolve sources, apply Docker's destination rules, write files.
+
+Pure file system code: :func:`copy_into` reads from a :class:`SourceTree` (the scanned build
+context, or a stage's/image's root file system as a :class:`DirectoryTree`) and writes into
+a target directory (a snapshot's rootfs, or an empty directory for ``--link``) through
+:class:`~builder.rootdir.RootDir`, so a symlink in the target never leads outside it.
+
+Rules (BuildKit's, from ``dockerfile2llb/convert_copy.go`` and fsutil's ``copy``): sources are
+relative to the source root (``..`` cannot climb out); wildcards use Go ``filepath.Match``
+per path component; a directory copies its contents; a symlink named as a source is followed
+inside the root; a trailing ``/`` (or ``.``) on the destination means a directory; a
+relative destination is relative to WORKDIR; a file copied onto an existing directory goes
+inside it; several sources need a destination ending in ``/``.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import stat
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal
+
+from blake3 import blake3
+
+from builder.context import ContextSnapshot, Entry
+from builder.errors import BuildError, ContextError
+from builder.fetch import download, is_git_source, is_url
+from builder.ignore import PatternMatcher, go_clean
+from builder.instructions import Add, Copy, InlineFile
+from builder.rootdir import RootDir
+from builder.sourcetree import WILDCARD, SourceItem, SourceTree, not_found, resolve_items
+from builder.unpack import is_archive, unpack_into
+from builder.users import parse_chmod, resolve_chown
+
+if TYPE_CHECKING:
+    from builder.graph import Step
+
+__all__ = ["CopyRequest", "CopyResult", "context_digest", "copy_into", "sources_digester"]
+
+_FILE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True, slots=True)
+class CopyRequest:
+    """One COPY or ADD, its words already expanded. ``dest`` is as written (relative to
+    ``workdir`` unless absolute); ``contents`` are heredoc files."""
+
+    sources: tuple[str, ...] = ()
+    dest: str = ""
+    contents: tuple[InlineFile, ...] = ()
+    workdir: str = "/"
+    chown: str = ""
+    chmod: str = ""
+    excludes: tuple[str, ...] = ()
+    parents: bool = False
+    link: bool = False
+    command: Literal["COPY", "ADD"] = "COPY"
+    unpack: bool | None = None  # ADD: None = local archives yes, URLs no
+    checksum: str = ""
+
+    @classmethod
+    def from_instruction(
+        cls, instr: Copy | Add, *, workdir: str = "/", expand: Callable[[str], str] | None = None
+    ) -> CopyRequest:
+        """The request for a parsed COPY/ADD; ``expand`` expands sources, dest, --chown,
+        --chmod and --checksum (not --exclude, as Docker)."""
+        ex = expand or (lambda s: s)
+        common = cls(
+            sources=tuple(ex(s) for s in instr.sources),
+            dest=ex(instr.dest),
+            contents=instr.contents,
+            workdir=workdir,
+            chown=ex(instr.chown) if instr.chown else "",
+            chmod=ex(instr.chmod) if instr.chmod else "",
+            excludes=instr.excludes,
+            link=instr.link,
+        )
+        if isinstance(instr, Add):
+            checksum = ex(instr.checksum) if instr.checksum else ""
+            return replace(common, command="ADD", unpack=instr.unpack, checksum=checksum)
+        return replace(common, parents=instr.parents)
+
+    @classmethod
+    def from_step(cls, step: Step) -> CopyRequest:
+        """The request for a planned COPY/ADD step (its words are already expanded; so are
+        heredoc contents)."""
+        ins: dict[str, Any] = step.instruction
+        common = cls(
+            sources=tuple(ins.get("sources", ())),
+            dest=ins.get("dest", ""),
+            contents=tuple(InlineFile(n, d, expand=False) for n, d in ins.get("inline", ())),
+            workdir=step.workdir or "/",
+            chown=ins.get("chown", ""),
+            chmod=ins.get("chmod", ""),
+            excludes=tuple(ins.get("excludes", ())),
+            link=bool(ins.get("link")),
+        )
+        if step.kind == "ADD":
+            return replace(
+                common, command="ADD", unpack=ins.get("unpack"), checksum=ins.get("checksum", "")
+            )
+        return replace(common, parents=bool(ins.get("parents")))
+
+    def destination(self) -> tuple[str, bool]:
+        """The absolute, cleaned destination and whether it names a directory."""
+        dest = self.dest
+        if dest in ("", "."):
+            dest = "./"
+        is_dir = dest.endswith(("/", "/.")) or dest == "."
+        if not dest.startswith("/"):
+            dest = self.workdir.rstrip("/") + "/" + dest
+        return go_clean(dest), is_dir
+
+
+@dataclass(slots=True)
+class CopyResult:
+    """What a copy wrote."""
+
+    files: int = 0
+    dirs: int = 0
+    symlinks: int = 0
+    bytes: int = 0
+    archives: int = 0  # ADD archives extracted
+    skipped: list[str] = field(default_factory=list)
+
+
+class _Op:
+    """The state of one copy: target root, ownership policy, counters."""
+
+    def __init__(
+        self,
+        request: CopyRequest,
+        tree: SourceTree | None,
+        root: RootDir,
+        owner: tuple[int, int] | None,
+        mode: int | None,
+    ) -> None:
+        self.req = request
+        self.tree = tree
+        self.root = root
+        self.owner = owner  # --chown
+        self.mode = mode  # --chmod
+        self.reset_owner = isinstance(tree, ContextSnapshot)
+        # Without root (outside a user namespace) files simply belong to the caller.
+        self.can_chown = os.geteuid() == 0
+        self.result = CopyResult()
+        self.exclude = PatternMatcher(request.excludes) if request.excludes else None
+
+    def ids(self, entry: Entry) -> tuple[int, int]:
+        if self.owner is not None:
+            return self.owner
+        return (0, 0) if self.reset_owner else (entry.uid, entry.gid)
+
+    # --- writing ------------------------------------------------------------------------
+
+    def _meta(self, fd: int, entry: Entry, *, is_dir: bool = False) -> None:
+        if self.can_chown:
+            os.fchown(fd, *self.ids(entry))
+        os.fchmod(fd, self.mode if self.mode is not None else entry.mode)
+        if entry.mtime_ns:
+            os.utime(fd, ns=(entry.mtime_ns, entry.mtime_ns))
+        if is_dir:
+            self.result.dirs += 1
+
+    def write_file(
+        self, parent: int, name: str, display: str, entry: Entry, data: Iterator[bytes]
+    ) -> None:
+        _clear(parent, name, display)
+        fd = os.open(name, _FILE_FLAGS, 0o600, dir_fd=parent)
+        try:
+            for chunk in data:
+                os.write(fd, chunk)
+                self.result.bytes += len(chunk)
+            self._meta(fd, entry)
+        finally:
+            os.close(fd)
+        self.result.files += 1
+
+    def copy_entry(self, path: str, entry: Entry, parent: int, name: str, display: str) -> None:
+        """Copy the non-directory ``entry`` (at tree ``path``) to ``name`` in ``parent``."""
+        assert self.tree is not None
+        if entry.kind == "symlink":
+            _clear(parent, name, display)
+            os.symlink(entry.link, name, dir_fd=parent)
+            if self.can_chown:
+                os.chown(name, *self.ids(entry), dir_fd=parent, follow_symlinks=False)
+            if entry.mtime_ns:
+                ns = (entry.mtime_ns, entry.mtime_ns)
+                os.utime(name, ns=ns, dir_fd=parent, follow_symlinks=False)
+            self.result.symlinks += 1
+            return
+        self.write_file(parent, name, display, entry, self._read(path, entry))
+
+    def _read(self, path: str, entry: Entry) -> Iterator[bytes]:
+        assert self.tree is not None
+        check = blake3() if entry.digest else None
+        with self.tree.open(path) as src:
+            while chunk := src.read(_CHUNK):
+                if check is not None:
+                    check.update(chunk)
+                yield chunk
+        if check is not None and check.hexdigest() != entry.digest:
+            raise ContextError(f'"/{path}" changed in the build context while it was copied')
+
+    def make_dir(self, parent: int, name: str, display: str, entry: Entry, overwrite: bool) -> int:
+        """Create (or reuse) the directory ``name`` and give it ``entry``'s metadata when it
+        is new or ``overwrite``; returns its fd."""
+        try:
+            st = os.stat(name, dir_fd=parent, follow_symlinks=False)
+        except FileNotFoundError:
+            st = None
+        if st is not None and not stat.S_ISDIR(st.st_mode):
+            raise BuildError(f"{self.req.command} failed: cannot copy to non-directory: {display}")
+        if st is None:
+            os.mkdir(name, 0o700, dir_fd=parent)
+        fd = os.open(
+            name, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=parent
+        )
+        if st is None or overwrite:
+            self._meta(fd, entry, is_dir=True)
+        return fd
+
+    def copy_children(
+        self, path: str, rel: str, dst: _LazyDir, include: PatternMatcher | None
+    ) -> None:
+        """Copy what is below the tree directory ``path`` into ``dst``; ``rel`` is ``path``
+        relative to the copied item (what --exclude and --parents patterns see)."""
+        assert self.tree is not None
+        for name in self.tree.children(path):
+            child = name if path == "." else f"{path}/{name}"
+            child_rel = f"{rel}/{name}" if rel else name
+            entry = self.tree.get(child)
+            if entry is None:  # a FIFO, socket or device node in a stage's rootfs
+                self.result.skipped.append(f"/{child}: special files are not copied")
+                continue
+            included = include is None or include.matches_or_parent_matches(child_rel)
+            excluded = self.exclude is not None and self.exclude.matches_or_parent_matches(
+                child_rel
+            )
+            display = f"{dst.display.rstrip('/')}/{name}"
+            if included and not excluded:
+                if entry.kind == "dir":
+                    fd = self.make_dir(dst.fd(), name, display, entry, overwrite=True)
+                    self.copy_children(child, child_rel, _LazyDir.opened(fd, display), include)
+                else:
+                    self.copy_entry(child, entry, dst.fd(), name, display)
+                continue
+            if entry.kind != "dir":
+                continue
+            descend = (
+                self.exclude is not None and self.exclude.may_match_inside(child_rel)
+                if excluded
+                else include is not None and _may_include(include, child_rel)
+            )
+            if descend:
+                lazy = _LazyDir(dst, name, display, entry, self)
+                try:
+                    self.copy_children(child, child_rel, lazy, include)
+                finally:
+                    lazy.close()
+
+
+def _may_include(include: PatternMatcher, rel: str) -> bool:
+    for pattern in include.patterns:
+        lit: list[str] = []
+        for comp in pattern.split("/"):
+            if WILDCARD.search(comp):
+                break
+            lit.append(comp)
+        else:
+            lit = lit[:-1] if lit else lit
+        parts = rel.split("/")
+        k = min(len(parts), len(lit))
+        if parts[:k] == lit[:k]:
+            return True
+    return False
+
+
+class _LazyDir:
+    """A target directory created only when something is written into it (--parents,
+    exceptions under excluded directories), with its source directory's metadata."""
+
+    def __init__(
+        self, parent: _LazyDir | None, name: str, display: str, entry: Entry | None, op: _Op | None
+    ) -> None:
+        self.parent, self.name, self.display, self.entry, self.op = parent, name, display, entry, op
+        self._fd = -1
+
+    @classmethod
+    def opened(cls, fd: int, display: str) -> _LazyDir:
+        lazy = cls(None, "", display, None, None)
+        lazy._fd = fd
+        return lazy
+
+    def fd(self) -> int:
+        if self._fd < 0:
+            assert self.parent is not None and self.entry is not None and self.op is not None
+            self._fd = self.op.make_dir(
+                self.parent.fd(), self.name, self.display, self.entry, overwrite=True
+            )
+        return self._fd
+
+    def close(self) -> None:
+        if self._fd >= 0:
+            os.close(self._fd)
+            self._fd = -1
+
+
+def _clear(parent: int, name: str, display: str) -> None:
+    """Remove a non-directory at ``name`` so a new one can be created; a directory there is
+    an error (Docker: "cannot replace to directory ... with file")."""
+    try:
+        st = os.stat(name, dir_fd=parent, follow_symlinks=False)
+    except FileNotFoundError:
+        return
+    if stat.S_ISDIR(st.st_mode):
+        raise BuildError(f"cannot replace to directory {display} with file")
+    os.unlink(name, dir_fd=parent)
+
+
+def copy_into(
+    request: CopyRequest,
+    source: SourceTree | None,
+    target: Path | str,
+    *,
+    expand: Callable[[str], str] | None = None,
+    users_root: Path | str | None = None,
+) -> CopyResult:
+    """Perform ``request`` reading from ``source`` and writing into the directory ``target``.
+
+    ``users_root`` is the root file system whose ``/etc/passwd`` and ``/etc/group`` resolve
+    ``--chown`` names (default ``target``; pass the stage's rootfs when ``target`` is the
+    empty directory of a ``--link`` copy). ``expand`` expands heredoc contents whose
+    ``expand`` flag is set. Raises BuildError (or ContextError) with Docker's wording.
+    """
+    req = request
+    mode = parse_chmod(req.chmod) if req.chmod else None
+    owner = resolve_chown(req.chown, users_root or target) if req.chown else None
+    if req.checksum and req.command != "ADD":
+        raise BuildError("checksum can't be specified for COPY")
+    if req.checksum and (len(req.sources) != 1 or not is_url(req.sources[0])):
+        raise BuildError("checksum requires a single HTTP(S) source")
+    dest, dest_is_dir = req.destination()
+    try:
+        with RootDir(target) as root:
+            op = _Op(req, source, root, owner, mode)
+            _run(op, dest, dest_is_dir, expand)
+            return op.result
+    except OSError as e:
+        where = f" {e.filename}" if e.filename else ""
+        raise BuildError(f"{req.command} failed:{where}: {e.strerror or e}") from None
+
+
+def _run(op: _Op, dest: str, dest_is_dir: bool, expand: Callable[[str], str] | None) -> None:
+    req, source = op.req, op.tree
+    plans: list[tuple[str, list[SourceItem]]] = []
+    for src in req.sources:
+        if is_url(src) or is_git_source(src):
+            if req.command != "ADD":
+                raise BuildError("source can't be a URL for COPY")
+            if is_git_source(src):
+                raise BuildError(f"ADD failed: git sources are not supported yet: {src}")
+            plans.append((src, []))
+            continue
+        if source is None:
+            raise BuildError(f'{req.command} failed: "{src}": no build context')
+        plans.append((src, [] if req.parents else resolve_items(source, src, req.command)))
+    count = len(req.sources) + len(req.contents)
+    if (count > 1 or any(len(items) > 1 for _, items in plans)) and not dest_is_dir:
+        raise BuildError(
+            f"When using {req.command} with more than one source file, the destination "
+            "must be a directory and end with a /"
+        )
+    for src, items in plans:
+        if is_url(src):
+            _copy_url(op, src, dest, dest_is_dir)
+        elif req.parents:
+            assert source is not None
+            _copy_parents(op, source, src, dest)
+        else:
+            for item in items:
+                _copy_item(op, item, dest, dest_is_dir)
+    for inline in req.contents:
+        _copy_inline(op, inline, dest, dest_is_dir, expand)
+
+
+def context_digest(request: CopyRequest, snapshot: ContextSnapshot) -> str:
+    """The content half of the cache key of a COPY/ADD from the build context: the digest of
+    what its local sources select (URL sources are left to the caller; heredocs are part of
+    the instruction). A ``--parents`` source counts its whole base directory, a superset:
+    a change there may cost a rebuild but can never give a wrong hit. Raises BuildError for
+    a missing source, as the copy would."""
+    paths: list[str] = []
+    for src in request.sources:
+        if is_url(src) or is_git_source(src):
+            continue
+        if request.parents:
+            head, sep, _ = src.partition("/./")
+            base = go_clean("/" + (head if sep else "/")).lstrip("/") or "."
+            try:
+                paths.append(snapshot.resolve(base))
+            except ContextError as e:
+                raise BuildError(f"{request.command} failed: {e.message}") from None
+        else:
+            paths.extend(item.path for item in resolve_items(snapshot, src, request.command))
+    return snapshot.digest(paths)
+
+
+def sources_digester(snapshot: ContextSnapshot) -> Callable[[Step], str | None]:
+    """A ``sources_digest`` callable for :mod:`builder.cachekey`: ``blake3:<hex>`` of the
+    context content a COPY/ADD step selects (see :func:`context_digest`) or a RUN step
+    bind-mounts; None for ``--from`` copies and remote sources, whose content is not in
+    the context."""
+
+    def digest(step: Step) -> str | None:
+        ins = step.instruction
+        if ins.get("from"):
+            return None
+        if step.kind == "RUN":
+            paths = [
+                str(m.get("source") or ".")
+                for m in ins.get("mounts", [])
+                if m.get("type") == "bind" and not m.get("from")
+            ]
+            try:
+                return "blake3:" + snapshot.digest([snapshot.resolve(p) for p in paths])
+            except ContextError as e:
+                raise BuildError(e.message, step.location) from None
+        request = CopyRequest.from_step(step)
+        if any(is_url(s) or is_git_source(s) for s in request.sources):
+            return None
+        try:
+            return "blake3:" + context_digest(request, snapshot)
+        except BuildError as e:
+            raise BuildError(e.message, step.location) from None
+
+    return digest
+
+
+def _ensure(op: _Op, dest: str, dest_is_dir: bool) -> None:
+    parent = dest if dest_is_dir else dest.rpartition("/")[0] or "/"
+    os.close(op.root.open_dir(parent, create=True, owner=op.owner))
+
+
+def _target(op: _Op, dest: str, name: str, src_is_dir: bool) -> tuple[int, str, str, bool]:
+    """(parent fd, name, display, exists-as-dir) of where an item lands (fsutil's
+    prepareTargetDir): a non-directory onto an existing directory goes inside it."""
+    parent, leaf, resolved = op.root.locate(dest, create=True, owner=op.owner)
+    try:
+        st = os.stat(leaf, dir_fd=parent, follow_symlinks=False) if leaf != "." else None
+    except FileNotFoundError:
+        st = None
+    is_dir = leaf == "." or (st is not None and stat.S_ISDIR(st.st_mode))
+    if is_dir and not src_is_dir:
+        inner = op.root.open_dir(resolved)
+        os.close(parent)
+        return inner, name, f"{resolved.rstrip('/')}/{name}", False
+    return parent, leaf, resolved, is_dir
+
+
+def _copy_item(op: _Op, item: SourceItem, dest: str, dest_is_dir: bool) -> None:
+    tree = op.tree
+    assert tree is not None
+    entry = tree.get(item.path)
+    if entry is None:
+        raise not_found(tree, item.path, op.req.command)
+    if op.exclude is not None and op.exclude.matches_or_parent_matches(item.exclude_name):
+        return
+    _ensure(op, dest, dest_is_dir)
+    if op.req.command == "ADD" and op.req.unpack is not False and entry.kind == "file":
+        path = item.path
+        if is_archive(lambda: tree.open(path)):
+            unpack_into(op.root, dest, lambda: tree.open(path), owner=op.owner, dest_owner=op.owner)
+            op.result.archives += 1
+            return
+    parent, name, display, _ = _target(op, dest, item.name, entry.kind == "dir")
+    try:
+        if entry.kind != "dir":
+            op.copy_entry(item.path, entry, parent, name, display)
+            return
+        if name == ".":
+            fd = os.dup(parent)
+        else:
+            fd = op.make_dir(parent, name, display, entry, overwrite=False)
+        lazy = _LazyDir.opened(fd, display)
+        try:
+            op.copy_children(item.path, "", lazy, None)
+        finally:
+            lazy.close()
+    finally:
+        os.close(parent)
+
+
+def _copy_parents(op: _Op, tree: SourceTree, src: str, dest: str) -> None:
+    head, sep, tail = src.partition("/./")
+    base, pattern = (head, tail) if sep else ("/", src)
+    base = go_clean("/" + base).lstrip("/") or "."
+    pattern = go_clean("/" + pattern).lstrip("/")
+    try:
+        base = tree.resolve(base)
+    except ContextError as e:
+        raise BuildError(f"{op.req.command} failed: {e.message}") from None
+    if not WILDCARD.search(base) and not WILDCARD.search(pattern):
+        full = pattern if base == "." else f"{base}/{pattern}"
+        if tree.get(full) is None:
+            raise not_found(tree, full, op.req.command)
+    if tree.get(base) is None:
+        raise not_found(tree, base, op.req.command)
+    _ensure(op, dest, True)
+    fd = op.root.open_dir(dest, create=True, owner=op.owner)
+    lazy = _LazyDir.opened(fd, dest)
+    try:
+        op.copy_children(base, "", lazy, PatternMatcher([pattern]))
+    finally:
+        lazy.close()
+
+
+def _copy_inline(
+    op: _Op, inline: InlineFile, dest: str, dest_is_dir: bool, expand: Callable[[str], str] | None
+) -> None:
+    data = inline.data
+    if inline.chomp:
+        data = "".join(line.lstrip("\t") for line in data.splitlines(keepends=True))
+    if inline.expand and expand is not None:
+        data = expand(data)
+    payload = data.encode("utf-8", "surrogateescape")
+    entry = Entry(inline.name, "file", 0o644, 0, 0, len(payload))
+    _ensure(op, dest, dest_is_dir)
+    parent, name, display, exists_dir = _target(op, dest, inline.name.rpartition("/")[2], False)
+    try:
+        if exists_dir:
+            raise BuildError(f"cannot replace to directory {display} with file")
+        op.write_file(parent, name, display, entry, iter((payload,)))
+    finally:
+        os.close(parent)
+
+
+def _copy_url(op: _Op, url: str, dest: str, dest_is_dir: bool) -> None:
+    with tempfile.TemporaryDirectory(prefix="dockyard-add-") as tmp:
+        got = download(url, tmp, checksum=op.req.checksum)
+        _ensure(op, dest, dest_is_dir)
+        opener = functools.partial(_open_binary, got.path)
+        if op.req.unpack and is_archive(opener):
+            unpack_into(op.root, dest, opener, owner=op.owner, dest_owner=op.owner)
+            op.result.archives += 1
+            return
+        mtime = int(got.mtime * 1e9) if got.mtime is not None else 0
+        entry = Entry(got.filename, "file", 0o600, 0, 0, got.size, mtime_ns=mtime)
+        parent, name, display, _ = _target(op, dest, got.filename, False)
+        try:
+            with open(got.path, "rb") as f:
+                op.write_file(parent, name, display, entry, iter(lambda: f.read(_CHUNK), b""))
+        finally:
+            os.close(parent)
+
+
+def _open_binary(path: Path) -> BinaryIO:
+    return path.open("rb")

@@ -1,0 +1,116 @@
+"""Downloading ``ADD <url>`` sources: httpx streaming, sha256 checked, name from the URL."""
+
+from __future__ import annotations
+
+import email.utils
+import hashlib
+import os
+import posixpath
+import re
+import urllib.parse
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+from builder.errors import BuildError
+
+__all__ = ["Download", "download", "is_git_source", "is_url", "url_filename"]
+
+_SHA256 = re.compile(r"sha256:[0-9a-f]{64}")
+_CHUNK = 1 << 16
+
+
+@dataclass(frozen=True, slots=True)
+class Download:
+    """A downloaded file: where it is, its name in the image, its digest and size."""
+
+    path: Path
+    filename: str
+    sha256: str  # "sha256:<hex>"
+    size: int
+    mtime: float | None  # from Last-Modified, when the server sent one
+
+
+def is_url(src: str) -> bool:
+    """Whether an ADD source is an HTTP(S) URL (git URLs included; see is_git_source)."""
+    return src.startswith(("http://", "https://"))
+
+
+def is_git_source(src: str) -> bool:
+    """Whether an ADD source names a git repository (BuildKit's rough rules)."""
+    if src.startswith(("git@", "git://", "ssh://")):
+        return True
+    if is_url(src):
+        path = urllib.parse.urlsplit(src).path
+        return path.endswith(".git") or ".git/" in path or ("#" in src and ".git" in src)
+    return False
+
+
+def url_filename(url: str) -> str:
+    """The file name BuildKit gives a URL download: the URL path's base name, else
+    ``__unnamed__``."""
+    base = posixpath.basename(urllib.parse.urlsplit(url).path)
+    return base if base not in ("", ".", "/", "..") else "__unnamed__"
+
+
+def download(
+    url: str,
+    dest_dir: Path | str,
+    *,
+    checksum: str = "",
+    timeout: float = 30.0,
+    transport: httpx.BaseTransport | None = None,
+) -> Download:
+    """Fetch ``url`` into a new file in ``dest_dir`` (mode 0600) and return its description.
+
+    ``checksum`` (``sha256:<hex>``) is verified before returning. Network failures, HTTP
+    errors and a checksum mismatch raise BuildError.
+    """
+    if checksum and not _SHA256.fullmatch(checksum):
+        raise BuildError(f"invalid checksum {checksum!r}: expected sha256:<64 hex digits>")
+    name = url_filename(url)
+    target = Path(dest_dir) / f".download-{os.getpid()}-{id(url)}"
+    hasher = hashlib.sha256()
+    size = 0
+    try:
+        with (
+            httpx.Client(timeout=timeout, follow_redirects=True, transport=transport) as client,
+            client.stream("GET", url) as resp,
+        ):
+            if resp.status_code >= 400:
+                raise BuildError(
+                    f"failed to load {url}: invalid response status {resp.status_code}"
+                )
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
+            with os.fdopen(fd, "wb") as out:
+                for chunk in resp.iter_bytes(_CHUNK):
+                    hasher.update(chunk)
+                    size += len(chunk)
+                    out.write(chunk)
+            modified = resp.headers.get("last-modified")
+    except httpx.HTTPError as e:
+        target.unlink(missing_ok=True)
+        raise BuildError(f"failed to load {url}: {_describe(e)}") from None
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
+    digest = "sha256:" + hasher.hexdigest()
+    if checksum and digest != checksum:
+        target.unlink(missing_ok=True)
+        raise BuildError(f"digest mismatch for {url}: expected {checksum}, got {digest}")
+    mtime = None
+    if modified:
+        try:
+            mtime = email.utils.parsedate_to_datetime(modified).timestamp()
+        except (TypeError, ValueError):
+            mtime = None
+    return Download(target, name, digest, size, mtime)
+
+
+def _describe(err: httpx.HTTPError) -> str:
+    if isinstance(err, httpx.ConnectError):
+        return f"cannot connect ({err}); is the host reachable and are we online?"
+    if isinstance(err, httpx.TimeoutException):
+        return "timed out"
+    return str(err) or type(err).__name__

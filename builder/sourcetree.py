@@ -1,0 +1,231 @@
+"""Where COPY reads from: the source tree protocol, root file systems as trees, and the
+resolution of source arguments (Go ``filepath.Match`` wildcards per component, symlinks
+followed inside the root, ``..`` never climbing out)."""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, Protocol
+
+from builder.context import ContextSnapshot, Entry, entry_from_stat
+from builder.errors import BuildError, ContextError
+from builder.ignore import go_clean
+from builder.rootdir import RootDir, split_path
+
+__all__ = [
+    "WILDCARD",
+    "DirectoryTree",
+    "SourceItem",
+    "SourceTree",
+    "not_found",
+    "resolve_items",
+    "resolve_sources",
+]
+
+WILDCARD = re.compile(r"(?<!\\)[*?\[]")
+
+
+class SourceTree(Protocol):
+    """Where COPY reads from. Paths are relative, ``/``-separated, ``.`` is the root.
+
+    Implementations never follow a symlink except in :meth:`resolve`, and never read outside
+    their root. Called from the copy op only; may block on disk I/O.
+    """
+
+    def get(self, path: str) -> Entry | None:
+        """The entry at ``path`` without following it, or None."""
+        ...
+
+    def children(self, path: str) -> list[str]:
+        """Sorted child names of the directory ``path``."""
+        ...
+
+    def resolve(self, path: str) -> str:
+        """``path`` with every symlink followed inside the root (it may not exist)."""
+        ...
+
+    def open(self, path: str) -> BinaryIO:
+        """The regular file ``path`` for reading (no symlink followed)."""
+        ...
+
+
+class DirectoryTree:
+    """A root file system directory (``COPY --from``) as a :class:`SourceTree`; owners kept.
+
+    Symlinks resolve as in a chroot. FIFOs, sockets and devices are not offered."""
+
+    def __init__(self, root: Path | str) -> None:
+        self.root = RootDir(root)
+
+    def close(self) -> None:
+        self.root.close()
+
+    def __enter__(self) -> DirectoryTree:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def get(self, path: str) -> Entry | None:
+        comps = split_path(path)
+        try:
+            if not comps:
+                return entry_from_stat(".", os.fstat(self.root.fd))
+            parent = self.root.open_dir_nofollow("/".join(comps[:-1]))
+            try:
+                st = os.stat(comps[-1], dir_fd=parent, follow_symlinks=False)
+                fmt = stat.S_IFMT(st.st_mode)
+                if fmt not in (stat.S_IFREG, stat.S_IFDIR, stat.S_IFLNK):
+                    return None
+                link = os.readlink(comps[-1], dir_fd=parent) if fmt == stat.S_IFLNK else ""
+            finally:
+                os.close(parent)
+        except (FileNotFoundError, NotADirectoryError):
+            return None
+        return entry_from_stat("/".join(comps), st, link=link)
+
+    def children(self, path: str) -> list[str]:
+        fd = self.root.open_dir_nofollow(path)
+        try:
+            return sorted(os.listdir(fd))
+        finally:
+            os.close(fd)
+
+    def resolve(self, path: str) -> str:
+        return self.root.resolve(path).lstrip("/") or "."
+
+    def open(self, path: str) -> BinaryIO:
+        comps = split_path(path)
+        parent = self.root.open_dir_nofollow("/".join(comps[:-1]))
+        try:
+            fd = os.open(comps[-1], os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=parent)
+        finally:
+            os.close(parent)
+        return os.fdopen(fd, "rb")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceItem:
+    """One thing a source argument selected."""
+
+    path: str  # resolved path in the tree
+    name: str  # the base name the copy takes (the unresolved one)
+    exclude_name: str  # the name --exclude patterns see for the item itself
+
+
+def resolve_sources(tree: SourceTree, source: str, command: str = "COPY") -> list[str]:
+    """The tree paths one (local) source argument selects, for cache keys: wildcards
+    expanded, symlinks followed. A missing plain path is an error; an empty wildcard is not."""
+    return [item.path for item in resolve_items(tree, source, command)]
+
+
+def not_found(tree: SourceTree, rel: str, command: str) -> BuildError:
+    """Docker's "not found" error for a source path."""
+    where = " in the build context" if isinstance(tree, ContextSnapshot) else ""
+    return BuildError(f'{command} failed: "/{rel}": not found{where}')
+
+
+def resolve_items(tree: SourceTree, source: str, command: str = "COPY") -> list[SourceItem]:
+    """What one local source argument selects, in Go's walk order."""
+    rel = go_clean("/" + source).lstrip("/") or "."
+    comps = split_path(rel)
+    first = next((i for i, c in enumerate(comps) if WILDCARD.search(c)), None)
+    try:
+        if first is None:
+            resolved = tree.resolve(rel)
+            if tree.get(resolved) is None:
+                raise not_found(tree, rel, command)
+            name = comps[-1] if comps else "."
+            return [SourceItem(resolved, name, name)]
+        base = tree.resolve("/".join(comps[:first]) or ".")
+        patterns = [_glob(c) for c in comps[first:]]
+        found: list[SourceItem] = []
+        _match(tree, base, patterns, 0, "", found)
+        return found
+    except ContextError as e:
+        raise BuildError(f"{command} failed: {e.message}") from None
+
+
+def _match(
+    tree: SourceTree,
+    path: str,
+    pats: list[re.Pattern[str]],
+    i: int,
+    rel: str,
+    out: list[SourceItem],
+) -> None:
+    entry = tree.get(path)
+    if entry is None or entry.kind != "dir":
+        return
+    for name in tree.children(path):
+        if not pats[i].fullmatch(name):
+            continue
+        child = name if path == "." else f"{path}/{name}"
+        child_rel = f"{rel}/{name}" if rel else name
+        if i == len(pats) - 1:
+            out.append(SourceItem(tree.resolve(child), name, child_rel))
+        else:
+            _match(tree, child, pats, i + 1, child_rel, out)
+
+
+def _glob(pattern: str) -> re.Pattern[str]:
+    """Go ``filepath.Match`` for one path component, as a regex."""
+    out: list[str] = []
+    i, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "*":
+            out.append("[^/]*")
+        elif c == "?":
+            out.append("[^/]")
+        elif c == "\\":
+            i += 1
+            if i >= n:
+                raise BuildError(f"syntax error in pattern {pattern!r}")
+            out.append(re.escape(pattern[i]))
+        elif c == "[":
+            end, cls = _glob_class(pattern, i + 1)
+            out.append(cls)
+            i = end
+            continue
+        else:
+            out.append(re.escape(c))
+        i += 1
+    return re.compile("".join(out), re.DOTALL)
+
+
+def _glob_class(p: str, i: int) -> tuple[int, str]:
+    n = len(p)
+    negate = i < n and p[i] == "^"
+    if negate:
+        i += 1
+    parts: list[str] = []
+    first = True
+    while True:
+        if i >= n:
+            raise BuildError(f"syntax error in pattern {p!r}")
+        if p[i] == "]" and not first:
+            return i + 1, "[" + ("^" if negate else "") + "".join(parts) + "]"
+        first = False
+        lo, i = _class_char(p, i)
+        if i < n and p[i] == "-" and i + 1 < n and p[i + 1] != "]":
+            hi, i = _class_char(p, i + 1)
+            if hi < lo:
+                raise BuildError(f"syntax error in pattern {p!r}")
+            parts.append(re.escape(lo) + "-" + re.escape(hi))
+        else:
+            parts.append(re.escape(lo))
+
+
+def _class_char(p: str, i: int) -> tuple[str, int]:
+    if p[i] in "-]":
+        raise BuildError(f"syntax error in pattern {p!r}")
+    if p[i] == "\\":
+        i += 1
+        if i >= len(p):
+            raise BuildError(f"syntax error in pattern {p!r}")
+    return p[i], i + 1

@@ -1,0 +1,173 @@
+"""ADD's local archive extraction: detect a (compressed) tar and unpack it like ``tar -x``.
+
+The destination directory acts as the root of the extraction (as Docker's chrootarchive):
+entry paths and symlinks resolve inside it, ``..`` climbing above it is refused, and files
+are created with ``O_EXCL|O_NOFOLLOW`` after removing what was there. Whiteout names
+(``.wh.*``) are ordinary files here; this is not a layer.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import tarfile
+from collections.abc import Callable
+from typing import IO, BinaryIO, cast
+
+import zstandard
+
+from builder.context_tar import joined, peek
+from builder.errors import BuildError
+from builder.rootdir import RootDir
+
+__all__ = ["is_archive", "open_tar", "unpack_into"]
+
+_ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+_FILE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+_CHUNK = 1 << 20
+
+
+def open_tar(stream: BinaryIO) -> tarfile.TarFile:
+    """A streaming tar reader over ``stream`` (plain, gzip, bzip2, xz or zstd)."""
+    head = peek(stream, 4)
+    data = joined(head, stream)
+    if head.startswith(_ZSTD_MAGIC):
+        reader = zstandard.ZstdDecompressor().stream_reader(data, read_across_frames=True)
+        return tarfile.open(fileobj=cast(IO[bytes], reader), mode="r|")
+    return tarfile.open(fileobj=data, mode="r|*")
+
+
+def is_archive(opener: Callable[[], BinaryIO]) -> bool:
+    """Whether the file ``opener`` opens is a tar archive with at least one entry (judged by
+    content, never by name; BuildKit's ``isArchivePath``)."""
+    with opener() as stream:
+        try:
+            with open_tar(stream) as tar:
+                return tar.next() is not None
+        except (tarfile.TarError, EOFError, OSError, zstandard.ZstdError):
+            return False
+
+
+def _clean(name: str, what: str) -> list[str]:
+    parts: list[str] = []
+    for part in name.split("/"):
+        if part in ("", "."):
+            continue
+        if part == "..":
+            if not parts:
+                raise BuildError(f"archive {what} {name!r} escapes the destination directory")
+            parts.pop()
+        else:
+            parts.append(part)
+    return parts
+
+
+def _remove(parent: int, name: str, keep_dir: bool) -> None:
+    try:
+        st = os.stat(name, dir_fd=parent, follow_symlinks=False)
+    except FileNotFoundError:
+        return
+    if stat.S_ISDIR(st.st_mode):
+        if keep_dir:
+            return
+        shutil.rmtree(name, dir_fd=parent)
+    else:
+        os.unlink(name, dir_fd=parent)
+
+
+def unpack_into(
+    root: RootDir,
+    dest: str,
+    opener: Callable[[], BinaryIO],
+    *,
+    owner: tuple[int, int] | None,
+    dest_owner: tuple[int, int] | None = None,
+) -> tuple[int, int]:
+    """Extract the archive ``opener`` opens into ``dest`` (inside ``root``), creating
+    ``dest`` and its parents (mode 0755, ``dest_owner``). ``owner`` (``--chown``) replaces
+    the archive's owners. Returns ``(entries, bytes)``."""
+    is_root = os.geteuid() == 0
+    dfd = root.open_dir(dest, create=True, owner=dest_owner)
+    sub = RootDir.from_fd(dfd, root.path / dest.lstrip("/"))
+    entries = written = 0
+    dirs: list[tuple[list[str], tarfile.TarInfo]] = []
+    try:
+        with opener() as stream, open_tar(stream) as tar:
+            for member in tar:
+                entries += 1
+                comps = _clean(member.name, "entry")
+                if not comps:
+                    continue
+                ids = owner or (member.uid, member.gid)
+                if member.isdir():
+                    fd = sub.open_dir(comps, create=True, owner=owner)
+                    os.close(fd)
+                    dirs.append((comps, member))
+                    continue
+                parent = sub.open_dir(comps[:-1], create=True, owner=owner)
+                name = comps[-1]
+                try:
+                    _remove(parent, name, keep_dir=False)
+                    if member.isreg():
+                        src = tar.extractfile(member)
+                        assert src is not None
+                        fd = os.open(name, _FILE_FLAGS, 0o600, dir_fd=parent)
+                        try:
+                            while chunk := src.read(_CHUNK):
+                                os.write(fd, chunk)
+                                written += len(chunk)
+                            if is_root:
+                                os.fchown(fd, *ids)
+                            os.fchmod(fd, member.mode & 0o7777)
+                            os.utime(fd, (member.mtime, member.mtime))
+                        finally:
+                            os.close(fd)
+                    elif member.issym():
+                        os.symlink(member.linkname, name, dir_fd=parent)
+                        if is_root:
+                            os.chown(name, *ids, dir_fd=parent, follow_symlinks=False)
+                    elif member.islnk():
+                        target = _clean(member.linkname, "hardlink")
+                        if not target:
+                            raise BuildError(f"archive hardlink {member.name!r} has no target")
+                        tparent = sub.open_dir(target[:-1])
+                        try:
+                            os.link(
+                                target[-1],
+                                name,
+                                src_dir_fd=tparent,
+                                dst_dir_fd=parent,
+                                follow_symlinks=False,
+                            )
+                        finally:
+                            os.close(tparent)
+                    elif (member.ischr() or member.isblk() or member.isfifo()) and is_root:
+                        kind = (
+                            stat.S_IFCHR
+                            if member.ischr()
+                            else stat.S_IFBLK
+                            if member.isblk()
+                            else stat.S_IFIFO
+                        )
+                        device = os.makedev(member.devmajor, member.devminor)
+                        os.mknod(name, kind | (member.mode & 0o7777), device, dir_fd=parent)
+                        os.chown(name, *ids, dir_fd=parent, follow_symlinks=False)
+                finally:
+                    os.close(parent)
+        for comps, member in reversed(dirs):
+            fd = sub.open_dir(comps)
+            try:
+                if is_root:
+                    os.fchown(fd, *(owner or (member.uid, member.gid)))
+                os.fchmod(fd, member.mode & 0o7777)
+                os.utime(fd, (member.mtime, member.mtime))
+            finally:
+                os.close(fd)
+    except (tarfile.TarError, EOFError, zstandard.ZstdError) as e:
+        raise BuildError(f"cannot extract archive into {dest}: {e}") from None
+    except OSError as e:
+        raise BuildError(f"cannot extract archive into {dest}: {e}") from None
+    finally:
+        sub.close()
+    return entries, written

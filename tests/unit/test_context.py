@@ -1,0 +1,412 @@
+"""The build context: .dockerignore, scan records, stat cache, digests, tar contexts."""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+import io
+import lzma
+import os
+import tarfile
+from pathlib import Path
+
+import pytest
+import zstandard
+
+import builder.context as context_mod
+from builder.context import (
+    ContextSnapshot,
+    StatCache,
+    ignore_patterns,
+    open_context,
+    scan,
+)
+from builder.context_tar import extract_tar
+from builder.errors import ContextError
+
+
+def make_tree(root: Path, files: dict[str, str]) -> Path:
+    for rel, data in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(data)
+    return root
+
+
+@pytest.fixture
+def ctx(tmp_path: Path) -> Path:
+    return make_tree(
+        tmp_path / "ctx",
+        {
+            "Dockerfile": "FROM scratch\n",
+            "app/main.py": "print(1)\n",
+            "app/util.py": "x = 2\n",
+            "docs/readme.md": "# hi\n",
+            "node_modules/pkg/index.js": "1\n",
+            "node_modules/keep/index.js": "2\n",
+            "build/out.o": "obj",
+        },
+    )
+
+
+def paths(snap: ContextSnapshot) -> set[str]:
+    return set(snap.entries)
+
+
+# --- .dockerignore --------------------------------------------------------------------------
+
+
+def test_dockerignore_excludes_paths_and_everything_below(ctx: Path) -> None:
+    (ctx / ".dockerignore").write_text("docs\n*.o\nbuild\n")
+    snap = open_context(ctx).snapshot
+    assert "docs" not in paths(snap) and "docs/readme.md" not in paths(snap)
+    assert "build" not in paths(snap) and "build/out.o" not in paths(snap)
+    assert {"app", "app/main.py", "Dockerfile", ".dockerignore"} <= paths(snap)
+    assert snap.get("docs/readme.md") is None
+    assert snap.children(".") == [".dockerignore", "Dockerfile", "app", "node_modules"]
+
+
+def test_exception_reincludes_a_file_under_an_excluded_directory(ctx: Path) -> None:
+    (ctx / ".dockerignore").write_text("node_modules\n!node_modules/keep\n")
+    snap = open_context(ctx).snapshot
+    assert "node_modules/keep/index.js" in paths(snap)
+    assert "node_modules/pkg" not in paths(snap)
+    assert "node_modules/pkg/index.js" not in paths(snap)
+    # parent directories of re-included files are part of the context
+    assert snap.entries["node_modules"].kind == "dir"
+
+
+def test_walker_skips_excluded_directories_without_exceptions(ctx: Path) -> None:
+    # a FIFO is reported when the walker sees it: it must never see this one
+    os.mkfifo(ctx / "node_modules" / "pkg" / "pipe")
+    (ctx / ".dockerignore").write_text("node_modules\n")
+    snap = open_context(ctx).snapshot
+    assert snap.stats.skipped == []
+    (ctx / ".dockerignore").write_text("node_modules\n!node_modules/pkg/index.js\n")
+    snap = open_context(ctx).snapshot
+    assert "node_modules/pkg/index.js" in paths(snap)
+    assert snap.stats.skipped == []  # pipe is excluded, so it is not even reported
+
+
+def test_fifo_in_context_is_skipped_with_a_message(ctx: Path) -> None:
+    os.mkfifo(ctx / "app" / "pipe")
+    snap = open_context(ctx).snapshot
+    assert "app/pipe" not in paths(snap)
+    assert len(snap.stats.skipped) == 1
+    assert "fifo 'app/pipe'" in snap.stats.skipped[0]
+
+
+def test_dockerfile_specific_ignore_file_takes_precedence(ctx: Path, tmp_path: Path) -> None:
+    (ctx / ".dockerignore").write_text("app\n")
+    elsewhere = tmp_path / "files"
+    elsewhere.mkdir()
+    dockerfile = elsewhere / "web.Dockerfile"
+    dockerfile.write_text("FROM scratch\nCOPY . /\n")
+    (elsewhere / "web.Dockerfile.dockerignore").write_text("docs\n")
+    bc = open_context(ctx, dockerfile)
+    assert bc.dockerfile == "FROM scratch\nCOPY . /\n"
+    assert bc.dockerfile_name == "web.Dockerfile"
+    assert "app/main.py" in paths(bc.snapshot)  # the root .dockerignore is not used
+    assert "docs" not in paths(bc.snapshot)
+    # without the specific file, the context's .dockerignore applies
+    (elsewhere / "web.Dockerfile.dockerignore").unlink()
+    assert "app" not in paths(open_context(ctx, dockerfile).snapshot)
+    assert ignore_patterns(ctx, dockerfile) == ["app"]
+
+
+def test_missing_dockerfile_and_context_are_clear_errors(tmp_path: Path) -> None:
+    with pytest.raises(ContextError, match="failed to read dockerfile"):
+        open_context(tmp_path)
+    with pytest.raises(ContextError, match="not found"):
+        open_context(tmp_path / "nope")
+
+
+def test_dockerfile_from_stdin_with_directory_context(ctx: Path) -> None:
+    bc = open_context(ctx, "-", stdin=io.BytesIO(b"FROM busybox\n"))
+    assert bc.dockerfile == "FROM busybox\n"
+    assert "app/main.py" in paths(bc.snapshot)
+
+
+# --- scan records ---------------------------------------------------------------------------
+
+
+def test_scan_records_type_mode_owner_size_and_hash(ctx: Path) -> None:
+    from blake3 import blake3
+
+    main = ctx / "app" / "main.py"
+    os.chown(main, 1234, 5678)
+    os.chmod(main, 0o4751)  # after chown, which clears setuid
+    os.symlink("main.py", ctx / "app" / "link")
+    snap = scan(ctx)
+    e = snap.entries["app/main.py"]
+    assert (e.kind, e.mode, e.uid, e.gid, e.size) == ("file", 0o4751, 1234, 5678, 9)
+    assert e.digest == blake3(b"print(1)\n").hexdigest()
+    link = snap.entries["app/link"]
+    assert (link.kind, link.link, link.digest) == ("symlink", "main.py", "")
+    assert snap.entries["app"].kind == "dir"
+    assert snap.entries["."].kind == "dir"
+    assert list(snap.entries) == sorted(snap.entries)
+
+
+def test_symlinks_are_recorded_never_followed(ctx: Path) -> None:
+    os.symlink("/etc/passwd", ctx / "passwd")
+    os.symlink("/", ctx / "hostroot")
+    os.symlink("../../..", ctx / "app" / "up")
+    snap = scan(ctx)
+    assert snap.entries["passwd"].kind == "symlink"
+    assert snap.entries["passwd"].link == "/etc/passwd"
+    assert snap.entries["passwd"].digest == ""  # the target was not read
+    assert not any(p.startswith(("hostroot/", "app/up/")) for p in snap.entries)
+    # resolving through them is refused rather than leaving the context
+    with pytest.raises(ContextError, match="outside the build context"):
+        snap.resolve("passwd")
+    with pytest.raises(ContextError, match="outside the build context"):
+        snap.resolve("hostroot/etc/passwd")
+    with pytest.raises(ContextError, match="outside the build context"):
+        snap.resolve("app/up/x")
+    with pytest.raises(ContextError):
+        snap.open("passwd")
+    os.symlink("app/main.py", ctx / "inside")
+    assert scan(ctx).resolve("inside") == "app/main.py"
+
+
+def test_open_refuses_a_path_that_became_a_symlink(ctx: Path, tmp_path: Path) -> None:
+    snap = scan(ctx)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "main.py").write_text("secret")
+    os.rename(ctx / "app", tmp_path / "app.moved")
+    os.symlink(outside, ctx / "app")
+    with pytest.raises(ContextError, match="changed"):
+        snap.open("app/main.py")
+
+
+# --- stat cache -----------------------------------------------------------------------------
+
+
+def test_stat_cache_skips_reading_unchanged_files(
+    ctx: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache_dir = tmp_path / "root" / "cache" / "stat"
+    with StatCache.for_root(tmp_path / "root") as cache:
+        first = scan(ctx, stat_cache=cache)
+    assert cache_dir.is_dir()
+    assert first.stats.hashed == first.stats.files == 7
+    assert first.stats.cached == 0
+
+    def no_reads(path: str, expect: os.stat_result) -> tuple[str, None]:
+        raise AssertionError(f"{path} was read again")
+
+    # a new process would open the cache afresh: the digests come from disk
+    monkeypatch.setattr(context_mod, "_hash_file", no_reads)
+    with StatCache(cache_dir) as cache:
+        second = scan(ctx, stat_cache=cache)
+    assert second.stats.hashed == 0 and second.stats.cached == 7
+    assert second.entries == first.entries
+    assert second.digest(["."]) == first.digest(["."])
+
+    monkeypatch.undo()
+    (ctx / "app" / "util.py").write_text("x = 3\n")  # same size, new content
+    with StatCache(cache_dir) as cache:
+        third = scan(ctx, stat_cache=cache)
+    assert third.stats.hashed == 1 and third.stats.cached == 6
+    assert third.entries["app/util.py"].digest != first.entries["app/util.py"].digest
+
+
+def test_stat_cache_misses_on_inode_change(ctx: Path, tmp_path: Path) -> None:
+    with StatCache(tmp_path / "sc") as cache:
+        scan(ctx, stat_cache=cache)
+        target = ctx / "app" / "main.py"
+        st = target.stat()
+        (ctx / "new").write_text("print(2)\n")
+        os.replace(ctx / "new", target)
+        os.utime(target, ns=(st.st_atime_ns, st.st_mtime_ns))  # same size and mtime
+        again = scan(ctx, stat_cache=cache)
+    assert again.stats.hashed == 1
+    assert again.entries["app/main.py"].digest != ""
+
+
+# --- digests --------------------------------------------------------------------------------
+
+
+def test_digest_ignores_mtime(ctx: Path) -> None:
+    before = scan(ctx).digest(["app"])
+    os.utime(ctx / "app" / "main.py", (1, 1))
+    os.utime(ctx / "app", (2, 2))
+    assert scan(ctx).digest(["app"]) == before
+
+
+@pytest.mark.parametrize("change", ["content", "mode", "uid", "gid", "link", "rename", "add"])
+def test_digest_changes_with_content_and_metadata(ctx: Path, change: str) -> None:
+    os.symlink("main.py", ctx / "app" / "link")
+    before = scan(ctx).digest(["app"])
+    main = ctx / "app" / "main.py"
+    if change == "content":
+        main.write_text("print(2)\n")
+    elif change == "mode":
+        os.chmod(main, 0o755)
+    elif change == "uid":
+        os.chown(main, 1000, -1)
+    elif change == "gid":
+        os.chown(main, -1, 1000)
+    elif change == "link":
+        os.unlink(ctx / "app" / "link")
+        os.symlink("util.py", ctx / "app" / "link")
+    elif change == "rename":
+        os.rename(main, ctx / "app" / "main2.py")
+    else:
+        (ctx / "app" / "empty").write_text("")
+    assert scan(ctx).digest(["app"]) != before
+
+
+def test_digest_is_scoped_to_the_selection(ctx: Path) -> None:
+    snap = scan(ctx)
+    app = snap.digest(["app"])
+    (ctx / "docs" / "readme.md").write_text("changed")
+    snap2 = scan(ctx)
+    assert snap2.digest(["app"]) == app
+    assert snap2.digest(["."]) != snap.digest(["."])
+    assert snap2.digest(["/app/"]) == app  # paths are normalised
+    # swapping which files are selected changes the digest
+    assert snap.digest(["app/main.py", "app/util.py"]) != snap.digest(
+        ["app/util.py", "app/main.py"]
+    )
+    with pytest.raises(ContextError, match="not found"):
+        snap.digest(["nope"])
+
+
+def test_digest_is_stable_across_copies_of_the_same_tree(tmp_path: Path) -> None:
+    files = {"a/b.txt": "b", "c.txt": "c"}
+    one = scan(make_tree(tmp_path / "one", files))
+    two = scan(make_tree(tmp_path / "two", files))
+    assert one.digest(["."]) == two.digest(["."])
+
+
+# --- tar contexts ---------------------------------------------------------------------------
+
+
+def _tar(members: list[tuple[tarfile.TarInfo, bytes | None]]) -> bytes:
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w") as tar:
+        for info, data in members:
+            if data is not None:
+                info.size = len(data)
+            tar.addfile(info, io.BytesIO(data) if data is not None else None)
+    return buf.getvalue()
+
+
+def _file(name: str, data: bytes, mode: int = 0o644) -> tuple[tarfile.TarInfo, bytes]:
+    info = tarfile.TarInfo(name)
+    info.mode = mode
+    return info, data
+
+
+def _link(name: str, target: str, kind: bytes = tarfile.SYMTYPE) -> tuple[tarfile.TarInfo, None]:
+    info = tarfile.TarInfo(name)
+    info.type = kind
+    info.linkname = target
+    return info, None
+
+
+def _context_tar() -> bytes:
+    d = tarfile.TarInfo("src")
+    d.type = tarfile.DIRTYPE
+    d.mode = 0o755
+    return _tar(
+        [
+            _file("Dockerfile", b"FROM scratch\nCOPY . /\n"),
+            (d, None),
+            _file("src/run.sh", b"#!/bin/sh\n", 0o775),
+            _link("src/passwd", "/etc/passwd"),
+            _file(".dockerignore", b"secret\n"),
+            _file("secret", b"s3cr3t"),
+        ]
+    )
+
+
+COMPRESSORS = {
+    "plain": lambda b: b,
+    "gzip": gzip.compress,
+    "bzip2": bz2.compress,
+    "xz": lzma.compress,
+    "zstd": lambda b: zstandard.ZstdCompressor().compress(b),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(COMPRESSORS))
+def test_tar_context_on_stdin(kind: str) -> None:
+    data = COMPRESSORS[kind](_context_tar())
+    with open_context("-", stdin=io.BytesIO(data)) as bc:
+        root = bc.root
+        assert bc.dockerfile == "FROM scratch\nCOPY . /\n"
+        snap = bc.snapshot
+        assert snap.entries["src/run.sh"].mode == 0o775  # permission bits kept
+        assert snap.entries["src/passwd"].kind == "symlink"
+        assert snap.entries["src/passwd"].link == "/etc/passwd"
+        assert "secret" not in snap.entries  # its .dockerignore applies
+        assert root.is_dir()
+    assert not root.exists()  # closing removes the temporary directory
+
+
+def test_plain_dockerfile_on_stdin_means_an_empty_context() -> None:
+    with open_context("-", stdin=io.BytesIO(b"FROM busybox\nRUN true\n")) as bc:
+        assert bc.dockerfile == "FROM busybox\nRUN true\n"
+        assert list(bc.snapshot.entries) == ["."]
+
+
+def test_tar_context_with_dockerfile_path_inside() -> None:
+    data = _tar([_file("sub/Custom", b"FROM x\n"), _file("a", b"a")])
+    with open_context("-", "sub/Custom", stdin=io.BytesIO(data)) as bc:
+        assert bc.dockerfile == "FROM x\n"
+    with pytest.raises(ContextError, match="not found in the context archive"):
+        open_context("-", stdin=io.BytesIO(data))
+
+
+@pytest.mark.parametrize(
+    "members, message",
+    [
+        ([_file("../escape", b"x")], "unsafe"),
+        ([_link("evil", "/etc"), _file("evil/passwd", b"x")], "below a non-directory"),
+        ([_link("evil", "/tmp/nowhere-dockyard"), _file("evil", b"x")], "replaces"),
+        ([_link("hard", "/etc/passwd", tarfile.LNKTYPE)], "unsafe"),
+        ([_link("hard", "../../etc/passwd", tarfile.LNKTYPE)], "unsafe"),
+        ([_link("up", "../..."), _file("x", b"")], None),
+    ],
+)
+def test_hostile_context_tar_is_refused(
+    tmp_path: Path, members: list[tuple[tarfile.TarInfo, bytes | None]], message: str | None
+) -> None:
+    dest = tmp_path / "dest"
+    dest.mkdir()
+    data = _tar(members)
+    if message is None:
+        extract_tar(io.BytesIO(data), dest)  # a dangling relative link is just a link
+        assert os.readlink(dest / "up") == "../..."
+        return
+    with pytest.raises(ContextError, match=message):
+        extract_tar(io.BytesIO(data), dest)
+    assert not (tmp_path / "escape").exists()
+    assert not Path("/tmp/nowhere-dockyard").exists()
+    assert Path("/etc/passwd").read_bytes() != b"x"
+
+
+def test_device_in_context_tar_is_refused(tmp_path: Path) -> None:
+    info = tarfile.TarInfo("null")
+    info.type = tarfile.CHRTYPE
+    info.devmajor, info.devminor = 1, 3
+    with pytest.raises(ContextError, match="device or fifo"):
+        extract_tar(io.BytesIO(_tar([(info, None)])), tmp_path)
+
+
+def test_garbage_on_stdin_that_looks_compressed_is_a_clear_error() -> None:
+    with pytest.raises(ContextError, match="not a valid tar"):
+        open_context("-", stdin=io.BytesIO(b"\x1f\x8b" + b"\0" * 100))
+
+
+def test_walk_is_sorted_preorder(ctx: Path) -> None:
+    snap = scan(ctx)
+    assert [e.path for e in snap.walk("app")] == ["app", "app/main.py", "app/util.py"]
+    walked = [e.path for e in snap.walk(".")]
+    assert sorted(walked) == sorted(snap.entries)
+    assert walked.index("node_modules") < walked.index("node_modules/keep")
+    assert walked.index("node_modules/keep/index.js") < walked.index("node_modules/pkg")
