@@ -331,6 +331,7 @@ class Store:
                 raise NotFoundError(f"layer {diff_id} not found in the store")
             blob = records[0].descriptor
             tmp = Path(tempfile.mkdtemp(dir=self.layers_dir, prefix=f".tmp-{key}-"))
+            os.chmod(tmp, 0o755)  # a layer without a root entry leaves "/" as Docker has it
             try:
                 with self.open_blob(blob.digest, blob.size) as reader:
                     apply_layer(reader, tmp, overlay=True)

@@ -16,6 +16,7 @@ from builder.errors import DockyardError
 
 # name -> "module:attribute" of a click command or group
 COMMANDS: dict[str, str] = {
+    "build": "builder.cli.build:build",
     "parse": "builder.cli.parse:parse",
     "images": "builder.cli.images:images",
     "tag": "builder.cli.tag:tag",

@@ -1,0 +1,112 @@
+"""Turn the target stage of a finished build into an image: config, history, manifest, tags,
+and the ``-o`` outputs."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from builder.build.request import BuildRequest, Output
+from builder.errors import BuildError
+from builder.graph import BuildGraph, Stage, Step
+from builder.image import History, ImageConfig, RunConfig, commit_image, now_rfc3339
+from builder.store import Image
+
+if TYPE_CHECKING:
+    from builder.build.engine import Build
+
+DEFAULT_PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+
+
+def created_by(step: Step) -> str:
+    """The history text of a step, as BuildKit writes it."""
+    if step.kind == "RUN":
+        ins = step.instruction
+        text = "RUN " + " ".join(ins.get("command", []))
+    else:
+        keyword, _, rest = " ".join(step.text.split()).partition(" ")
+        text = f"{keyword.upper()} {rest}".rstrip()
+    return f"{text} # buildkit" if step.layer else text
+
+
+def _last_change(build: Build) -> int | None:
+    """When the newest step of the build was made: a build that reuses every step from the
+    cache makes the same image (same ID) as the build that ran them."""
+    times = [o.created for o in build.outcomes.values() if o.created]
+    return int(max(times)) if times else None
+
+
+def stage_history(build: Build, graph: BuildGraph, stage: Stage, created: str) -> list[History]:
+    """The history of a stage's image: its base's history, then one entry per step."""
+    base = stage.base
+    if base.kind == "image":
+        raw = build.images[base.ref].config.get("history") or [] if base.ref in build.images else []
+        history = [History.from_dict(h) for h in raw]
+    elif base.kind == "stage" and base.stage is not None:
+        history = stage_history(build, graph, graph.stages[base.stage], created)
+    else:
+        history = []
+    for step in stage.steps:
+        outcome = build.outcomes.get((stage.index, step.index))
+        empty = outcome is None or outcome.added is None
+        history.append(History(created=created, created_by=created_by(step), empty_layer=empty))
+    return history
+
+
+def assemble(
+    build: Build, graph: BuildGraph, stage: Stage, results: Mapping[str, Any], req: BuildRequest
+) -> Image:
+    """Commit the image of ``stage``, tag it, write ``--iidfile`` and the outputs."""
+    from builder.reference import parse_normalized
+
+    final = results[build.stage_final[stage.index]]
+    created = now_rfc3339(build.settings.source_date_epoch or _last_change(build))
+    run_config: dict[str, Any] = stage.config.to_docker()
+    env = list(run_config.get("Env") or [])
+    if not any(e.startswith("PATH=") for e in env):
+        run_config["Env"] = [DEFAULT_PATH, *env]
+    if req.labels:
+        run_config["Labels"] = {**(run_config.get("Labels") or {}), **req.labels}
+    os_name, _, arch = stage.platform.partition("/")
+    arch, _, variant = arch.partition("/")
+    config = ImageConfig(
+        architecture=arch or "amd64",
+        os=os_name or "linux",
+        variant=variant,
+        created=created,
+        author=str(stage.config.to_docker().get("author", "") or ""),
+        config=RunConfig.from_dict(run_config),
+        diff_ids=tuple(layer.diff_id for layer in final.layers),
+        history=tuple(stage_history(build, graph, stage, created)),
+    )
+    names = [parse_normalized(tag) for tag in req.tags]
+    image = commit_image(
+        build.store, config.to_bytes(), [layer.blob for layer in final.layers], names
+    )
+    if req.iidfile:
+        Path(req.iidfile).write_text(image.id)
+    for output in req.outputs:
+        export(build, image, output)
+    return image
+
+
+def export(build: Build, image: Image, output: Output) -> None:
+    """Write one ``-o`` output."""
+    from builder import archive
+    from builder.layers import apply_layer
+
+    dest = Path(output.dest)
+    if output.type == "local":
+        dest.mkdir(parents=True, exist_ok=True)
+        for layer in image.layers:
+            with build.store.open_blob(layer.digest, layer.size) as blob:
+                apply_layer(blob, dest)
+        return
+    if output.type not in ("docker", "oci"):
+        raise BuildError(f"unsupported output type {output.type!r}")
+    with open(dest, "wb") as out:
+        archive.save(
+            build.store, [archive.SaveItem(image, image.names)], out, fmt=output.type,
+            compression="gzip" if output.type == "docker" else "keep",
+        )  # fmt: skip

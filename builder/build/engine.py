@@ -1,0 +1,406 @@
+"""A whole build: plan, compute keys, run the missed steps in parallel, assemble the image.
+
+Every filesystem step (RUN, COPY, ADD, WORKDIR) is one scheduler job keyed by its cache
+key. Under an inter-process lock on that key the job looks the key up; on a miss it
+prepares a snapshot over its parent's layers, runs the op, diffs the snapshot into a layer,
+commits the layer to the store and the record to the cache. Metadata steps only change the
+image config, which the graph already carries.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import threading
+import time
+from collections.abc import Mapping
+from contextlib import ExitStack
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from builder.build.ops import OpContext, copy_op, run_op, workdir_op
+from builder.build.request import BuildRequest, BuildResult
+from builder.cache import BuildCache, CacheRecord
+from builder.cachekey import CacheKey, keys_for
+from builder.descriptor import Descriptor
+from builder.errors import BuildError, DockyardError, NotFoundError
+from builder.graph import BuildGraph, PlanSettings, Stage, Step, plan
+from builder.graph import ImageConfig as PlanConfig
+from builder.progress import Event, Reporter
+from builder.scheduler import Cancel, Job, KeyLocks, Scheduler
+from builder.settings import Settings
+from builder.snapshot import Mount, Snapshotter
+from builder.store import Image, Store
+
+_SEQ = itertools.count()
+
+
+@dataclass(frozen=True)
+class LayerRef:
+    """A layer of a stage's filesystem: its diff_id and blob."""
+
+    diff_id: str
+    blob: Descriptor
+
+
+@dataclass(frozen=True)
+class StepOutcome:
+    """What a step's job returns: the stage's layers after it, and the layer it added."""
+
+    layers: tuple[LayerRef, ...]
+    added: LayerRef | None
+    cached: bool
+    created: float = 0.0
+
+
+class Build:
+    """One build of one Dockerfile (see :func:`build`)."""
+
+    def __init__(self, request: BuildRequest, settings: Settings, reporter: Reporter) -> None:
+        self.request = request
+        self.settings = settings
+        self.reporter = reporter
+        self.root = Path(settings.root)
+        self.store = Store(self.root)
+        self.images: dict[str, Image] = {}
+        self.outcomes: dict[tuple[int, int], StepOutcome] = {}
+        self.views: dict[str, Mount] = {}
+        self.views_lock = threading.Lock()
+        self.run_count = 0
+        self.cached_count = 0
+        self.new_layers: list[tuple[str, int]] = []
+        self.counts_lock = threading.Lock()
+
+    # -- planning -------------------------------------------------------------------------
+
+    def base_config(self, ref: str) -> PlanConfig | None:
+        try:
+            image = self.images.get(ref) or self.store.resolve(ref)
+        except NotFoundError:
+            return None
+        self.images[ref] = image
+        return PlanConfig.from_docker(image.config.get("config") or {}, image.id)
+
+    def _image(self, ref: str) -> Image:
+        image = self.images.get(ref)
+        if image is None:
+            try:
+                image = self.store.resolve(ref)
+            except NotFoundError:
+                raise BuildError(
+                    f"failed to resolve source metadata for {ref}: the image is not in the "
+                    "local store (load, import or build it first)"
+                ) from None
+            self.images[ref] = image
+        return image
+
+    def image_layers(self, ref: str) -> tuple[LayerRef, ...]:
+        image = self._image(ref)
+        return tuple(LayerRef(d, b) for d, b in zip(image.diff_ids, image.layers, strict=True))
+
+    # -- running --------------------------------------------------------------------------
+
+    def run(self) -> BuildResult:
+        from builder.context import StatCache, open_context
+        from builder.copy import sources_digester
+        from builder.parser import parse
+
+        started = time.monotonic()
+        req = self.request
+        self.store.ensure()
+        (self.root / "tmp").mkdir(parents=True, exist_ok=True)
+        with ExitStack() as stack:
+            stat_cache = StatCache.for_root(self.root)
+            stack.callback(stat_cache.close)
+            ctx = open_context(req.context, req.dockerfile, stat_cache=stat_cache)
+            stack.callback(ctx.close)
+            dockerfile = parse(
+                ctx.dockerfile.encode("utf-8", "surrogateescape"),
+                req.dockerfile or ctx.dockerfile_name,
+            )
+            settings = PlanSettings(
+                build_args=dict(req.build_args),
+                target=req.target,
+                all_stages=req.all_stages,
+                no_cache=req.no_cache,
+                no_cache_filter=req.no_cache_filter,
+            )
+            graph = plan(dockerfile, settings, self.base_config)
+            for warning in graph.warnings:
+                self.reporter.on_event(Event("warning", data={"message": warning}))
+            keys = keys_for(
+                graph,
+                sources_digester(ctx.snapshot),
+                {ref: img.id for ref, img in self.images.items()},
+            )
+            cache = BuildCache(self.root)
+            stack.callback(cache.close)
+            snapshotter = self._snapshotter()
+            executor = self._executor()
+            stack.callback(executor.close)
+            stack.callback(self._drop_views, snapshotter)
+            ops = OpContext(
+                root=self.root, executor=executor, context_snapshot=ctx.snapshot,
+                secrets=req.secrets, network=req.network,
+                tree_for=lambda name: self._tree(name, graph, snapshotter),
+            )  # fmt: skip
+            with self.store.session():
+                jobs = self._jobs(graph, keys, cache, snapshotter, ops)
+                scheduler = Scheduler(req.jobs)
+                results = scheduler.run(jobs)
+                target = graph.stages[graph.target]
+                from builder.build.assemble import assemble
+
+                image = assemble(self, graph, target, results, req)
+        seconds = time.monotonic() - started
+        result = BuildResult(
+            image_id=image.id,
+            manifest_digest=image.digest,
+            tags=tuple(str(n) for n in image.names),
+            steps_run=self.run_count,
+            steps_cached=self.cached_count,
+            seconds=seconds,
+            new_layers=tuple(self.new_layers),
+            warnings=graph.warnings,
+        )
+        self.reporter.on_event(Event("summary", data={
+            "run": self.run_count, "cached": self.cached_count, "seconds": seconds,
+            "layers": list(self.new_layers), "image": image.id,
+        }))  # fmt: skip
+        return result
+
+    def _snapshotter(self) -> Snapshotter:
+        from builder.snapshot import CopySnapshotter, OverlaySnapshotter, default_snapshotter
+
+        where = self.root / "snapshots"
+        kind = self.request.snapshotter
+        if kind == "overlay":
+            return OverlaySnapshotter(where)
+        if kind == "copy":
+            return CopySnapshotter(where)
+        snap, reason = default_snapshotter(where)
+        if reason:
+            self.reporter.on_event(
+                Event("warning", data={"message": f"using the copy snapshotter: {reason}"})
+            )
+        return snap
+
+    def _executor(self) -> Any:
+        if self.request.runtime == "runc":
+            from builder.runtime.runc import RuncExecutor
+
+            return RuncExecutor(self.root / "runc")
+        from builder.runtime.native import NativeExecutor
+
+        return NativeExecutor()
+
+    # -- jobs -----------------------------------------------------------------------------
+
+    def _jobs(
+        self,
+        graph: BuildGraph,
+        keys: Mapping[tuple[int, int], CacheKey],
+        cache: BuildCache,
+        snapshotter: Snapshotter,
+        ops: OpContext,
+    ) -> dict[str, Job]:
+        jobs: dict[str, Job] = {}
+        self.stage_final: dict[int, str] = {}
+        for stage in graph.stages:
+            if stage.pruned:
+                continue
+            base_id = f"s{stage.index}:base"
+            base_stage = stage.base.stage
+            deps = (self.stage_final[base_stage],) if base_stage is not None else ()
+            jobs[base_id] = Job(base_id, self._base_runner(stage), deps)
+            previous = base_id
+            for step in stage.steps:
+                if not step.layer:
+                    continue
+                job_id = f"s{stage.index}:{step.index}"
+                extra = [
+                    self.stage_final[e.source_stage]
+                    for e in step.deps
+                    if e.source_stage is not None and e.source_stage in self.stage_final
+                ]
+                runner = self._step_runner(
+                    stage, step, keys[(stage.index, step.index)], cache, snapshotter, ops
+                )
+                jobs[job_id] = Job(job_id, runner, (previous, *extra), name=step.label)
+                previous = job_id
+            self.stage_final[stage.index] = previous
+        return jobs
+
+    def _base_runner(self, stage: Stage) -> Any:
+        def run(cancel: Cancel, deps: Mapping[str, Any]) -> StepOutcome:
+            if stage.base.kind == "scratch":
+                return StepOutcome((), None, True)
+            if stage.base.kind == "stage":
+                parent: StepOutcome = next(iter(deps.values()))
+                return StepOutcome(parent.layers, None, True)
+            return StepOutcome(self.image_layers(stage.base.ref), None, True)
+
+        return run
+
+    def _step_runner(
+        self,
+        stage: Stage,
+        step: Step,
+        key: CacheKey,
+        cache: BuildCache,
+        snapshotter: Snapshotter,
+        ops: OpContext,
+    ) -> Any:
+        step_id = f"{stage.index}:{step.index}"
+        total = len(stage.steps)
+        display = f"[{stage.display_name} {step.index + 1}/{total}] {step.text.strip()}"
+        use_cache = not step.no_cache
+
+        def run(cancel: Cancel, deps: Mapping[str, Any]) -> StepOutcome:
+            parent: StepOutcome = deps[next(iter(deps))]
+            chain = parent.layers
+            with KeyLocks(self.root / "locks").hold(key.digest):
+                record = cache.lookup(key.digest) if use_cache and key.complete else None
+                if record is not None and self._usable(record):
+                    added = self._record_layer(record)
+                    self.reporter.on_event(Event("cached", step_id, display))
+                    with self.counts_lock:
+                        self.cached_count += 1
+                    layers = chain + ((added,) if added else ())
+                    outcome = StepOutcome(layers, added, True, record.created)
+                    self.outcomes[(stage.index, step.index)] = outcome
+                    return outcome
+                self.reporter.on_event(Event("started", step_id, display))
+                t0 = time.monotonic()
+                try:
+                    added = self._execute(step, chain, snapshotter, ops, cancel, step_id)
+                except DockyardError as err:
+                    message = err.message
+                    self.reporter.on_event(Event("failed", step_id, display, {"error": message}))
+                    tail = getattr(err, "output_tail", ())
+                    raise _step_error(stage, step, message, tail) from None
+                cache.commit(key.digest, CacheRecord(
+                    key=key.digest,
+                    layer_digest=added.blob.digest if added else None,
+                    diff_id=added.diff_id if added else None,
+                    inputs=key.inputs, stage=stage.display_name, instruction=step.text.strip(),
+                ))  # fmt: skip
+                size = added.blob.size if added else 0
+                self.reporter.on_event(Event("finished", step_id, display, {
+                    "seconds": time.monotonic() - t0, "layer_size": size,
+                }))  # fmt: skip
+                with self.counts_lock:
+                    self.run_count += 1
+                    if added:
+                        self.new_layers.append((display, size))
+            outcome = StepOutcome(chain + ((added,) if added else ()), added, False, time.time())
+            self.outcomes[(stage.index, step.index)] = outcome
+            return outcome
+
+        return run
+
+    def _usable(self, record: CacheRecord) -> bool:
+        if record.layer_digest is None:
+            return True
+        return self.store.has_blob(record.layer_digest)
+
+    def _record_layer(self, record: CacheRecord) -> LayerRef | None:
+        if record.layer_digest is None or record.diff_id is None:
+            return None
+        for rec in self.store.layer_records(record.diff_id):
+            if rec.descriptor.digest == record.layer_digest:
+                return LayerRef(record.diff_id, rec.descriptor)
+        path = self.store.blob_path(record.layer_digest)
+        from builder.layers import MEDIA_TYPES
+
+        return LayerRef(
+            record.diff_id,
+            Descriptor(MEDIA_TYPES["zstd"], record.layer_digest, path.stat().st_size),
+        )
+
+    def _execute(
+        self,
+        step: Step,
+        chain: tuple[LayerRef, ...],
+        snapshotter: Snapshotter,
+        ops: OpContext,
+        cancel: Cancel,
+        step_id: str,
+    ) -> LayerRef | None:
+        lowers = [self.store.unpacked(layer.diff_id) for layer in chain]
+        cancel.check()
+        mount = snapshotter.prepare(f"build-{os.getpid()}-{next(_SEQ)}", lowers)
+        try:
+            if step.kind == "RUN":
+
+                def on_line(stream: str, line: str) -> None:
+                    self.reporter.on_event(
+                        Event("log", step_id, data={"stream": stream, "line": line})
+                    )
+
+                run_op(step, mount.rootfs, ops, cancel, on_line)
+            elif step.kind in ("COPY", "ADD"):
+                copy_op(step, mount.rootfs, ops)
+            elif step.kind == "WORKDIR":
+                workdir_op(step, mount.rootfs)
+            cancel.check()
+            changes = snapshotter.diff(mount)
+            if not changes:
+                return None
+            record = self.store.commit_layer(
+                changes, compression=self.request.compression, epoch=self.settings.source_date_epoch
+            )
+            return LayerRef(record.diff_id, record.descriptor)
+        finally:
+            snapshotter.remove(mount)
+
+    # -- read-only views of other stages and images (COPY --from, RUN --mount=from) -------
+
+    def _tree(self, name: str, graph: BuildGraph, snapshotter: Snapshotter) -> Path:
+        with self.views_lock:
+            view = self.views.get(name)
+            if view is None:
+                layers = self._layers_of(name, graph)
+                lowers = [self.store.unpacked(layer.diff_id) for layer in layers]
+                if not lowers:
+                    empty = self.root / "tmp" / f"empty-{os.getpid()}"
+                    empty.mkdir(parents=True, exist_ok=True)
+                    lowers = [empty]
+                view = snapshotter.view(f"view-{os.getpid()}-{next(_SEQ)}", lowers)
+                self.views[name] = view
+            return view.rootfs
+
+    def _layers_of(self, name: str, graph: BuildGraph) -> tuple[LayerRef, ...]:
+        kind, _, ref = name.partition(":")
+        if kind == "image":
+            return self.image_layers(ref)
+        stage = graph.stages[int(ref)]
+        last = [s for s in stage.steps if s.layer and (stage.index, s.index) in self.outcomes]
+        if last:
+            return self.outcomes[(stage.index, last[-1].index)].layers
+        if stage.base.kind == "image":
+            return self.image_layers(stage.base.ref)
+        if stage.base.kind == "stage" and stage.base.stage is not None:
+            return self._layers_of(f"stage:{stage.base.stage}", graph)
+        return ()
+
+    def _drop_views(self, snapshotter: Snapshotter) -> None:
+        for view in self.views.values():
+            snapshotter.remove(view)
+        self.views.clear()
+
+
+def _step_error(stage: Stage, step: Step, message: str, tail: tuple[str, ...]) -> BuildError:
+    text = f"[{stage.display_name} {step.index + 1}/{len(stage.steps)}] {step.label}: {message}"
+    if tail:
+        text += "\n" + "\n".join(f"  | {line}" for line in tail)
+    return BuildError(text, step.location)
+
+
+def build(request: BuildRequest, settings: Settings, reporter: Reporter) -> BuildResult:
+    """Run a build; raises :class:`~builder.errors.DockyardError` on failure."""
+    try:
+        return Build(request, settings, reporter).run()
+    finally:
+        reporter.close()

@@ -1,0 +1,239 @@
+"""What a filesystem step does inside its snapshot: RUN, COPY/ADD, WORKDIR.
+
+Each op gets a prepared, writable rootfs and changes it; the caller diffs the snapshot into
+a layer. Ops know nothing of cache keys or scheduling.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from builder.errors import BuildError, ExecutionError
+from builder.graph import Step
+from builder.runtime.executor import Executor, MountSpec, ProcessSpec
+from builder.scheduler import Cancel
+
+OnLine = Callable[[str, str], None]
+TreeFor = Callable[[str], Path]
+"""The rootfs (a read-only view) of a dependency: ``stage:<i>`` or ``image:<ref>``."""
+
+TAIL_LINES = 12
+
+
+class StepFailed(BuildError):
+    """A RUN whose command failed; ``output_tail`` holds its last output lines."""
+
+    def __init__(self, message: str, location: Any, output_tail: tuple[str, ...]) -> None:
+        super().__init__(message, location)
+        self.output_tail = output_tail
+
+
+@dataclass
+class OpContext:
+    """What every op of one build can use."""
+
+    root: Path
+    executor: Executor
+    context_snapshot: Any  # builder.context.ContextSnapshot
+    secrets: Mapping[str, Path] = field(default_factory=dict)
+    network: str = "default"
+    tree_for: TreeFor | None = None
+
+
+def run_op(
+    step: Step,
+    rootfs: Path,
+    ctx: OpContext,
+    cancel: Cancel,
+    on_line: OnLine,
+) -> None:
+    """Run a RUN step in ``rootfs``; raise :class:`BuildError` when it fails."""
+    ins = step.instruction
+    tail: list[str] = []
+
+    def output(stream: str, data: bytes) -> None:
+        text = data.decode("utf-8", "replace").rstrip("\n")
+        tail.append(text)
+        if len(tail) > TAIL_LINES:
+            del tail[0]
+        on_line(stream, text)
+
+    network = ins.get("network") or "default"
+    if network == "default":
+        network = ctx.network if ctx.network in ("none", "host") else "host"
+    env = [*step.env, *(f"{k}={v}" for k, v in step.proxy_env)]
+    with _mounts(step, ctx, rootfs, env) as mounts:
+        spec = ProcessSpec(
+            args=tuple(ins["command"]),
+            env=tuple(env),
+            cwd=step.workdir or "/",
+            user=step.user,
+            hostname="buildkitsandbox",
+            network="none" if network == "none" else "host",
+            mounts=tuple(mounts),
+        )
+        cancel.check()
+        try:
+            with cancel.on_cancel(ctx.executor.cancel):
+                status = ctx.executor.run(rootfs, spec, output)
+        except ExecutionError as err:
+            cancel.check()
+            raise BuildError(f"{step.label}: {err.message}", step.location) from None
+    cancel.check()
+    if status != 0:
+        shown = " ".join(ins["command"])
+        message = f'process "{shown}" did not complete successfully: exit code: {status}'
+        raise StepFailed(message, step.location, tuple(tail))
+
+
+@contextlib.contextmanager
+def _mounts(step: Step, ctx: OpContext, rootfs: Path, env: list[str]) -> Iterator[list[MountSpec]]:
+    """The extra mounts of a RUN: heredoc scripts and ``--mount`` specs."""
+    specs: list[MountSpec] = []
+    with contextlib.ExitStack() as stack:
+        tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(dir=ctx.root / "tmp")))
+        for name, body in step.instruction.get("files", []):
+            script = tmp / f"pipe-{len(specs)}"
+            script.write_text(body)
+            script.chmod(0o755)
+            specs.append(MountSpec("bind", f"/dev/pipes/{name}", str(script), readonly=True))
+        for m in step.instruction.get("mounts", []):
+            spec = _mount(m, step, ctx, tmp, env, stack)
+            if spec is not None:
+                specs.append(spec)
+        yield specs
+
+
+def _mount(
+    m: Mapping[str, Any],
+    step: Step,
+    ctx: OpContext,
+    tmp: Path,
+    env: list[str],
+    stack: contextlib.ExitStack,
+) -> MountSpec | None:
+    kind = m.get("type", "bind")
+    target = str(m.get("target") or "")
+    if kind == "tmpfs":
+        return MountSpec("tmpfs", target)
+    if kind == "cache":
+        ident = str(m.get("id") or target)
+        path = ctx.root / "cache" / "mounts" / hashlib.sha256(ident.encode()).hexdigest()[:32]
+        if not path.is_dir():
+            path.mkdir(parents=True, exist_ok=True)
+            os.chmod(path, int(m["mode"]) if m.get("mode") is not None else 0o755)
+            os.chown(path, int(m.get("uid") or 0), int(m.get("gid") or 0))
+        if m.get("sharing") == "locked":
+            from builder.scheduler import KeyLocks
+
+            stack.enter_context(KeyLocks(ctx.root / "locks").hold("cache-mount-" + ident))
+        return MountSpec("bind", target, str(path), readonly=bool(m.get("readonly", False)))
+    if kind == "secret":
+        ident = str(m.get("id") or os.path.basename(target))
+        src = ctx.secrets.get(ident)
+        if src is None:
+            if m.get("required"):
+                raise BuildError(f"secret {ident} not found", step.location)
+            return None
+        try:
+            data = Path(src).read_bytes()
+        except OSError as err:
+            raise BuildError(f"secret {ident}: cannot read {src}: {err.strerror}") from None
+        if m.get("env"):
+            env.append(f"{m['env']}={data.decode('utf-8', 'replace')}")
+            if not m.get("target"):
+                return None
+        file = tmp / f"secret-{hashlib.sha256(ident.encode()).hexdigest()[:16]}"
+        file.write_bytes(data)
+        os.chown(file, int(m.get("uid") or 0), int(m.get("gid") or 0))
+        os.chmod(file, int(m["mode"]) if m.get("mode") is not None else 0o400)
+        return MountSpec("bind", target or f"/run/secrets/{ident}", str(file), readonly=True)
+    if kind == "ssh":
+        raise BuildError("RUN --mount=type=ssh is not supported", step.location)
+    # bind: from the context, or from a stage or image
+    source = str(m.get("source") or ".")
+    if m.get("from"):
+        dep = next((e for e in step.deps if e.kind == "mount"), None)
+        if ctx.tree_for is None or dep is None:
+            raise BuildError(f"cannot mount from {m['from']}", step.location)
+        name = f"stage:{dep.source_stage}" if dep.source_stage is not None else f"image:{dep.image}"
+        from builder.runtime.users import path_in_root
+
+        base = ctx.tree_for(name)
+        host = path_in_root(base, source)
+    else:
+        host = _context_path(ctx, source, step)
+    readonly = bool(m.get("readonly", True))
+    if not readonly:  # writes to a read-write bind are thrown away, as in BuildKit
+        scratch = tmp / f"rw-{hashlib.sha256(str(host).encode()).hexdigest()[:12]}"
+        if host.is_dir():
+            shutil.copytree(host, scratch, symlinks=True)
+        else:
+            shutil.copy2(host, scratch, follow_symlinks=False)
+        host = scratch
+    return MountSpec("bind", target, str(host), readonly=readonly)
+
+
+def _context_path(ctx: OpContext, source: str, step: Step) -> Path:
+    snap = ctx.context_snapshot
+    if snap is None:
+        raise BuildError("RUN --mount=type=bind needs a build context", step.location)
+    rel = snap.resolve(source)
+    if snap.get(rel) is None:
+        raise BuildError(f'"{source}" not found in the build context', step.location)
+    return Path(snap.root) / rel if rel != "." else Path(snap.root)
+
+
+def copy_op(step: Step, rootfs: Path, ctx: OpContext) -> None:
+    """Run a COPY/ADD step, writing into ``rootfs``."""
+    from builder.copy import CopyRequest, copy_into
+    from builder.sourcetree import DirectoryTree
+
+    request = CopyRequest.from_step(step)
+    dep = next((e for e in step.deps if e.kind == "copy"), None)
+    try:
+        if dep is None:
+            copy_into(request, ctx.context_snapshot, rootfs)
+            return
+        if ctx.tree_for is None:
+            raise BuildError("COPY --from needs the source stage", step.location)
+        name = f"stage:{dep.source_stage}" if dep.source_stage is not None else f"image:{dep.image}"
+        with DirectoryTree(ctx.tree_for(name)) as tree:
+            copy_into(request, tree, rootfs)
+    except BuildError as err:
+        if err.location is None:
+            raise BuildError(err.message, step.location) from None
+        raise
+
+
+def workdir_op(step: Step, rootfs: Path) -> None:
+    """Create the WORKDIR (owned by the stage's USER) when it does not exist yet."""
+    from builder.runtime.users import path_in_root, resolve_user
+
+    path = str(step.instruction["path"])
+    target = path_in_root(rootfs, path)
+    if target.exists():
+        return
+    user = resolve_user(rootfs, step.user) if step.user else None
+    missing: list[Path] = []
+    p = target
+    while not p.exists() and p != rootfs:
+        missing.append(p)
+        p = p.parent
+    for d in reversed(missing):
+        d.mkdir(mode=0o755)
+        if user is not None:
+            os.chown(d, user.uid, user.gid)
+
+
+def layer_steps(steps: Sequence[Step]) -> list[Step]:
+    """The steps of a stage that change its filesystem."""
+    return [s for s in steps if s.layer]
