@@ -116,9 +116,14 @@ class BlobWriter(io.RawIOBase):
 class BlobReader(io.RawIOBase):
     """Reads a blob and raises :class:`DigestError` at EOF if its size or digest is wrong."""
 
-    def __init__(self, path: Path, digest: str, size: int | None) -> None:
+    def __init__(
+        self, path: Path, digest: str, size: int | None, *, follow_symlinks: bool = True
+    ) -> None:
         super().__init__()
-        self._file = open(path, "rb")  # noqa: SIM115 - closed by close()
+        flags = 0 if follow_symlinks else os.O_NOFOLLOW
+        self._file = open(  # noqa: SIM115 - closed by close()
+            path, "rb", opener=lambda p, f: os.open(p, f | flags)
+        )
         self._digest = digest
         self._size = size
         self._hash = hashlib.sha256()

@@ -12,7 +12,7 @@ Records are written in one transaction. Readers never see a half-written record.
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -112,6 +112,24 @@ class BuildCache:
             label = inputs.get("label") or inputs.get("kind") or "step"
             return [f"{label}: not built before"]
         return cachekey.explain(previous.inputs, inputs)
+
+    def records(self) -> list[CacheRecord]:
+        """Every record (a snapshot; records may come and go meanwhile)."""
+        out = []
+        for k in list(self._db.iterkeys()):
+            if str(k).startswith("key:"):
+                data = self._db.get(k)
+                if isinstance(data, dict):
+                    out.append(CacheRecord.from_dict(data))
+        return out
+
+    def remove(self, keys: Iterable[str]) -> int:
+        """Drop the records of ``keys``; returns how many existed."""
+        removed = 0
+        with self._db.transact():
+            for key in keys:
+                removed += bool(self._db.delete(f"key:{key}"))
+        return removed
 
     def __len__(self) -> int:
         return sum(1 for k in self._db.iterkeys() if str(k).startswith("key:"))

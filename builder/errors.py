@@ -14,6 +14,7 @@
     ├── ExecutionError         a process that could not be started or set up
     ├── SnapshotError          a rootfs snapshot that cannot be made, diffed or removed
     ├── BuildError             a step of a build that failed (has a Location)
+    ├── CacheError             a build cache or exported cache that cannot be used
     ├── RegistryError          a registry that refused or answered badly
     └── ContainerError         a container operation that cannot be done
 
@@ -100,6 +101,10 @@ class SnapshotError(DockyardError):
 
 class BuildError(DockyardError):
     """A build step that failed."""
+
+
+class CacheError(DockyardError):
+    """A build cache, or an exported cache directory, that cannot be read or written."""
 
 
 class RegistryError(DockyardError):

@@ -24,6 +24,9 @@ class Settings:
 
     root: Path = field(default_factory=default_root)
     source_date_epoch: int | None = field(default_factory=lambda: _int_env("SOURCE_DATE_EPOCH"))
+    cache_keep_storage: int = field(default_factory=lambda: _cache_keep_storage())
+    """Size budget of the build cache, pruned least-recently-used first after each build
+    (``DOCKYARD_CACHE_KEEP_STORAGE``, e.g. ``20GB``; ``0`` turns automatic pruning off)."""
 
     @classmethod
     def from_env(cls, root: Path | str | None = None) -> Settings:
@@ -31,6 +34,22 @@ class Settings:
         if root is not None:
             return cls(root=Path(root))
         return cls()
+
+
+DEFAULT_CACHE_KEEP_STORAGE = 10 * 1024**3
+
+
+def _cache_keep_storage() -> int:
+    from builder.errors import DockyardError
+    from builder.units import parse_size
+
+    value = os.environ.get("DOCKYARD_CACHE_KEEP_STORAGE", "").strip()
+    if not value:
+        return DEFAULT_CACHE_KEEP_STORAGE
+    try:
+        return parse_size(value)
+    except DockyardError as err:
+        raise DockyardError(f"DOCKYARD_CACHE_KEEP_STORAGE: {err.message}") from None
 
 
 def _int_env(name: str) -> int | None:

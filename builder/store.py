@@ -590,7 +590,8 @@ class Store:
         return marked
 
     def gc(self, keep: Iterable[str] = (), blocking: bool = True) -> GCReport:
-        """Delete blobs and unpacked layers that nothing in ``index.json`` (or ``keep``) needs.
+        """Delete blobs and unpacked layers that nothing in ``index.json``, the build cache's
+        records or ``keep`` needs.
 
         Waits for writers' sessions to end (or returns an empty report if ``blocking`` is
         off and one is running). Stale temp files are removed too.
@@ -600,7 +601,7 @@ class Store:
         with flock(self.locks_dir / "gc.lock", blocking=blocking) as locked:
             if not locked:
                 return report
-            marked = self.referenced_blobs() | set(keep)
+            marked = self.referenced_blobs() | set(keep) | self._cache_blobs()
             for path in self.blobs_dir.iterdir():
                 if "sha256:" + path.name not in marked:
                     report.reclaimed += file_size(path)
@@ -624,6 +625,15 @@ class Store:
                         remove_tree(path)
                         report.layers.append(path.name)
         return report
+
+    def _cache_blobs(self) -> set[str]:
+        """The layer blobs the build cache's records name (kept by :meth:`gc`)."""
+        if not (self.root / "cache" / "index").is_dir():
+            return set()
+        from builder.cache import BuildCache
+
+        with BuildCache(self.root) as cache:
+            return {r.layer_digest for r in cache.records() if r.layer_digest}
 
     def fsck(self) -> list[str]:
         """Problems found when verifying every blob ``index.json`` reaches (empty = fine)."""

@@ -3,6 +3,6 @@
 from __future__ import annotations
 
 from builder.build.engine import build
-from builder.build.request import BuildRequest, BuildResult, Output
+from builder.build.request import BuildRequest, BuildResult, CacheExport, CacheImport, Output
 
-__all__ = ["BuildRequest", "BuildResult", "Output", "build"]
+__all__ = ["BuildRequest", "BuildResult", "CacheExport", "CacheImport", "Output", "build"]

@@ -20,8 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from builder.build.ops import OpContext, copy_op, run_op, workdir_op
-from builder.build.request import BuildRequest, BuildResult
+from builder.build.request import BuildRequest, BuildResult, CacheExport
 from builder.cache import BuildCache, CacheRecord
+from builder.cache_import import CacheSources
 from builder.cachekey import CacheKey, keys_for
 from builder.descriptor import Descriptor
 from builder.errors import BuildError, DockyardError, NotFoundError
@@ -71,6 +72,7 @@ class Build:
         self.cached_count = 0
         self.new_layers: list[tuple[str, int]] = []
         self.counts_lock = threading.Lock()
+        self.imports: CacheSources | None = None
 
     # -- planning -------------------------------------------------------------------------
 
@@ -136,6 +138,11 @@ class Build:
             )
             cache = BuildCache(self.root)
             stack.callback(cache.close)
+            if req.cache_from:
+                from builder.cache_mounts import mount_ids
+
+                self.imports = CacheSources((c.src for c in req.cache_from), self._warn)
+                self.imports.seed_mounts(self.root, mount_ids(graph))
             snapshotter = self._snapshotter()
             executor = self._executor()
             stack.callback(executor.close)
@@ -153,6 +160,9 @@ class Build:
                 from builder.build.assemble import assemble
 
                 image = assemble(self, graph, target, results, req)
+                for export in req.cache_to:
+                    self._export_cache(export, graph, keys, cache)
+        self._auto_prune()
         seconds = time.monotonic() - started
         result = BuildResult(
             image_id=image.id,
@@ -169,6 +179,44 @@ class Build:
             "layers": list(self.new_layers), "image": image.id,
         }))  # fmt: skip
         return result
+
+    def _warn(self, message: str) -> None:
+        self.reporter.on_event(Event("warning", data={"message": message}))
+
+    def _export_cache(
+        self,
+        export: CacheExport,
+        graph: BuildGraph,
+        keys: Mapping[tuple[int, int], CacheKey],
+        cache: BuildCache,
+    ) -> None:
+        """``--cache-to``: the records of every step run or reused (``max``), or of the
+        final image's stages only (``min``)."""
+        from builder.cache_export import export_records
+        from builder.cache_mounts import mount_ids
+
+        wanted = set(self.outcomes)
+        if export.mode == "min":
+            chain, stage = set(), graph.stages[graph.target]
+            while True:
+                chain.add(stage.index)
+                if stage.base.stage is None:
+                    break
+                stage = graph.stages[stage.base.stage]
+            wanted = {k for k in wanted if k[0] in chain}
+        records = [cache.lookup(keys[k].digest, touch=False) for k in sorted(wanted)]
+        report = export_records(
+            self.store, [r for r in records if r is not None], export.dest,
+            root=self.root, mounts=mount_ids(graph) if export.mounts else (),
+        )  # fmt: skip
+        for problem in report.skipped:
+            self._warn(f"cache export to {export.dest}: {problem}")
+
+    def _auto_prune(self) -> None:
+        from builder.cache_gc import auto_prune
+
+        budget = self.request.cache_keep_storage
+        auto_prune(self.root, self.settings.cache_keep_storage if budget is None else budget)
 
     def _snapshotter(self) -> Snapshotter:
         from builder.snapshot import CopySnapshotter, OverlaySnapshotter, default_snapshotter
@@ -262,6 +310,9 @@ class Build:
             chain = parent.layers
             with KeyLocks(self.root / "locks").hold(key.digest):
                 record = cache.lookup(key.digest) if use_cache and key.complete else None
+                if (record is None or not self._usable(record)) and use_cache and key.complete \
+                        and self.imports:
+                    record = self.imports.fetch(key.digest, self.store, cache)
                 if record is not None and self._usable(record):
                     added = self._record_layer(record)
                     self.reporter.on_event(Event("cached", step_id, display))

@@ -125,8 +125,10 @@ def _mount(
     if kind == "tmpfs":
         return MountSpec("tmpfs", target)
     if kind == "cache":
+        from builder.cache_mounts import mount_dir
+
         ident = str(m.get("id") or target)
-        path = ctx.root / "cache" / "mounts" / hashlib.sha256(ident.encode()).hexdigest()[:32]
+        path = mount_dir(ctx.root, ident)
         if not path.is_dir():
             path.mkdir(parents=True, exist_ok=True)
             os.chmod(path, int(m["mode"]) if m.get("mode") is not None else 0o755)

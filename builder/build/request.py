@@ -19,6 +19,22 @@ class Output:
 
 
 @dataclass(frozen=True)
+class CacheExport:
+    """``--cache-to type=local,dest=DIR[,mode=min|max][,mounts=true]``."""
+
+    dest: Path
+    mode: Literal["min", "max"] = "min"
+    mounts: bool = False
+
+
+@dataclass(frozen=True)
+class CacheImport:
+    """``--cache-from type=local,src=DIR``."""
+
+    src: Path
+
+
+@dataclass(frozen=True)
 class BuildRequest:
     """Everything ``dockyard build`` is asked for (paths already resolved by the caller)."""
 
@@ -39,6 +55,10 @@ class BuildRequest:
     runtime: Literal["native", "runc"] = "native"
     snapshotter: Literal["auto", "overlay", "copy"] = "auto"
     compression: Literal["zstd", "gzip", "none"] = "zstd"
+    cache_to: tuple[CacheExport, ...] = ()
+    cache_from: tuple[CacheImport, ...] = ()
+    cache_keep_storage: int | None = None
+    """Cache budget for the pruning after the build (None: the setting; 0: no pruning)."""
 
 
 @dataclass(frozen=True)

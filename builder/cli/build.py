@@ -60,6 +60,58 @@ def _outputs(values: tuple[str, ...]) -> tuple[object, ...]:
     return tuple(outs)
 
 
+def _cache_to(values: tuple[str, ...]) -> tuple[object, ...]:
+    from builder.build import CacheExport
+
+    out = []
+    for value in values:
+        f = _fields(value, "--cache-to")
+        if f.get("type", "local") != "local":
+            raise click.BadParameter(f"unsupported cache type {f['type']!r} (local)")
+        if not f.get("dest"):
+            raise click.BadParameter("--cache-to type=local needs dest=DIR")
+        mode = f.get("mode", "min")
+        if mode not in ("min", "max"):
+            raise click.BadParameter(f"invalid --cache-to mode {mode!r} (min, max)")
+        mounts = f.get("mounts", "false").lower()
+        if mounts not in ("true", "false"):
+            raise click.BadParameter(f"invalid --cache-to mounts {mounts!r} (true, false)")
+        unknown = set(f) - {"type", "dest", "mode", "mounts"}
+        if unknown:
+            raise click.BadParameter(f"unknown --cache-to field {sorted(unknown)[0]!r}")
+        out.append(CacheExport(Path(f["dest"]), mode, mounts == "true"))  # type: ignore[arg-type]
+    return tuple(out)
+
+
+def _cache_from(values: tuple[str, ...]) -> tuple[object, ...]:
+    from builder.build import CacheImport
+
+    out = []
+    for value in values:
+        f = _fields(value, "--cache-from")
+        if f.get("type", "local") != "local":
+            raise click.BadParameter(f"unsupported cache type {f['type']!r} (local)")
+        if not f.get("src"):
+            raise click.BadParameter("--cache-from type=local needs src=DIR")
+        unknown = set(f) - {"type", "src"}
+        if unknown:
+            raise click.BadParameter(f"unknown --cache-from field {sorted(unknown)[0]!r}")
+        out.append(CacheImport(Path(f["src"])))
+    return tuple(out)
+
+
+def _keep_storage(value: str | None) -> int | None:
+    if value is None:
+        return None
+    from builder.errors import DockyardError
+    from builder.units import parse_size
+
+    try:
+        return parse_size(value)
+    except DockyardError as err:
+        raise click.BadParameter(err.message) from None
+
+
 def _secrets(values: tuple[str, ...]) -> dict[str, Path]:
     out = {}
     for value in values:
@@ -122,6 +174,19 @@ def _secrets(values: tuple[str, ...]) -> dict[str, Path]:
     default="auto",
     show_default=True,
 )
+@click.option(
+    "--cache-to", "cache_to", multiple=True,
+    help="Export the build cache: type=local,dest=DIR[,mode=min|max][,mounts=true].",
+)
+@click.option(
+    "--cache-from", "cache_from", multiple=True,
+    help="Use an exported build cache: type=local,src=DIR (repeatable).",
+)
+@click.option(
+    "--cache-keep-storage", default=None, metavar="SIZE",
+    help="Prune the build cache to SIZE after the build, least recently used first "
+    "(default: $DOCKYARD_CACHE_KEEP_STORAGE or 10GB; 0: no pruning).",
+)
 @click.pass_obj
 def build(
     settings: Settings,
@@ -143,6 +208,9 @@ def build(
     quiet: bool,
     runtime: str,
     snapshotter: str,
+    cache_to: tuple[str, ...],
+    cache_from: tuple[str, ...],
+    cache_keep_storage: str | None,
 ) -> None:
     """Build an image from a Dockerfile and a context directory (- for a tar on stdin)."""
     from builder.build import BuildRequest
@@ -169,6 +237,9 @@ def build(
         iidfile=iidfile,
         runtime=runtime,  # type: ignore[arg-type]
         snapshotter=snapshotter,  # type: ignore[arg-type]
+        cache_to=_cache_to(cache_to),  # type: ignore[arg-type]
+        cache_from=_cache_from(cache_from),  # type: ignore[arg-type]
+        cache_keep_storage=_keep_storage(cache_keep_storage),
     )
     reporter = make_reporter("quiet" if quiet else progress)
     result = run_build(request, settings, reporter)

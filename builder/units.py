@@ -1,0 +1,38 @@
+"""Sizes and durations as users write them: ``10GB``, ``512MiB``, ``1.5g``; ``24h``, ``90m``."""
+
+from __future__ import annotations
+
+import re
+
+from builder.errors import DockyardError
+
+__all__ = ["parse_duration", "parse_size"]
+
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgtp]?)(i?b?)\s*$", re.IGNORECASE)
+_POWERS = {"": 0, "k": 1, "m": 2, "g": 3, "t": 4, "p": 5}
+_DURATION = re.compile(r"(\d+(?:\.\d+)?)(ms|s|m|h|d|w)")
+_SECONDS = {"ms": 0.001, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+
+
+def parse_size(text: str) -> int:
+    """Bytes in ``text``; units are binary as Docker's ``--keep-storage`` (``1GB`` = 2**30)."""
+    match = _SIZE.match(text)
+    if match is None:
+        raise DockyardError(f"invalid size {text!r}: expected a number with an optional unit "
+                            "(B, KB, MB, GB, TB)")
+    number, unit, _ = match.groups()
+    return int(float(number) * 1024 ** _POWERS[unit.lower()])
+
+
+def parse_duration(text: str) -> float:
+    """Seconds in a Go-style duration (``24h``, ``1h30m``, ``90s``; ``d`` and ``w`` too)."""
+    pos, total = 0, 0.0
+    text = text.strip()
+    for match in _DURATION.finditer(text):
+        if match.start() != pos:
+            break
+        total += float(match.group(1)) * _SECONDS[match.group(2)]
+        pos = match.end()
+    if not text or pos != len(text):
+        raise DockyardError(f"invalid duration {text!r}: expected e.g. 24h, 90m, 1h30m, 7d")
+    return total
