@@ -53,9 +53,10 @@ def export_records(
     dest: Path | str,
     *,
     root: Path | None = None,
-    mounts: Iterable[str] = (),
+    mounts: Iterable[tuple[str, str]] = (),
 ) -> ExportReport:
-    """Write ``records`` (and the cache mounts ``mounts`` of ``root``) to ``dest``.
+    """Write ``records`` (and the cache mounts ``mounts``, as (directory name, id), of
+    ``root``) to ``dest``.
 
     Blobs already at ``dest`` are kept; ``index.json`` is replaced last, atomically. Call
     inside :meth:`Store.session` so that no blob goes away meanwhile.
@@ -78,9 +79,9 @@ def export_records(
                 instruction=record.instruction, created=record.created,
                 config_change=record.config_change,
             )  # fmt: skip
-        for ident in mounts if root is not None else ():
+        for name, ident in mounts if root is not None else ():
             assert root is not None
-            mount = pack_mount(root, ident, writer)
+            mount = pack_mount(root, name, ident, writer)
             if mount is not None:
                 manifest.mounts[mount.name] = mount
         writer.commit(manifest)

@@ -43,12 +43,13 @@ def mount_ids(graph: BuildGraph) -> list[str]:
     return [i for i in found if i]
 
 
-def pack_mount(root: Path, ident: str, writer: CacheDirWriter) -> MountEntry | None:
-    """Write the contents of cache mount ``ident`` as a blob at the export destination."""
+def pack_mount(root: Path, name: str, ident: str, writer: CacheDirWriter) -> MountEntry | None:
+    """Write the contents of the cache mount directory ``name`` as a blob at the export
+    destination; ``ident`` is recorded when known."""
     from builder.layers import changes_from_tree, write_layer
 
-    path = mount_dir(root, ident)
-    if not path.is_dir() or path.is_symlink():
+    path = Path(root) / "cache" / "mounts" / name
+    if len(name) != 32 or not path.is_dir() or path.is_symlink():
         return None
     st = path.stat()
     blob = writer.blob_writer()
@@ -58,7 +59,7 @@ def pack_mount(root: Path, ident: str, writer: CacheDirWriter) -> MountEntry | N
     finally:
         blob.close()
     layer = LayerBlob(desc.digest, desc.size, desc.media_type, digests.diff_id)
-    return MountEntry(mount_name(ident), ident, layer, st.st_mode & 0o7777, st.st_uid, st.st_gid)
+    return MountEntry(name, ident, layer, st.st_mode & 0o7777, st.st_uid, st.st_gid)
 
 
 def seed_mount(root: Path, src: Path, mount: MountEntry) -> bool:

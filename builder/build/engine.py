@@ -193,7 +193,7 @@ class Build:
         """``--cache-to``: the records of every step run or reused (``max``), or of the
         final image's stages only (``min``)."""
         from builder.cache_export import export_records
-        from builder.cache_mounts import mount_ids
+        from builder.cache_mounts import mount_ids, mount_name
 
         wanted = set(self.outcomes)
         if export.mode == "min":
@@ -207,7 +207,8 @@ class Build:
         records = [cache.lookup(keys[k].digest, touch=False) for k in sorted(wanted)]
         report = export_records(
             self.store, [r for r in records if r is not None], export.dest,
-            root=self.root, mounts=mount_ids(graph) if export.mounts else (),
+            root=self.root,
+            mounts=[(mount_name(i), i) for i in mount_ids(graph)] if export.mounts else (),
         )  # fmt: skip
         for problem in report.skipped:
             self._warn(f"cache export to {export.dest}: {problem}")

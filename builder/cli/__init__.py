@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "import": "builder.cli.import_:import_",
     "system": "builder.cli.system:system",
     "graph": "builder.cli.graph:graph",
+    "cache": "builder.cli.cache:cache",
 }
 
 
