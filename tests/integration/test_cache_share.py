@@ -18,7 +18,9 @@ from tests.conftest import REPO
 
 pytestmark = pytest.mark.integration
 
-BASE_DOCKERFILE = 'FROM scratch\nCOPY busybox /bin/busybox\nRUN ["/bin/busybox","--install","-s","/bin"]\n'
+BASE_DOCKERFILE = (
+    'FROM scratch\nCOPY busybox /bin/busybox\nRUN ["/bin/busybox","--install","-s","/bin"]\n'
+)
 
 APP_DOCKERFILE = """\
 FROM base:1 AS gen
@@ -96,7 +98,9 @@ def app_context(where: Path) -> Path:
     return where
 
 
-def build(root: Path, ctx: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+def build(
+    root: Path, ctx: Path, *args: str, check: bool = True
+) -> subprocess.CompletedProcess[str]:
     return dy(root, "build", "--progress", "plain", *args, str(ctx), check=check)
 
 
