@@ -3,16 +3,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from builder.cache import CacheRecord
 from builder.cache_io import CacheDirWriter, CacheManifest, Entry, LayerBlob
 from builder.descriptor import MEDIA_OCI_LAYER
 from builder.store import Store
 
-__all__ = ["ExportReport", "export_records", "record_layer_blob"]
+if TYPE_CHECKING:
+    from builder.build.request import CacheExport
+    from builder.cache import BuildCache
+    from builder.cachekey import CacheKey
+    from builder.graph import BuildGraph
+
+__all__ = ["ExportReport", "export_build", "export_records", "record_layer_blob"]
 
 
 @dataclass
@@ -91,3 +98,35 @@ def export_records(
         report.blobs_reused = writer.reused
         report.bytes_written = writer.bytes_written
     return report
+
+
+def export_build(
+    store: Store,
+    root: Path,
+    exports: Sequence[CacheExport],
+    graph: BuildGraph,
+    keys: Mapping[tuple[int, int], CacheKey],
+    done: Iterable[tuple[int, int]],
+    cache: BuildCache,
+    warn: Callable[[str], None],
+) -> None:
+    """``--cache-to`` after a build: the records of every step run or reused (``done``,
+    as (stage, step)) with ``mode=max``; with ``min`` only those of the final image's stages
+    (the target and the stages it is ``FROM``)."""
+    from builder.cache_mounts import mount_ids, mount_name
+
+    chain, stage = set(), graph.stages[graph.target]
+    while True:
+        chain.add(stage.index)
+        if stage.base.stage is None:
+            break
+        stage = graph.stages[stage.base.stage]
+    done = sorted(done)
+    for export in exports:
+        wanted = done if export.mode == "max" else [k for k in done if k[0] in chain]
+        records = [cache.lookup(keys[k].digest, touch=False) for k in wanted]
+        mounts = [(mount_name(i), i) for i in mount_ids(graph)] if export.mounts else []
+        report = export_records(store, [r for r in records if r is not None], export.dest,
+                                root=root, mounts=mounts)
+        for problem in report.skipped:
+            warn(f"cache export to {export.dest}: {problem}")

@@ -17,12 +17,11 @@ from collections.abc import Mapping
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from builder.build.ops import OpContext, copy_op, run_op, workdir_op
-from builder.build.request import BuildRequest, BuildResult, CacheExport
+from builder.build.request import BuildRequest, BuildResult
 from builder.cache import BuildCache, CacheRecord
-from builder.cache_import import CacheSources
 from builder.cachekey import CacheKey, keys_for
 from builder.descriptor import Descriptor
 from builder.errors import BuildError, DockyardError, NotFoundError
@@ -33,6 +32,9 @@ from builder.scheduler import Cancel, Job, KeyLocks, Scheduler
 from builder.settings import Settings
 from builder.snapshot import Mount, Snapshotter
 from builder.store import Image, Store
+
+if TYPE_CHECKING:
+    from builder.cache_import import CacheSources
 
 _SEQ = itertools.count()
 
@@ -139,6 +141,7 @@ class Build:
             cache = BuildCache(self.root)
             stack.callback(cache.close)
             if req.cache_from:
+                from builder.cache_import import CacheSources
                 from builder.cache_mounts import mount_ids
 
                 self.imports = CacheSources((c.src for c in req.cache_from), self._warn)
@@ -160,8 +163,11 @@ class Build:
                 from builder.build.assemble import assemble
 
                 image = assemble(self, graph, target, results, req)
-                for export in req.cache_to:
-                    self._export_cache(export, graph, keys, cache)
+                if req.cache_to:
+                    from builder.cache_export import export_build
+
+                    export_build(self.store, self.root, req.cache_to, graph, keys,
+                                 list(self.outcomes), cache, self._warn)
         self._auto_prune()
         seconds = time.monotonic() - started
         result = BuildResult(
@@ -183,41 +189,14 @@ class Build:
     def _warn(self, message: str) -> None:
         self.reporter.on_event(Event("warning", data={"message": message}))
 
-    def _export_cache(
-        self,
-        export: CacheExport,
-        graph: BuildGraph,
-        keys: Mapping[tuple[int, int], CacheKey],
-        cache: BuildCache,
-    ) -> None:
-        """``--cache-to``: the records of every step run or reused (``max``), or of the
-        final image's stages only (``min``)."""
-        from builder.cache_export import export_records
-        from builder.cache_mounts import mount_ids, mount_name
-
-        wanted = set(self.outcomes)
-        if export.mode == "min":
-            chain, stage = set(), graph.stages[graph.target]
-            while True:
-                chain.add(stage.index)
-                if stage.base.stage is None:
-                    break
-                stage = graph.stages[stage.base.stage]
-            wanted = {k for k in wanted if k[0] in chain}
-        records = [cache.lookup(keys[k].digest, touch=False) for k in sorted(wanted)]
-        report = export_records(
-            self.store, [r for r in records if r is not None], export.dest,
-            root=self.root,
-            mounts=[(mount_name(i), i) for i in mount_ids(graph)] if export.mounts else (),
-        )  # fmt: skip
-        for problem in report.skipped:
-            self._warn(f"cache export to {export.dest}: {problem}")
-
     def _auto_prune(self) -> None:
         from builder.cache_gc import auto_prune
 
         budget = self.request.cache_keep_storage
-        auto_prune(self.root, self.settings.cache_keep_storage if budget is None else budget)
+        try:
+            auto_prune(self.root, self.settings.cache_keep_storage if budget is None else budget)
+        except (DockyardError, OSError) as err:
+            self._warn(f"pruning the build cache failed: {err}")
 
     def _snapshotter(self) -> Snapshotter:
         from builder.snapshot import CopySnapshotter, OverlaySnapshotter, default_snapshotter
