@@ -139,6 +139,8 @@ class CacheSources:
     def __init__(self, paths: Iterable[Path | str], warn: Warn) -> None:
         self.warn = warn
         self.sources = [CacheSource(Path(p), warn) for p in paths]
+        for source in self.sources:  # read now, before worker threads look keys up
+            source.manifest  # noqa: B018
 
     def __bool__(self) -> bool:
         return bool(self.sources)

@@ -251,10 +251,11 @@ def read_cache_dir(src: Path | str) -> CacheManifest:
         raise CacheError(f"{src}/index.json has no manifests list")
     chosen = None
     for m in manifests:
-        if isinstance(m, dict) and (
-            m.get("artifactType") == ARTIFACT_TYPE
-            or (m.get("annotations") or {}).get(ANNOTATION_REF_NAME) == REF_NAME
-        ):
+        if not isinstance(m, dict):
+            continue
+        annotations = m.get("annotations")
+        named = isinstance(annotations, dict) and annotations.get(ANNOTATION_REF_NAME) == REF_NAME
+        if m.get("artifactType") == ARTIFACT_TYPE or named:
             chosen = m
     if chosen is None:
         raise CacheError(f"{src} holds no dockyard cache manifest")
@@ -269,15 +270,18 @@ def read_cache_dir(src: Path | str) -> CacheManifest:
     doc = _json(_read_verified(src, config), f"{src}: cache manifest")
     if doc.get("version") != FORMAT_VERSION:
         raise CacheError(f"{src}: unsupported cache format version {doc.get('version')!r}")
+    records, mounts = doc.get("records") or [], doc.get("mounts") or []
+    if not isinstance(records, list) or not isinstance(mounts, list):
+        raise CacheError(f"{src}: the cache manifest's records or mounts are not lists")
     out = CacheManifest()
-    for raw in doc.get("records") or []:
+    for raw in records:
         try:
             entry = Entry.from_dict(raw)
         except (CacheError, DigestError) as exc:
             out.problems.append(str(exc))
             continue
         out.entries[entry.key] = entry
-    for raw in doc.get("mounts") or []:
+    for raw in mounts:
         try:
             mount = MountEntry.from_dict(raw)
         except (CacheError, DigestError) as exc:

@@ -233,3 +233,50 @@ def test_store_gc_keeps_the_layers_cache_records_name(
     assert not store.has_blob(records[0].layer_digest or "")
     assert store.has_blob(records[1].layer_digest or "")
     cache.close()
+
+
+def _raw_cache(d: Path, config: bytes, annotations: object = None) -> None:
+    blobs = d / "blobs" / "sha256"
+    blobs.mkdir(parents=True)
+
+    def put(data: bytes) -> tuple[str, int]:
+        digest = hashlib.sha256(data).hexdigest()
+        (blobs / digest).write_bytes(data)
+        return "sha256:" + digest, len(data)
+
+    cdig, csize = put(config)
+    manifest = json.dumps({"schemaVersion": 2, "config": {
+        "mediaType": "application/vnd.dockyard.cache.config.v1+json", "digest": cdig,
+        "size": csize}, "layers": []}).encode()
+    mdig, msize = put(manifest)
+    entry: dict[str, object] = {"mediaType": "application/vnd.oci.image.manifest.v1+json",
+                                "digest": mdig, "size": msize,
+                                "artifactType": "application/vnd.dockyard.cache.v1"}
+    if annotations is not None:
+        entry["annotations"] = annotations
+    (d / "index.json").write_text(json.dumps({"schemaVersion": 2, "manifests": [entry]}))
+
+
+@pytest.mark.parametrize(
+    "config",
+    [b'{"version": 1, "records": 5}', b'{"version": 1, "records": {"a": 1}}',
+     b'{"version": 2, "records": []}', b"[1, 2]", b"\xff\xfe"],
+)
+def test_hostile_cache_manifests_raise_cache_error(tmp_path: Path, config: bytes) -> None:
+    _raw_cache(tmp_path / "c", config, annotations=["not", "a", "dict"])
+    with pytest.raises(CacheError):
+        read_cache_dir(tmp_path / "c")
+
+
+def test_malformed_records_are_dropped_one_by_one(tmp_path: Path) -> None:
+    inputs = _inputs(3)
+    good = {"key": cachekey.digest_of(inputs), "inputs": inputs, "layer": None}
+    bad_layer = {"key": cachekey.digest_of(_inputs(4)), "inputs": _inputs(4),
+                 "layer": {"digest": "sha256:../../etc/passwd", "size": 1,
+                           "mediaType": "x", "diffID": "sha256:" + "0" * 64}}
+    config = json.dumps({"version": 1, "records": [good, bad_layer, 7, {"key": 1}],
+                         "mounts": [{"name": "../x", "layer": {}}]}).encode()
+    _raw_cache(tmp_path / "c", config)
+    manifest = read_cache_dir(tmp_path / "c")
+    assert list(manifest.entries) == [good["key"]]
+    assert len(manifest.problems) == 4 and manifest.mounts == {}
