@@ -72,7 +72,7 @@ def prune(ctx: click.Context, force: bool) -> None:
     store = open_store(ctx)
     if not force:
         click.echo("WARNING! This will remove:\n  - all dangling images\n"
-                   "  - all blobs and unpacked layers no image uses\n"
+                   "  - all blobs and unpacked layers no image or build cache record uses\n"
                    "  - stale temporary files\n")
         if not click.confirm("Are you sure you want to continue?", default=False,
                              prompt_suffix=" "):
