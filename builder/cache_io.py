@@ -19,6 +19,9 @@ the right size is kept), then the cache manifest and the OCI manifest, and renam
 ``index.json`` into place last, under a lock on the directory: a reader sees the old cache
 or the new one, never a mix. :func:`read_cache_dir` verifies ``index.json`` → manifest →
 cache manifest by digest and drops records whose key is not the digest of their inputs.
+Layer blobs are not fsynced one by one (that would cost as much as the copy): after a crash
+a blob may be short or stale, which the importer's verification of every blob turns into a
+miss, never into a damaged image.
 """
 
 from __future__ import annotations
