@@ -339,3 +339,17 @@ def test_cache_warm_export_import_commands(
     res = dy(c, "cache", "warm", str(ctx), "--all-stages", check=False)
     assert res.returncode == 1  # base:1 is not in C's store: a clear error, no traceback
     assert "Traceback" not in res.stderr and "base:1" in res.stderr
+
+
+def test_skopeo_copies_the_exported_cache_and_the_copy_still_serves(
+    tmp_path: Path, machines: tuple[Path, Path, Path, Path]
+) -> None:
+    if shutil.which("skopeo") is None:
+        pytest.skip("skopeo is not installed")
+    _, b, _, app_cache = machines
+    copy = tmp_path / "copied"
+    subprocess.run(["skopeo", "copy", f"oci:{app_cache}:cache", f"oci:{copy}:cache"],
+                   check=True, capture_output=True, timeout=120)
+    ctx_b = app_context(tmp_path / "app-b")
+    _, states, err = image_id(b, ctx_b, "--cache-from", f"type=local,src={copy}")
+    assert states == {s: True for s in APP_STEPS}, err
