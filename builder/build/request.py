@@ -39,6 +39,7 @@ class BuildRequest:
     runtime: Literal["native", "runc"] = "native"
     snapshotter: Literal["auto", "overlay", "copy"] = "auto"
     compression: Literal["zstd", "gzip", "none"] = "zstd"
+    pull: bool = False  # always check the registry for newer base images
 
 
 @dataclass(frozen=True)
