@@ -101,15 +101,14 @@ class Authenticator:
         if bearer is not None:
             if "realm" not in bearer.params:
                 raise RegistryError(f"{self.registry}: Bearer challenge without a realm")
-            first = self.scheme != "bearer"
-            self.scheme, self.bearer = "bearer", bearer
             with self._lock:
-                self._tokens.pop(frozenset(scopes), None)
-            return first or had_auth
+                self.scheme, self.bearer = "bearer", bearer
+                if had_auth:  # the token was refused or expired early: get a new one
+                    self._tokens.pop(frozenset(scopes), None)
+            return True
         if any(c.scheme == "basic" for c in challenges):
-            first = self.scheme != "basic"
             self.scheme = "basic"
-            return first and self.creds is not None and bool(self.creds.username)
+            return not had_auth and self.creds is not None and bool(self.creds.username)
         return False
 
     def _fetch(self, scopes: frozenset[str]) -> _Token:

@@ -295,6 +295,7 @@ class _DiffHasher:
         self.head = b""
         self._gz: Any = None
         self._zs: Any = None
+        self.error = ""
 
     def update(self, data: bytes) -> None:
         if self.kind is None:
@@ -308,12 +309,19 @@ class _DiffHasher:
                 self.kind = "zstd"
             else:
                 self.kind = "none"
+        if self.kind == "broken":
+            return
         if self.kind == "none":
             self._out(data)
         elif self.kind == "gzip":
             self._gzip(data)
         else:
             self._zstd(data)
+
+    def _broken(self, error: str) -> None:
+        """Stop decoding; :meth:`finish` raises ``error`` (after the caller checked the
+        blob's own digest, which explains most broken streams)."""
+        self.kind, self.error = "broken", error
 
     def _out(self, data: bytes) -> None:
         self.hash.update(data)
@@ -326,7 +334,8 @@ class _DiffHasher:
             try:
                 self._out(self._gz.decompress(data))
             except zlib.error as exc:
-                raise DigestError(f"layer is not valid gzip: {exc}") from None
+                self._broken(f"layer is not valid gzip: {exc}")
+                return
             if not self._gz.eof:
                 return
             data = self._gz.unused_data
@@ -341,13 +350,16 @@ class _DiffHasher:
             try:
                 self._out(self._zs.decompress(data))
             except zstandard.ZstdError as exc:
-                raise DigestError(f"layer is not valid zstd: {exc}") from None
+                self._broken(f"layer is not valid zstd: {exc}")
+                return
             if not self._zs.eof:
                 return
             data = self._zs.unused_data
             self._zs = None
 
     def finish(self) -> tuple[str, int]:
+        if self.kind == "broken":
+            raise DigestError(self.error)
         if self.kind is None and self.head:
             self.kind = "none"
             self._out(self.head)
@@ -385,7 +397,13 @@ def _download_layer(store: Store, client: RegistryClient, repo: str, layer: Desc
                 if progress and sent:
                     progress("bytes", layer, -sent)
                 raise
-            got, size = hasher.finish()
+            if writer.current_digest() != layer.digest:
+                raise DigestError(f"blob {layer.digest} from {client.domain}/{repo} does not "
+                                  "match its digest; nothing was stored")
+            try:
+                got, size = hasher.finish()
+            except DigestError as err:
+                raise DigestError(f"layer {layer.digest}: {err.message}") from None
             if got != diff_id:
                 raise DigestError(f"layer {layer.digest}: its content hashes to diff_id {got}, "
                                   f"the image config says {diff_id}")
@@ -394,10 +412,4 @@ def _download_layer(store: Store, client: RegistryClient, repo: str, layer: Desc
         if progress:
             progress("done", layer, 0)
 
-    try:
-        _with_retries(client, f"blob {layer.digest}", attempt)
-    except DigestError as err:
-        if "corrupt" in err.message or "mismatch" in err.message:
-            raise DigestError(f"blob {layer.digest} from {client.domain}/{repo} does not match "
-                              f"its digest; nothing was stored") from None
-        raise
+    _with_retries(client, f"blob {layer.digest}", attempt)
