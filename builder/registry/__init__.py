@@ -5,7 +5,13 @@ may have to be pulled.
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
+
+# httpx imports its optional command line (rich, pygments, click) unless that import fails;
+# skipping it takes a good part of a second off the start of every pull and push
+if "httpx" not in sys.modules:
+    sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
 
 from builder.errors import NotFoundError, ReferenceFormatError
 from builder.reference import is_full_id, parse_normalized

@@ -9,17 +9,21 @@ The manifest is stored byte for byte, so the image keeps its registry digest.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import queue
+import threading
 import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
 import httpx
 import zstandard
+from isal import isal_zlib  # inflate at ~3x zlib's speed; the stream format is the same
 
 from builder.descriptor import (
     INDEX_TYPES,
@@ -33,7 +37,7 @@ from builder.image import ImageConfig, host_architecture
 from builder.reference import Reference
 from builder.registry.client import RegistryClient
 from builder.registry.sources import record_sources
-from builder.store import Image, Store
+from builder.store import Image, LayerRecord, Store
 
 Progress = Callable[[str, Descriptor, int], None]
 """``progress(event, blob, n)``: ``exists``, ``start``, ``bytes`` (n more), ``done``,
@@ -150,13 +154,15 @@ def pull(store: Store, ref: Reference, client: RegistryClient, *,
                 if progress:
                     progress("exists", layer, 0)
                 return
-            _download_layer(store, client, repo, layer, diff_id, progress)
+            _download_layer(store, client, repo, layer, diff_id, progress, verified)
             stats["downloaded"] += 1
 
+        verified: list[LayerRecord] = []  # recorded together: one transaction
         pairs = list(zip(layers, config.diff_ids, strict=True))
         with ThreadPoolExecutor(max_workers=min(_WORKERS, max(1, len(pairs)))) as pool:
             futures = [pool.submit(fetch, p) for p in pairs]
             errors = [f.exception() for f in futures]
+        store.record_layers(verified)
         first = next((e for e in errors if e is not None), None)
         if first is not None:
             raise first
@@ -233,7 +239,7 @@ def _stream(client: RegistryClient, repo: str, desc: Descriptor,
     resp = client.open_blob(repo, desc.digest)
     try:
         got = 0
-        for chunk in resp.iter_raw(1 << 20):
+        for chunk in resp.iter_raw():
             got += len(chunk)
             if got > desc.size:
                 raise DigestError(f"blob {desc.digest} from {client.domain}/{repo} is larger "
@@ -288,7 +294,7 @@ def _have_layer(store: Store, layer: Descriptor, diff_id: str) -> bool:
 class _DiffHasher:
     """sha256 of the uncompressed stream of a layer blob fed in pieces (gzip, zstd, none)."""
 
-    def __init__(self) -> None:
+    def __init__(self, skip_plain: bool = False) -> None:
         self.hash = hashlib.sha256()
         self.size = 0
         self.kind: str | None = None
@@ -296,6 +302,7 @@ class _DiffHasher:
         self._gz: Any = None
         self._zs: Any = None
         self.error = ""
+        self.skip_plain = skip_plain
 
     def update(self, data: bytes) -> None:
         if self.kind is None:
@@ -312,7 +319,8 @@ class _DiffHasher:
         if self.kind == "broken":
             return
         if self.kind == "none":
-            self._out(data)
+            if not self.skip_plain:
+                self._out(data)
         elif self.kind == "gzip":
             self._gzip(data)
         else:
@@ -330,10 +338,10 @@ class _DiffHasher:
     def _gzip(self, data: bytes) -> None:
         while data:
             if self._gz is None:
-                self._gz = zlib.decompressobj(31)
+                self._gz = isal_zlib.decompressobj(31)
             try:
                 self._out(self._gz.decompress(data))
-            except zlib.error as exc:
+            except (zlib.error, isal_zlib.IsalError) as exc:  # type: ignore[misc]
                 self._broken(f"layer is not valid gzip: {exc}")
                 return
             if not self._gz.eof:
@@ -370,14 +378,62 @@ class _DiffHasher:
         return "sha256:" + self.hash.hexdigest(), self.size
 
 
+@contextlib.contextmanager
+def _closing(hasher: _ThreadedDiffHasher) -> Iterator[_ThreadedDiffHasher]:
+    try:
+        yield hasher
+    finally:
+        hasher.close()
+
+
+class _ThreadedDiffHasher:
+    """A :class:`_DiffHasher` fed through a bounded queue by its own thread, so that
+    decompressing and hashing overlap the download (both release the GIL)."""
+
+    def __init__(self) -> None:
+        self.inner = _DiffHasher(skip_plain=True)
+        self.queue: queue.Queue[bytes | None] = queue.Queue(maxsize=32)
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="diff-id", daemon=True)
+        self.thread.start()
+
+    @property
+    def kind(self) -> str | None:
+        return self.inner.kind
+
+    def _run(self) -> None:
+        while (data := self.queue.get()) is not None:
+            if self.error is None:
+                try:
+                    self.inner.update(data)
+                except BaseException as exc:  # handed to finish()
+                    self.error = exc
+
+    def update(self, data: bytes) -> None:
+        self.queue.put(data)
+
+    def close(self) -> None:
+        """Stop the thread (idempotent)."""
+        if self.thread.is_alive():
+            self.queue.put(None)
+            self.thread.join()
+
+    def finish(self) -> tuple[str, int]:
+        self.close()
+        if self.error is not None:
+            raise self.error
+        return self.inner.finish()
+
+
 def _download_layer(store: Store, client: RegistryClient, repo: str, layer: Descriptor,
-                    diff_id: str, progress: Progress | None) -> None:
+                    diff_id: str, progress: Progress | None,
+                    verified: list[LayerRecord]) -> None:
     """Stream a layer into the store; commit only when its digest, size and diff_id match."""
 
     def attempt() -> None:
         sent = 0
-        with store.blob_writer(layer.digest, layer.media_type) as writer:
-            hasher = _DiffHasher()
+        with store.blob_writer(layer.digest, layer.media_type) as writer, \
+                _closing(_ThreadedDiffHasher()) as hasher:
 
             def sink(chunk: bytes) -> None:
                 nonlocal sent
@@ -397,18 +453,22 @@ def _download_layer(store: Store, client: RegistryClient, repo: str, layer: Desc
                 if progress and sent:
                     progress("bytes", layer, -sent)
                 raise
+            hasher.close()
             if writer.current_digest() != layer.digest:
                 raise DigestError(f"blob {layer.digest} from {client.domain}/{repo} does not "
                                   "match its digest; nothing was stored")
             try:
-                got, size = hasher.finish()
+                if hasher.kind in ("none", None):  # a plain tar: its diff_id is the blob digest
+                    got, size = layer.digest, layer.size
+                else:
+                    got, size = hasher.finish()
             except DigestError as err:
                 raise DigestError(f"layer {layer.digest}: {err.message}") from None
             if got != diff_id:
                 raise DigestError(f"layer {layer.digest}: its content hashes to diff_id {got}, "
                                   f"the image config says {diff_id}")
         assert writer.descriptor is not None
-        store.record_layer(diff_id, writer.descriptor, size)
+        verified.append(LayerRecord(diff_id, writer.descriptor, size))
         if progress:
             progress("done", layer, 0)
 

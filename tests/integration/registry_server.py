@@ -236,6 +236,7 @@ class FaultProxy:
     faults: list[Fault] = field(default_factory=list)
     seen_on_redirect: list[str | None] = field(default_factory=list)
     upstream_auth: str | None = None  # sent by the redirect target to fetch blobs
+    requests: list[tuple[str, str]] = field(default_factory=list)  # (method, path) seen
 
     def start(self) -> FaultProxy:
         proxy = self
@@ -285,6 +286,7 @@ class FaultProxy:
         return None
 
     def handle(self, h: BaseHTTPRequestHandler) -> None:
+        self.requests.append((h.command, h.path))
         fault = self._fault(h.command, h.path)
         if fault is not None and fault.action == "500":
             _drain(h)

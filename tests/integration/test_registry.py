@@ -302,6 +302,42 @@ def test_image_pushed_by_skopeo_is_pulled_and_run_by_a_build(
     assert (out / "copied.txt").read_bytes() == message
     assert Store(tmp_path / "build-root").resolve(other).digest  # pulled into the store
 
+    # a newer image under the same tag: used only with --pull
+    newer = b"a newer base\n"
+    _docker_archive(tmp_path / "newer.tar", {"etc/msg": newer}, busybox=True)
+    subprocess.run(["skopeo", "copy", "--dest-tls-verify=false",
+                    f"docker-archive:{tmp_path / 'newer.tar'}", f"docker://{other}"],
+                   capture_output=True, check=True)
+    for flags, want in (((), message), (("--pull",), newer)):
+        dest = tmp_path / f"out{len(flags)}"
+        dockyard(tmp_path / "build-root", "build", *flags, "--network", "none", "-q",
+                 "-o", f"type=local,dest={dest}", str(ctx), config=docker_config)
+        assert (dest / "out.txt").read_bytes() == want
+
+
+def test_chunked_upload_follows_each_location(anon: Registry, tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    proxy = FaultProxy(anon.host).start()
+    name = f"{proxy.host}/dy/chunked:v1"
+    try:
+        original = make_image(src, tmp_path, name, seed="chunks")
+        with RegistryClient(proxy.host, Settings(root=src), chunk_size=50_000) as client:
+            result = push(Store(src), original, parse_normalized(name), client)
+    finally:
+        proxy.stop()
+    assert result.digest == original.digest and result.pushed == 4
+    patches = [p for m, p in proxy.requests if m == "PATCH"]
+    chunks = sum(-(-b.size // 50_000) for b in original.layers) + 1  # and the config
+    assert len(patches) == chunks
+    assert len(set(patches)) == len(patches)  # each went to the Location of the one before
+    dst = tmp_path / "dst"
+    name = f"{anon.host}/dy/chunked:v1"
+    with RegistryClient(anon.host, Settings(root=dst)) as client:
+        from builder.registry.pull import pull
+
+        pulled = pull(Store(dst), parse_normalized(name), client).image
+    assert image_digests(pulled) == image_digests(original)
+
 
 def test_index_selects_the_platform(anon: Registry, tmp_path: Path,
                                     docker_config: Path) -> None:
