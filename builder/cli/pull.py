@@ -33,7 +33,7 @@ def pull(settings: Settings, reference: str, platform: str | None, quiet: bool) 
         result = pull_image(store, str(ref), settings, platform=want, progress=view)
     finally:
         view.close()
-    view.line(f"Digest: {result.image.digest}")
+    view.line(f"Digest: {result.digest}")
     if result.downloaded:
         view.line(f"Status: Downloaded newer image for {ref.familiar}")
     else:

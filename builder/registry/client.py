@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import ipaddress
+import socket
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, BinaryIO
@@ -156,7 +157,10 @@ class RegistryClient:
             try:
                 resp = self._authed(method, target, scopes, headers or {}, content, stream)
             except httpx.TransportError as exc:
-                if last:
+                if last or _unresolvable(exc):
+                    if isinstance(exc, httpx.ConnectError):
+                        raise RegistryError(f"{self.domain}: cannot reach {target.host}: "
+                                            f"{exc}") from None
                     raise RegistryError(f"{self.domain}: {method} {target.path}: "
                                         f"{type(exc).__name__}: {exc}") from None
                 self._sleep(attempt, None)
@@ -343,6 +347,18 @@ class RegistryClient:
             raise RegistryError(f"{self.domain}/{repo}:{reference}: the registry stored the "
                                 f"manifest as {got}, expected {digest}")
         return digest
+
+
+def _unresolvable(exc: BaseException) -> bool:
+    """Whether a connection failed on a host name that does not resolve (not worth retrying)."""
+    seen: BaseException | None = exc
+    for _ in range(5):
+        if seen is None:
+            return False
+        if isinstance(seen, socket.gaierror):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def pull_scope(repo: str) -> str:

@@ -113,6 +113,7 @@ class PullResult:
     image: Image
     downloaded: int  # blobs fetched
     reused: int  # blobs already in the store
+    digest: str  # of what the reference names: the index, for a multi-platform image
 
 
 def pull(store: Store, ref: Reference, client: RegistryClient, *,
@@ -122,6 +123,7 @@ def pull(store: Store, ref: Reference, client: RegistryClient, *,
     repo = ref.path
     target = ref.digest or ref.tag or "latest"
     desc, doc, data = _fetch_manifest(client, repo, target, ref.digest)
+    top = desc.digest
     depth = 0
     while desc.media_type in INDEX_TYPES:
         depth += 1
@@ -173,7 +175,7 @@ def pull(store: Store, ref: Reference, client: RegistryClient, *,
         store.add_image(stored, names)
     record_sources(store, [b.digest for b in (*layers, config_desc, desc)], client.domain, repo)
     image = store.load_image(stored, names)
-    return PullResult(image, stats["downloaded"], stats["reused"])
+    return PullResult(image, stats["downloaded"], stats["reused"], top)
 
 
 def _fetch_manifest(client: RegistryClient, repo: str, reference: str,
