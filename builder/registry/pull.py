@@ -137,6 +137,7 @@ def pull(store: Store, ref: Reference, client: RegistryClient, *,
         if layer.media_type not in LAYER_TYPES:
             raise RegistryError(f"{ref}: unsupported layer media type {layer.media_type!r}")
     stats = {"downloaded": 0, "reused": 0}
+    stats_lock = threading.Lock()
     with store.session():
         config_bytes = _small_blob(store, client, repo, config_desc)
         config = ImageConfig.from_bytes(config_bytes)
@@ -152,12 +153,14 @@ def pull(store: Store, ref: Reference, client: RegistryClient, *,
         def fetch(pair: tuple[Descriptor, str]) -> None:
             layer, diff_id = pair
             if _have_layer(store, layer, diff_id):
-                stats["reused"] += 1
+                with stats_lock:
+                    stats["reused"] += 1
                 if progress:
                     progress("exists", layer, 0)
                 return
             _download_layer(store, client, repo, layer, diff_id, progress, verified)
-            stats["downloaded"] += 1
+            with stats_lock:
+                stats["downloaded"] += 1
 
         verified: list[LayerRecord] = []  # recorded together: one transaction
         pairs = list(zip(layers, config.diff_ids, strict=True))
@@ -171,7 +174,8 @@ def pull(store: Store, ref: Reference, client: RegistryClient, *,
         store.put_blob(config_bytes, config_desc.digest, config_desc.media_type)
         store.put_blob(data, desc.digest, desc.media_type)
         stored = Descriptor(desc.media_type, desc.digest, desc.size, platform=config.platform)
-        names = [ref] if ref.tag is not None else []
+        # by digest, the image gets no name (as Docker: a tag beside a digest is ignored)
+        names = [ref] if ref.tag is not None and ref.digest is None else []
         store.add_image(stored, names)
     record_sources(store, [b.digest for b in (*layers, config_desc, desc)], client.domain, repo)
     image = store.load_image(stored, names)
