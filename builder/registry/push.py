@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import shutil
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -65,11 +66,13 @@ def push(store: Store, image: Image, ref: Reference, client: RegistryClient, *,
     with store.session():
         media_type, manifest_bytes, config, layers = _manifest_for(store, image, compression)
         counts = {"pushed": 0, "mounted": 0, "existed": 0}
+        lock = threading.Lock()
         scopes = (push_scope(repo),)
 
         def send(blob: Descriptor) -> None:
             if client.has_blob(repo, blob, scopes):
-                counts["existed"] += 1
+                with lock:
+                    counts["existed"] += 1
                 if progress:
                     progress("exists", blob, 0)
                 return
@@ -89,7 +92,8 @@ def push(store: Store, image: Image, ref: Reference, client: RegistryClient, *,
                     progress("bytes", blob, n)
 
             how = _upload(client, repo, blob, opener, sources, moved)
-            counts[how] += 1
+            with lock:
+                counts[how] += 1
             if progress:
                 progress("mounted" if how == "mounted" else "done", blob, 0)
 
@@ -168,7 +172,6 @@ def _recompress(store: Store, layer: Descriptor, diff_id: str,
     for rec in store.layer_records(diff_id):
         if rec.descriptor.media_type == media_type:
             return rec.descriptor
-    size = 0
     with store.blob_writer(media_type=media_type) as writer, \
             store.open_blob(layer.digest, layer.size) as blob:
         tar = open_uncompressed(blob)
@@ -183,5 +186,5 @@ def _recompress(store: Store, layer: Descriptor, diff_id: str,
         while blob.read(_CHUNK):
             pass
     assert writer.descriptor is not None
-    store.record_layer(diff_id, writer.descriptor, size or None)
+    store.record_layer(diff_id, writer.descriptor, store.uncompressed_size(diff_id))
     return writer.descriptor

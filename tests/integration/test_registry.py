@@ -219,6 +219,16 @@ def test_skopeo_reads_what_we_push(anon: Registry, tmp_path: Path,
     index = json.loads((tmp_path / "oci" / "index.json").read_text())
     assert index["manifests"][0]["digest"] == info["Digest"]
 
+    # re-compressed to zstd: same diff_ids, so the same config; pulled back intact
+    zst = f"{anon.host}/dy/skopeo-read:zstd"
+    dockyard(src, "tag", name, zst, config=docker_config)
+    dockyard(src, "push", "--compression", "zstd", zst, config=docker_config)
+    dockyard(tmp_path / "zroot", "pull", zst, config=docker_config)
+    back = Store(tmp_path / "zroot").resolve(zst)
+    assert back.id == original.id and back.diff_ids == original.diff_ids
+    assert all(x.media_type.endswith("+zstd") for x in back.layers)
+    assert_nothing_half_stored(tmp_path / "zroot")
+
     # as stored (zstd, gzip and plain layers): skopeo copies it too
     plain = f"{anon.host}/dy/skopeo-read:asis"
     dockyard(src, "tag", name, plain, config=docker_config)
