@@ -45,6 +45,7 @@ Progress = Callable[[str, Descriptor, int], None]
 
 _MAX_DEPTH = 4
 _WORKERS = 4
+_BATCH = 1 << 20  # bytes handed on at once: fewer writes, hash calls and thread hand-offs
 
 
 @dataclass(frozen=True)
@@ -245,12 +246,21 @@ def _stream(client: RegistryClient, repo: str, desc: Descriptor,
     resp = client.open_blob(repo, desc.digest)
     try:
         got = 0
+        pending: list[bytes] = []
+        held = 0
         for chunk in resp.iter_raw():
             got += len(chunk)
             if got > desc.size:
                 raise DigestError(f"blob {desc.digest} from {client.domain}/{repo} is larger "
                                   f"than its {desc.size} bytes")
-            sink(chunk)
+            pending.append(chunk)
+            held += len(chunk)
+            if held >= _BATCH:
+                sink(b"".join(pending))
+                pending.clear()
+                held = 0
+        if pending:
+            sink(b"".join(pending))
         if got != desc.size:
             raise _Truncated(f"blob {desc.digest} from {client.domain}/{repo} is truncated: "
                              f"{got} of {desc.size} bytes")
