@@ -76,6 +76,10 @@ class BlobWriter(io.RawIOBase):
         self.size += len(view)
         return len(view)
 
+    def current_digest(self) -> str:
+        """The digest of what was written so far."""
+        return "sha256:" + self._hash.hexdigest()
+
     def commit(self, media_type: str | None = None) -> Descriptor:
         """Flush, fsync, check the digest and rename into ``blobs/sha256/``."""
         if self.descriptor is not None:

@@ -266,6 +266,15 @@ class Store:
                  uncompressed_size),
             )
 
+    def record_layers(self, records: Iterable[LayerRecord]) -> None:
+        """:meth:`record_layer` for several layers, in one transaction."""
+        rows = [(check_digest(r.diff_id, "diff_id"), r.descriptor.digest,
+                 r.descriptor.media_type, r.descriptor.size, r.uncompressed_size)
+                for r in records]
+        self.ensure()
+        with self._db() as db:
+            db.executemany("INSERT OR REPLACE INTO layers VALUES (?, ?, ?, ?, ?)", rows)
+
     def layer_records(self, diff_id: str) -> list[LayerRecord]:
         """The stored blobs known to hold ``diff_id`` (present ones only)."""
         self.ensure()

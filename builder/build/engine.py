@@ -75,29 +75,75 @@ class Build:
         self.new_layers: list[tuple[str, int]] = []
         self.counts_lock = threading.Lock()
         self.imports: CacheSources | None = None
+        self.pull_lock = threading.RLock()
+        self.missing: dict[str, DockyardError] = {}
 
     # -- planning -------------------------------------------------------------------------
 
     def base_config(self, ref: str) -> PlanConfig | None:
+        """The config of a base image for planning; pulls it when missing (or ``--pull``).
+
+        A failed pull plans the stage on an empty config and is raised by :meth:`_image`
+        only if the stage is built (an unused stage's base need not exist).
+        """
         try:
-            image = self.images.get(ref) or self.store.resolve(ref)
-        except NotFoundError:
+            image = self._ensure(ref)
+        except DockyardError as err:
+            self.missing[ref] = err
             return None
-        self.images[ref] = image
         return PlanConfig.from_docker(image.config.get("config") or {}, image.id)
 
-    def _image(self, ref: str) -> Image:
-        image = self.images.get(ref)
-        if image is None:
-            try:
-                image = self.store.resolve(ref)
-            except NotFoundError:
-                raise BuildError(
-                    f"failed to resolve source metadata for {ref}: the image is not in the "
-                    "local store (load, import or build it first)"
-                ) from None
+    def _ensure(self, ref: str) -> Image:
+        """The image ``ref``, from the store or pulled (once per build and reference)."""
+        with self.pull_lock:
+            image = self.images.get(ref)
+            if image is not None:
+                return image
+            if ref in self.missing:
+                raise self.missing[ref]
+            from builder.registry import ensure_image
+
+            step_id = f"pull:{ref}"
+            t0 = time.monotonic()
+            started = False
+
+            def progress(event: str, blob: Descriptor, n: int) -> None:
+                nonlocal started
+                if event == "start" and not started:
+                    started = True
+                    self.reporter.on_event(Event("started", step_id, f"pull {ref}"))
+
+            image = ensure_image(self.store, ref, self.settings, always=self.request.pull,
+                                 progress=progress)
+            if started:
+                self.reporter.on_event(Event("finished", step_id, f"pull {ref}", {
+                    "seconds": time.monotonic() - t0, "layer_size": 0}))  # fmt: skip
             self.images[ref] = image
-        return image
+            return image
+
+    def _image(self, ref: str) -> Image:
+        try:
+            return self._ensure(ref)
+        except NotFoundError:
+            raise BuildError(
+                f"failed to resolve source metadata for {ref}: the image is not in the "
+                "local store and cannot be pulled (load, import or build it first)"
+            ) from None
+        except DockyardError as err:
+            raise BuildError(f"failed to resolve source metadata for {ref}: {err}") from None
+
+    def _resolve_images(self, graph: BuildGraph) -> None:
+        """Pull every image the built stages use (``FROM``, ``COPY --from``, mounts)."""
+        for stage in graph.stages:
+            if stage.pruned:
+                continue
+            if stage.base.kind == "image":
+                self._image(stage.base.ref)
+                self.images.setdefault(stage.base.canonical, self.images[stage.base.ref])
+            for step in stage.steps:
+                for edge in step.deps:
+                    if edge.image is not None:
+                        self._image(edge.image)
 
     def image_layers(self, ref: str) -> tuple[LayerRef, ...]:
         image = self._image(ref)
@@ -131,6 +177,7 @@ class Build:
                 no_cache_filter=req.no_cache_filter,
             )
             graph = plan(dockerfile, settings, self.base_config)
+            self._resolve_images(graph)
             for warning in graph.warnings:
                 self.reporter.on_event(Event("warning", data={"message": warning}))
             keys = keys_for(

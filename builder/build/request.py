@@ -59,6 +59,7 @@ class BuildRequest:
     cache_from: tuple[CacheImport, ...] = ()
     cache_keep_storage: int | None = None
     """Cache budget for the pruning after the build (None: the setting; 0: no pruning)."""
+    pull: bool = False  # always check the registry for newer base images
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,10 @@ COMMANDS: dict[str, str] = {
     "system": "builder.cli.system:system",
     "graph": "builder.cli.graph:graph",
     "cache": "builder.cli.cache:cache",
+    "pull": "builder.cli.pull:pull",
+    "push": "builder.cli.push:push",
+    "login": "builder.cli.login:login",
+    "logout": "builder.cli.logout:logout",
 }
 
 
@@ -59,13 +63,21 @@ class LazyGroup(click.Group):
     help="Where images, layers and caches live (default: $DOCKYARD_ROOT, "
     "/var/lib/dockyard for root, else $XDG_DATA_HOME/dockyard).",
 )
+@click.option(
+    "--insecure-registry",
+    "insecure_registries",
+    multiple=True,
+    metavar="HOST[:PORT]",
+    help="Allow plain HTTP (and unverified TLS) for this registry (repeatable; also "
+    "$DOCKYARD_INSECURE_REGISTRIES). 127.0.0.0/8 and localhost always are.",
+)
 @click.version_option(package_name="dockyard", prog_name="dockyard")
 @click.pass_context
-def cli(ctx: click.Context, root: str | None) -> None:
+def cli(ctx: click.Context, root: str | None, insecure_registries: tuple[str, ...]) -> None:
     """Dockyard: build images from Dockerfiles and run them, without a daemon."""
     from builder.settings import Settings
 
-    ctx.obj = Settings.from_env(root)
+    ctx.obj = Settings.from_env(root, insecure_registries)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -134,6 +134,7 @@ def _secrets(values: tuple[str, ...]) -> dict[str, Path]:
     "--all-stages", is_flag=True, help="Build every stage, not only those the target needs."
 )
 @click.option("--no-cache", is_flag=True, help="Do not use the build cache.")
+@click.option("--pull", is_flag=True, help="Always check the registry for newer base images.")
 @click.option("--no-cache-filter", multiple=True, help="Do not use the cache for these stages.")
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Steps run at once.")
 @click.option(
@@ -197,6 +198,7 @@ def build(
     target: str,
     all_stages: bool,
     no_cache: bool,
+    pull: bool,
     no_cache_filter: tuple[str, ...],
     jobs: int | None,
     progress: str,
@@ -228,6 +230,7 @@ def build(
         target=target,
         all_stages=all_stages,
         no_cache=no_cache,
+        pull=pull,
         no_cache_filter=no_cache_filter,
         jobs=jobs,
         labels=_pairs(labels, "--label"),

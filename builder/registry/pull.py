@@ -1,0 +1,491 @@
+"""``pull``: a manifest (or the platform's manifest of an index), its config and layers.
+
+Every blob is streamed into the store through a writer that checks its size and sha256
+before it is committed; a layer's uncompressed stream is hashed on the way and must match
+its ``rootfs.diff_ids`` entry. Layers download in parallel, blobs the store already has are
+skipped, a dropped connection or 5xx restarts a blob's download (a few times, with backoff).
+The manifest is stored byte for byte, so the image keeps its registry digest.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import queue
+import threading
+import time
+import zlib
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+import zstandard
+from isal import isal_zlib  # inflate at ~3x zlib's speed; the stream format is the same
+
+from builder.descriptor import (
+    INDEX_TYPES,
+    LAYER_TYPES,
+    MANIFEST_TYPES,
+    Descriptor,
+    sha256_digest,
+)
+from builder.errors import DigestError, DockyardError, RegistryError
+from builder.image import ImageConfig, host_architecture
+from builder.reference import Reference
+from builder.registry.client import RegistryClient
+from builder.registry.sources import record_sources
+from builder.store import Image, LayerRecord, Store
+
+Progress = Callable[[str, Descriptor, int], None]
+"""``progress(event, blob, n)``: ``exists``, ``start``, ``bytes`` (n more), ``done``,
+``verified`` (its layer's diff_id checked)."""
+
+_MAX_DEPTH = 4
+_WORKERS = 4
+_BATCH = 1 << 20  # bytes handed on at once: fewer writes, hash calls and thread hand-offs
+
+
+@dataclass(frozen=True)
+class Platform:
+    """``os/arch[/variant]``."""
+
+    os: str
+    architecture: str
+    variant: str = ""
+
+    @classmethod
+    def parse(cls, text: str) -> Platform:
+        parts = text.strip().lower().split("/")
+        if len(parts) not in (2, 3) or not all(parts):
+            raise RegistryError(f"invalid platform {text!r}: expected os/arch[/variant]")
+        arch = {"x86_64": "amd64", "aarch64": "arm64"}.get(parts[1], parts[1])
+        variant = parts[2] if len(parts) == 3 else ""
+        return cls(parts[0], arch, variant)
+
+    @classmethod
+    def host(cls) -> Platform:
+        arch, variant = host_architecture()
+        return cls("linux", arch, variant)
+
+    def __str__(self) -> str:
+        return "/".join(p for p in (self.os, self.architecture, self.variant) if p)
+
+    def matches(self, p: dict[str, Any]) -> bool:
+        """Whether an index entry's ``platform`` fits (a missing variant fits any)."""
+        if str(p.get("os", "")).lower() != self.os:
+            return False
+        if str(p.get("architecture", "")).lower() != self.architecture:
+            return False
+        want, have = _norm_variant(self.architecture, self.variant), _norm_variant(
+            self.architecture, str(p.get("variant") or ""))
+        return not want or not have or want == have
+
+
+def _norm_variant(arch: str, variant: str) -> str:
+    if arch == "arm64" and variant in ("", "v8"):
+        return ""
+    return variant
+
+
+def select_manifest(index: dict[str, Any], platform: Platform) -> Descriptor:
+    """The first entry of an index for ``platform`` (an exact variant preferred)."""
+    entries = [Descriptor.from_dict(m) for m in index.get("manifests") or []]
+    fits = [d for d in entries if d.platform and platform.matches(d.platform)]
+    exact = [d for d in fits if str((d.platform or {}).get("variant") or "") == platform.variant]
+    chosen = (exact or fits)
+    if not chosen:
+        have = ", ".join(sorted({_platform_text(d.platform or {}) for d in entries})) or "none"
+        raise RegistryError(f"no matching manifest for {platform} in the manifest list "
+                            f"entries (available: {have})")
+    return chosen[0]
+
+
+def _platform_text(p: dict[str, Any]) -> str:
+    return "/".join(str(p[k]) for k in ("os", "architecture", "variant") if p.get(k))
+
+
+@dataclass
+class PullResult:
+    """The pulled image and what had to be downloaded."""
+
+    image: Image
+    downloaded: int  # blobs fetched
+    reused: int  # blobs already in the store
+    digest: str  # of what the reference names: the index, for a multi-platform image
+
+
+def pull(store: Store, ref: Reference, client: RegistryClient, *,
+         platform: Platform | None = None, progress: Progress | None = None) -> PullResult:
+    """Pull ``ref`` (tag or digest) into ``store`` and name it by its tag."""
+    want = platform or Platform.host()
+    repo = ref.path
+    target = ref.digest or ref.tag or "latest"
+    desc, doc, data = _fetch_manifest(client, repo, target, ref.digest)
+    top = desc.digest
+    depth = 0
+    while desc.media_type in INDEX_TYPES:
+        depth += 1
+        if depth > _MAX_DEPTH:
+            raise RegistryError(f"{ref}: image indexes nested too deeply")
+        child = select_manifest(doc, want)
+        desc, doc, data = _fetch_manifest(client, repo, child.digest, child.digest)
+    config_desc = Descriptor.from_dict(doc.get("config"))
+    layers = [Descriptor.from_dict(d) for d in doc.get("layers") or []]
+    for layer in layers:
+        if layer.media_type not in LAYER_TYPES:
+            raise RegistryError(f"{ref}: unsupported layer media type {layer.media_type!r}")
+    stats = {"downloaded": 0, "reused": 0}
+    stats_lock = threading.Lock()
+    with store.session():
+        config_bytes = _small_blob(store, client, repo, config_desc)
+        config = ImageConfig.from_bytes(config_bytes)
+        if platform is not None and (config.os, config.architecture) != (
+                want.os, want.architecture):
+            raise RegistryError(
+                f"image with reference {ref} was found but does not match the specified "
+                f"platform: wanted {want}, actual: {config.os}/{config.architecture}")
+        if len(config.diff_ids) != len(layers):
+            raise RegistryError(f"{ref}: the manifest has {len(layers)} layers but the config "
+                                f"{len(config.diff_ids)} diff_ids")
+
+        def fetch(pair: tuple[Descriptor, str]) -> None:
+            layer, diff_id = pair
+            if _have_layer(store, layer, diff_id):
+                with stats_lock:
+                    stats["reused"] += 1
+                if progress:
+                    progress("exists", layer, 0)
+                return
+            _download_layer(store, client, repo, layer, diff_id, progress, verified)
+            with stats_lock:
+                stats["downloaded"] += 1
+
+        verified: list[LayerRecord] = []  # recorded together: one transaction
+        pairs = list(zip(layers, config.diff_ids, strict=True))
+        with ThreadPoolExecutor(max_workers=min(_WORKERS, max(1, len(pairs)))) as pool:
+            futures = [pool.submit(fetch, p) for p in pairs]
+            errors = [f.exception() for f in futures]
+        store.record_layers(verified)
+        first = next((e for e in errors if e is not None), None)
+        if first is not None:
+            raise first
+        store.put_blob(config_bytes, config_desc.digest, config_desc.media_type)
+        store.put_blob(data, desc.digest, desc.media_type)
+        stored = Descriptor(desc.media_type, desc.digest, desc.size, platform=config.platform)
+        # by digest, the image gets no name (as Docker: a tag beside a digest is ignored)
+        names = [ref] if ref.tag is not None and ref.digest is None else []
+        store.add_image(stored, names)
+    record_sources(store, [b.digest for b in (*layers, config_desc, desc)], client.domain, repo)
+    image = store.load_image(stored, names)
+    return PullResult(image, stats["downloaded"], stats["reused"], top)
+
+
+def _fetch_manifest(client: RegistryClient, repo: str, reference: str,
+                    digest: str | None) -> tuple[Descriptor, dict[str, Any], bytes]:
+    media_type, data, header_digest = client.get_manifest(repo, reference)
+    got = sha256_digest(data)
+    sep = "@" if digest else ":"
+    what = f"{client.domain}/{repo}{sep}{reference}"
+    if digest is not None and got != digest:
+        raise DigestError(f"{what}: manifest content hashes to {got}, not {digest}")
+    if header_digest and header_digest.startswith("sha256:") and header_digest != got:
+        raise DigestError(f"{what}: manifest content hashes to {got}, but the registry "
+                          f"says {header_digest}")
+    try:
+        doc = json.loads(data)
+    except ValueError:
+        raise RegistryError(f"{what}: the manifest is not valid JSON") from None
+    if not isinstance(doc, dict):
+        raise RegistryError(f"{what}: the manifest is not a JSON object")
+    declared = doc.get("mediaType")
+    if media_type not in MANIFEST_TYPES | INDEX_TYPES:
+        if isinstance(declared, str) and declared in MANIFEST_TYPES | INDEX_TYPES and (
+                media_type in ("", "application/json", "text/plain")):
+            media_type = declared
+        else:
+            shown = media_type or declared or "none"
+            raise RegistryError(f"{what}: unsupported manifest media type {shown!r}")
+    if isinstance(declared, str) and declared and declared != media_type:
+        raise RegistryError(f"{what}: manifest mediaType {declared!r} does not match its "
+                            f"Content-Type {media_type!r}")
+    if doc.get("schemaVersion") != 2:
+        raise RegistryError(f"{what}: unsupported manifest schemaVersion "
+                            f"{doc.get('schemaVersion')!r}")
+    return Descriptor(media_type, got, len(data)), doc, data
+
+
+def _small_blob(store: Store, client: RegistryClient, repo: str, desc: Descriptor) -> bytes:
+    if store.has_blob(desc.digest):
+        try:
+            return store.read_blob(desc.digest, desc.size)
+        except DigestError:
+            pass
+    if desc.size > (64 << 20):
+        raise RegistryError(f"config blob {desc.digest} is too large ({desc.size} bytes)")
+    out = bytearray()
+
+    def sink(chunk: bytes) -> None:
+        out.extend(chunk)
+
+    _with_retries(client, f"blob {desc.digest}",
+                  lambda: _stream(client, repo, desc, sink, out.clear))
+    data = bytes(out)
+    if sha256_digest(data) != desc.digest:
+        raise DigestError(f"blob {desc.digest} from {client.domain}/{repo} is corrupt: its "
+                          f"content hashes to {sha256_digest(data)}")
+    return data
+
+
+def _stream(client: RegistryClient, repo: str, desc: Descriptor,
+            sink: Callable[[bytes], None], reset: Callable[[], None]) -> None:
+    """Feed the blob to ``sink``, failing on more or fewer bytes than its size."""
+    reset()
+    resp = client.open_blob(repo, desc.digest)
+    try:
+        got = 0
+        pending: list[bytes] = []
+        held = 0
+        for chunk in resp.iter_raw():
+            got += len(chunk)
+            if got > desc.size:
+                raise DigestError(f"blob {desc.digest} from {client.domain}/{repo} is larger "
+                                  f"than its {desc.size} bytes")
+            pending.append(chunk)
+            held += len(chunk)
+            if held >= _BATCH:
+                sink(b"".join(pending))
+                pending.clear()
+                held = 0
+        if pending:
+            sink(b"".join(pending))
+        if got != desc.size:
+            raise _Truncated(f"blob {desc.digest} from {client.domain}/{repo} is truncated: "
+                             f"{got} of {desc.size} bytes")
+    finally:
+        resp.close()
+
+
+class _Truncated(RegistryError):
+    """A blob body that ended early (retried like a dropped connection)."""
+
+
+def _with_retries(client: RegistryClient, what: str, action: Callable[[], None]) -> None:
+    for attempt in range(client.attempts):
+        try:
+            action()
+            return
+        except (httpx.TransportError, _Truncated) as exc:
+            if attempt + 1 == client.attempts:
+                if isinstance(exc, _Truncated):
+                    raise
+                raise RegistryError(f"{client.domain}: {what}: {type(exc).__name__}: "
+                                    f"{exc}") from None
+            time.sleep(client.backoff * (2 ** attempt))
+
+
+def _have_layer(store: Store, layer: Descriptor, diff_id: str) -> bool:
+    """Whether the store holds ``layer`` and knows it is ``diff_id`` (verified when added)."""
+    if not store.has_blob(layer.digest):
+        return False
+    if any(r.descriptor.digest == layer.digest for r in store.layer_records(diff_id)):
+        return True
+    # present but never tied to this diff_id: verify it locally once
+    try:
+        with store.open_blob(layer.digest, layer.size) as f:
+            hasher = _DiffHasher()
+            while chunk := f.read(1 << 20):
+                hasher.update(chunk)
+            got, size = hasher.finish()
+    except (DockyardError, OSError):
+        return False
+    if got != diff_id:
+        return False
+    store.record_layer(diff_id, Descriptor(layer.media_type, layer.digest, layer.size), size)
+    return True
+
+
+class _DiffHasher:
+    """sha256 of the uncompressed stream of a layer blob fed in pieces (gzip, zstd, none)."""
+
+    def __init__(self, skip_plain: bool = False) -> None:
+        self.hash = hashlib.sha256()
+        self.size = 0
+        self.kind: str | None = None
+        self.head = b""
+        self._gz: Any = None
+        self._zs: Any = None
+        self.error = ""
+        self.skip_plain = skip_plain
+
+    def update(self, data: bytes) -> None:
+        if self.kind is None:
+            self.head += data
+            if len(self.head) < 4:
+                return
+            data, self.head = self.head, b""
+            if data.startswith(b"\x1f\x8b"):
+                self.kind = "gzip"
+            elif data.startswith(b"\x28\xb5\x2f\xfd"):
+                self.kind = "zstd"
+            else:
+                self.kind = "none"
+        if self.kind == "broken":
+            return
+        if self.kind == "none":
+            if not self.skip_plain:
+                self._out(data)
+        elif self.kind == "gzip":
+            self._gzip(data)
+        else:
+            self._zstd(data)
+
+    def _broken(self, error: str) -> None:
+        """Stop decoding; :meth:`finish` raises ``error`` (after the caller checked the
+        blob's own digest, which explains most broken streams)."""
+        self.kind, self.error = "broken", error
+
+    def _out(self, data: bytes) -> None:
+        self.hash.update(data)
+        self.size += len(data)
+
+    def _gzip(self, data: bytes) -> None:
+        while data:
+            if self._gz is None:
+                self._gz = isal_zlib.decompressobj(31)
+            try:
+                self._out(self._gz.decompress(data))
+            except (zlib.error, isal_zlib.IsalError) as exc:  # type: ignore[misc]
+                self._broken(f"layer is not valid gzip: {exc}")
+                return
+            if not self._gz.eof:
+                return
+            data = self._gz.unused_data
+            self._gz = None  # another gzip member follows (or padding)
+            if data.strip(b"\0") == b"":
+                return
+
+    def _zstd(self, data: bytes) -> None:
+        while data:
+            if self._zs is None:
+                self._zs = zstandard.ZstdDecompressor().decompressobj()
+            try:
+                self._out(self._zs.decompress(data))
+            except zstandard.ZstdError as exc:
+                self._broken(f"layer is not valid zstd: {exc}")
+                return
+            if not self._zs.eof:
+                return
+            data = self._zs.unused_data
+            self._zs = None
+
+    def finish(self) -> tuple[str, int]:
+        if self.kind == "broken":
+            raise DigestError(self.error)
+        if self.kind is None and self.head:
+            self.kind = "none"
+            self._out(self.head)
+        if self.kind == "gzip" and self._gz is not None and not self._gz.eof:
+            raise DigestError("layer gzip stream is truncated")
+        if self.kind == "zstd" and self._zs is not None and not self._zs.eof:
+            raise DigestError("layer zstd stream is truncated")
+        return "sha256:" + self.hash.hexdigest(), self.size
+
+
+@contextlib.contextmanager
+def _closing(hasher: _ThreadedDiffHasher) -> Iterator[_ThreadedDiffHasher]:
+    try:
+        yield hasher
+    finally:
+        hasher.close()
+
+
+class _ThreadedDiffHasher:
+    """A :class:`_DiffHasher` fed through a bounded queue by its own thread, so that
+    decompressing and hashing overlap the download (both release the GIL)."""
+
+    def __init__(self) -> None:
+        self.inner = _DiffHasher(skip_plain=True)
+        self.queue: queue.Queue[bytes | None] = queue.Queue(maxsize=32)
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="diff-id", daemon=True)
+        self.thread.start()
+
+    @property
+    def kind(self) -> str | None:
+        return self.inner.kind
+
+    def _run(self) -> None:
+        while (data := self.queue.get()) is not None:
+            if self.error is None:
+                try:
+                    self.inner.update(data)
+                except BaseException as exc:  # handed to finish()
+                    self.error = exc
+
+    def update(self, data: bytes) -> None:
+        self.queue.put(data)
+
+    def close(self) -> None:
+        """Stop the thread (idempotent)."""
+        if self.thread.is_alive():
+            self.queue.put(None)
+            self.thread.join()
+
+    def finish(self) -> tuple[str, int]:
+        self.close()
+        if self.error is not None:
+            raise self.error
+        return self.inner.finish()
+
+
+def _download_layer(store: Store, client: RegistryClient, repo: str, layer: Descriptor,
+                    diff_id: str, progress: Progress | None,
+                    verified: list[LayerRecord]) -> None:
+    """Stream a layer into the store; commit only when its digest, size and diff_id match."""
+
+    def attempt() -> None:
+        sent = 0
+        with store.blob_writer(layer.digest, layer.media_type) as writer, \
+                _closing(_ThreadedDiffHasher()) as hasher:
+
+            def sink(chunk: bytes) -> None:
+                nonlocal sent
+                writer.write(chunk)
+                hasher.update(chunk)
+                sent += len(chunk)
+                if progress:
+                    progress("bytes", layer, len(chunk))
+
+            def reset() -> None:
+                if progress:
+                    progress("start", layer, 0)
+
+            try:
+                _stream(client, repo, layer, sink, reset)
+            except (httpx.TransportError, _Truncated):
+                if progress and sent:
+                    progress("bytes", layer, -sent)
+                raise
+            hasher.close()
+            if writer.current_digest() != layer.digest:
+                raise DigestError(f"blob {layer.digest} from {client.domain}/{repo} does not "
+                                  "match its digest; nothing was stored")
+            try:
+                if hasher.kind in ("none", None):  # a plain tar: its diff_id is the blob digest
+                    got, size = layer.digest, layer.size
+                else:
+                    got, size = hasher.finish()
+            except DigestError as err:
+                raise DigestError(f"layer {layer.digest}: {err.message}") from None
+            if got != diff_id:
+                raise DigestError(f"layer {layer.digest}: its content hashes to diff_id {got}, "
+                                  f"the image config says {diff_id}")
+        assert writer.descriptor is not None
+        verified.append(LayerRecord(diff_id, writer.descriptor, size))
+        if progress:
+            progress("done", layer, 0)
+
+    _with_retries(client, f"blob {layer.digest}", attempt)
