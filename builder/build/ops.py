@@ -123,7 +123,7 @@ def _mount(
     kind = m.get("type", "bind")
     target = str(m.get("target") or "")
     if kind == "tmpfs":
-        return MountSpec("tmpfs", target)
+        return MountSpec("tmpfs", target, size=int(m.get("size") or 0))
     if kind == "cache":
         ident = str(m.get("id") or target)
         seed = _from_path(m, step, ctx) if m.get("from") else None
