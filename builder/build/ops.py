@@ -86,7 +86,7 @@ def run_op(
                 status = ctx.executor.run(rootfs, spec, output)
         except ExecutionError as err:
             cancel.check()
-            raise BuildError(f"{step.label}: {err.message}", step.location) from None
+            raise BuildError(err.message, step.location) from None  # the caller adds the step
     cancel.check()
     if status != 0:
         shown = " ".join(ins["command"])
