@@ -381,6 +381,30 @@ def check_expect(case: Case, image: FlatImage) -> list[str]:
     return problems
 
 
+def root_leaks(root: Path, needles: list[str]) -> list[str]:
+    """Where in a dockyard root (blobs decompressed, unpacked layers, cache and stat
+    databases; not the cache mounts' own directories) any of ``needles`` is stored."""
+    found = []
+    raw = [n.encode() for n in needles]
+    skip = root / "cache" / "mounts"
+    for dirpath, dirnames, filenames in os.walk(root):
+        if Path(dirpath) == skip.parent:
+            dirnames[:] = [d for d in dirnames if d != skip.name]
+        for name in filenames:
+            path = Path(dirpath) / name
+            if path.is_symlink() or not path.is_file():
+                continue
+            data = path.read_bytes()
+            try:
+                plain = _decompress(data)
+            except Exception:
+                plain = data
+            for needle, b in zip(needles, raw, strict=True):
+                if b in data or b in plain:
+                    found.append(f"{needle!r} stored in {path.relative_to(root)}")
+    return found
+
+
 def _file_problems(want: dict[str, Any], got: Entry) -> list[str]:
     out = []
     if want["type"] != got.type:

@@ -27,6 +27,7 @@ from tests.integration.buildcases import (
     load_cases,
     parity_problems,
     read_archive,
+    root_leaks,
 )
 from tests.integration.dockerd import Dockerd, start_dockerd, stop_dockerd
 
@@ -84,6 +85,7 @@ def test_case(case: Case, session: Session) -> None:
     assert built.returncode == 0, f"build failed:\n{built.stderr[-4000:]}"
     image, _ = dockyard_image(session.root, case.tag)
     problems = check_expect(case, image)
+    problems += root_leaks(session.root, (case.expect or {}).get("not_in_layers") or [])
     assert not problems, "\n".join(problems)
 
 
