@@ -196,6 +196,18 @@ class Built:
     context: Path
 
     @property
+    def image_id(self) -> str:
+        """The image ID the build printed (``Image: sha256:...``)."""
+        found = re.findall(r"^Image: (sha256:[0-9a-f]{64})$", self.stderr + self.stdout, re.M)
+        return found[-1] if found else ""
+
+    @property
+    def steps_run(self) -> int:
+        """How many steps ran (not cached), from the summary line."""
+        found = re.findall(r"^Steps: (\d+) run", self.stderr + self.stdout, re.M)
+        return int(found[-1]) if found else -1
+
+    @property
     def error_message(self) -> str:
         """The error: its first line (``FILE:LINE:COL: ...`` or ``error: ...``) and the lines
         after it (a failed RUN's output tail, the offending Dockerfile line)."""
@@ -206,9 +218,10 @@ class Built:
         return lines[-1] if lines else ""
 
 
-def build_case(case: Case, root: Path, work: Path) -> Built:
-    """Build the case's prebuilds, then the case itself (tagged ``case.tag``) with dockyard."""
-    context = make_context(case, work / f"ctx-{case.name}")
+def build_case(case: Case, root: Path, work: Path, context: Path | None = None) -> Built:
+    """Build the case's prebuilds, then the case itself (tagged ``case.tag``) with dockyard
+    (in ``context`` when given, else in a new one made from the case)."""
+    context = context or make_context(case, work / f"ctx-{case.name}")
     for pre in case.spec.get("prebuild") or []:
         dockyard(root, "build", "--progress", "plain", "-t", pre["tag"],
                  "-f", str(case.dir / pre["dockerfile"]), str(context))

@@ -35,6 +35,8 @@ pytestmark = pytest.mark.integration
 
 CASES = load_cases()
 DOCKER_CASES = [c for c in CASES if c.docker]
+CACHEABLE = [c for c in CASES
+             if c.expect is not None and "--no-cache" not in (c.spec.get("extra_args") or [])]
 
 
 class Session:
@@ -87,6 +89,17 @@ def test_case(case: Case, session: Session) -> None:
     problems = check_expect(case, image)
     problems += root_leaks(session.root, (case.expect or {}).get("not_in_layers") or [])
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("case", CACHEABLE, ids=[c.name for c in CACHEABLE])
+def test_rebuild_is_cached(case: Case, session: Session) -> None:
+    """Building a case again runs no step and gives the very same image."""
+    first = session.build(case)
+    assert first.returncode == 0, f"build failed:\n{first.stderr[-3000:]}"
+    again = build_case(case, session.root, session.work, first.context)
+    assert again.returncode == 0, f"rebuild failed:\n{again.stderr[-3000:]}"
+    assert again.steps_run == 0, f"the rebuild ran steps:\n{again.stderr[-3000:]}"
+    assert again.image_id == first.image_id != ""
 
 
 @pytest.mark.parametrize("case", DOCKER_CASES, ids=[c.name for c in DOCKER_CASES])
