@@ -1,6 +1,7 @@
 """End-to-end build cases from ``fixtures/builds/<case>/`` (see ``buildcases.py``).
 
 ``test_case`` builds each case with dockyard and checks its expectation (or its error);
+``test_rebuild_is_cached`` builds each successful case again: no step runs, same image ID;
 ``test_docker_parity`` builds each case Docker's classic builder supports with
 ``DOCKER_BUILDKIT=0 docker build --network=none`` on a private dockerd, loads ours into the
 same daemon, and compares the config fields and the full file listings of both images.
