@@ -143,7 +143,10 @@ class Build:
             for step in stage.steps:
                 for edge in step.deps:
                     if edge.image is not None:
-                        self._image(edge.image)
+                        try:
+                            self._image(edge.image)
+                        except BuildError as err:
+                            raise BuildError(err.message, step.location) from None
 
     def _check_bases(self, graph: BuildGraph) -> None:
         """Fail before running anything when a needed base image is not in the store."""
