@@ -13,7 +13,7 @@ from builder.cli.runopts import build_options, create_options, root_of
                                            "help_option_names": ["--help"]})
 @create_options
 @click.pass_context
-def create(ctx: click.Context, **kw: Any) -> None:
+def create(ctx: click.Context, /, **kw: Any) -> None:
     """Create a new container; print its ID."""
     from builder.runner.lifecycle import create as create_container
 

@@ -45,8 +45,9 @@ def logs(ctx: click.Context, follow: bool, tail: str, timestamps: bool, name: st
         running = c.reload().get("Status") == "running"
         size = os.path.getsize(c.log_path) if c.log_path.exists() else 0
         if size > offset:
-            for offset, entry in read_entries(c.log_path, offset):
+            for end, entry in read_entries(c.log_path, offset):
                 show(entry)
+                offset = end
             continue
         if not running:
             break

@@ -14,7 +14,7 @@ from builder.cli.runopts import attached, build_options, create_options, root_of
 @click.option("-d", "--detach", is_flag=True, help="Run in the background; print the ID.")
 @create_options
 @click.pass_context
-def run(ctx: click.Context, detach: bool, **kw: Any) -> None:
+def run(ctx: click.Context, /, detach: bool, **kw: Any) -> None:
     """Create and run a container; exits with the container's status."""
     from builder.runner.lifecycle import create, remove, start_detached
     from builder.runner.supervisor import StartError
@@ -33,4 +33,8 @@ def run(ctx: click.Context, detach: bool, **kw: Any) -> None:
         if opts.auto_remove:
             remove(root, container, force=True, volumes=True)
         ctx.exit(err.code)
+    except BaseException:
+        if opts.auto_remove:
+            remove(root, container, force=True, volumes=True)
+        raise
     ctx.exit(code)

@@ -19,7 +19,8 @@ def stop(ctx: click.Context, timeout: int | None, sig: str, names: tuple[str, ..
     """Stop containers: the stop signal, then SIGKILL after the grace period."""
     from builder.cli.output import print_error
     from builder.runner.container import Containers
-    from builder.runner.lifecycle import parse_signal, stop as stop_container
+    from builder.runner.lifecycle import parse_signal
+    from builder.runner.lifecycle import stop as stop_container
 
     containers = Containers(root_of(ctx))
     failed = False

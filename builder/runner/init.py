@@ -59,7 +59,7 @@ def run_init(plan: dict[str, Any], stdio: tuple[int, int, int], status: socket.s
             with open(Path(procs) / "cgroup.procs", "w") as f:
                 f.write("0")
         os.setsid()
-        for sig in (signal.SIGCHLD, signal.SIGINT, signal.SIGTERM, signal.SIGPIPE):
+        for sig in (*_FORWARDED, signal.SIGCHLD):  # ignored ones would stay ignored
             signal.signal(sig, signal.SIG_DFL)
         os.umask(0o022)
         spec = plan["spec"]

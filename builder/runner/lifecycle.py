@@ -87,7 +87,7 @@ def _mounts(root: Path, opts: CreateOptions, image_volumes: list[str]) -> list[d
                        "Source": ""})
     taken = {m["Destination"] for m in mounts}
     for target in image_volumes:
-        target = os.path.normpath("/" + target)
+        target = os.path.normpath("/" + target.lstrip("/"))
         if target in taken:
             continue
         name, data = volumes.anonymous(root)
@@ -287,7 +287,11 @@ def stop(c: Container, timeout: float | None = None, sig: int | None = None) -> 
 
 
 def remove(root: Path, c: Container, force: bool = False, volumes: bool = False) -> None:
-    """Delete ``c`` (killing it first with ``force``); ``volumes`` removes its anonymous ones."""
+    """Delete ``c`` (killing it first with ``force``); ``volumes`` removes its anonymous ones.
+
+    Removing a container that is already gone does nothing."""
+    if not c.dir.exists():
+        return
     c.reload()
     if c.running:
         if not force:
@@ -297,13 +301,20 @@ def remove(root: Path, c: Container, force: bool = False, volumes: bool = False)
         with contextlib.suppress(ContainerError):
             send_signal(c, signal.SIGKILL)
         wait_exit(c, 30)
-    with c.locked():
+    try:
+        lock = c.locked()
+        lock.__enter__()
+    except FileNotFoundError:
+        return  # removed meanwhile
+    try:
         c.reload()
         if c.running:
             raise ContainerError(f"cannot remove container {c.name}: it is still running")
         cgroups.remove(list(c.state.get("Cgroups") or []))
         trash = c.dir.with_name(f".rm-{c.id}")
         os.rename(c.dir, trash)  # gone from listings at once
+    finally:
+        lock.__exit__(None, None, None)
     from builder.snapshot.tree import remove_tree
 
     remove_tree(trash)
