@@ -44,11 +44,12 @@ def logs(ctx: click.Context, follow: bool, tail: str, timestamps: bool, name: st
     while follow:
         running = c.reload().get("Status") == "running"
         size = os.path.getsize(c.log_path) if c.log_path.exists() else 0
+        start = offset
         if size > offset:
             for end, entry in read_entries(c.log_path, offset):
                 show(entry)
                 offset = end
-            continue
-        if not running:
-            break
-        time.sleep(0.1)
+        if offset == start:
+            if not running:
+                break
+            time.sleep(0.1)

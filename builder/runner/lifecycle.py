@@ -96,6 +96,27 @@ def _mounts(root: Path, opts: CreateOptions, image_volumes: list[str]) -> list[d
     return mounts
 
 
+def _layer_dir(store: Any, diff_id: str) -> Path:
+    """The unpacked layer (unpacked now when it is not yet)."""
+    from builder.descriptor import hex_of
+
+    path = Path(store.layers_dir) / hex_of(diff_id)
+    return path if path.is_dir() else Path(store.unpacked(diff_id))
+
+
+def _overlay_works(directory: Path) -> bool:
+    """Whether overlay snapshots work under ``directory`` (probed once, then remembered)."""
+    marker = directory / ".overlay-ok"
+    if marker.exists():
+        return True
+    from builder.snapshot.overlayfs import overlay_unusable
+
+    if overlay_unusable(directory) is not None:
+        return False
+    marker.touch()
+    return True
+
+
 def create(root: Path, opts: CreateOptions) -> Container:
     """Create a container (not started) from the options."""
     if opts.network not in ("none", "host"):
@@ -121,15 +142,13 @@ def create(root: Path, opts: CreateOptions) -> Container:
                 continue
             item = f"{item}={value}"
         env = [e for e in env if e.split("=", 1)[0] != key] + [item]
-    from builder.snapshot import overlay_unusable
-
     containers = Containers(root)
     containers.dir.mkdir(parents=True, exist_ok=True)
     from builder.store import Store
 
     store = Store(root)
-    lower_dirs = [str(store.unpacked(d)) for d in image.diff_ids]
-    snapshot = "overlay" if overlay_unusable(containers.dir) is None else "copy"
+    lower_dirs = [str(_layer_dir(store, d)) for d in image.diff_ids]
+    snapshot = "overlay" if _overlay_works(containers.dir) else "copy"
     mounts = _mounts(root, opts, list((cfg.get("Volumes") or {}).keys()))
     config: dict[str, Any] = {
         "Name": opts.name,
@@ -315,7 +334,7 @@ def remove(root: Path, c: Container, force: bool = False, volumes: bool = False)
         os.rename(c.dir, trash)  # gone from listings at once
     finally:
         lock.__exit__(None, None, None)
-    from builder.snapshot.tree import remove_tree
+    from builder.blobs import remove_tree
 
     remove_tree(trash)
     if volumes:

@@ -20,39 +20,12 @@ from builder.errors import SnapshotError
 from builder.layers import Change
 from builder.runtime import syscalls as sc
 from builder.snapshot.base import Mount, check_lowers, snapshot_dir
-from builder.snapshot.overlayfs import _mount
+from builder.snapshot.overlayfs import _mount, overlay_unusable
 from builder.snapshot.tree import copy_tree, merged, remove_tree
 from builder.snapshot.upper import upper_changes
 
 MAX_LAYERS = 500
-
-
-def overlay_unusable(directory: Path) -> str | None:
-    """Why overlay snapshots cannot live under ``directory``, or None when they can.
-
-    Checks privileges and the filesystem, then mounts a tiny overlay to be sure.
-    """
-    if os.geteuid() != 0:
-        return "overlay snapshots need root (CAP_SYS_ADMIN); rootless overlay is not supported yet"
-    directory = Path(directory)
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        if sc.statfs_type(directory) == sc.OVERLAYFS_SUPER_MAGIC:
-            return (f"{directory} is on an overlayfs, which cannot hold overlay upper dirs: "
-                    "put the dockyard root on a volume or tmpfs")
-    except OSError as exc:
-        return f"cannot use {directory}: {exc.strerror}"
-    probe = directory / f".probe-{os.getpid()}"
-    try:
-        for name in ("lower", "upper", "work", "merged"):
-            (probe / name).mkdir(parents=True, exist_ok=True)
-        _mount(probe / "merged", [probe / "lower"], probe / "upper", probe / "work", True)
-        sc.umount(probe / "merged")
-    except OSError as exc:
-        return f"overlayfs does not work in {directory}: {exc.strerror or exc}"
-    finally:
-        remove_tree(probe)
-    return None
+__all__ = ["MAX_LAYERS", "OverlaySnapshotter", "overlay_unusable"]
 
 
 class OverlaySnapshotter:

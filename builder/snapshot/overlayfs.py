@@ -4,12 +4,42 @@ limit), with the legacy ``mount(2)`` as a fallback. Cheap to import (no layer co
 from __future__ import annotations
 
 import errno
+import os
+import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
 from builder.runtime import syscalls as sc
 
 _OPTIONS = (("redirect_dir", "off"), ("metacopy", "off"), ("index", "off"))
+
+
+def overlay_unusable(directory: Path) -> str | None:
+    """Why overlay snapshots cannot live under ``directory``, or None when they can.
+
+    Checks privileges and the filesystem, then mounts a tiny overlay to be sure.
+    """
+    if os.geteuid() != 0:
+        return "overlay snapshots need root (CAP_SYS_ADMIN); rootless overlay is not supported yet"
+    directory = Path(directory)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        if sc.statfs_type(directory) == sc.OVERLAYFS_SUPER_MAGIC:
+            return (f"{directory} is on an overlayfs, which cannot hold overlay upper dirs: "
+                    "put the dockyard root on a volume or tmpfs")
+    except OSError as exc:
+        return f"cannot use {directory}: {exc.strerror}"
+    probe = directory / f".probe-{os.getpid()}"
+    try:
+        for name in ("lower", "upper", "work", "merged"):
+            (probe / name).mkdir(parents=True, exist_ok=True)
+        _mount(probe / "merged", [probe / "lower"], probe / "upper", probe / "work", True)
+        sc.umount(probe / "merged")
+    except OSError as exc:
+        return f"overlayfs does not work in {directory}: {exc.strerror or exc}"
+    finally:
+        shutil.rmtree(probe, ignore_errors=True)
+    return None
 
 
 def _mount(target: Path, lowers_top_first: Sequence[Path], upper: Path | None,
