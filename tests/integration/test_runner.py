@@ -245,6 +245,52 @@ def test_tty(dy: Dockyard) -> None:
     dy("rm", "-f", "tt")
 
 
+def _on_terminal(dy: Dockyard, *args: str, typed: bytes) -> tuple[bytes, int]:
+    """Run the CLI on a pseudo-terminal of our own, type ``typed``; (output, status)."""
+    import pty
+    import select
+
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "builder", "--root", str(dy.root), *args],
+        stdin=slave, stdout=slave, stderr=slave, env=dy.env, start_new_session=True)
+    os.close(slave)
+    out = b""
+    try:
+        deadline = time.monotonic() + 30
+        while b"# " not in out and time.monotonic() < deadline:  # the shell's prompt
+            if select.select([master], [], [], 0.5)[0]:
+                out += os.read(master, 4096)
+        os.write(master, typed)
+        while time.monotonic() < deadline:
+            if select.select([master], [], [], 0.5)[0]:
+                try:
+                    data = os.read(master, 4096)
+                except OSError:
+                    break
+                if not data:
+                    break
+                out += data
+            elif proc.poll() is not None:
+                break
+        return out, proc.wait(timeout=30)
+    finally:
+        os.close(master)
+
+
+def test_interactive_terminal(dy: Dockyard) -> None:
+    out, code = _on_terminal(dy, "run", "--rm", "-it", "bb", "sh",
+                             typed=b"echo $((6*7)); tty; exit 5\n")
+    assert code == 5
+    assert b"42\r\n/dev/pts/0\r\n" in out
+    dy("run", "-d", "--name", "ttyexec", "bb", "sleep", "100")
+    out, code = _on_terminal(dy, "exec", "-it", "ttyexec", "sh",
+                             typed=b"echo $((7*6)) $(tty); exit 3\n")
+    assert code == 3
+    assert b"42 /dev/pts/" in out
+    dy("rm", "-f", "ttyexec")
+
+
 def test_cp_both_ways_stays_inside(dy: Dockyard, tmp_path: Path) -> None:
     dy("run", "--name", "files", "bb", "sh", "-c",
        "test -e /top.txt && exit 0; mkdir -p /d/sub && echo x > /d/sub/f && echo top > /top.txt && "
