@@ -385,6 +385,30 @@ def test_memory_limit_oom_kills_with_137(dy: Dockyard) -> None:
     assert ok.stdout == "ok\n"
 
 
+def test_limits_land_in_nested_cgroups(dy: Dockyard) -> None:
+    cid = dy("run", "-d", "--memory", "48m", "--pids-limit", "33", "--cpus", "0.5", "bb",
+             "sleep", "100").stdout.strip()
+    state = json.loads((dy.root / "containers" / cid / "state.json").read_text())
+    dirs = [Path(p) for p in state["Cgroups"]]
+    assert dirs and all(p.name == cid and p.parent.name == "dockyard" for p in dirs)
+    values = {}
+    for d in dirs:
+        for name in ("memory.limit_in_bytes", "memory.max", "pids.max", "cpu.cfs_quota_us",
+                     "cpu.max"):
+            if (d / name).exists():
+                values[name] = (d / name).read_text().split()[0]
+    assert values.get("memory.limit_in_bytes", values.get("memory.max")) == str(48 << 20)
+    assert values["pids.max"] == "33"
+    assert values.get("cpu.cfs_quota_us", values.get("cpu.max")) == "50000"
+    inside = dy("exec", cid, "cat", "/proc/self/cgroup").stdout
+    assert f"dockyard/{cid}" in inside
+    dy("rm", "-f", cid)
+    assert not any(d.exists() for d in dirs)
+    # a limit the kernel refuses is an error, not ignored
+    proc = dy("run", "--rm", "--cpus", "0.0001", "bb", "true", check=False)
+    assert proc.returncode != 0 and "cpu" in proc.stderr and "Traceback" not in proc.stderr
+
+
 def test_bad_input_is_a_clear_error(dy: Dockyard) -> None:
     for args in (["run", "--memory", "lots", "bb", "true"],
                  ["run", "--network", "bridge", "bb", "true"],
