@@ -35,6 +35,10 @@ def prune(ctx: click.Context, force: bool) -> None:
             remove(root, c)
             reclaimed += size
             removed.append(c.id)
+    from builder.blobs import remove_tree
+
+    for trash in Containers(root).dir.glob(".rm-*"):  # removals that were interrupted
+        remove_tree(trash)
     if removed:
         click.echo("Deleted Containers:")
         for cid in removed:

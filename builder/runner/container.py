@@ -98,12 +98,22 @@ class Container:
         return self.dir / LOG_NAME
 
     @contextlib.contextmanager
-    def locked(self) -> Iterator[None]:
-        """Hold the container's lock (state changes, start, removal)."""
-        fd = os.open(self.dir / "lock", os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+    def locked(self, missing_ok: bool = False) -> Iterator[bool]:
+        """Hold the container's lock (state changes, start, removal).
+
+        Yields True; when the container was removed meanwhile, False with ``missing_ok``,
+        else a ContainerError.
+        """
+        try:
+            fd = os.open(self.dir / "lock", os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        except FileNotFoundError:
+            if not missing_ok:
+                raise ContainerError(f"No such container: {self.name}") from None
+            yield False
+            return
         try:
             fcntl.flock(fd, fcntl.LOCK_EX)
-            yield
+            yield True
         finally:
             os.close(fd)
 
@@ -112,7 +122,10 @@ class Container:
         self.state = _read_state(self.dir)
         if self.state.get("Status") in ("running", "starting") and not supervisor_alive(
                 self.state):
-            with self.locked():
+            with self.locked(missing_ok=True) as held:
+                if not held:  # removed meanwhile
+                    self.state.update(Status="exited", Running=False, Pid=0)
+                    return self.state
                 self.state = _read_state(self.dir)
                 if self.state.get("Status") in ("running", "starting") and not supervisor_alive(
                         self.state):

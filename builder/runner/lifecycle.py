@@ -320,20 +320,15 @@ def remove(root: Path, c: Container, force: bool = False, volumes: bool = False)
         with contextlib.suppress(ContainerError):
             send_signal(c, signal.SIGKILL)
         wait_exit(c, 30)
-    try:
-        lock = c.locked()
-        lock.__enter__()
-    except FileNotFoundError:
-        return  # removed meanwhile
-    try:
+    with c.locked(missing_ok=True) as held:
+        if not held or not c.dir.exists():
+            return  # removed meanwhile
         c.reload()
         if c.running:
             raise ContainerError(f"cannot remove container {c.name}: it is still running")
         cgroups.remove(list(c.state.get("Cgroups") or []))
         trash = c.dir.with_name(f".rm-{c.id}")
         os.rename(c.dir, trash)  # gone from listings at once
-    finally:
-        lock.__exit__(None, None, None)
     from builder.blobs import remove_tree
 
     remove_tree(trash)
