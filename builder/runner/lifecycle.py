@@ -205,6 +205,10 @@ def start_detached(root: Path, c: Container) -> None:
     c.reload()
     if c.running:
         return
+    if c.config.get("Snapshot") == "overlay":  # layers collected meanwhile: unpack them here
+        from builder.runner.supervisor import _lower_dirs
+
+        _lower_dirs(root, c.config)
     ready_r, ready_w = os.pipe()
     env = dict(os.environ)
     package_parent = str(Path(builder.__file__).resolve().parent.parent)

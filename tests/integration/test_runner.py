@@ -490,6 +490,19 @@ def test_rmi_refuses_an_image_in_use(dy: Dockyard, tmp_path: Path) -> None:
     dy("rm", "user")
 
 
+def test_collected_layer_dirs_are_unpacked_again(dy: Dockyard) -> None:
+    dy("create", "--name", "relayer", "bb", "echo", "back")
+    lowers = dy.inspect("relayer")["GraphDriver"]["Data"]["LowerDir"].split(":")
+    for lower in lowers:
+        shutil.rmtree(lower)
+    assert dy("start", "-a", "relayer").stdout == "back\n"
+    shutil.rmtree(lowers[0])
+    dy("start", "relayer")  # detached: the CLI unpacks before the supervisor starts
+    assert dy("wait", "relayer").stdout == "0\n"
+    assert dy("logs", "relayer").stdout == "back\nback\n"
+    dy("rm", "relayer")
+
+
 def test_container_prune(dy: Dockyard) -> None:
     dy("run", "--name", "stopped1", "bb", "true")
     dy("run", "-d", "--name", "alive", "bb", "sleep", "100")
