@@ -55,9 +55,11 @@ def create_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("-i", "--interactive", is_flag=True, help="Keep STDIN open."),
         click.option("-t", "--tty", is_flag=True, help="Allocate a pseudo-TTY."),
         click.option("--init", is_flag=True, help="Run an init inside the container that "
-                     "forwards signals and reaps processes (always the case here)."),
+                     "forwards signals and reaps processes."),
         click.option("--rm", "auto_remove", is_flag=True, help="Automatically remove the "
                      "container when it exits."),
+        click.option("--security-opt", multiple=True, help="Security options: only "
+                     "no-new-privileges[:true|false]."),
         click.option("--read-only", is_flag=True, help="Mount the container's root "
                      "filesystem as read only."),
         click.argument("image"),
@@ -96,6 +98,14 @@ def build_options(kw: dict[str, Any]) -> Any:
     env += list(kw["env"])
     if kw["pids_limit"] < -1:
         raise ContainerError("invalid --pids-limit: use -1 for unlimited or a positive number")
+    security: list[str] = []
+    for opt in kw["security_opt"]:
+        name, _, value = opt.replace("=", ":", 1).partition(":")
+        if name != "no-new-privileges" or value not in ("", "true", "false"):
+            raise ContainerError(f"unsupported --security-opt {opt}: only "
+                                 "no-new-privileges[:true|false]")
+        if value != "false":
+            security.append("no-new-privileges")
     if kw["cpus"] < 0:
         raise ContainerError("invalid --cpus: it must be positive")
     return CreateOptions(
@@ -105,7 +115,7 @@ def build_options(kw: dict[str, Any]) -> Any:
         hostname=kw["hostname"], memory=parse_size(kw["memory"]) if kw["memory"] else 0,
         pids_limit=kw["pids_limit"], cpus=kw["cpus"], interactive=kw["interactive"],
         tty=kw["tty"], init=kw["init"], auto_remove=kw["auto_remove"],
-        read_only=kw["read_only"],
+        read_only=kw["read_only"], security_opt=security,
     )
 
 

@@ -23,6 +23,7 @@ from typing import Any, NoReturn
 
 from builder.errors import ContainerError
 from builder.runner.container import Container, supervisor_alive
+from builder.runner.init import exec_command  # before joining: nothing imports after
 from builder.runtime import helper
 from builder.runtime import syscalls as sc
 from builder.runtime.executor import DEFAULT_PATH
@@ -85,7 +86,8 @@ def exec_in(c: Container, args: list[str], env: list[str], user: str | None, wor
         if child == 0:
             os.close(status_r)
             _join(ns_fds, list(c.state.get("Cgroups") or []), run, status_w, slave,
-                  interactive)
+                  interactive, "no-new-privileges" in (
+                      c.config["HostConfig"].get("SecurityOpt") or []))
         os.close(status_w)
     finally:
         for fd, _ in ns_fds:
@@ -121,7 +123,7 @@ def _pty(root: Path, uid: int) -> tuple[int, str]:
 
 
 def _join(ns_fds: list[tuple[int, int]], cgroup_dirs: list[str], run: dict[str, Any],
-          status: int, slave: str, interactive: bool) -> NoReturn:
+          status: int, slave: str, interactive: bool, no_new_privs: bool) -> NoReturn:
     code = 255
     try:
         for path in cgroup_dirs:
@@ -143,7 +145,7 @@ def _join(ns_fds: list[tuple[int, int]], cgroup_dirs: list[str], run: dict[str, 
                     os.dup2(fd, i)
                 if fd > 2:
                     os.close(fd)
-            helper._exec(run, status)
+            exec_command({**run, "no_new_privs": no_new_privs}, status)
         for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT):
             signal.signal(sig, lambda s, _f: os.kill(pid, s))
         code = _wait(pid)

@@ -1,11 +1,14 @@
-"""A container's init: PID 1 of its pid namespace, forked by the supervisor.
+"""A container's first process: PID 1 of its pid namespace, forked by the supervisor.
 
 It joins the container's cgroups, unshares the other namespaces, mounts the overlay rootfs
 in its own mount namespace (so the mount goes away with the container), fills new volumes
-from the image, pivots into the rootfs with Docker's defaults, forks the command (with a
-pseudo-terminal from the container's own devpts when asked), forwards every signal it gets
-to the command, reaps zombies, and exits with the command's status. Its death ends the
-container: the kernel kills the rest of the pid namespace.
+from the image, pivots into the rootfs with Docker's defaults, sets up a pseudo-terminal
+from the container's own devpts when asked, and then, as Docker does, becomes the command
+(which is PID 1: it gets only the signals it handles, and reaps its orphans). With
+``--init`` it instead stays as a small init (like Docker's ``--init``): it forks the
+command, forwards every signal it gets to it, reaps zombies, and exits with its status.
+Its death ends the container: the kernel kills the rest of the pid namespace, and the
+supervisor's death kills it (a parent-death signal, re-armed after the change of user).
 
 It reports on the status socket (SOCK_SEQPACKET), one JSON object per message:
 ``{"pty": 1}`` with the terminal's master fd attached, ``{"error": message}``,
@@ -25,10 +28,10 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from builder.runner.volumes import fill_volume
-from builder.runtime import helper
+from builder.runtime import defaults, helper
 from builder.runtime import syscalls as sc
 from builder.runtime.defaults import container_env
-from builder.runtime.executor import ProcessSpec
+from builder.runtime.executor import DEFAULT_PATH, ProcessSpec
 from builder.runtime.stubs import stub_points
 from builder.runtime.users import resolve_user
 from builder.snapshot.overlayfs import mount_overlay
@@ -84,9 +87,13 @@ def run_init(plan: dict[str, Any], stdio: tuple[int, int, int], status: socket.s
         run = {**plan, "user": {"uid": user.uid, "gid": user.gid, "groups": list(user.groups)},
                "env": container_env(proc_spec, user.home), "rootless": None}
         helper._setup_root(run)
+        with contextlib.suppress(OSError):
+            os.unlink("/dev/core")  # not in Docker's /dev
         slave = ""
         if spec["tty"]:
             slave = _open_pty(fd, user.uid)
+        if not plan.get("init"):
+            _command(run, fd, slave)
         cmd = os.fork()
         if cmd == 0:
             _command(run, fd, slave)
@@ -124,7 +131,8 @@ def _open_pty(status: int, uid: int) -> str:
 def _command(run: dict[str, Any], status: int, slave: str) -> NoReturn:
     try:
         os.set_inheritable(4, False)
-        os.setsid()
+        if os.getsid(0) != os.getpid():
+            os.setsid()
         if slave:
             tty = os.open(slave, os.O_RDWR)
             fcntl.ioctl(tty, termios.TIOCSCTTY, 0)
@@ -135,5 +143,45 @@ def _command(run: dict[str, Any], status: int, slave: str) -> NoReturn:
     except OSError as exc:
         helper._report(status, error=f"cannot set up the terminal: {exc.strerror or exc}")
         os._exit(255)
-    helper._exec(run, status)
-    os._exit(255)
+    exec_command(run, status)
+
+
+def exec_command(run: dict[str, Any], status: int) -> NoReturn:
+    """Drop to Docker's capabilities and the user, then execve (Docker's rules, not a build's:
+    supplementary groups default to the primary one; no_new_privs only when asked)."""
+    spec = run["spec"]
+    user = run["user"]
+    args = spec["args"]
+    try:
+        os.set_inheritable(status, False)
+        for sig in (signal.SIGPIPE, signal.SIGXFSZ):
+            signal.signal(sig, signal.SIG_DFL)
+        signal.pthread_sigmask(signal.SIG_SETMASK, [])
+        for cap in range(sc.last_cap() + 1):
+            if not defaults.CAP_MASK & (1 << cap):
+                sc.prctl(sc.PR_CAPBSET_DROP, cap)
+        os.setgroups(user["groups"] or [user["gid"]])
+        os.setgid(user["gid"])
+        os.setuid(user["uid"])
+        sc.prctl(sc.PR_SET_PDEATHSIG, signal.SIGKILL)  # a change of user clears it
+        mask = defaults.CAP_MASK if user["uid"] == 0 else 0
+        sc.capset(mask, mask, 0)
+        if run.get("no_new_privs"):
+            sc.prctl(sc.PR_SET_NO_NEW_PRIVS, 1)
+        os.chdir(spec["cwd"])
+    except OSError as exc:
+        helper._report(status, error=f"cannot start the process: {exc.strerror or exc}")
+        os._exit(255)
+    env = run["env"]
+    envmap = dict(e.split("=", 1) if "=" in e else (e, "") for e in env)
+    try:
+        if "/" in args[0]:
+            os.execve(args[0], args, envmap)
+        for directory in envmap.get("PATH", DEFAULT_PATH).split(":"):
+            path = os.path.join(directory or ".", args[0])
+            if os.path.isfile(path) and os.access(path, os.X_OK):
+                os.execve(path, args, envmap)
+        helper._report(status, error=f'exec: "{args[0]}": executable file not found in $PATH')
+    except OSError as exc:
+        helper._report(status, error=f'exec: "{args[0]}": {exc.strerror}')
+    os._exit(127)

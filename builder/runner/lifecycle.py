@@ -55,6 +55,7 @@ class CreateOptions:
     init: bool = False
     auto_remove: bool = False
     read_only: bool = False
+    security_opt: list[str] = field(default_factory=list)
 
 
 def _mounts(root: Path, opts: CreateOptions, image_volumes: list[str]) -> list[dict[str, Any]]:
@@ -170,6 +171,7 @@ def create(root: Path, opts: CreateOptions) -> Container:
             "NetworkMode": opts.network, "Memory": opts.memory, "PidsLimit": opts.pids_limit,
             "NanoCpus": int(opts.cpus * 1e9), "AutoRemove": opts.auto_remove,
             "Init": opts.init, "ReadonlyRootfs": opts.read_only,
+            "SecurityOpt": list(opts.security_opt) or None,
             "Binds": [v for v in opts.volumes if ":" in v], "Tmpfs": list(opts.tmpfs),
         },
         "Mounts": mounts,

@@ -79,7 +79,11 @@ def _etc_files(c: Container, spec: ProcessSpec) -> dict[str, str]:
         host_resolv = Path("/etc/resolv.conf").read_text()
     except OSError:
         host_resolv = ""
-    contents = {"/etc/hosts": defaults.hosts_file(spec),
+    hosts = defaults.hosts_file(spec)
+    if spec.network == "none":  # Docker's: no address, so no line for the host name
+        rest = hosts.partition("\n")[2]
+        hosts = "127.0.0.1\tlocalhost\n" + rest
+    contents = {"/etc/hosts": hosts,
                 "/etc/hostname": spec.hostname + "\n",
                 "/etc/resolv.conf": defaults.resolv_conf(spec, host_resolv)}
     out = {}
@@ -135,7 +139,10 @@ def build_plan(root: Path, c: Container) -> tuple[dict[str, Any], cgroups.Limits
         readonly_rootfs=bool(host.get("ReadonlyRootfs")),
     )
     plan: dict[str, Any] = {"spec": spec.to_json(), "points": points, "fill": fill,
-                            "etc": _etc_files(c, spec), "rootfs": str(c.dir / "rootfs")}
+                            "etc": _etc_files(c, spec), "rootfs": str(c.dir / "rootfs"),
+                            "init": bool(host.get("Init")),
+                            "no_new_privs": "no-new-privileges" in (host.get("SecurityOpt")
+                                                                    or [])}
     if c.config.get("Snapshot") == "overlay":
         lowers = _lower_dirs(root, c.config) or [str(c.dir / "empty")]
         work = c.dir / "work"

@@ -203,7 +203,15 @@ def test_stop_honours_stopsignal_and_timeout(dy: Dockyard) -> None:
 
 
 def test_kill_and_restart(dy: Dockyard) -> None:
-    dy("run", "-d", "--name", "kk", "bb", "sh", "-c", "echo start; sleep 100")
+    # the command is PID 1, as in Docker: a signal it does not handle does nothing
+    dy("run", "-d", "--name", "pid1", "bb", "sleep", "100")
+    dy("kill", "-s", "TERM", "pid1")
+    time.sleep(0.5)
+    assert dy.inspect("pid1")["State"]["Running"] is True
+    dy("rm", "-f", "pid1")
+    # under --init, the init passes it on
+    dy("run", "-d", "--init", "--name", "kk", "bb", "sh", "-c", "echo start; sleep 100")
+    assert dy("exec", "kk", "cat", "/proc/1/comm").stdout != "sh\n"
     dy("kill", "-s", "TERM", "kk")
     _wait_for(lambda: dy.inspect("kk")["State"]["Status"] == "exited")
     assert dy.inspect("kk")["State"]["ExitCode"] == 143
@@ -218,7 +226,7 @@ def test_kill_and_restart(dy: Dockyard) -> None:
     assert proc.returncode != 0 and "is running" in proc.stderr
     dy("rm", "-f", "kk")
     assert "kk" not in [json.loads(x)["Names"]
-                       for x in dy("ps", "-a", "--format", "json").stdout.splitlines()]
+                        for x in dy("ps", "-a", "--format", "json").stdout.splitlines()]
 
 
 def test_start_attached(dy: Dockyard) -> None:
@@ -260,7 +268,10 @@ def _on_terminal(dy: Dockyard, *args: str, typed: bytes) -> tuple[bytes, int]:
         deadline = time.monotonic() + 30
         while b"# " not in out and time.monotonic() < deadline:  # the shell's prompt
             if select.select([master], [], [], 0.5)[0]:
-                out += os.read(master, 4096)
+                try:
+                    out += os.read(master, 4096)
+                except OSError:  # the CLI is gone already
+                    break
         os.write(master, typed)
         while time.monotonic() < deadline:
             if select.select([master], [], [], 0.5)[0]:
@@ -427,7 +438,8 @@ def test_bad_input_is_a_clear_error(dy: Dockyard) -> None:
 
 
 def test_killed_supervisor_leaves_an_exited_container(dy: Dockyard) -> None:
-    cid = dy("run", "-d", "--name", "orphan", "bb", "sleep", "1000").stdout.strip()
+    # as another user: the change of user must not lose the parent-death signal
+    cid = dy("run", "-d", "--name", "orphan", "-u", "1000", "bb", "sleep", "1000").stdout.strip()
     info = dy.inspect(cid)
     state = json.loads((dy.root / "containers" / cid / "state.json").read_text())
     init = info["State"]["Pid"]
