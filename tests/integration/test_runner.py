@@ -523,3 +523,35 @@ def test_container_prune(dy: Dockyard) -> None:
     names = dy("ps", "-a").stdout
     assert "stopped1" not in names and "alive" in names
     dy("rm", "-f", "alive")
+
+
+def test_root_on_overlayfs_uses_copies(tmp_path: Path) -> None:
+    """Inside a container whose root is an overlayfs, containers get copy snapshots."""
+    if (reason := _skip_reason()) is not None:
+        pytest.skip(reason)
+    for sub in ("l", "u", "w", "m"):
+        (tmp_path / sub).mkdir()
+    subprocess.run(["mount", "-t", "overlay", "overlay", "-o",
+                    f"lowerdir={tmp_path / 'l'},upperdir={tmp_path / 'u'},"
+                    f"workdir={tmp_path / 'w'}", str(tmp_path / "m")], check=True)
+    try:
+        d = Dockyard(tmp_path / "m" / "root")
+        ctx = tmp_path / "ctx"
+        ctx.mkdir()
+        shutil.copy2(BUSYBOX, ctx / "busybox")
+        (ctx / "Dockerfile").write_text(
+            'FROM scratch\nCOPY busybox /bin/busybox\n'
+            'RUN ["/bin/busybox","--install","-s","/bin"]\n')
+        d("build", "-t", "bb", str(ctx))
+        d("run", "--name", "copied", "bb", "sh", "-c", "echo kept > /f")
+        assert d.inspect("copied")["GraphDriver"]["Name"] == "copy"
+        d("cp", "copied:/f", str(tmp_path / "f"))
+        assert (tmp_path / "f").read_text() == "kept\n"
+        d("commit", "copied", "copied:1")
+        assert d("run", "--rm", "copied:1", "cat", "/f").stdout == "kept\n"
+        d("run", "-d", "--name", "live", "bb", "sleep", "100")
+        assert "bin" in d("exec", "live", "ls", "/").stdout.split()
+        d("rm", "-f", "copied", "live")
+        assert not [p for p in (d.root / "containers").iterdir() if len(p.name) == 64]
+    finally:
+        subprocess.run(["umount", "-l", str(tmp_path / "m")], check=False)
