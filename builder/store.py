@@ -561,9 +561,10 @@ class Store:
         self.gc(blocking=False)
         return events
 
-    def prune_dangling(self) -> list[str]:
-        """Remove untagged images; returns their IDs."""
-        dangling = [i for i in self.images() if not i.names]
+    def prune_dangling(self, keep: Iterable[str] = ()) -> list[str]:
+        """Remove untagged images (except the IDs in ``keep``); returns their IDs."""
+        kept = set(keep)
+        dangling = [i for i in self.images() if not i.names and i.id not in kept]
         for image in dangling:
             self._drop_manifest(image.digest)
         return [i.id for i in dangling]

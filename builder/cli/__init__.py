@@ -33,6 +33,21 @@ COMMANDS: dict[str, str] = {
     "push": "builder.cli.push:push",
     "login": "builder.cli.login:login",
     "logout": "builder.cli.logout:logout",
+    "run": "builder.cli.run:run",
+    "create": "builder.cli.create:create",
+    "start": "builder.cli.start:start",
+    "ps": "builder.cli.ps:ps",
+    "stop": "builder.cli.stop:stop",
+    "kill": "builder.cli.kill:kill",
+    "restart": "builder.cli.restart:restart",
+    "rm": "builder.cli.rm:rm",
+    "exec": "builder.cli.exec_:exec_",
+    "logs": "builder.cli.logs:logs",
+    "wait": "builder.cli.wait:wait",
+    "top": "builder.cli.top:top",
+    "cp": "builder.cli.cp:cp",
+    "commit": "builder.cli.commit:commit",
+    "container": "builder.cli.container:container",
 }
 
 

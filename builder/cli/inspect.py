@@ -69,16 +69,60 @@ def inspect_image(store: Store, image: Image) -> dict[str, Any]:
     return out
 
 
+def inspect_container(c: Any) -> dict[str, Any]:
+    """The ``docker container inspect`` object for container ``c``."""
+    state = {k: c.state.get(k, v) for k, v in (
+        ("Status", "created"), ("Running", False), ("Paused", False), ("Restarting", False),
+        ("OOMKilled", False), ("Dead", False), ("Pid", 0), ("ExitCode", 0), ("Error", ""),
+        ("StartedAt", ""), ("FinishedAt", ""))}
+    cfg = c.config
+    mounts = [{"Type": m["Type"], **({"Name": m["Name"]} if m.get("Name") else {}),
+               "Source": m["Source"], "Destination": m["Destination"],
+               "Driver": "local" if m["Type"] == "volume" else "", "Mode": "",
+               "RW": m["RW"], "Propagation": "rprivate" if m["Type"] == "bind" else ""}
+              for m in cfg.get("Mounts") or []]
+    return {
+        "Id": c.id, "Created": cfg.get("Created", ""), "Path": cfg["Path"],
+        "Args": cfg["Args"], "State": state, "Image": cfg.get("Image", ""),
+        "ResolvConfPath": str(c.dir / "resolv.conf"), "HostnamePath": str(c.dir / "hostname"),
+        "HostsPath": str(c.dir / "hosts"), "LogPath": str(c.log_path), "Name": "/" + c.name,
+        "RestartCount": 0, "Driver": cfg.get("Driver", ""), "Platform": "linux",
+        "HostConfig": cfg.get("HostConfig", {}),
+        "GraphDriver": {"Name": cfg.get("Driver", ""), "Data": {
+            "UpperDir": str(c.dir / "upper"), "LowerDir": ":".join(cfg.get("LowerDirs") or []),
+            "WorkDir": str(c.dir / "work"), "MergedDir": str(c.dir / "rootfs")}},
+        "Mounts": mounts,
+        "Config": {**cfg.get("Config", {}),
+                   "Hostname": cfg.get("Config", {}).get("Hostname") or c.id[:12]},
+        "NetworkSettings": {"Networks": {cfg.get("HostConfig", {}).get("NetworkMode", "none"):
+                                         {}}},
+    }
+
+
 @click.command("inspect")
-@click.argument("names", nargs=-1, required=True, metavar="IMAGE...")
+@click.option("--type", "kind", type=click.Choice(["container", "image"]), default=None,
+              help="Only look for this kind of object.")
+@click.argument("names", nargs=-1, required=True, metavar="NAME...")
 @click.pass_context
-def inspect(ctx: click.Context, names: tuple[str, ...]) -> None:
-    """Show low-level information on images as a JSON array."""
+def inspect(ctx: click.Context, names: tuple[str, ...], kind: str | None) -> None:
+    """Show low-level information on containers and images as a JSON array."""
+    from builder.cli.runopts import root_of
+    from builder.errors import ContainerError
+    from builder.runner.container import Containers
+
     store = open_store(ctx)
+    containers = Containers(root_of(ctx))
     found: list[dict[str, Any]] = []
     errors: list[DockyardError] = []
     for name in names:
         try:
+            if kind != "image":
+                try:
+                    found.append(inspect_container(containers.get(name)))
+                    continue
+                except ContainerError:
+                    if kind == "container":
+                        raise
             found.append(inspect_image(store, store.resolve(name)))
         except DockyardError as err:
             errors.append(err)

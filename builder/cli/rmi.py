@@ -2,25 +2,66 @@
 
 from __future__ import annotations
 
+import contextlib
+from typing import Any
+
 import click
 
 from builder.cli.imagefmt import open_store
 from builder.cli.output import print_error
-from builder.errors import DockyardError
+from builder.descriptor import hex_of
+from builder.errors import ContainerError, DockyardError, NotFoundError
+from builder.store import Store
+
+
+def _users(store: Store, name: str, image_users: Any) -> list[Any]:
+    try:
+        image = store.resolve(name)
+    except NotFoundError:
+        return []
+    return list(image_users(store.root, image.id))
+
+
+def _untag_all(store: Store, name: str) -> list[tuple[str, str]]:
+    """Untag ``name`` (or every name of the image ``name`` is an ID of); keep the image."""
+    from builder.reference import parse_normalized
+
+    image = store.resolve(name)
+    events = []
+    named = None
+    with contextlib.suppress(DockyardError):
+        ref = parse_normalized(name)
+        if ref in image.names:
+            named = ref
+    for ref in [named] if named is not None else image.names:
+        store.untag(ref)
+        events.append(("Untagged", ref.familiar))
+    if named is None or len(image.names) == 1:
+        store.add_image(image.descriptor)  # kept, untagged
+    return events
 
 
 @click.command("rmi")
 @click.argument("names", nargs=-1, required=True, metavar="IMAGE...")
 @click.option("-f", "--force", is_flag=True, help="Remove the image even when several "
-              "repositories name it.")
+              "repositories name it; untag an image containers use.")
 @click.pass_context
 def rmi(ctx: click.Context, names: tuple[str, ...], force: bool) -> None:
     """Remove one or more images (a name untags; the image goes with its last name)."""
+    from builder.runner.lifecycle import image_users
+
     store = open_store(ctx)
     failed = False
     for name in names:
         try:
-            events = store.remove_image(name, force=force)
+            users = _users(store, name, image_users)
+            if users and not force:
+                raise ContainerError(
+                    f'conflict: unable to remove repository reference "{name}" (must force) '
+                    f"- container {users[0].id[:12]} is using its referenced image "
+                    f"{hex_of(users[0].config['Image'])[:12]}")
+            # Docker keeps an image containers use: untag it only
+            events = _untag_all(store, name) if users else store.remove_image(name, force=force)
         except DockyardError as err:
             print_error(err)
             failed = True

@@ -77,7 +77,10 @@ def prune(ctx: click.Context, force: bool) -> None:
         if not click.confirm("Are you sure you want to continue?", default=False,
                              prompt_suffix=" "):
             return
-    removed = store.prune_dangling()
+    from builder.runner.container import Containers
+
+    in_use = {str(c.config.get("Image")) for c in Containers(store.root).all()}
+    removed = store.prune_dangling(keep=in_use)
     report = store.gc()
     if removed:
         click.echo("Deleted Images:")

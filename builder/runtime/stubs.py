@@ -109,6 +109,14 @@ def prepare(rootfs: Path, spec: ProcessSpec, state_dir: Path, mount_points: dict
     return files
 
 
+def stub_points(rootfs: Path, mount_points: dict[str, bool]) -> None:
+    """Create the missing mount points (path → is_dir) and the etc files, marked as stubs."""
+    wanted = {path: False for path in defaults.ETC_FILES}
+    wanted.update(mount_points)
+    for target, is_dir in wanted.items():
+        _stub(rootfs, target, is_dir, [])
+
+
 def _stub(rootfs: Path, target: str, is_dir: bool,
           unmarked: list[tuple[Path, os.stat_result]]) -> None:
     # resolved inside the rootfs first: /etc/resolv.conf is often a link into /run

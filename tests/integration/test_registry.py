@@ -295,6 +295,14 @@ def test_image_pushed_by_skopeo_is_pulled_and_run_by_a_build(
     assert (rootfs / "bin" / "busybox").read_bytes() == Path("/bin/busybox").read_bytes()
     assert_nothing_half_stored(root)
 
+    # `dockyard run` of an image only in the registry pulls it, as `docker run` does
+    run_root = tmp_path / "run-root"
+    ran = dockyard(run_root, "run", "--rm", "--network", "none", name,
+                   "/bin/busybox", "cat", "/etc/msg", config=docker_config)
+    assert ran.stdout.encode() == message
+    assert f"Unable to find image '{name}' locally" in ran.stderr
+    assert Store(run_root).resolve(name).digest == image.digest
+
     # a build whose base is only in the registry pulls it and runs its busybox
     ctx = tmp_path / "ctx"
     ctx.mkdir()

@@ -1,0 +1,68 @@
+"""``dockyard container prune|ls|inspect``: manage containers."""
+
+from __future__ import annotations
+
+import click
+
+from builder.cli.runopts import root_of
+
+
+@click.group("container")
+def container() -> None:
+    """Manage containers."""
+
+
+@container.command("prune")
+@click.option("-f", "--force", is_flag=True, help="Do not prompt for confirmation.")
+@click.pass_context
+def prune(ctx: click.Context, force: bool) -> None:
+    """Remove all stopped containers."""
+    from builder.runner.container import Containers
+    from builder.runner.lifecycle import remove
+
+    if not force and not click.confirm("WARNING! This will remove all stopped containers.\n"
+                                       "Are you sure you want to continue?"):
+        return
+    from builder.cli.imagefmt import human_size
+    from builder.cli.system import _tree_size
+
+    root = root_of(ctx)
+    removed = []
+    reclaimed = 0
+    for c in Containers(root).all():
+        if not c.running:
+            size = _tree_size(c.dir / "upper") + _tree_size(c.dir / "fs")
+            remove(root, c)
+            reclaimed += size
+            removed.append(c.id)
+    from builder.blobs import remove_tree
+
+    for trash in Containers(root).dir.glob(".rm-*"):  # removals that were interrupted
+        remove_tree(trash)
+    if removed:
+        click.echo("Deleted Containers:")
+        for cid in removed:
+            click.echo(cid)
+        click.echo("")
+    click.echo(f"Total reclaimed space: {human_size(reclaimed)}")
+
+
+@container.command("ls")
+@click.option("-a", "--all", "show_all", is_flag=True, help="Show all containers.")
+@click.option("-q", "--quiet", is_flag=True, help="Only display container IDs.")
+@click.pass_context
+def ls(ctx: click.Context, show_all: bool, quiet: bool) -> None:
+    """List containers (as ``ps``)."""
+    from builder.cli.ps import ps
+
+    ctx.invoke(ps, show_all=show_all, quiet=quiet, no_trunc=False, fmt="")
+
+
+@container.command("inspect")
+@click.argument("names", nargs=-1, required=True, metavar="CONTAINER...")
+@click.pass_context
+def inspect(ctx: click.Context, names: tuple[str, ...]) -> None:
+    """Show low-level information on containers as a JSON array."""
+    from builder.cli.inspect import inspect as inspect_any
+
+    ctx.invoke(inspect_any, names=names, kind="container")

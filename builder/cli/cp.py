@@ -1,0 +1,46 @@
+"""``dockyard cp CONTAINER:SRC DEST`` and ``dockyard cp SRC CONTAINER:DEST``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from builder.cli.runopts import root_of
+from builder.errors import ContainerError
+
+
+def split_arg(arg: str) -> tuple[str | None, str]:
+    """``(container, path)`` for ``NAME:PATH``, ``(None, path)`` for a local path."""
+    if arg.startswith(("/", ".")) or ":" not in arg:
+        return None, arg
+    name, _, path = arg.partition(":")
+    return name, path
+
+
+@click.command("cp")
+@click.argument("src")
+@click.argument("dest")
+@click.pass_context
+def cp(ctx: click.Context, src: str, dest: str) -> None:
+    """Copy files between a container and the host (container paths stay inside it)."""
+    from builder.runner.container import Containers
+    from builder.runner.cp import container_root, copy_in, copy_out
+
+    src_name, src_path = split_arg(src)
+    dest_name, dest_path = split_arg(dest)
+    if (src_name is None) == (dest_name is None):
+        raise ContainerError("copying between containers or within the host is not "
+                             "supported: one side must be CONTAINER:PATH")
+    containers = Containers(root_of(ctx))
+    if src_name is not None:
+        if not src_path:
+            raise ContainerError("the container path is empty")
+        with container_root(containers.get(src_name)) as root:
+            copy_out(root, src_path, Path(dest_path))
+    else:
+        assert dest_name is not None
+        if not dest_path:
+            raise ContainerError("the container path is empty")
+        with container_root(containers.get(dest_name)) as root:
+            copy_in(root, Path(src_path), dest_path)

@@ -1,0 +1,22 @@
+"""``dockyard create [OPTIONS] IMAGE [COMMAND...]``: create a container without starting it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from builder.cli.runopts import build_options, create_options, root_of
+
+
+@click.command("create", context_settings={"allow_interspersed_args": False,
+                                           "help_option_names": ["--help"]})
+@create_options
+@click.pass_context
+def create(ctx: click.Context, /, **kw: Any) -> None:
+    """Create a new container; print its ID."""
+    from builder.runner.lifecycle import create as create_container
+    from builder.settings import Settings
+
+    container = create_container(root_of(ctx), build_options(kw), ctx.find_object(Settings))
+    click.echo(container.id)

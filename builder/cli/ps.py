@@ -1,0 +1,108 @@
+"""``dockyard ps [-a] [-q] [--no-trunc] [--format json]``: list containers."""
+
+from __future__ import annotations
+
+import json
+import time
+from typing import Any
+
+import click
+
+from builder.cli.runopts import root_of
+
+
+def human_duration(seconds: float) -> str:
+    """Docker's ``units.HumanDuration``."""
+    s = int(seconds)
+    if s < 1:
+        return "Less than a second"
+    if s == 1:
+        return "1 second"
+    if s < 60:
+        return f"{s} seconds"
+    m = s // 60
+    if m == 1:
+        return "About a minute"
+    if m < 60:
+        return f"{m} minutes"
+    h = round(s / 3600)
+    if h == 1:
+        return "About an hour"
+    if h < 48:
+        return f"{h} hours"
+    if h < 24 * 7 * 2:
+        return f"{h // 24} days"
+    if h < 24 * 30 * 2:
+        return f"{h // 24 // 7} weeks"
+    if h < 24 * 365 * 2:
+        return f"{h // 24 // 30} months"
+    return f"{h // 24 // 365} years"
+
+
+def status_text(state: dict[str, Any]) -> str:
+    """``Up 3 seconds``, ``Exited (0) 2 minutes ago``, ``Created``."""
+    from builder.runner.container import parse_time
+
+    now = time.time()
+    status = state.get("Status")
+    if status == "running":
+        return "Up " + human_duration(now - parse_time(state.get("StartedAt", "")))
+    if status == "exited":
+        ago = human_duration(now - parse_time(state.get("FinishedAt", "")))
+        return f"Exited ({state.get('ExitCode', 0)}) {ago} ago"
+    return "Created"
+
+
+def command_text(config: dict[str, Any], trunc: bool) -> str:
+    """The COMMAND column: the command line, quoted, cut at 20 characters."""
+    text = " ".join([config["Path"], *config["Args"]])
+    if trunc and len(text) > 20:
+        text = text[:19] + "…"
+    return f'"{text}"'
+
+
+@click.command("ps")
+@click.option("-a", "--all", "show_all", is_flag=True, help="Show all containers (default "
+              "shows just running).")
+@click.option("-q", "--quiet", is_flag=True, help="Only display container IDs.")
+@click.option("--no-trunc", is_flag=True, help="Don't truncate output.")
+@click.option("--format", "fmt", default="", help="'table' (default) or 'json'.")
+@click.pass_context
+def ps(ctx: click.Context, show_all: bool, quiet: bool, no_trunc: bool, fmt: str) -> None:
+    """List containers."""
+    from builder.cli.imagefmt import table
+    from builder.runner.container import Containers, parse_time
+
+    found = [c for c in Containers(root_of(ctx)).all() if show_all or c.running]
+    if quiet:
+        for c in found:
+            click.echo(c.id if no_trunc else c.id[:12])
+        return
+    if fmt not in ("", "table", "json"):
+        raise click.BadParameter("use 'table' or 'json'", param_hint="--format")
+    rows = []
+    for c in found:
+        created = parse_time(c.config.get("Created", ""))
+        row = {
+            "Command": command_text(c.config, not no_trunc),
+            "CreatedAt": time.strftime("%Y-%m-%d %H:%M:%S +0000 UTC", time.gmtime(created)),
+            "ID": c.id if no_trunc else c.id[:12],
+            "Image": c.config.get("ImageRef", ""),
+            "Labels": ",".join(f"{k}={v}" for k, v in
+                               (c.config["Config"].get("Labels") or {}).items()),
+            "Mounts": ",".join(m.get("Name") or m["Source"] for m in c.config["Mounts"]),
+            "Names": c.name,
+            "Networks": c.config["HostConfig"].get("NetworkMode", ""),
+            "Ports": "",
+            "RunningFor": human_duration(time.time() - created) + " ago",
+            "State": c.state.get("Status", ""),
+            "Status": status_text(c.state),
+        }
+        rows.append(row)
+    if fmt == "json":
+        for row in rows:
+            click.echo(json.dumps(row))
+        return
+    header = ["CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES"]
+    click.echo(table(header, [[r["ID"], r["Image"], r["Command"], r["RunningFor"], r["Status"],
+                               r["Ports"], r["Names"]] for r in rows]))

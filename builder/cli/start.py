@@ -1,0 +1,43 @@
+"""``dockyard start [-a] [-i] CONTAINER...``: start stopped containers."""
+
+from __future__ import annotations
+
+import click
+
+from builder.cli.runopts import attached, root_of
+from builder.errors import DockyardError
+
+
+@click.command("start")
+@click.option("-a", "--attach", is_flag=True, help="Attach STDOUT/STDERR and forward signals.")
+@click.option("-i", "--interactive", is_flag=True, help="Attach the container's STDIN.")
+@click.argument("names", nargs=-1, required=True, metavar="CONTAINER...")
+@click.pass_context
+def start(ctx: click.Context, attach: bool, interactive: bool, names: tuple[str, ...]) -> None:
+    """Start one or more stopped containers."""
+    from builder.cli.output import print_error
+    from builder.runner.container import Containers
+    from builder.runner.lifecycle import start_detached
+    from builder.runner.supervisor import StartError
+
+    root = root_of(ctx)
+    containers = Containers(root)
+    if attach or interactive:
+        if len(names) > 1:
+            raise click.UsageError("you cannot start and attach multiple containers at once")
+        c = containers.get(names[0])
+        try:
+            ctx.exit(attached(root, c, interactive))
+        except StartError as err:
+            click.echo(f"dockyard: {err.message}", err=True)
+            ctx.exit(err.code)
+    failed = False
+    for name in names:
+        try:
+            start_detached(root, containers.get(name))
+            click.echo(name)
+        except DockyardError as err:
+            print_error(err)
+            failed = True
+    if failed:
+        ctx.exit(1)

@@ -1,0 +1,277 @@
+"""Containers on disk: ``<root>/containers/<id>/`` with ``config.json`` and ``state.json``.
+
+``config.json`` is written once at creation (Docker's ``Config``/``HostConfig`` shape);
+``state.json`` is replaced atomically by whoever changes the state, under the container's
+lock. A state that says *running* is only believed while the supervisor it names is alive
+(same pid, same start time, same boot): otherwise it is corrected to *exited* on read.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import secrets
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from builder.errors import ContainerError
+
+LOG_NAME = "container-json.log"
+_NAME_OK = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-"
+
+
+def now() -> str:
+    """Docker's timestamp form: RFC 3339 with nanoseconds, UTC."""
+    ns = time.time_ns()
+    stamp = datetime.fromtimestamp(ns // 1_000_000_000, UTC).strftime("%Y-%m-%dT%H:%M:%S")
+    return f"{stamp}.{ns % 1_000_000_000:09d}Z"
+
+
+def parse_time(text: str) -> float:
+    """Seconds since the epoch of a :func:`now` timestamp (0 for Docker's zero time)."""
+    if not text or text.startswith("0001-"):
+        return 0.0
+    base, _, frac = text.rstrip("Z").partition(".")
+    stamp = datetime.strptime(base, "%Y-%m-%dT%H:%M:%S").replace(tzinfo=UTC).timestamp()
+    return stamp + (float("0." + frac) if frac else 0.0)
+
+
+ZERO_TIME = "0001-01-01T00:00:00Z"
+
+
+def boot_id() -> str:
+    """This boot's id: a state written before a reboot names another one."""
+    try:
+        return Path("/proc/sys/kernel/random/boot_id").read_text().strip()
+    except OSError:
+        return ""
+
+
+def process_start(pid: int) -> int | None:
+    """The start time (clock ticks since boot) of process ``pid``, None when it is gone."""
+    try:
+        raw = Path(f"/proc/{pid}/stat").read_bytes()
+    except OSError:
+        return None
+    fields = raw[raw.rfind(b")") + 2 :].split()
+    if fields[0] == b"Z":
+        return None
+    return int(fields[19])
+
+
+def supervisor_alive(state: dict[str, Any]) -> bool:
+    """Whether the supervisor the state names is still the same running process."""
+    pid = int(state.get("Supervisor") or 0)
+    if pid <= 0 or state.get("BootId") != boot_id():
+        return False
+    return process_start(pid) == state.get("SupervisorStart")
+
+
+@dataclass
+class Container:
+    """One container: its directory, creation config and current state."""
+
+    dir: Path
+    config: dict[str, Any]
+    state: dict[str, Any]
+
+    @property
+    def id(self) -> str:
+        return str(self.config["Id"])
+
+    @property
+    def name(self) -> str:
+        return str(self.config["Name"])
+
+    @property
+    def running(self) -> bool:
+        return self.state.get("Status") == "running"
+
+    @property
+    def log_path(self) -> Path:
+        return self.dir / LOG_NAME
+
+    @contextlib.contextmanager
+    def locked(self, missing_ok: bool = False) -> Iterator[bool]:
+        """Hold the container's lock (state changes, start, removal).
+
+        Yields True; when the container was removed meanwhile, False with ``missing_ok``,
+        else a ContainerError.
+        """
+        try:
+            fd = os.open(self.dir / "lock", os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        except FileNotFoundError:
+            if not missing_ok:
+                raise ContainerError(f"No such container: {self.name}") from None
+            yield False
+            return
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield True
+        finally:
+            os.close(fd)
+
+    def reload(self) -> dict[str, Any]:
+        """Re-read ``state.json`` (corrected if its supervisor died)."""
+        self.state = _read_state(self.dir)
+        if self.state.get("Status") in ("running", "starting") and not supervisor_alive(
+                self.state):
+            with self.locked(missing_ok=True) as held:
+                if not held:  # removed meanwhile
+                    self.state.update(Status="exited", Running=False, Pid=0)
+                    return self.state
+                self.state = _read_state(self.dir)
+                if self.state.get("Status") in ("running", "starting") and not supervisor_alive(
+                        self.state):
+                    self.state.update(
+                        Status="exited", Running=False, Pid=0, ExitCode=255,
+                        Error="the container's supervisor is gone (killed, or the machine "
+                              "restarted)",
+                        FinishedAt=now(), Supervisor=0,
+                    )
+                    write_json(self.dir / "state.json", self.state)
+        return self.state
+
+    def save_state(self, **changes: Any) -> None:
+        """Merge ``changes`` into the state and write it atomically (caller holds the lock)."""
+        self.state.update(changes)
+        write_json(self.dir / "state.json", self.state)
+
+
+def write_json(path: Path, data: Any) -> None:
+    """Write ``data`` as JSON to ``path`` atomically."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "w") as f:
+        json.dump(data, f)
+    os.replace(tmp, path)
+
+
+def _read_state(directory: Path) -> dict[str, Any]:
+    try:
+        data = json.loads((directory / "state.json").read_text())
+    except (OSError, ValueError):
+        return {"Status": "created", "ExitCode": 0}
+    return data if isinstance(data, dict) else {"Status": "created", "ExitCode": 0}
+
+
+def initial_state() -> dict[str, Any]:
+    """The state of a container that was never started."""
+    return {"Status": "created", "Running": False, "Paused": False, "Restarting": False,
+            "OOMKilled": False, "Dead": False, "Pid": 0, "ExitCode": 0, "Error": "",
+            "StartedAt": ZERO_TIME, "FinishedAt": ZERO_TIME, "Supervisor": 0}
+
+
+class Containers:
+    """The containers under ``<root>/containers``."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self.dir = self.root / "containers"
+
+    def load(self, directory: Path) -> Container | None:
+        """The container in ``directory`` (None if it is half-created or being removed)."""
+        try:
+            config = json.loads((directory / "config.json").read_text())
+        except (OSError, ValueError):
+            return None
+        c = Container(directory, config, {})
+        c.reload()
+        return c
+
+    def all(self) -> list[Container]:
+        """Every container, newest first."""
+        if not self.dir.is_dir():
+            return []
+        found = []
+        for entry in self.dir.iterdir():
+            if len(entry.name) == 64 and entry.is_dir():
+                c = self.load(entry)
+                if c is not None:
+                    found.append(c)
+        found.sort(key=lambda c: str(c.config.get("Created", "")), reverse=True)
+        return found
+
+    def get(self, ref: str) -> Container:
+        """A container by full ID, name, or unique ID prefix (as Docker looks them up)."""
+        ref = ref.strip()
+        if not ref:
+            raise ContainerError("container name or ID is empty")
+        if len(ref) == 64 and all(ch in "0123456789abcdef" for ch in ref):
+            c = self.load(self.dir / ref)
+            if c is not None:
+                return c
+        everything = self.all()
+        for c in everything:
+            if c.name == ref.lstrip("/"):
+                return c
+        matches = [c for c in everything if c.id.startswith(ref)]
+        if len(matches) > 1:
+            raise ContainerError(f"multiple containers found with provided prefix: {ref}")
+        if not matches:
+            raise ContainerError(f"No such container: {ref}")
+        return matches[0]
+
+    @contextlib.contextmanager
+    def names_locked(self) -> Iterator[None]:
+        """Hold the lock that makes name reservation atomic."""
+        self.dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.dir / ".names.lock", os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)
+
+    def create(self, config: dict[str, Any]) -> Container:
+        """Give ``config`` an ID and a (checked or generated) name and write it to disk."""
+        with self.names_locked():
+            taken = {c.name for c in self.all()}
+            name = str(config.get("Name") or "").lstrip("/")
+            if name:
+                check_name(name)
+                if name in taken:
+                    raise ContainerError(
+                        f'Conflict. The container name "/{name}" is already in use')
+            else:
+                name = generate_name(taken)
+            cid = secrets.token_hex(32)
+            directory = self.dir / cid
+            directory.mkdir(mode=0o700)
+            config = {**config, "Id": cid, "Name": name, "Created": now()}
+            write_json(directory / "state.json", initial_state())
+            write_json(directory / "config.json", config)  # last: it makes the container
+        return Container(directory, config, initial_state())
+
+
+def check_name(name: str) -> None:
+    """Docker's container name rule: ``[a-zA-Z0-9][a-zA-Z0-9_.-]+``."""
+    if len(name) < 2 or not name[0].isalnum() or not name.isascii() or any(
+            ch not in _NAME_OK for ch in name) or len(name) > 128:
+        raise ContainerError(
+            f'Invalid container name ({name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed')
+
+
+_LEFT = ("admiring", "brave", "clever", "eager", "focused", "gentle", "happy", "jolly",
+         "keen", "lucid", "modest", "nifty", "quirky", "serene", "tender", "vibrant", "wise",
+         "zealous", "bold", "calm")
+_RIGHT = ("babbage", "curie", "darwin", "euler", "fermi", "gauss", "hopper", "hypatia",
+          "kepler", "lovelace", "meitner", "newton", "noether", "pascal", "ritchie", "shannon",
+          "tesla", "turing", "wozniak", "yonath")
+
+
+def generate_name(taken: set[str]) -> str:
+    """A free ``adjective_scientist`` name (with a number when those run out)."""
+    for _ in range(50):
+        name = f"{secrets.choice(_LEFT)}_{secrets.choice(_RIGHT)}"
+        if name not in taken:
+            return name
+    while True:
+        name = f"{secrets.choice(_LEFT)}_{secrets.choice(_RIGHT)}{secrets.randbelow(1000)}"
+        if name not in taken:
+            return name

@@ -1,0 +1,215 @@
+"""``exec``: run another process in a running container's namespaces and cgroups.
+
+A forked child joins the cgroups and the namespaces of the container's init (pid, ipc,
+uts, net, mount), forks again to be inside the pid namespace, and executes the command
+with Docker's capabilities and the container's user, environment and working directory.
+With a terminal, the pair is opened in the container's own devpts and this process relays
+between it and its own streams.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import selectors
+import signal
+import struct
+import termios
+import tty as ttymod
+from pathlib import Path
+from typing import Any, NoReturn
+
+from builder.errors import ContainerError
+from builder.runner.container import Container, supervisor_alive
+from builder.runner.init import exec_command  # before joining: nothing imports after
+from builder.runtime import helper
+from builder.runtime import syscalls as sc
+from builder.runtime.executor import DEFAULT_PATH
+from builder.runtime.users import resolve_user
+
+_NAMESPACES = (("ipc", sc.CLONE_NEWIPC), ("uts", sc.CLONE_NEWUTS), ("net", sc.CLONE_NEWNET),
+               ("pid", sc.CLONE_NEWPID), ("mnt", sc.CLONE_NEWNS))
+_TIOCSPTLCK = 0x40045431
+_TIOCGPTN = 0x80045430
+
+
+def _env(c: Container, extra: list[str], home: str) -> list[str]:
+    env = list(c.config["Config"].get("Env") or [])
+    for item in extra:
+        key = item.split("=", 1)[0]
+        if "=" not in item:
+            value = os.environ.get(item)
+            if value is None:
+                continue
+            item = f"{item}={value}"
+        env = [e for e in env if e.split("=", 1)[0] != key] + [item]
+    keys = {e.split("=", 1)[0] for e in env}
+    if "PATH" not in keys:
+        env.append(f"PATH={DEFAULT_PATH}")
+    if "HOSTNAME" not in keys:
+        env.append(f"HOSTNAME={c.config['Config'].get('Hostname') or c.id[:12]}")
+    if "HOME" not in keys:
+        env.append(f"HOME={home}")
+    return env
+
+
+def exec_in(c: Container, args: list[str], env: list[str], user: str | None, workdir: str,
+            interactive: bool, tty: bool) -> int:
+    """Run ``args`` in ``c``; returns its exit status (126/127 when it cannot start)."""
+    c.reload()
+    pid = int(c.state.get("Pid") or 0)
+    if not c.running or not supervisor_alive(c.state) or pid <= 0:
+        raise ContainerError(f"container {c.name} is not running")
+    if not args:
+        raise ContainerError("no command given")
+    root = Path(f"/proc/{pid}/root")
+    try:
+        ns_fds = [(os.open(f"/proc/{pid}/ns/{name}", os.O_RDONLY | os.O_CLOEXEC), kind)
+                  for name, kind in _NAMESPACES]
+    except OSError as exc:
+        raise ContainerError(f"cannot join container {c.name}: {exc.strerror}") from None
+    try:
+        resolved = resolve_user(root, user if user is not None
+                                else str(c.config["Config"].get("User") or ""))
+        run = {
+            "spec": {"args": list(args),
+                     "cwd": workdir or c.config["Config"].get("WorkingDir") or "/"},
+            "user": {"uid": resolved.uid, "gid": resolved.gid, "groups": list(resolved.groups)},
+            "env": _env(c, env, resolved.home),
+            "rootless": None,
+        }
+        master, slave = _pty(root, resolved.uid) if tty else (-1, "")
+        status_r, status_w = os.pipe2(os.O_CLOEXEC)
+        child = os.fork()
+        if child == 0:
+            os.close(status_r)
+            _join(ns_fds, list(c.state.get("Cgroups") or []), run, status_w, slave,
+                  interactive, "no-new-privileges" in (
+                      c.config["HostConfig"].get("SecurityOpt") or []))
+        os.close(status_w)
+    finally:
+        for fd, _ in ns_fds:
+            os.close(fd)
+    try:
+        if master >= 0:
+            _relay(master, child, interactive)
+        code = _wait(child)
+    finally:
+        if master >= 0:
+            os.close(master)
+    with os.fdopen(status_r, "rb") as f:
+        for line in f:
+            with contextlib.suppress(ValueError):
+                item = json.loads(line)
+                if isinstance(item, dict) and "error" in item:
+                    from builder.runner.supervisor import StartError, error_code
+
+                    message = str(item["error"])
+                    raise StartError(message, error_code(message))
+    return code
+
+
+def _pty(root: Path, uid: int) -> tuple[int, str]:
+    try:
+        master = os.open(root / "dev/pts/ptmx", os.O_RDWR | os.O_NOCTTY | os.O_CLOEXEC)
+        fcntl.ioctl(master, _TIOCSPTLCK, struct.pack("i", 0))
+        number = struct.unpack("I", fcntl.ioctl(master, _TIOCGPTN, b"\0" * 4))[0]
+        os.chown(root / f"dev/pts/{number}", uid, -1)
+    except OSError as exc:
+        raise ContainerError(f"cannot allocate a terminal: {exc.strerror}") from None
+    return master, f"/dev/pts/{number}"
+
+
+def _join(ns_fds: list[tuple[int, int]], cgroup_dirs: list[str], run: dict[str, Any],
+          status: int, slave: str, interactive: bool, no_new_privs: bool) -> NoReturn:
+    code = 255
+    try:
+        for path in cgroup_dirs:
+            with open(Path(path) / "cgroup.procs", "w") as f:
+                f.write("0")
+        for fd, kind in ns_fds:
+            sc.setns(fd, kind)
+        if not interactive and not slave:
+            null = os.open("/dev/null", os.O_RDONLY)
+            os.dup2(null, 0)
+            os.close(null)
+        pid = os.fork()
+        if pid == 0:
+            os.setsid()
+            if slave:
+                fd = os.open(slave, os.O_RDWR)
+                fcntl.ioctl(fd, termios.TIOCSCTTY, 0)
+                for i in range(3):
+                    os.dup2(fd, i)
+                if fd > 2:
+                    os.close(fd)
+            exec_command({**run, "no_new_privs": no_new_privs}, status)
+        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT):
+            signal.signal(sig, lambda s, _f: os.kill(pid, s))
+        code = _wait(pid)
+    except OSError as exc:
+        helper._report(status, error=f"cannot join the container: {exc.strerror or exc}")
+    except BaseException as exc:
+        helper._report(status, error=f"cannot join the container: {exc}")
+    os._exit(code)
+
+
+def _wait(pid: int) -> int:
+    while True:
+        try:
+            _, wstatus = os.waitpid(pid, 0)
+        except InterruptedError:
+            continue
+        code = os.waitstatus_to_exitcode(wstatus)
+        return code if code >= 0 else 128 - code
+
+
+def _relay(master: int, child: int, interactive: bool) -> None:
+    """Copy between the terminal's master and our streams until the process is gone."""
+    saved = None
+    if interactive and os.isatty(0):
+        saved = termios.tcgetattr(0)
+        with contextlib.suppress(OSError):
+            size = os.get_terminal_size(0)
+            termios.tcsetwinsize(master, (size.lines, size.columns))
+        ttymod.setraw(0)
+    pidfd = os.pidfd_open(child)
+    sel = selectors.DefaultSelector()
+    sel.register(master, selectors.EVENT_READ)
+    sel.register(pidfd, selectors.EVENT_READ)
+    if interactive:
+        sel.register(0, selectors.EVENT_READ)
+    try:
+        done = False
+        while not done:
+            for key, _ in sel.select():
+                if key.fd == master:
+                    try:
+                        data = os.read(master, 65536)
+                    except OSError:
+                        data = b""
+                    if not data:
+                        done = True
+                        break
+                    os.write(1, data)
+                elif key.fd == pidfd:
+                    sel.unregister(pidfd)
+                    os.set_blocking(master, False)
+                    with contextlib.suppress(OSError):
+                        while data := os.read(master, 65536):
+                            os.write(1, data)
+                    done = True
+                    break
+                else:
+                    data = os.read(0, 65536)
+                    if not data:
+                        sel.unregister(0)
+                        continue
+                    os.write(master, data)
+    finally:
+        sel.close()
+        os.close(pidfd)
+        if saved is not None:
+            termios.tcsetattr(0, termios.TCSADRAIN, saved)

@@ -1,0 +1,187 @@
+"""A container's first process: PID 1 of its pid namespace, forked by the supervisor.
+
+It joins the container's cgroups, unshares the other namespaces, mounts the overlay rootfs
+in its own mount namespace (so the mount goes away with the container), fills new volumes
+from the image, pivots into the rootfs with Docker's defaults, sets up a pseudo-terminal
+from the container's own devpts when asked, and then, as Docker does, becomes the command
+(which is PID 1: it gets only the signals it handles, and reaps its orphans). With
+``--init`` it instead stays as a small init (like Docker's ``--init``): it forks the
+command, forwards every signal it gets to it, reaps zombies, and exits with its status.
+Its death ends the container: the kernel kills the rest of the pid namespace, and the
+supervisor's death kills it (a parent-death signal, re-armed after the change of user).
+
+It reports on the status socket (SOCK_SEQPACKET), one JSON object per message:
+``{"pty": 1}`` with the terminal's master fd attached, ``{"error": message}``,
+``{"exit": status}``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import signal
+import socket
+import struct
+import termios
+from pathlib import Path
+from typing import Any, NoReturn
+
+from builder.runner.volumes import fill_volume
+from builder.runtime import defaults, helper
+from builder.runtime import syscalls as sc
+from builder.runtime.defaults import container_env
+from builder.runtime.executor import DEFAULT_PATH, ProcessSpec
+from builder.runtime.stubs import stub_points
+from builder.runtime.users import resolve_user
+from builder.snapshot.overlayfs import mount_overlay
+
+_TIOCSPTLCK = 0x40045431
+_TIOCGPTN = 0x80045430
+_FORWARDED = [s for s in signal.valid_signals()
+              if s not in (signal.SIGKILL, signal.SIGSTOP, signal.SIGCHLD)
+              and 0 < int(s) < 32]
+
+
+def run_init(plan: dict[str, Any], stdio: tuple[int, int, int], status: socket.socket,
+             exec_fd: int) -> NoReturn:
+    """The body of the init process (never returns).
+
+    ``exec_fd`` is the write end of a pipe that closes when the command has been executed
+    (or init has failed): the supervisor waits for it.
+    """
+    code = 255
+    fd = 3
+    try:
+        high = [fcntl.fcntl(f, fcntl.F_DUPFD, 100) for f in (*stdio, status.fileno(), exec_fd)]
+        for i, source in enumerate(high):
+            os.dup2(source, i)  # 0-2 stdio, 3 status, 4 exec
+        os.closerange(5, 1 << 16)
+        sc.prctl(sc.PR_SET_PDEATHSIG, signal.SIGKILL)  # the supervisor's death ends it
+        for procs in plan["cgroups"]:
+            with open(Path(procs) / "cgroup.procs", "w") as f:
+                f.write("0")
+        os.setsid()
+        for sig in (*_FORWARDED, signal.SIGCHLD):  # ignored ones would stay ignored
+            signal.signal(sig, signal.SIG_DFL)
+        os.umask(0o022)
+        spec = plan["spec"]
+        flags = sc.CLONE_NEWNS | sc.CLONE_NEWUTS | sc.CLONE_NEWIPC
+        if spec["network"] == "none":
+            flags |= sc.CLONE_NEWNET
+        sc.unshare(flags)
+        sc.mount(None, "/", None, sc.MS_REC | sc.MS_PRIVATE)
+        sc.sethostname(spec["hostname"])
+        if spec["network"] == "none":
+            sc.loopback_up()
+        rootfs = Path(plan["rootfs"])
+        overlay = plan.get("overlay")
+        if overlay:
+            mount_overlay(rootfs, [Path(p) for p in overlay["lowers"]], Path(overlay["upper"]),
+                          Path(overlay["work"]))
+        stub_points(rootfs, plan["points"])
+        for target, data in plan["fill"]:
+            fill_volume(rootfs, target, Path(data))
+        proc_spec = ProcessSpec.from_json(spec)
+        user = resolve_user(rootfs, proc_spec.user)
+        run = {**plan, "user": {"uid": user.uid, "gid": user.gid, "groups": list(user.groups)},
+               "env": container_env(proc_spec, user.home), "rootless": None}
+        helper._setup_root(run)
+        with contextlib.suppress(OSError):
+            os.unlink("/dev/core")  # not in Docker's /dev
+        slave = ""
+        if spec["tty"]:
+            slave = _open_pty(fd, user.uid)
+        if not plan.get("init"):
+            _command(run, fd, slave)
+        cmd = os.fork()
+        if cmd == 0:
+            _command(run, fd, slave)
+        os.close(4)
+        for sig in _FORWARDED:
+            signal.signal(sig, lambda s, _f: _forward(cmd, s))
+        code = helper._reap(cmd)
+        helper._report(fd, exit=code)
+    except OSError as exc:
+        helper._report(fd, error=f"cannot set up the container: {exc.strerror or exc}")
+    except BaseException as exc:
+        helper._report(fd, error=f"cannot set up the container: {exc}")
+    os._exit(code)
+
+
+def _forward(cmd: int, sig: int) -> None:
+    with contextlib.suppress(OSError):
+        os.kill(cmd, sig)
+
+
+def _open_pty(status: int, uid: int) -> str:
+    """A terminal in the container's devpts: send the master out, return the slave's path."""
+    master = os.open("/dev/ptmx", os.O_RDWR | os.O_NOCTTY | os.O_CLOEXEC)
+    try:
+        fcntl.ioctl(master, _TIOCSPTLCK, struct.pack("i", 0))
+        number = struct.unpack("I", fcntl.ioctl(master, _TIOCGPTN, b"\0" * 4))[0]
+        path = f"/dev/pts/{number}"
+        os.chown(path, uid, -1)
+        socket.send_fds(socket.socket(fileno=os.dup(status)), [b'{"pty": 1}'], [master])
+    finally:
+        os.close(master)
+    return path
+
+
+def _command(run: dict[str, Any], status: int, slave: str) -> NoReturn:
+    try:
+        os.set_inheritable(4, False)
+        if os.getsid(0) != os.getpid():
+            os.setsid()
+        if slave:
+            tty = os.open(slave, os.O_RDWR)
+            fcntl.ioctl(tty, termios.TIOCSCTTY, 0)
+            for i in range(3):
+                os.dup2(tty, i)
+            if tty > 2:
+                os.close(tty)
+    except OSError as exc:
+        helper._report(status, error=f"cannot set up the terminal: {exc.strerror or exc}")
+        os._exit(255)
+    exec_command(run, status)
+
+
+def exec_command(run: dict[str, Any], status: int) -> NoReturn:
+    """Drop to Docker's capabilities and the user, then execve (Docker's rules, not a build's:
+    supplementary groups default to the primary one; no_new_privs only when asked)."""
+    spec = run["spec"]
+    user = run["user"]
+    args = spec["args"]
+    try:
+        os.set_inheritable(status, False)
+        for sig in (signal.SIGPIPE, signal.SIGXFSZ):
+            signal.signal(sig, signal.SIG_DFL)
+        signal.pthread_sigmask(signal.SIG_SETMASK, [])
+        for cap in range(sc.last_cap() + 1):
+            if not defaults.CAP_MASK & (1 << cap):
+                sc.prctl(sc.PR_CAPBSET_DROP, cap)
+        os.setgroups(user["groups"] or [user["gid"]])
+        os.setgid(user["gid"])
+        os.setuid(user["uid"])
+        sc.prctl(sc.PR_SET_PDEATHSIG, signal.SIGKILL)  # a change of user clears it
+        mask = defaults.CAP_MASK if user["uid"] == 0 else 0
+        sc.capset(mask, mask, 0)
+        if run.get("no_new_privs"):
+            sc.prctl(sc.PR_SET_NO_NEW_PRIVS, 1)
+        os.chdir(spec["cwd"])
+    except OSError as exc:
+        helper._report(status, error=f"cannot start the process: {exc.strerror or exc}")
+        os._exit(255)
+    env = run["env"]
+    envmap = dict(e.split("=", 1) if "=" in e else (e, "") for e in env)
+    try:
+        if "/" in args[0]:
+            os.execve(args[0], args, envmap)
+        for directory in envmap.get("PATH", DEFAULT_PATH).split(":"):
+            path = os.path.join(directory or ".", args[0])
+            if os.path.isfile(path) and os.access(path, os.X_OK):
+                os.execve(path, args, envmap)
+        helper._report(status, error=f'exec: "{args[0]}": executable file not found in $PATH')
+    except OSError as exc:
+        helper._report(status, error=f'exec: "{args[0]}": {exc.strerror}')
+    os._exit(127)

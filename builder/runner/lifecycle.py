@@ -1,0 +1,363 @@
+"""What the commands do to containers: create, start detached, signal, stop, wait, remove."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import select
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from builder.errors import ContainerError, NotFoundError
+from builder.runner import cgroups, volumes
+from builder.runner.container import Container, Containers, supervisor_alive
+
+if TYPE_CHECKING:
+    from builder.settings import Settings
+
+
+def resolve_image(root: Path, ref: str, settings: Settings | None = None) -> Any:
+    """The image ``ref`` names: from the local store, else pulled from its registry, as
+    ``docker run`` does (an image ID is never pulled)."""
+    from builder.store import Store
+
+    store = Store(root)
+    try:
+        return store.resolve(ref)
+    except NotFoundError:
+        pass
+    from builder.registry import ensure_image
+    from builder.settings import Settings
+
+    print(f"Unable to find image '{ref}' locally", file=sys.stderr)
+    try:
+        return ensure_image(store, ref, settings or Settings.from_env(root))
+    except NotFoundError:
+        raise NotFoundError(f"Unable to find image '{ref}' locally") from None
+
+
+@dataclass
+class CreateOptions:
+    """``create``/``run`` flags (Docker's names)."""
+
+    image: str
+    command: list[str] = field(default_factory=list)
+    name: str = ""
+    env: list[str] = field(default_factory=list)
+    volumes: list[str] = field(default_factory=list)
+    tmpfs: list[str] = field(default_factory=list)
+    workdir: str = ""
+    user: str | None = None
+    entrypoint: str | None = None
+    network: str = "none"
+    hostname: str = ""
+    memory: int = 0
+    pids_limit: int = 0
+    cpus: float = 0.0
+    interactive: bool = False
+    tty: bool = False
+    init: bool = False
+    auto_remove: bool = False
+    read_only: bool = False
+    security_opt: list[str] = field(default_factory=list)
+
+
+def _mounts(root: Path, opts: CreateOptions, image_volumes: list[str]) -> list[dict[str, Any]]:
+    mounts: list[dict[str, Any]] = []
+    for spec in opts.volumes:
+        parts = spec.split(":")
+        if len(parts) == 1:
+            parts = ["", parts[0]]
+        if len(parts) not in (2, 3) or not parts[1].startswith("/"):
+            raise ContainerError(f"invalid volume specification: '{spec}'")
+        source, target = parts[0], os.path.normpath(parts[1])
+        mode = parts[2] if len(parts) == 3 else "rw"
+        if mode not in ("ro", "rw"):
+            raise ContainerError(f"invalid mode: {mode}")
+        entry: dict[str, Any] = {"Destination": target, "RW": mode == "rw"}
+        if not source:
+            name, data = volumes.anonymous(root)
+            entry.update(Type="volume", Name=name, Source=str(data), Anonymous=True)
+        elif source.startswith("/"):
+            entry.update(Type="bind", Source=os.path.normpath(source))
+        else:
+            entry.update(Type="volume", Name=source, Source=str(volumes.volume_dir(root, source)),
+                         Anonymous=False)
+        mounts.append(entry)
+    for target in opts.tmpfs:
+        path = target.split(":", 1)[0]
+        if not path.startswith("/"):
+            raise ContainerError(f"invalid tmpfs path: {target}")
+        mounts.append({"Type": "tmpfs", "Destination": os.path.normpath(path), "RW": True,
+                       "Source": ""})
+    taken = {m["Destination"] for m in mounts}
+    for target in image_volumes:
+        target = os.path.normpath("/" + target.lstrip("/"))
+        if target in taken:
+            continue
+        name, data = volumes.anonymous(root)
+        mounts.append({"Type": "volume", "Name": name, "Source": str(data),
+                       "Destination": target, "RW": True, "Anonymous": True})
+    return mounts
+
+
+def _layer_dir(store: Any, diff_id: str) -> Path:
+    """The unpacked layer (unpacked now when it is not yet)."""
+    from builder.descriptor import hex_of
+
+    path = Path(store.layers_dir) / hex_of(diff_id)
+    return path if path.is_dir() else Path(store.unpacked(diff_id))
+
+
+def _overlay_works(directory: Path) -> bool:
+    """Whether overlay snapshots work under ``directory`` (probed once, then remembered)."""
+    marker = directory / ".overlay-ok"
+    if marker.exists():
+        return True
+    from builder.snapshot.overlayfs import overlay_unusable
+
+    if overlay_unusable(directory) is not None:
+        return False
+    marker.touch()
+    return True
+
+
+def create(root: Path, opts: CreateOptions, settings: Settings | None = None) -> Container:
+    """Create a container (not started) from the options; a missing image is pulled."""
+    if opts.network not in ("none", "host"):
+        raise ContainerError(f"network {opts.network} not supported: use none or host")
+    image = resolve_image(root, opts.image, settings)
+    cfg = image.config.get("config") or {}
+    entrypoint = list(cfg.get("Entrypoint") or [])
+    cmd = list(cfg.get("Cmd") or [])
+    if opts.entrypoint is not None:
+        entrypoint = [opts.entrypoint] if opts.entrypoint else []
+        cmd = []
+    if opts.command:
+        cmd = list(opts.command)
+    args = entrypoint + cmd
+    if not args:
+        raise ContainerError("no command specified")
+    env = list(cfg.get("Env") or [])
+    for item in opts.env:
+        key = item.split("=", 1)[0]
+        if "=" not in item:
+            value = os.environ.get(item)
+            if value is None:
+                continue
+            item = f"{item}={value}"
+        env = [e for e in env if e.split("=", 1)[0] != key] + [item]
+    containers = Containers(root)
+    containers.dir.mkdir(parents=True, exist_ok=True)
+    from builder.store import Store
+
+    store = Store(root)
+    lower_dirs = [str(_layer_dir(store, d)) for d in image.diff_ids]
+    snapshot = "overlay" if _overlay_works(containers.dir) else "copy"
+    mounts = _mounts(root, opts, list((cfg.get("Volumes") or {}).keys()))
+    config: dict[str, Any] = {
+        "Name": opts.name,
+        "Path": args[0],
+        "Args": args[1:],
+        "Image": image.id,
+        "ImageRef": opts.image,
+        "Config": {
+            "Hostname": opts.hostname, "Domainname": "",
+            "User": opts.user if opts.user is not None else str(cfg.get("User") or ""),
+            "AttachStdin": opts.interactive, "AttachStdout": True, "AttachStderr": True,
+            "Tty": opts.tty, "OpenStdin": opts.interactive, "StdinOnce": opts.interactive,
+            "Env": env, "Cmd": cmd or None, "Image": opts.image, "Volumes": cfg.get("Volumes"),
+            "WorkingDir": opts.workdir or str(cfg.get("WorkingDir") or ""),
+            "Entrypoint": entrypoint or None, "Labels": cfg.get("Labels") or {},
+            "StopSignal": str(cfg.get("StopSignal") or ""),
+        },
+        "HostConfig": {
+            "NetworkMode": opts.network, "Memory": opts.memory, "PidsLimit": opts.pids_limit,
+            "NanoCpus": int(opts.cpus * 1e9), "AutoRemove": opts.auto_remove,
+            "Init": opts.init, "ReadonlyRootfs": opts.read_only,
+            "SecurityOpt": list(opts.security_opt) or None,
+            "Binds": [v for v in opts.volumes if ":" in v], "Tmpfs": list(opts.tmpfs),
+        },
+        "Mounts": mounts,
+        "Layers": list(image.diff_ids),
+        "LowerDirs": lower_dirs,
+        "Snapshot": snapshot,
+        "Driver": snapshot,
+    }
+    c = containers.create(config)
+    try:
+        if snapshot == "overlay":
+            for sub in ("rootfs", "upper", "work", "empty"):
+                (c.dir / sub).mkdir()
+            if lower_dirs:
+                st = os.stat(lower_dirs[-1])
+                os.chmod(c.dir / "upper", st.st_mode & 0o7777)
+                os.chown(c.dir / "upper", st.st_uid, st.st_gid)
+        else:
+            from builder.snapshot import CopySnapshotter
+
+            CopySnapshotter(c.dir).prepare("fs", [Path(p) for p in lower_dirs])
+            (c.dir / "rootfs").symlink_to("fs/rootfs")
+    except BaseException:
+        remove(root, c, force=True, volumes=True)
+        raise
+    return c
+
+
+def start_detached(root: Path, c: Container) -> None:
+    """Start ``c`` under a supervisor of its own that outlives this process."""
+    import builder
+
+    c.reload()
+    if c.running:
+        return
+    if c.config.get("Snapshot") == "overlay":  # layers collected meanwhile: unpack them here
+        from builder.runner.supervisor import _lower_dirs
+
+        _lower_dirs(root, c.config)
+    ready_r, ready_w = os.pipe()
+    env = dict(os.environ)
+    package_parent = str(Path(builder.__file__).resolve().parent.parent)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (package_parent, env.get("PYTHONPATH", ""))
+                                        if p)
+    try:
+        subprocess.Popen(
+            [sys.executable, "-S", "-m", "builder.runner.supervisor", str(root), c.id,
+             str(ready_w)],
+            pass_fds=(ready_w,), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL, env=env, start_new_session=True, close_fds=True,
+        )
+    except OSError as exc:
+        raise ContainerError(f"cannot start the supervisor: {exc.strerror}") from None
+    finally:
+        os.close(ready_w)
+    with os.fdopen(ready_r, "rb") as f:
+        line = f.readline().decode(errors="replace").strip()
+    if line == "ok":
+        return
+    from builder.runner.supervisor import StartError
+
+    if not line:
+        raise ContainerError("the container's supervisor exited before starting it")
+    code, _, message = line.partition(" ")
+    raise StartError(message, int(code) if code.isdigit() else 125)
+
+
+def parse_signal(text: str) -> int:
+    """A signal number from ``9``, ``KILL`` or ``SIGKILL``."""
+    text = text.strip().upper()
+    if text.isdigit():
+        number = int(text)
+        if 0 < number < 65:
+            return number
+    else:
+        with contextlib.suppress(KeyError):
+            return int(signal.Signals["SIG" + text.removeprefix("SIG")])
+    raise ContainerError(f"invalid signal: {text}")
+
+
+def send_signal(c: Container, sig: int) -> None:
+    """Send ``sig`` to the running container's process."""
+    c.reload()
+    if not c.running:
+        raise ContainerError(f"cannot kill container: {c.name}: container is not running")
+    pid = int(c.state.get("Pid") or 0)
+    try:
+        fd = os.pidfd_open(pid)
+    except OSError:
+        return
+    try:
+        if supervisor_alive(c.state):
+            signal.pidfd_send_signal(fd, sig)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def wait_exit(c: Container, timeout: float | None = None) -> bool:
+    """Wait until ``c`` is not running (True) or ``timeout`` seconds pass (False)."""
+    deadline = None if timeout is None else time.monotonic() + timeout
+    while True:
+        c.reload()
+        if not c.running:
+            return True
+        pid = int(c.state.get("Supervisor") or 0)
+        left = None if deadline is None else deadline - time.monotonic()
+        if left is not None and left <= 0:
+            return False
+        try:
+            fd = os.pidfd_open(pid)
+        except OSError:
+            time.sleep(0.01)
+            continue
+        try:
+            select.select([fd], [], [], 0.5 if left is None else min(left, 0.5))
+        finally:
+            os.close(fd)
+
+
+def stop(c: Container, timeout: float | None = None, sig: int | None = None) -> None:
+    """Docker's stop: ``sig`` (default: the image's STOPSIGNAL, else SIGTERM), then SIGKILL
+    after ``timeout`` (default 10) seconds; a negative timeout waits for ever."""
+    c.reload()
+    if not c.running:
+        return
+    if sig is None:
+        sig = parse_signal(c.config["Config"].get("StopSignal") or "SIGTERM")
+    timeout = 10 if timeout is None else timeout
+    with contextlib.suppress(ContainerError):
+        send_signal(c, sig)
+    if wait_exit(c, timeout if timeout >= 0 else None):
+        return
+    with contextlib.suppress(ContainerError):
+        send_signal(c, signal.SIGKILL)
+    wait_exit(c)
+
+
+def remove(root: Path, c: Container, force: bool = False, volumes: bool = False) -> None:
+    """Delete ``c`` (killing it first with ``force``); ``volumes`` removes its anonymous ones.
+
+    Removing a container that is already gone does nothing."""
+    if not c.dir.exists():
+        return
+    c.reload()
+    if c.running:
+        if not force:
+            raise ContainerError(
+                f"cannot remove container {c.name}: container is running: stop the container "
+                "before removing or force remove")
+        with contextlib.suppress(ContainerError):
+            send_signal(c, signal.SIGKILL)
+        wait_exit(c, 30)
+    with c.locked(missing_ok=True) as held:
+        if not held or not c.dir.exists():
+            return  # removed meanwhile
+        c.reload()
+        if c.running:
+            raise ContainerError(f"cannot remove container {c.name}: it is still running")
+        cgroups.remove(list(c.state.get("Cgroups") or []))
+        trash = c.dir.with_name(f".rm-{c.id}")
+        os.rename(c.dir, trash)  # gone from listings at once
+    from builder.blobs import remove_tree
+
+    remove_tree(trash)
+    if volumes:
+        for m in c.config.get("Mounts") or []:
+            if m.get("Type") == "volume" and m.get("Anonymous"):
+                volumes_remove(root, str(m["Name"]))
+
+
+def volumes_remove(root: Path, name: str) -> None:
+    """Remove volume ``name``."""
+    volumes.remove(root, name)
+
+
+def image_users(root: Path, image_id: str) -> list[Container]:
+    """The containers created from image ``image_id``."""
+    return [c for c in Containers(root).all() if c.config.get("Image") == image_id]

@@ -1,0 +1,466 @@
+"""The supervisor: one process per running container, like conmon.
+
+It forks the container's init (:mod:`builder.runner.init`) in a new pid namespace, records
+the state, writes the output to the json-file log (and to an attached client), forwards
+signals, and when init exits records the exit status, the OOM kill and the times, removes
+the cgroups, and removes the container when it was created with ``--rm``.
+
+Attached runs (``run`` without ``-d``, ``start -a``) supervise in the CLI process itself;
+detached ones run ``python -m builder.runner.supervisor ROOT ID READY_FD`` in a new session,
+which outlives the CLI. ``READY_FD`` gets one line: ``ok`` once the command has been
+executed, or ``<exit code> <message>`` when it could not be started.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import json
+import os
+import selectors
+import signal
+import socket
+import sys
+import termios
+import tty as ttymod
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from builder.errors import ContainerError, DockyardError
+from builder.runner import cgroups
+from builder.runner.container import Container, Containers, boot_id, now, process_start
+from builder.runner.logs import LogWriter
+from builder.runtime import defaults
+from builder.runtime import syscalls as sc
+from builder.runtime.executor import MountSpec, ProcessSpec
+
+_PROXIED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT, signal.SIGUSR1,
+            signal.SIGUSR2)
+
+
+@dataclass
+class Attach:
+    """The client's streams: where output goes and (with ``-i``) where input comes from."""
+
+    stdin: int | None
+    stdout: int
+    stderr: int
+
+
+class StartError(ContainerError):
+    """The container's process could not be started; ``code`` is Docker's exit status."""
+
+    def __init__(self, message: str, code: int) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def error_code(message: str) -> int:
+    """Docker's exit status for a start failure: 127 not found, 126 not executable, 125."""
+    if message.startswith("exec:"):
+        return 127 if "not found" in message or "no such file" in message.lower() else 126
+    return 125
+
+
+def _lower_dirs(root: Path, config: dict[str, Any]) -> list[str]:
+    dirs = [str(p) for p in config.get("LowerDirs") or []]
+    if all(os.path.isdir(p) for p in dirs):
+        return dirs
+    from builder.store import Store  # a layer dir was collected: unpack it again
+
+    store = Store(root)
+    return [str(store.unpacked(d)) for d in config.get("Layers") or []]
+
+
+def _etc_files(c: Container, spec: ProcessSpec) -> dict[str, str]:
+    try:
+        host_resolv = Path("/etc/resolv.conf").read_text()
+    except OSError:
+        host_resolv = ""
+    hosts = defaults.hosts_file(spec)
+    if spec.network == "none":  # Docker's: no address, so no line for the host name
+        rest = hosts.partition("\n")[2]
+        hosts = "127.0.0.1\tlocalhost\n" + rest
+    contents = {"/etc/hosts": hosts,
+                "/etc/hostname": spec.hostname + "\n",
+                "/etc/resolv.conf": defaults.resolv_conf(spec, host_resolv)}
+    out = {}
+    for target, text in contents.items():
+        path = c.dir / Path(target).name
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+        out[target] = str(path)
+    return out
+
+
+def _reset_dir(path: Path) -> None:
+    """Empty ``path`` (overlay leaves ``work/work`` with mode 000)."""
+    import shutil
+
+    for dirpath, dirnames, _ in os.walk(path):
+        for name in dirnames:
+            with contextlib.suppress(OSError):
+                os.chmod(os.path.join(dirpath, name), 0o700)
+    shutil.rmtree(path, ignore_errors=True)
+    path.mkdir()
+
+
+def build_plan(root: Path, c: Container) -> tuple[dict[str, Any], cgroups.Limits]:
+    """What init needs to run container ``c``."""
+    cfg, host = c.config["Config"], c.config["HostConfig"]
+    mounts = []
+    points: dict[str, bool] = {"/proc": True, "/dev": True, "/sys": True}
+    fill = []
+    for m in c.config.get("Mounts") or []:
+        if m["Type"] == "tmpfs":
+            mounts.append(MountSpec("tmpfs", m["Destination"]))
+            points[m["Destination"]] = True
+            continue
+        source = m["Source"]
+        if not os.path.exists(source):
+            if m["Type"] == "bind":
+                os.makedirs(source, exist_ok=True)  # Docker's -v creates a missing host dir
+            else:
+                raise ContainerError(f"volume {m.get('Name')} is gone ({source})")
+        mounts.append(MountSpec("bind", m["Destination"], source, readonly=not m["RW"]))
+        points[m["Destination"]] = os.path.isdir(source)
+        if m["Type"] == "volume":
+            fill.append((m["Destination"], source))
+    spec = ProcessSpec(
+        args=(c.config["Path"], *c.config["Args"]), env=tuple(cfg.get("Env") or ()),
+        cwd=cfg.get("WorkingDir") or "/", user=cfg.get("User") or "",
+        hostname=cfg.get("Hostname") or c.id[:12],
+        network="host" if host.get("NetworkMode") == "host" else "none",
+        tty=bool(cfg.get("Tty")), mounts=tuple(mounts),
+        readonly_rootfs=bool(host.get("ReadonlyRootfs")),
+    )
+    plan: dict[str, Any] = {"spec": spec.to_json(), "points": points, "fill": fill,
+                            "etc": _etc_files(c, spec), "rootfs": str(c.dir / "rootfs"),
+                            "init": bool(host.get("Init")),
+                            "no_new_privs": "no-new-privileges" in (host.get("SecurityOpt")
+                                                                    or [])}
+    if c.config.get("Snapshot") == "overlay":
+        lowers = _lower_dirs(root, c.config) or [str(c.dir / "empty")]
+        work = c.dir / "work"
+        _reset_dir(work)  # a fresh one: a volatile overlay's work dir is not reusable
+        plan["overlay"] = {"lowers": lowers, "upper": str(c.dir / "upper"), "work": str(work)}
+    limits = cgroups.Limits(memory=int(host.get("Memory") or 0),
+                            pids=int(host.get("PidsLimit") or 0),
+                            cpus=int(host.get("NanoCpus") or 0) / 1e9)
+    return plan, limits
+
+
+class Supervisor:
+    """Runs one container to its end; see the module docstring."""
+
+    def __init__(self, root: Path, c: Container, attach: Attach | None) -> None:
+        self.root = root
+        self.c = c
+        self.attach = attach
+        self.init = 0
+        self.cgroups: list[Path] = []
+        self.messages: list[dict[str, Any]] = []
+        self.master = -1
+        self.to_stdin = -1
+
+    def start(self) -> None:
+        """Fork init and wait until the command runs; raises StartError when it cannot."""
+        c = self.c
+        with c.locked():
+            c.reload()
+            if c.running:
+                raise ContainerError(f"container {c.name} is already running")
+            plan, limits = build_plan(self.root, c)
+            self.cgroups = cgroups.setup(c.id, limits)
+            plan["cgroups"] = [str(p) for p in self.cgroups]
+            try:
+                self._fork(plan)
+            except BaseException:
+                cgroups.remove(self.cgroups)
+                raise
+            me = os.getpid()
+            c.save_state(Status="running", Running=True, Pid=self.init, ExitCode=0, Error="",
+                         OOMKilled=False, StartedAt=now(), FinishedAt="0001-01-01T00:00:00Z",
+                         Supervisor=me, SupervisorStart=process_start(me), BootId=boot_id(),
+                         Cgroups=plan["cgroups"])
+        self._wait_exec()
+
+    def _fork(self, plan: dict[str, Any]) -> None:
+        cfg = self.c.config["Config"]
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        null = os.open("/dev/null", os.O_RDWR | os.O_CLOEXEC)
+        close_after: list[int] = [null]
+        if cfg.get("Tty"):
+            stdio = (null, null, null)
+            self.outputs: dict[int, str] = {}
+        else:
+            out_r, out_w = os.pipe2(os.O_CLOEXEC)
+            err_r, err_w = os.pipe2(os.O_CLOEXEC)
+            close_after += [out_w, err_w]
+            self.outputs = {out_r: "stdout", err_r: "stderr"}
+            stdin = null
+            if cfg.get("OpenStdin"):
+                in_r, self.to_stdin = os.pipe2(os.O_CLOEXEC)
+                close_after.append(in_r)
+                stdin = in_r
+            stdio = (stdin, out_w, err_w)
+        exec_r, exec_w = os.pipe2(os.O_CLOEXEC)
+        close_after.append(exec_w)
+        own_pidns = os.open("/proc/self/ns/pid", os.O_RDONLY | os.O_CLOEXEC)
+        try:
+            sc.unshare(sc.CLONE_NEWPID)  # for the next child only
+            pid = os.fork()
+            if pid == 0:
+                from builder.runner.init import run_init
+
+                run_init(plan, stdio, theirs, exec_w)
+            self.init = pid
+        except OSError as exc:
+            raise ContainerError(f"cannot start the container: {exc.strerror or exc}") from None
+        finally:
+            with contextlib.suppress(OSError):
+                sc.setns(own_pidns, sc.CLONE_NEWPID)
+            os.close(own_pidns)
+            for fd in close_after:
+                os.close(fd)
+            theirs.close()
+        self.status = ours
+        self.exec_r = exec_r
+        self.pidfd = os.pidfd_open(pid)
+
+    def _wait_exec(self) -> None:
+        """Block until the command was executed (or init failed); collect early messages."""
+        while True:
+            try:
+                if not os.read(self.exec_r, 1):
+                    break
+            except InterruptedError:
+                continue
+        os.close(self.exec_r)
+        self._read_status(block=False)
+        errors = [m["error"] for m in self.messages if "error" in m]
+        if errors:
+            message = str(errors[0])
+            self.finish(error_code(message), message)
+            raise StartError(message, error_code(message))
+
+    def _read_status(self, block: bool) -> bool:
+        """Read status messages; False once the socket is at EOF."""
+        self.status.setblocking(block)
+        while True:
+            try:
+                msg, fds, _flags, _addr = socket.recv_fds(self.status, 65536, 1)
+            except (BlockingIOError, InterruptedError):
+                return True
+            if not msg:
+                for fd in fds:
+                    os.close(fd)
+                return False
+            with contextlib.suppress(ValueError):
+                item = json.loads(msg)
+                if isinstance(item, dict):
+                    if item.get("pty") and fds:
+                        self.master = fds[0]
+                        fds = fds[1:]
+                    self.messages.append(item)
+            for fd in fds:
+                os.close(fd)
+            if block:
+                return True
+
+    def forward(self, sig: int) -> None:
+        """Send ``sig`` to the container (init passes it on to the command)."""
+        with contextlib.suppress(OSError):
+            signal.pidfd_send_signal(self.pidfd, sig)
+
+    def run(self) -> int:
+        """Relay output and input until the container exits; returns its exit status."""
+        log = LogWriter(self.c.log_path)
+        sel = selectors.DefaultSelector()
+        out: dict[int, str] = dict(self.outputs)
+        if self.master >= 0:
+            out[self.master] = "stdout"
+            self.to_stdin = self.master
+            self._resize()
+        for fd in out:
+            os.set_blocking(fd, False)
+            sel.register(fd, selectors.EVENT_READ)
+        sel.register(self.status, selectors.EVENT_READ)
+        sel.register(self.pidfd, selectors.EVENT_READ)
+        source = self.attach.stdin if self.attach else None
+        if source is not None and self.to_stdin >= 0:
+            sel.register(source, selectors.EVENT_READ)
+        init_done = False
+        status_open = True
+        try:
+            while out or not init_done:
+                for key, _ in sel.select():
+                    fd = key.fd
+                    if fd in out:
+                        try:
+                            data = os.read(fd, 65536)
+                        except BlockingIOError:
+                            continue
+                        except OSError as exc:  # EIO: the terminal's last user is gone
+                            if exc.errno != errno.EIO:
+                                raise
+                            data = b""
+                        if not data:
+                            sel.unregister(fd)
+                            del out[fd]
+                            continue
+                        log.write(out[fd], data)
+                        self._show(out[fd], data)
+                    elif fd == self.pidfd:
+                        sel.unregister(fd)
+                        init_done = True
+                        if self.master >= 0 and self.master in out:
+                            # nothing holds the terminal now: read what is left, then stop
+                            self._drain(self.master, log)
+                            sel.unregister(self.master)
+                            del out[self.master]
+                    elif fd == self.status.fileno():
+                        if status_open and not self._read_status(block=True):
+                            sel.unregister(fd)
+                            status_open = False
+                    elif fd == source:
+                        self._pass_input(sel, fd)
+        finally:
+            sel.close()
+            log.close()
+        _, wstatus = os.waitpid(self.init, 0)
+        if status_open:
+            self._read_status(block=False)
+        code = os.waitstatus_to_exitcode(wstatus)
+        code = code if code >= 0 else 128 - code
+        error = ""
+        for m in self.messages:
+            if "exit" in m:
+                code = int(m["exit"])
+            elif "error" in m and not error:
+                error = str(m["error"])
+        self.finish(code, error)
+        return code
+
+    def _drain(self, fd: int, log: LogWriter) -> None:
+        while True:
+            try:
+                data = os.read(fd, 65536)
+            except OSError:
+                return
+            if not data:
+                return
+            log.write("stdout", data)
+            self._show("stdout", data)
+
+    def _show(self, stream: str, data: bytes) -> None:
+        if self.attach is None:
+            return
+        target = self.attach.stdout if stream == "stdout" else self.attach.stderr
+        if target < 0:
+            return
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(target, view):]
+        except OSError:  # the client went away: keep the container going
+            self.attach.stdout = self.attach.stderr = -1
+
+    def _pass_input(self, sel: selectors.BaseSelector, fd: int) -> None:
+        try:
+            data = os.read(fd, 65536)
+        except OSError:
+            data = b""
+        if not data:
+            sel.unregister(fd)
+            if self.master < 0 and self.to_stdin >= 0:
+                os.close(self.to_stdin)
+                self.to_stdin = -1
+            return
+        with contextlib.suppress(OSError):
+            view = memoryview(data)
+            while view:
+                view = view[os.write(self.to_stdin, view):]
+
+    def _resize(self) -> None:
+        source = self.attach.stdin if self.attach else None
+        if source is None or not os.isatty(source) or self.master < 0:
+            return
+        with contextlib.suppress(OSError):
+            size = os.get_terminal_size(source)
+            termios.tcsetwinsize(self.master, (size.lines, size.columns))
+
+    def finish(self, code: int, error: str) -> None:
+        """Record the end of the run; remove the container when it was made with --rm."""
+        c = self.c
+        oom = cgroups.oom_killed(self.cgroups)
+        with c.locked():
+            c.save_state(Status="exited", Running=False, Pid=0, ExitCode=code, Error=error,
+                         OOMKilled=oom, FinishedAt=now(), Supervisor=0)
+        cgroups.remove(self.cgroups)
+        if self.to_stdin >= 0 and self.to_stdin != self.master:
+            with contextlib.suppress(OSError):
+                os.close(self.to_stdin)
+        if c.config["HostConfig"].get("AutoRemove"):
+            from builder.runner.lifecycle import remove
+
+            with contextlib.suppress(DockyardError):
+                remove(self.root, c, force=True, volumes=True)
+
+
+def supervise(root: Path, c: Container, attach: Attach,
+              on_started: Callable[[], None] | None = None) -> int:
+    """Run ``c`` attached to the client's streams in this process; returns its exit status."""
+    sup = Supervisor(root, c, attach)
+    saved = None
+    tty = bool(c.config["Config"].get("Tty"))
+    if tty and attach.stdin is not None and os.isatty(attach.stdin):
+        saved = termios.tcgetattr(attach.stdin)
+    previous = {}
+    try:
+        sup.start()
+        if on_started is not None:
+            on_started()
+        if saved is not None and attach.stdin is not None:
+            ttymod.setraw(attach.stdin)
+        for sig in (*_PROXIED, signal.SIGWINCH):
+            handler = (lambda _s, _f: sup._resize()) if sig == signal.SIGWINCH else (
+                lambda s, _f: sup.forward(s))
+            previous[sig] = signal.signal(sig, handler)
+        return sup.run()
+    finally:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
+        if saved is not None and attach.stdin is not None:
+            termios.tcsetattr(attach.stdin, termios.TCSADRAIN, saved)
+
+
+def main(argv: list[str]) -> int:
+    """Detached supervisor: ``ROOT ID READY_FD``."""
+    root, cid, ready = Path(argv[0]), argv[1], int(argv[2])
+    os.set_inheritable(ready, False)
+    for sig in _PROXIED:
+        signal.signal(sig, signal.SIG_IGN)
+    try:
+        c = Containers(root).get(cid)
+        sup = Supervisor(root, c, None)
+        sup.start()
+    except StartError as err:
+        os.write(ready, f"{err.code} {err.message}\n".encode())
+        return err.code
+    except DockyardError as err:
+        os.write(ready, f"125 {err.message}\n".encode())
+        return 125
+    for sig in _PROXIED:
+        signal.signal(sig, lambda s, _f: sup.forward(s))
+    os.write(ready, b"ok\n")
+    os.close(ready)
+    return sup.run()
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

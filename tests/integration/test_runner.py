@@ -1,0 +1,557 @@
+"""Containers end to end: ``dockyard run`` and friends on real namespaces, overlay, cgroups."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+BUSYBOX = Path("/bin/busybox")
+
+pytestmark = pytest.mark.integration
+
+
+def _skip_reason() -> str | None:
+    if os.geteuid() != 0:
+        return "needs root"
+    if not BUSYBOX.exists():
+        return "needs busybox-static (/bin/busybox)"
+    return None
+
+
+class Dockyard:
+    """The CLI against one root."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.env = {**os.environ, "PYTHONPATH": str(REPO)}
+
+    def __call__(self, *args: str, check: bool = True, timeout: float = 60,
+                 **kw: Any) -> subprocess.CompletedProcess[str]:
+        proc = subprocess.run(
+            [sys.executable, "-m", "builder", "--root", str(self.root), *args],
+            capture_output=True, text=True, env=self.env, timeout=timeout, cwd=REPO, **kw)
+        if check and proc.returncode != 0:
+            raise AssertionError(f"dockyard {' '.join(args)} failed ({proc.returncode}):\n"
+                                 f"{proc.stdout}\n{proc.stderr}")
+        return proc
+
+    def inspect(self, name: str) -> dict[str, Any]:
+        data = json.loads(self("inspect", "--type", "container", name).stdout)
+        assert isinstance(data, list) and len(data) == 1
+        result: dict[str, Any] = data[0]
+        return result
+
+    def ids(self, *flags: str) -> list[str]:
+        return self("ps", "-q", "--no-trunc", *flags).stdout.split()
+
+
+@pytest.fixture(scope="module")
+def dy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dockyard]:
+    if (reason := _skip_reason()) is not None:
+        pytest.skip(reason)
+    base = tmp_path_factory.mktemp("runner")
+    d = Dockyard(base / "root")
+    ctx = base / "bb"
+    ctx.mkdir()
+    shutil.copy2(BUSYBOX, ctx / "busybox")
+    (ctx / "Dockerfile").write_text(
+        'FROM scratch\nCOPY busybox /bin/busybox\n'
+        'RUN ["/bin/busybox","--install","-s","/bin"]\n')
+    d("build", "-t", "bb", str(ctx))
+    conf = base / "conf"
+    conf.mkdir()
+    (conf / "Dockerfile").write_text(
+        "FROM bb\nENV FOO=from-image\nRUN mkdir -p /work /data && echo seeded > /data/seed "
+        "&& echo 'app:x:1000:1000::/home/app:/bin/sh' >> /etc/passwd\n"
+        "WORKDIR /work\nUSER app\nVOLUME /data\nSTOPSIGNAL SIGUSR1\n")
+    d("build", "-t", "conf", str(conf))
+    yield d
+    for cid in d.ids("-a"):
+        d("rm", "-f", cid, check=False)
+
+
+def _wait_for(predicate: Any, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.05)
+    raise AssertionError("condition not reached in time")
+
+
+def test_attached_run_streams_and_exit_status(dy: Dockyard) -> None:
+    proc = dy("run", "--name", "attached", "bb", "sh", "-c",
+              "echo out; echo err >&2; exit 3", check=False)
+    assert proc.returncode == 3
+    assert proc.stdout == "out\n"
+    assert proc.stderr == "err\n"
+    info = dy.inspect("attached")
+    assert info["State"]["Status"] == "exited"
+    assert info["State"]["ExitCode"] == 3
+    logs = dy("logs", "attached")
+    assert (logs.stdout, logs.stderr) == ("out\n", "err\n")
+    lines = [json.loads(x) for x in Path(info["LogPath"]).read_text().splitlines()]
+    assert [(x["log"], x["stream"]) for x in lines] == [("out\n", "stdout"), ("err\n", "stderr")]
+    assert all(x["time"].endswith("Z") for x in lines)
+    dy("rm", "attached")
+    assert dy.ids("-a") == [] or "attached" not in dy("ps", "-a").stdout
+
+
+def test_rm_flag_removes_the_container(dy: Dockyard) -> None:
+    before = set(dy.ids("-a"))
+    assert dy("run", "--rm", "bb", "true").returncode == 0
+    assert set(dy.ids("-a")) == before
+    assert dy("run", "--rm", "bb", "sh", "-c", "exit 5", check=False).returncode == 5
+    assert set(dy.ids("-a")) == before
+
+
+def test_missing_image_and_command(dy: Dockyard) -> None:
+    proc = dy("run", "--rm", "no-such-image", "true", check=False)
+    assert proc.returncode != 0
+    assert "Unable to find image 'no-such-image'" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    proc = dy("run", "--rm", "bb", "no-such-command", check=False)
+    assert proc.returncode == 127
+    assert "executable file not found" in proc.stderr
+
+
+def test_env_workdir_user_from_image_and_flags(dy: Dockyard) -> None:
+    script = 'echo "$FOO $(id -u) $(pwd) $HOME"'
+    out = dy("run", "--rm", "conf", "sh", "-c", script).stdout
+    assert out == "from-image 1000 /work /home/app\n"
+    out = dy("run", "--rm", "-e", "FOO=flag", "-u", "0:0", "-w", "/tmp/new", "conf",
+             "sh", "-c", script).stdout
+    assert out == "flag 0 /tmp/new /root\n" or out == "flag 0 /tmp/new /\n"
+
+
+def test_env_file(dy: Dockyard, tmp_path: Path) -> None:
+    env_file = tmp_path / "env"
+    env_file.write_text("# comment\nA=1\nB=two words\n")
+    out = dy("run", "--rm", "--env-file", str(env_file), "bb", "sh", "-c",
+             'echo "$A|$B"').stdout
+    assert out == "1|two words\n"
+
+
+def test_detached_ps_logs_follow_exec_inspect(dy: Dockyard) -> None:
+    cid = dy("run", "-d", "--name", "web", "bb", "sh", "-c",
+             "echo ready > /marker; i=0; while true; do echo tick $i; i=$((i+1)); "
+             "sleep 0.2; done").stdout.strip()
+    assert len(cid) == 64
+    assert cid in dy.ids()  # a new CLI process sees it running
+    ps = dy("ps").stdout
+    assert "web" in ps and "Up " in ps
+    rows = [json.loads(x) for x in dy("ps", "--format", "json").stdout.splitlines()]
+    assert any(r["Names"] == "web" and r["State"] == "running" for r in rows)
+    # logs -f streams while the container runs
+    follow = subprocess.Popen(
+        [sys.executable, "-m", "builder", "--root", str(dy.root), "logs", "-f", "web"],
+        stdout=subprocess.PIPE, text=True, env=dy.env)
+    assert follow.stdout is not None
+    seen = [follow.stdout.readline() for _ in range(3)]
+    assert seen[0] == "tick 0\n" and seen[2].startswith("tick ")
+    # exec sees the container's files and processes
+    assert dy("exec", "web", "cat", "/marker").stdout == "ready\n"
+    ps_inside = dy("exec", "web", "ps").stdout
+    assert "while true" in ps_inside or "sh -c" in ps_inside
+    assert dy("exec", "web", "sh", "-c", "exit 4", check=False).returncode == 4
+    assert dy("exec", "-e", "X=1", "-w", "/bin", "web", "sh", "-c",
+              'echo "$X $(pwd)"').stdout == "1 /bin\n"
+    assert dy("exec", "web", "hostname").stdout.strip() == cid[:12]
+    top = dy("top", "web").stdout
+    assert "sleep" in top or "sh -c" in top
+    info = dy.inspect(cid[:8])  # a unique prefix names it
+    assert info["State"]["Running"] is True and info["State"]["Pid"] > 0
+    assert info["Name"] == "/web"
+    dy("stop", "-t", "1", "web")
+    rest, _ = follow.communicate(timeout=10)  # -f ends with the container
+    assert follow.returncode == 0 and rest.startswith("tick ")
+    assert cid not in dy.ids()
+    assert cid in dy.ids("-a")
+    assert "Exited (" in dy("ps", "-a").stdout
+    dy("rm", "web")
+
+
+def test_stop_honours_stopsignal_and_timeout(dy: Dockyard) -> None:
+    dy("run", "-d", "--name", "sig", "conf", "sh", "-c",
+       "trap 'echo got usr1; exit 7' USR1; while true; do sleep 0.1; done")
+    time.sleep(0.3)
+    dy("stop", "sig")
+    assert dy.inspect("sig")["State"]["ExitCode"] == 7
+    assert "got usr1" in dy("logs", "sig").stdout
+    dy("rm", "sig")
+    dy("run", "-d", "--name", "stubborn", "bb", "sh", "-c",
+       "trap '' TERM; while true; do sleep 0.1; done")
+    time.sleep(0.3)
+    started = time.monotonic()
+    dy("stop", "-t", "1", "stubborn")
+    assert time.monotonic() - started >= 1.0
+    assert dy.inspect("stubborn")["State"]["ExitCode"] == 137
+    assert dy("wait", "stubborn").stdout.strip() == "137"
+    dy("rm", "stubborn")
+
+
+def test_kill_and_restart(dy: Dockyard) -> None:
+    # the command is PID 1, as in Docker: a signal it does not handle does nothing
+    dy("run", "-d", "--name", "pid1", "bb", "sleep", "100")
+    dy("kill", "-s", "TERM", "pid1")
+    time.sleep(0.5)
+    assert dy.inspect("pid1")["State"]["Running"] is True
+    dy("rm", "-f", "pid1")
+    # under --init, the init passes it on
+    dy("run", "-d", "--init", "--name", "kk", "bb", "sh", "-c", "echo start; sleep 100")
+    assert dy("exec", "kk", "cat", "/proc/1/comm").stdout != "sh\n"
+    dy("kill", "-s", "TERM", "kk")
+    _wait_for(lambda: dy.inspect("kk")["State"]["Status"] == "exited")
+    assert dy.inspect("kk")["State"]["ExitCode"] == 143
+    dy("start", "kk")
+    assert dy.inspect("kk")["State"]["Running"] is True
+    dy("kill", "kk")
+    assert dy.inspect("kk")["State"]["ExitCode"] == 137
+    dy("restart", "-t", "1", "kk")
+    assert dy.inspect("kk")["State"]["Running"] is True
+    _wait_for(lambda: dy("logs", "kk").stdout.count("start") == 3)
+    proc = dy("rm", "kk", check=False)
+    assert proc.returncode != 0 and "is running" in proc.stderr
+    dy("rm", "-f", "kk")
+    assert "kk" not in [json.loads(x)["Names"]
+                        for x in dy("ps", "-a", "--format", "json").stdout.splitlines()]
+
+
+def test_start_attached(dy: Dockyard) -> None:
+    cid = dy("create", "--name", "later", "bb", "sh", "-c", "echo hi; exit 2").stdout.strip()
+    assert dy.inspect(cid)["State"]["Status"] == "created"
+    proc = dy("start", "-a", "later", check=False)
+    assert (proc.returncode, proc.stdout) == (2, "hi\n")
+    dy("rm", "later")
+
+
+def test_interactive_stdin(dy: Dockyard) -> None:
+    proc = dy("run", "--rm", "-i", "bb", "sh", "-c", "tr a-z A-Z", input="hello\n")
+    assert proc.stdout == "HELLO\n"
+    proc = dy("run", "--rm", "bb", "cat", input="ignored\n")  # without -i: no stdin
+    assert proc.stdout == ""
+
+
+def test_tty(dy: Dockyard) -> None:
+    out = dy("run", "--rm", "-t", "bb", "tty").stdout
+    assert out.strip().startswith("/dev/pts/")
+    dy("run", "-d", "--name", "tt", "bb", "sleep", "100")
+    assert dy("exec", "-t", "tt", "tty").stdout.strip().startswith("/dev/pts/")
+    assert dy("exec", "tt", "tty", check=False).stdout.strip() == "not a tty"
+    dy("rm", "-f", "tt")
+
+
+def _on_terminal(dy: Dockyard, *args: str, typed: bytes) -> tuple[bytes, int]:
+    """Run the CLI on a pseudo-terminal of our own, type ``typed``; (output, status)."""
+    import pty
+    import select
+
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "builder", "--root", str(dy.root), *args],
+        stdin=slave, stdout=slave, stderr=slave, env=dy.env, start_new_session=True)
+    os.close(slave)
+    out = b""
+    try:
+        deadline = time.monotonic() + 30
+        while b"# " not in out and time.monotonic() < deadline:  # the shell's prompt
+            if select.select([master], [], [], 0.5)[0]:
+                try:
+                    out += os.read(master, 4096)
+                except OSError:  # the CLI is gone already
+                    break
+        os.write(master, typed)
+        while time.monotonic() < deadline:
+            if select.select([master], [], [], 0.5)[0]:
+                try:
+                    data = os.read(master, 4096)
+                except OSError:
+                    break
+                if not data:
+                    break
+                out += data
+            elif proc.poll() is not None:
+                break
+        return out, proc.wait(timeout=30)
+    finally:
+        os.close(master)
+
+
+def test_interactive_terminal(dy: Dockyard) -> None:
+    out, code = _on_terminal(dy, "run", "--rm", "-it", "bb", "sh",
+                             typed=b"echo $((6*7)); tty; exit 5\n")
+    assert code == 5
+    assert b"42\r\n/dev/pts/0\r\n" in out
+    dy("run", "-d", "--name", "ttyexec", "bb", "sleep", "100")
+    out, code = _on_terminal(dy, "exec", "-it", "ttyexec", "sh",
+                             typed=b"echo $((7*6)) $(tty); exit 3\n")
+    assert code == 3
+    assert b"42 /dev/pts/" in out
+    dy("rm", "-f", "ttyexec")
+
+
+def test_cp_both_ways_stays_inside(dy: Dockyard, tmp_path: Path) -> None:
+    dy("run", "--name", "files", "bb", "sh", "-c",
+       "test -e /top.txt && exit 0; mkdir -p /d/sub && echo x > /d/sub/f && echo top > /top.txt && "
+       "ln -s /../../../../../../.. /escape && ln -s /etc /etclink")
+    out = tmp_path / "out"
+    out.mkdir()
+    dy("cp", "files:/top.txt", str(out))
+    dy("cp", "files:/d", str(out / "copied"))
+    assert (out / "top.txt").read_text() == "top\n"
+    assert (out / "copied" / "sub" / "f").read_text() == "x\n"
+    host_file = tmp_path / "in.txt"
+    host_file.write_text("from host\n")
+    # a link pointing out of the container resolves inside it
+    dy("cp", str(host_file), "files:/escape/landed.txt")
+    assert not Path("/landed.txt").exists()
+    dy("cp", str(host_file), "files:/etclink/")
+    check = dy("run", "--rm", "-v", f"{tmp_path}:/host:ro", "bb", "true")
+    assert check.returncode == 0
+    dy("start", "-a", "files")  # the files are there when it runs again
+    committed = dy("commit", "files", "files:v1").stdout.strip()
+    assert committed.startswith("sha256:")
+    got = dy("run", "--rm", "files:v1", "cat", "/landed.txt", "/etc/in.txt", "/d/sub/f")
+    assert got.stdout == "from host\nfrom host\nx\n"
+    # running container: cp through its root
+    dy("run", "-d", "--name", "live", "bb", "sleep", "100")
+    dy("cp", str(host_file), "live:/")
+    assert dy("exec", "live", "cat", "/in.txt").stdout == "from host\n"
+    dy("exec", "live", "sh", "-c", "echo made inside > /made")
+    dy("cp", "live:/made", str(out / "made"))
+    assert (out / "made").read_text() == "made inside\n"
+    dy("rm", "-f", "live", "files")
+    dy("rmi", "files:v1")
+
+
+def test_commit_keeps_config_and_changes(dy: Dockyard) -> None:
+    dy("run", "--name", "tocommit", "-e", "ADDED=yes", "bb", "sh", "-c",
+       "echo changed > /etc/motd; rm /bin/vi")
+    dy("commit", "tocommit", "committed:latest")
+    out = dy("run", "--rm", "committed", "sh", "-c",
+             'cat /etc/motd; echo "$ADDED"; test -e /bin/vi || echo vi-gone').stdout
+    assert out == "changed\nyes\nvi-gone\n"
+    assert dy("history", "committed").returncode == 0
+    dy("rm", "tocommit")
+    dy("rmi", "committed")
+
+
+def test_volumes(dy: Dockyard, tmp_path: Path) -> None:
+    host = tmp_path / "bind"
+    host.mkdir()
+    (host / "hello").write_text("hi\n")
+    out = dy("run", "--rm", "-v", f"{host}:/mnt/b", "bb", "sh", "-c",
+             "cat /mnt/b/hello; echo w > /mnt/b/written").stdout
+    assert out == "hi\n" and (host / "written").read_text() == "w\n"
+    proc = dy("run", "--rm", "-v", f"{host}:/mnt/b:ro", "bb", "sh", "-c", "echo x > /mnt/b/y",
+              check=False)
+    assert proc.returncode != 0 and not (host / "y").exists()
+    out = dy("run", "--rm", "--tmpfs", "/scratch", "bb", "sh", "-c",
+             "grep -c ' /scratch tmpfs' /proc/mounts").stdout
+    assert out == "1\n"
+    # the image's VOLUME gets an anonymous volume seeded from the image
+    dy("run", "--name", "vol", "-u", "0", "conf", "sh", "-c", "cat /data/seed; echo new > /data/n")
+    assert dy("logs", "vol").stdout == "seeded\n"
+    mounts = dy.inspect("vol")["Mounts"]
+    assert [m["Destination"] for m in mounts] == ["/data"]
+    data = Path(mounts[0]["Source"])
+    assert (data / "seed").read_text() == "seeded\n" and (data / "n").read_text() == "new\n"
+    dy("rm", "-v", "vol")
+    assert not data.exists()
+    # a named volume outlives its containers
+    dy("run", "--rm", "-v", "named:/v", "bb", "sh", "-c", "echo kept > /v/f")
+    assert dy("run", "--rm", "-v", "named:/v", "bb", "cat", "/v/f").stdout == "kept\n"
+
+
+def test_pids_limit_stops_a_fork_bomb(dy: Dockyard) -> None:
+    proc = dy("run", "--rm", "--pids-limit", "10", "bb", "sh", "-c",
+              "for i in $(seq 1 50); do sleep 5 & done; echo survived", check=False,
+              timeout=60)
+    assert "can't fork" in proc.stderr
+    unlimited = dy("run", "--rm", "bb", "sh", "-c",
+                   "for i in $(seq 1 50); do sleep 1 & done; wait; echo fine")
+    assert unlimited.stdout == "fine\n" and "can't fork" not in unlimited.stderr
+
+
+def test_memory_limit_oom_kills_with_137(dy: Dockyard) -> None:
+    proc = dy("run", "--name", "oom", "--memory", "32m", "bb", "sh", "-c",
+              "x=a; while true; do x=$x$x; done", check=False, timeout=120)
+    assert proc.returncode == 137
+    assert dy.inspect("oom")["State"]["OOMKilled"] is True
+    dy("rm", "oom")
+    ok = dy("run", "--rm", "--memory", "64m", "--cpus", "0.5", "bb", "sh", "-c",
+            "cat /proc/self/cgroup >/dev/null; echo ok")
+    assert ok.stdout == "ok\n"
+
+
+def test_limits_land_in_nested_cgroups(dy: Dockyard) -> None:
+    cid = dy("run", "-d", "--memory", "48m", "--pids-limit", "33", "--cpus", "0.5", "bb",
+             "sleep", "100").stdout.strip()
+    state = json.loads((dy.root / "containers" / cid / "state.json").read_text())
+    dirs = [Path(p) for p in state["Cgroups"]]
+    assert dirs and all(p.name == cid and p.parent.name == "dockyard" for p in dirs)
+    values = {}
+    for d in dirs:
+        for name in ("memory.limit_in_bytes", "memory.max", "pids.max", "cpu.cfs_quota_us",
+                     "cpu.max"):
+            if (d / name).exists():
+                values[name] = (d / name).read_text().split()[0]
+    assert values.get("memory.limit_in_bytes", values.get("memory.max")) == str(48 << 20)
+    assert values["pids.max"] == "33"
+    assert values.get("cpu.cfs_quota_us", values.get("cpu.max")) == "50000"
+    inside = dy("exec", cid, "cat", "/proc/self/cgroup").stdout
+    assert f"dockyard/{cid}" in inside
+    dy("rm", "-f", cid)
+    assert not any(d.exists() for d in dirs)
+    # a limit the kernel refuses is an error, not ignored
+    proc = dy("run", "--rm", "--cpus", "0.0001", "bb", "true", check=False)
+    assert proc.returncode != 0 and "cpu" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_bad_input_is_a_clear_error(dy: Dockyard) -> None:
+    for args in (["run", "--memory", "lots", "bb", "true"],
+                 ["run", "--network", "bridge", "bb", "true"],
+                 ["run", "-v", "relative", "bb", "true"],
+                 ["run", "--name", "bad name!", "bb", "true"],
+                 ["kill", "-s", "NOPE", "whatever"],
+                 ["rm", "no-such-container"],
+                 ["exec", "no-such-container", "true"]):
+        proc = dy(*args, check=False)
+        assert proc.returncode != 0, args
+        assert proc.stderr.strip() and "Traceback" not in proc.stderr, (args, proc.stderr)
+    dy("create", "--name", "dup", "bb", "true")
+    proc = dy("create", "--name", "dup", "bb", "true", check=False)
+    assert proc.returncode != 0 and "already in use" in proc.stderr
+    dy("rm", "dup")
+
+
+def test_killed_supervisor_leaves_an_exited_container(dy: Dockyard) -> None:
+    # as another user: the change of user must not lose the parent-death signal
+    cid = dy("run", "-d", "--name", "orphan", "-u", "1000", "bb", "sleep", "1000").stdout.strip()
+    info = dy.inspect(cid)
+    state = json.loads((dy.root / "containers" / cid / "state.json").read_text())
+    init = info["State"]["Pid"]
+    os.kill(state["Supervisor"], signal.SIGKILL)
+    _wait_for(lambda: not Path(f"/proc/{init}").exists())  # the container went with it
+    assert cid not in dy.ids()
+    assert cid in dy.ids("-a")
+    after = dy.inspect(cid)["State"]
+    assert after["Status"] == "exited" and after["Running"] is False
+    assert "supervisor" in after["Error"]
+    dy("rm", cid)
+    assert not (dy.root / "containers" / cid).exists()
+
+
+def test_state_from_before_a_reboot_reads_as_exited(dy: Dockyard) -> None:
+    cid = dy("create", "--name", "reboot", "bb", "true").stdout.strip()
+    path = dy.root / "containers" / cid / "state.json"
+    state = json.loads(path.read_text())
+    state.update(Status="running", Running=True, Pid=os.getpid(), Supervisor=os.getpid(),
+                 SupervisorStart=0, BootId="another-boot")
+    path.write_text(json.dumps(state))
+    assert dy.inspect(cid)["State"]["Status"] == "exited"
+    assert cid not in dy.ids()
+    dy("rm", cid)
+
+
+def test_twenty_concurrent_containers(dy: Dockyard) -> None:
+    def start(i: int) -> str:
+        return str(dy("run", "-d", "--name", f"many{i}", "bb", "sh", "-c",
+                      f"echo {i}; sleep 100").stdout.strip())
+
+    with ThreadPoolExecutor(20) as pool:
+        ids = list(pool.map(start, range(20)))
+    assert len(set(ids)) == 20
+    running = set(dy.ids())
+    assert set(ids) <= running
+    for i, cid in enumerate(ids):
+        assert dy("logs", cid).stdout == f"{i}\n"
+    with ThreadPoolExecutor(20) as pool:
+        results = list(pool.map(lambda cid: dy("rm", "-f", cid, check=False), ids))
+    assert all(r.returncode == 0 for r in results), [r.stderr for r in results]
+    assert not set(ids) & set(dy.ids("-a"))
+    for cid in ids:
+        assert not (dy.root / "containers" / cid).exists()
+
+
+def test_rmi_refuses_an_image_in_use(dy: Dockyard, tmp_path: Path) -> None:
+    ctx = tmp_path / "img"
+    ctx.mkdir()
+    (ctx / "Dockerfile").write_text("FROM bb\nRUN echo used > /used\n")
+    dy("build", "-t", "inuse", str(ctx))
+    dy("create", "--name", "user", "inuse", "cat", "/used")
+    proc = dy("rmi", "inuse", check=False)
+    assert proc.returncode != 0 and "container" in proc.stderr and "must force" in proc.stderr
+    assert dy("rmi", "-f", "inuse").returncode == 0
+    assert "inuse" not in dy("images").stdout
+    dy("system", "prune", "-f")
+    proc = dy("start", "-a", "user")  # its image and layers are still there
+    assert proc.stdout == "used\n"
+    dy("rm", "user")
+
+
+def test_collected_layer_dirs_are_unpacked_again(dy: Dockyard) -> None:
+    dy("create", "--name", "relayer", "bb", "echo", "back")
+    lowers = dy.inspect("relayer")["GraphDriver"]["Data"]["LowerDir"].split(":")
+    for lower in lowers:
+        shutil.rmtree(lower)
+    assert dy("start", "-a", "relayer").stdout == "back\n"
+    shutil.rmtree(lowers[0])
+    dy("start", "relayer")  # detached: the CLI unpacks before the supervisor starts
+    assert dy("wait", "relayer").stdout == "0\n"
+    assert dy("logs", "relayer").stdout == "back\nback\n"
+    dy("rm", "relayer")
+
+
+def test_container_prune(dy: Dockyard) -> None:
+    dy("run", "--name", "stopped1", "bb", "true")
+    dy("run", "-d", "--name", "alive", "bb", "sleep", "100")
+    out = dy("container", "prune", "-f").stdout
+    assert "Deleted Containers:" in out
+    names = dy("ps", "-a").stdout
+    assert "stopped1" not in names and "alive" in names
+    dy("rm", "-f", "alive")
+
+
+def test_root_on_overlayfs_uses_copies(tmp_path: Path) -> None:
+    """Inside a container whose root is an overlayfs, containers get copy snapshots."""
+    if (reason := _skip_reason()) is not None:
+        pytest.skip(reason)
+    for sub in ("l", "u", "w", "m"):
+        (tmp_path / sub).mkdir()
+    subprocess.run(["mount", "-t", "overlay", "overlay", "-o",
+                    f"lowerdir={tmp_path / 'l'},upperdir={tmp_path / 'u'},"
+                    f"workdir={tmp_path / 'w'}", str(tmp_path / "m")], check=True)
+    try:
+        d = Dockyard(tmp_path / "m" / "root")
+        ctx = tmp_path / "ctx"
+        ctx.mkdir()
+        shutil.copy2(BUSYBOX, ctx / "busybox")
+        (ctx / "Dockerfile").write_text(
+            'FROM scratch\nCOPY busybox /bin/busybox\n'
+            'RUN ["/bin/busybox","--install","-s","/bin"]\n')
+        d("build", "-t", "bb", str(ctx))
+        d("run", "--name", "copied", "bb", "sh", "-c", "echo kept > /f")
+        assert d.inspect("copied")["GraphDriver"]["Name"] == "copy"
+        d("cp", "copied:/f", str(tmp_path / "f"))
+        assert (tmp_path / "f").read_text() == "kept\n"
+        d("commit", "copied", "copied:1")
+        assert d("run", "--rm", "copied:1", "cat", "/f").stdout == "kept\n"
+        d("run", "-d", "--name", "live", "bb", "sleep", "100")
+        assert "bin" in d("exec", "live", "ls", "/").stdout.split()
+        d("rm", "-f", "copied", "live")
+        assert not [p for p in (d.root / "containers").iterdir() if len(p.name) == 64]
+    finally:
+        subprocess.run(["umount", "-l", str(tmp_path / "m")], check=False)

@@ -1,0 +1,116 @@
+"""``dockyard run`` next to ``docker run`` of the same image on a private dockerd."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.integration.dockerd import Dockerd, start_dockerd, stop_dockerd
+
+REPO = Path(__file__).resolve().parents[2]
+BUSYBOX = Path("/bin/busybox")
+
+pytestmark = pytest.mark.integration
+
+
+def _dockyard(root: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    proc = subprocess.run([sys.executable, "-m", "builder", "--root", str(root), *args],
+                          capture_output=True, text=True, env={**os.environ,
+                                                               "PYTHONPATH": str(REPO)},
+                          timeout=120)
+    if check and proc.returncode != 0:
+        raise AssertionError(f"dockyard {args} failed: {proc.stderr}")
+    return proc
+
+
+@pytest.fixture(scope="module")
+def both(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Dockerd]]:
+    if os.geteuid() != 0 or not BUSYBOX.exists():
+        pytest.skip("needs root and busybox-static")
+    base = tmp_path_factory.mktemp("runner-docker")
+    root = base / "root"
+    ctx = base / "ctx"
+    ctx.mkdir()
+    shutil.copy2(BUSYBOX, ctx / "busybox")
+    (ctx / "Dockerfile").write_text(
+        'FROM scratch\nCOPY busybox /bin/busybox\n'
+        'RUN ["/bin/busybox","--install","-s","/bin"]\n'
+        "RUN mkdir -p /etc /w && echo 'u:x:1000:1000::/home/u:/bin/sh' > /etc/passwd\n"
+        "ENV GREETING=hello\nWORKDIR /w\n")
+    _dockyard(root, "build", "-t", "cmp", str(ctx))
+    archive = base / "cmp.tar"
+    _dockyard(root, "save", "-o", str(archive), "cmp")
+    daemon = start_dockerd(base / "dockerd")
+    try:
+        daemon.docker("load", "-i", str(archive))
+        yield root, daemon
+    finally:
+        stop_dockerd(daemon)
+
+
+def _pair(both: tuple[Path, Dockerd], *args: str) -> tuple[Any, Any]:
+    root, daemon = both
+    ours = subprocess.run([sys.executable, "-m", "builder", "--root", str(root), "run", "--rm",
+                           *args], capture_output=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(REPO)})
+    theirs = daemon.docker("run", "--rm", "--network", "none", *args, check=False)
+    return ((ours.returncode, ours.stdout, ours.stderr),
+            (theirs.returncode, theirs.stdout, theirs.stderr))
+
+
+@pytest.mark.parametrize("args", [
+    ["cmp", "sh", "-c", "echo out; echo err >&2; exit 3"],
+    ["cmp", "sh", "-c", "env | grep -v ^HOSTNAME= | sort"],
+    ["-u", "1000", "cmp", "sh", "-c", "id; echo $HOME; pwd"],
+    ["-u", "1000:5", "cmp", "id"],
+    ["-u", "0", "cmp", "id"],
+    ["-u", "4242", "cmp", "sh", "-c", "id; echo $HOME"],
+    ["-e", "GREETING=bye", "-w", "/tmp/x", "cmp", "sh", "-c", "echo $GREETING; pwd"],
+    ["cmp", "sh", "-c", "grep -E '^(CapBnd|CapEff|CapPrm|NoNewPrivs):' /proc/self/status"],
+    ["-u", "1000", "cmp", "sh", "-c", "grep -E '^(CapBnd|CapEff|CapPrm):' /proc/self/status"],
+    ["--security-opt", "no-new-privileges", "cmp", "grep", "NoNewPrivs", "/proc/self/status"],
+    ["cmp", "sh", "-c", "ls /dev | sort; ls /dev/pts; ls -l /dev/ptmx /dev/null | cut -c1-10"],
+    ["cmp", "sh", "-c", "cat /etc/hosts | grep -v $(hostname); ls -l /etc/resolv.conf | wc -l"],
+    ["-t", "cmp", "tty"],
+    ["--entrypoint", "echo", "cmp", "a", "b"],
+    ["cmp", "sh", "-c", "kill -9 $$; echo survived"],  # PID 1 ignores it
+    ["--init", "cmp", "sh", "-c", "kill -9 $$; echo survived"],  # not PID 1 there
+    ["cmp", "sh", "-c", "echo $$; cat /proc/1/cmdline | tr '\\0' ' '"],
+    ["cmp", "cat", "/etc/hostname/"],
+])
+def test_same_as_docker(both: tuple[Path, Dockerd], args: list[str]) -> None:
+    ours, theirs = _pair(both, *args)
+    assert ours == theirs
+
+
+def test_inspect_and_log_shape_match_docker(both: tuple[Path, Dockerd]) -> None:
+    root, daemon = both
+    _dockyard(root, "run", "--name", "shape", "cmp", "sh", "-c", "echo out; echo err >&2")
+    daemon.docker("run", "--name", "shape", "--network", "none", "cmp", "sh", "-c",
+                  "echo out; echo err >&2")
+    ours = json.loads(_dockyard(root, "inspect", "shape").stdout)[0]
+    theirs = json.loads(daemon.docker("inspect", "shape").stdout)[0]
+    assert set(ours["State"]) <= set(theirs["State"])
+    assert {k: ours["State"][k] for k in ("Status", "Running", "ExitCode", "OOMKilled")} == \
+        {k: theirs["State"][k] for k in ("Status", "Running", "ExitCode", "OOMKilled")}
+    assert (ours["Path"], ours["Args"]) == (theirs["Path"], theirs["Args"])
+    assert ours["Config"]["Env"] == theirs["Config"]["Env"]
+    assert ours["Config"]["WorkingDir"] == theirs["Config"]["WorkingDir"]
+
+    def entries(path: str) -> list[tuple[str, str]]:
+        lines = Path(path).read_text().splitlines()
+        return sorted((json.loads(x)["stream"], json.loads(x)["log"]) for x in lines)
+
+    assert entries(ours["LogPath"]) == entries(theirs["LogPath"])
+    assert _dockyard(root, "logs", "shape").stdout == daemon.docker(
+        "logs", "shape").stdout.decode()
+    _dockyard(root, "rm", "shape")
+    daemon.docker("rm", "shape")

@@ -1,0 +1,127 @@
+"""The runner's pure parts: sizes, signals, names, durations, the json-file log writer."""
+
+from __future__ import annotations
+
+import json
+import signal
+from pathlib import Path
+
+import pytest
+
+from builder.cli.cp import split_arg
+from builder.cli.ps import human_duration
+from builder.cli.runopts import env_file_lines, parse_size
+from builder.errors import ContainerError
+from builder.runner.container import Containers, check_name, now, parse_time
+from builder.runner.lifecycle import parse_signal
+from builder.runner.logs import LogWriter, read_entries
+from builder.runner.supervisor import error_code
+
+
+def test_parse_size() -> None:
+    assert parse_size("512") == 512
+    assert parse_size("64k") == 64 << 10
+    assert parse_size("32m") == 32 << 20
+    assert parse_size("1.5g") == 3 << 29
+    assert parse_size("2MB") == 2 << 20
+    for bad in ("", "lots", "-1m", "1x"):
+        with pytest.raises(ContainerError):
+            parse_size(bad)
+
+
+def test_parse_signal() -> None:
+    assert parse_signal("9") == 9
+    assert parse_signal("KILL") == signal.SIGKILL
+    assert parse_signal("sigusr1") == signal.SIGUSR1
+    for bad in ("NOPE", "0", "99", ""):
+        with pytest.raises(ContainerError):
+            parse_signal(bad)
+
+
+def test_container_names() -> None:
+    check_name("web-1.a_b")
+    for bad in ("a", "-x", "bad name", "ünï", "x" * 129, "a/b"):
+        with pytest.raises(ContainerError):
+            check_name(bad)
+
+
+def test_human_duration() -> None:
+    assert human_duration(0.5) == "Less than a second"
+    assert human_duration(1) == "1 second"
+    assert human_duration(45) == "45 seconds"
+    assert human_duration(90) == "About a minute"
+    assert human_duration(600) == "10 minutes"
+    assert human_duration(3600) == "About an hour"
+    assert human_duration(5 * 3600) == "5 hours"
+    assert human_duration(3 * 86400) == "3 days"
+
+
+def test_times_round_trip() -> None:
+    stamp = now()
+    assert stamp.endswith("Z") and len(stamp.split(".")[1]) == 10
+    assert abs(parse_time(stamp) - parse_time(now())) < 5
+    assert parse_time("0001-01-01T00:00:00Z") == 0
+
+
+def test_log_writer_lines_and_pieces(tmp_path: Path) -> None:
+    path = tmp_path / "log"
+    log = LogWriter(path)
+    log.write("stdout", b"one\ntw")
+    log.write("stderr", b"err\n")
+    log.write("stdout", b"o\n" + b"x" * (20 * 1024) + b"\n")
+    log.write("stdout", b"tail")
+    log.close()
+    entries = [e for _, e in read_entries(path)]
+    assert [(e["stream"], e["log"]) for e in entries[:3]] == [
+        ("stdout", "one\n"), ("stderr", "err\n"), ("stdout", "two\n")]
+    assert "".join(e["log"] for e in entries[3:5]) == "x" * (20 * 1024) + "\n"
+    assert len(entries[3]["log"]) == 16 * 1024
+    assert entries[-1]["log"] == "tail"
+    for line in path.read_text().splitlines():
+        assert set(json.loads(line)) == {"log", "stream", "time"}
+
+
+def test_log_reader_skips_a_partial_line(tmp_path: Path) -> None:
+    path = tmp_path / "log"
+    path.write_text('{"log": "a\\n", "stream": "stdout", "time": "t"}\n{"log": "b')
+    assert [e["log"] for _, e in read_entries(path)] == ["a\n"]
+    assert list(read_entries(tmp_path / "missing")) == []
+
+
+def test_env_file(tmp_path: Path) -> None:
+    path = tmp_path / "env"
+    path.write_text("# c\n\nA=1\n  B=two words\nC\n")
+    assert env_file_lines(str(path)) == ["A=1", "B=two words", "C"]
+    path.write_text("BAD KEY=1\n")
+    with pytest.raises(ContainerError):
+        env_file_lines(str(path))
+    with pytest.raises(ContainerError):
+        env_file_lines(str(tmp_path / "missing"))
+
+
+def test_split_cp_arg() -> None:
+    assert split_arg("c1:/etc/passwd") == ("c1", "/etc/passwd")
+    assert split_arg("/host/a:b") == (None, "/host/a:b")
+    assert split_arg("./x:y") == (None, "./x:y")
+    assert split_arg("plain") == (None, "plain")
+
+
+def test_error_codes() -> None:
+    assert error_code('exec: "x": executable file not found in $PATH') == 127
+    assert error_code('exec: "/etc": permission denied') == 126
+    assert error_code("cannot set up the container: boom") == 125
+
+
+def test_lookup_by_name_and_prefix(tmp_path: Path) -> None:
+    containers = Containers(tmp_path)
+    a = containers.create({"Name": "alpha"})
+    b = containers.create({"Name": ""})
+    assert containers.get("alpha").id == a.id
+    assert containers.get(b.name).id == b.id
+    assert containers.get(a.id).id == a.id
+    assert containers.get(a.id[:12]).id == a.id
+    with pytest.raises(ContainerError, match="No such container"):
+        containers.get("nope")
+    with pytest.raises(ContainerError, match="already in use"):
+        containers.create({"Name": "alpha"})
+    assert {c.id for c in containers.all()} == {a.id, b.id}
