@@ -113,7 +113,9 @@ class Build:
         with ExitStack() as stack:
             stat_cache = StatCache.for_root(self.root)
             stack.callback(stat_cache.close)
-            ctx = open_context(req.context, req.dockerfile, stat_cache=stat_cache)
+            ctx = open_context(
+                req.context, req.dockerfile, stdin=req.stdin, stat_cache=stat_cache
+            )
             stack.callback(ctx.close)
             dockerfile = parse(
                 ctx.dockerfile.encode("utf-8", "surrogateescape"),

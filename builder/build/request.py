@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import BinaryIO, Literal
 
 OutputType = Literal["docker", "oci", "local"]
 
@@ -39,6 +39,8 @@ class BuildRequest:
     runtime: Literal["native", "runc"] = "native"
     snapshotter: Literal["auto", "overlay", "copy"] = "auto"
     compression: Literal["zstd", "gzip", "none"] = "zstd"
+    stdin: BinaryIO | None = field(default=None, compare=False, repr=False)
+    """Read when ``context`` or ``dockerfile`` is ``-``."""
 
 
 @dataclass(frozen=True)

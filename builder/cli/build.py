@@ -169,6 +169,7 @@ def build(
         iidfile=iidfile,
         runtime=runtime,  # type: ignore[arg-type]
         snapshotter=snapshotter,  # type: ignore[arg-type]
+        stdin=sys.stdin.buffer if "-" in (context, dockerfile) else None,
     )
     reporter = make_reporter("quiet" if quiet else progress)
     result = run_build(request, settings, reporter)
