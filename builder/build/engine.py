@@ -332,7 +332,21 @@ class Build:
     ) -> LayerRef | None:
         lowers = [self.store.unpacked(layer.diff_id) for layer in chain]
         cancel.check()
-        mount = snapshotter.prepare(f"build-{os.getpid()}-{next(_SEQ)}", lowers)
+        # COPY --link (BuildKit): the files go into an empty snapshot, a layer that reads
+        # nothing of the stage (a symlink on the destination path is not followed; the
+        # destination's directories are new). --chown names still resolve in the stage.
+        link = step.kind in ("COPY", "ADD") and bool(step.instruction.get("link"))
+        users = None
+        if link and step.instruction.get("chown") and lowers:
+            users = snapshotter.view(f"users-{os.getpid()}-{next(_SEQ)}", lowers)
+        try:
+            mount = snapshotter.prepare(
+                f"build-{os.getpid()}-{next(_SEQ)}", [] if link else lowers
+            )
+        except BaseException:
+            if users is not None:
+                snapshotter.remove(users)
+            raise
         try:
             if step.kind == "RUN":
 
@@ -343,7 +357,8 @@ class Build:
 
                 run_op(step, mount.rootfs, ops, cancel, on_line)
             elif step.kind in ("COPY", "ADD"):
-                copy_op(step, mount.rootfs, ops)
+                users_root = (users.rootfs if users else self._empty_dir()) if link else None
+                copy_op(step, mount.rootfs, ops, users_root=users_root)
             elif step.kind == "WORKDIR":
                 workdir_op(step, mount.rootfs)
             cancel.check()
@@ -356,6 +371,13 @@ class Build:
             return LayerRef(record.diff_id, record.descriptor)
         finally:
             snapshotter.remove(mount)
+            if users is not None:
+                snapshotter.remove(users)
+
+    def _empty_dir(self) -> Path:
+        empty = self.root / "tmp" / f"empty-{os.getpid()}"
+        empty.mkdir(parents=True, exist_ok=True)
+        return empty
 
     # -- read-only views of other stages and images (COPY --from, RUN --mount=from) -------
 
