@@ -75,7 +75,7 @@ def assemble(
         os=os_name or "linux",
         variant=variant,
         created=created,
-        author=str(stage.config.to_docker().get("author", "") or ""),
+        author=stage.config.author,
         config=RunConfig.from_dict(run_config),
         diff_ids=tuple(layer.diff_id for layer in final.layers),
         history=tuple(stage_history(build, graph, stage, created)),

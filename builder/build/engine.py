@@ -95,6 +95,15 @@ class Build:
             self.images[ref] = image
         return image
 
+    def _check_bases(self, graph: BuildGraph) -> None:
+        """Fail before running anything when a needed base image is not in the store."""
+        for stage in graph.stages:
+            if not stage.pruned and stage.base.kind == "image":
+                try:
+                    self._image(stage.base.ref)
+                except BuildError as err:
+                    raise BuildError(err.message, stage.location) from None
+
     def image_layers(self, ref: str) -> tuple[LayerRef, ...]:
         image = self._image(ref)
         return tuple(LayerRef(d, b) for d, b in zip(image.diff_ids, image.layers, strict=True))
@@ -129,6 +138,7 @@ class Build:
                 no_cache_filter=req.no_cache_filter,
             )
             graph = plan(dockerfile, settings, self.base_config)
+            self._check_bases(graph)
             for warning in graph.warnings:
                 self.reporter.on_event(Event("warning", data={"message": warning}))
             keys = keys_for(

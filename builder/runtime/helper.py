@@ -175,6 +175,15 @@ def _bind_fd(fd: int, target: str, flags: int = 0, readonly: bool = False) -> No
         sc.mount(None, target, None, sc.MS_BIND | sc.MS_REMOUNT | sc.MS_RDONLY | flags)
 
 
+def _dev_mountpoint(target: str, is_dir: bool) -> None:
+    """Make a mountpoint under the container's fresh /dev (e.g. /dev/pipes/EOF)."""
+    os.makedirs(os.path.dirname(target), mode=0o755, exist_ok=True)
+    if is_dir:
+        os.mkdir(target, 0o755)
+    else:
+        os.close(os.open(target, os.O_CREAT | os.O_WRONLY | os.O_CLOEXEC, 0o644))
+
+
 def _setup_root(run: dict[str, Any]) -> None:
     spec = run["spec"]
     rootfs = run["rootfs"]
@@ -182,6 +191,7 @@ def _setup_root(run: dict[str, Any]) -> None:
                if os.path.exists(f"/dev/{name}")}
     etc = {target: _open_path(host) for target, host in run["etc"].items()}
     binds = [(m, _open_path(m["source"], True)) for m in spec["mounts"] if m["kind"] == "bind"]
+    bind_dirs = [os.path.isdir(m["source"]) for m, _ in binds]
     rootless = bool(run.get("rootless"))
     nosuid_nodev_noexec = sc.MS_NOSUID | sc.MS_NODEV | sc.MS_NOEXEC
 
@@ -225,7 +235,9 @@ def _setup_root(run: dict[str, Any]) -> None:
     for target, fd in etc.items():
         if os.path.exists(target):  # a read-only rootfs may lack it (or hold a dangling link)
             _bind_fd(fd, target)
-    for m, fd in binds:
+    for (m, fd), is_dir in zip(binds, bind_dirs, strict=True):
+        if m["target"].startswith("/dev/") and not os.path.lexists(m["target"]):
+            _dev_mountpoint(m["target"], is_dir)  # /dev is our tmpfs: no stub from the rootfs
         _bind_fd(fd, m["target"], sc.MS_REC, readonly=m["readonly"])
     for m in spec["mounts"]:
         if m["kind"] == "tmpfs":

@@ -39,12 +39,13 @@ CASE_KEYS = {
     "description", "build_args", "target", "secrets", "extra_args", "expect", "error",
     "docker", "docker_ignore", "docker_note", "dockerfile", "prebuild",
 }
-EXPECT_KEYS = {"config", "files", "absent", "not_in_layers", "history_count"}
+EXPECT_KEYS = {"config", "image", "files", "absent", "not_in_layers", "history_count"}
 FILE_KEYS = {"type", "mode", "uid", "gid", "content", "sha256", "target", "size"}
 
 # The config fields the parity test compares.
 PARITY_FIELDS = ("Env", "Cmd", "Entrypoint", "WorkingDir", "User", "Labels", "ExposedPorts",
                  "Volumes", "StopSignal", "Healthcheck", "Shell", "OnBuild")
+PARITY_IMAGE_FIELDS = ("author", "os", "architecture")  # top-level fields of the config
 
 # Differences between Docker's image and ours that are not the image's content, each with
 # its reason. The file listings of both images are read from ``docker save`` archives, so
@@ -195,12 +196,13 @@ class Built:
     context: Path
 
     @property
-    def error_line(self) -> str:
-        """The one-line error message (the first line of stderr's error)."""
+    def error_message(self) -> str:
+        """The error: its first line (``FILE:LINE:COL: ...`` or ``error: ...``) and the lines
+        after it (a failed RUN's output tail, the offending Dockerfile line)."""
         lines = [line for line in self.stderr.splitlines() if line.strip()]
-        for line in lines:
+        for i, line in enumerate(lines):
             if re.match(r"^(error: |\S+:\d+(:\d+)?: )", line):
-                return line
+                return "\n".join(lines[i:])
         return lines[-1] if lines else ""
 
 
@@ -355,6 +357,9 @@ def check_expect(case: Case, image: FlatImage) -> list[str]:
         got = cfg.get(key)
         if got != want:
             problems.append(f"config {key}: want {want!r}, got {got!r}")
+    for key, want in (expect.get("image") or {}).items():
+        if image.config.get(key) != want:
+            problems.append(f"image {key}: want {want!r}, got {image.config.get(key)!r}")
     for path, want in (expect.get("files") or {}).items():
         got = image.files.get(path)
         if got is None:
@@ -398,11 +403,12 @@ def check_error(case: Case, built: Built) -> list[str]:
     if built.returncode == 0:
         return ["the build succeeded; expected it to fail"]
     problems = []
-    line = built.error_line
+    message = built.error_message
+    line = message.split("\n")[0]
     if "Traceback" in built.stderr:
         problems.append("a traceback was printed")
-    if not re.search(error["match"], line):
-        problems.append(f"error {line!r} does not match {error['match']!r}")
+    if not re.search(error["match"], message):
+        problems.append(f"error {message!r} does not match {error['match']!r}")
     if "line" in error:
         where = rf"{re.escape(case.dockerfile.name)}:{error['line']}\b"
         if not re.search(where, line):
@@ -421,6 +427,10 @@ def parity_problems(case: Case, ours: FlatImage, docker: FlatImage) -> list[str]
         a, b = docker.run_config.get(key), ours.run_config.get(key)
         if (a or None) != (b or None):
             problems.append(f"config {key}: docker {a!r}, dockyard {b!r}")
+    for key in PARITY_IMAGE_FIELDS:
+        a, b = docker.config.get(key), ours.config.get(key)
+        if (a or None) != (b or None):
+            problems.append(f"image {key}: docker {a!r}, dockyard {b!r}")
     ignored = set(IGNORED_PATHS) | set(case.spec.get("docker_ignore") or [])
 
     def listing(img: FlatImage) -> dict[str, tuple[str, int, int, int, int, str, str]]:
