@@ -217,8 +217,9 @@ class ContextSnapshot:
     def resolve(self, path: str) -> str:
         """Follow symlinks in ``path`` (every component) inside the context; the final path.
 
-        A link that leads outside the context (an absolute target or ``..`` above the root)
-        is refused with ContextError. The result may not exist.
+        The context root acts as a chroot, as Docker's ``FollowSymlinkInScope`` and
+        BuildKit's: an absolute link target starts again at the context root and ``..``
+        never climbs above it, so nothing outside is reached. The result may not exist.
         """
         parts = [p for p in self.normalize(path).split("/") if p != "."]
         done: list[str] = []
@@ -226,9 +227,8 @@ class ContextSnapshot:
         while parts:
             name = parts.pop(0)
             if name == "..":
-                if not done:
-                    raise ContextError(f'"/{path.lstrip("/")}" resolves outside the build context')
-                done.pop()
+                if done:
+                    done.pop()
                 continue
             entry = self.entries.get("/".join([*done, name]))
             if entry is None or entry.kind != "symlink":
@@ -238,10 +238,7 @@ class ContextSnapshot:
             if hops > _MAX_SYMLINKS:
                 raise ContextError(f'"/{path.lstrip("/")}": too many levels of symbolic links')
             if entry.link.startswith("/"):
-                raise ContextError(
-                    f'"/{path.lstrip("/")}" resolves outside the build context '
-                    f"(symlink {entry.path} -> {entry.link})"
-                )
+                done = []
             parts = [p for p in entry.link.split("/") if p not in ("", ".")] + parts
         return "/".join(done) or "."
 
