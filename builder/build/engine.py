@@ -128,7 +128,7 @@ class Build:
             stack.callback(ctx.close)
             dockerfile = parse(
                 ctx.dockerfile.encode("utf-8", "surrogateescape"),
-                req.dockerfile or ctx.dockerfile_name,
+                ctx.dockerfile_name if req.dockerfile in (None, "-") else req.dockerfile,
             )
             settings = PlanSettings(
                 build_args=dict(req.build_args),

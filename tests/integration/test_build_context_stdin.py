@@ -105,3 +105,13 @@ def test_dockerfile_ignored_by_dockerignore_still_builds(root: Path, tmp_path: P
     assert image.files["/ctx/a.txt"].content == b"a\n"
     assert "/ctx/Dockerfile" not in image.files
     assert "/ctx/.dockerignore" not in image.files
+
+
+def test_errors_in_a_dockerfile_from_stdin_name_dockerfile(root: Path, tmp_path: Path) -> None:
+    ctx = tmp_path / "ctx"
+    ctx.mkdir()
+    result = dockyard(root, "build", "--progress", "plain", "-f", "-", str(ctx), check=False,
+                      input=b"FROM testbase\nCOPY missing.txt /m\n")
+    err = result.stderr.decode(errors="replace")
+    assert result.returncode != 0 and "Traceback" not in err
+    assert "Dockerfile:2" in err and "missing.txt" in err
