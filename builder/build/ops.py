@@ -86,7 +86,7 @@ def run_op(
                 status = ctx.executor.run(rootfs, spec, output)
         except ExecutionError as err:
             cancel.check()
-            raise BuildError(f"{step.label}: {err.message}", step.location) from None
+            raise BuildError(err.message, step.location) from None  # the caller adds the step
     cancel.check()
     if status != 0:
         shown = " ".join(ins["command"])
@@ -123,14 +123,22 @@ def _mount(
     kind = m.get("type", "bind")
     target = str(m.get("target") or "")
     if kind == "tmpfs":
-        return MountSpec("tmpfs", target)
+        return MountSpec("tmpfs", target, size=int(m.get("size") or 0))
     if kind == "cache":
         ident = str(m.get("id") or target)
-        path = ctx.root / "cache" / "mounts" / hashlib.sha256(ident.encode()).hexdigest()[:32]
+        seed = _from_path(m, step, ctx) if m.get("from") else None
+        key = ident if seed is None else f"{ident}\0{m['from']}\0{m.get('source') or '/'}"
+        path = ctx.root / "cache" / "mounts" / hashlib.sha256(key.encode()).hexdigest()[:32]
         if not path.is_dir():
-            path.mkdir(parents=True, exist_ok=True)
-            os.chmod(path, int(m["mode"]) if m.get("mode") is not None else 0o755)
-            os.chown(path, int(m.get("uid") or 0), int(m.get("gid") or 0))
+            if seed is not None and seed.is_dir():  # a new cache starts as a copy of from's
+                work = Path(tempfile.mkdtemp(dir=path.parent.parent))
+                shutil.copytree(seed, work / "seed", symlinks=True)
+                os.replace(work / "seed", path)
+                os.rmdir(work)
+            else:
+                path.mkdir(parents=True, exist_ok=True)
+                os.chmod(path, int(m["mode"]) if m.get("mode") is not None else 0o755)
+                os.chown(path, int(m.get("uid") or 0), int(m.get("gid") or 0))
         if m.get("sharing") == "locked":
             from builder.scheduler import KeyLocks
 
@@ -160,17 +168,7 @@ def _mount(
         raise BuildError("RUN --mount=type=ssh is not supported", step.location)
     # bind: from the context, or from a stage or image
     source = str(m.get("source") or ".")
-    if m.get("from"):
-        dep = next((e for e in step.deps if e.kind == "mount"), None)
-        if ctx.tree_for is None or dep is None:
-            raise BuildError(f"cannot mount from {m['from']}", step.location)
-        name = f"stage:{dep.source_stage}" if dep.source_stage is not None else f"image:{dep.image}"
-        from builder.runtime.users import path_in_root
-
-        base = ctx.tree_for(name)
-        host = path_in_root(base, source)
-    else:
-        host = _context_path(ctx, source, step)
+    host = _from_path(m, step, ctx) if m.get("from") else _context_path(ctx, source, step)
     readonly = bool(m.get("readonly", True))
     if not readonly:  # writes to a read-write bind are thrown away, as in BuildKit
         scratch = tmp / f"rw-{hashlib.sha256(str(host).encode()).hexdigest()[:12]}"
@@ -180,6 +178,19 @@ def _mount(
             shutil.copy2(host, scratch, follow_symlinks=False)
         host = scratch
     return MountSpec("bind", target, str(host), readonly=readonly)
+
+
+def _from_path(m: Mapping[str, Any], step: Step, ctx: OpContext) -> Path:
+    """The host path of a mount's ``source`` in its ``from`` stage or image."""
+    from builder.runtime.users import path_in_root
+
+    deps = [e for e in step.deps if e.kind == "mount"]
+    mounts = [x for x in step.instruction.get("mounts", []) if x.get("from")]
+    dep = next((e for x, e in zip(mounts, deps, strict=False) if x is m), None)
+    if ctx.tree_for is None or dep is None:
+        raise BuildError(f"cannot mount from {m['from']}", step.location)
+    name = f"stage:{dep.source_stage}" if dep.source_stage is not None else f"image:{dep.image}"
+    return path_in_root(ctx.tree_for(name), str(m.get("source") or "."))
 
 
 def _context_path(ctx: OpContext, source: str, step: Step) -> Path:

@@ -18,14 +18,16 @@ DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 class MountSpec:
     """An extra mount inside the container.
 
-    ``kind`` is ``"bind"`` (``source`` is a host path) or ``"tmpfs"`` (``source`` ignored);
-    ``target`` is an absolute path in the container, created when missing.
+    ``kind`` is ``"bind"`` (``source`` is a host path) or ``"tmpfs"`` (``source`` ignored;
+    ``size`` in bytes limits it when not 0); ``target`` is an absolute path in the container,
+    created when missing.
     """
 
     kind: Literal["bind", "tmpfs"]
     target: str
     source: str = ""
     readonly: bool = False
+    size: int = 0
 
 
 @dataclass(frozen=True)

@@ -242,7 +242,8 @@ def _setup_root(run: dict[str, Any]) -> None:
     for m in spec["mounts"]:
         if m["kind"] == "tmpfs":
             flags = sc.MS_NOSUID | sc.MS_NODEV | (sc.MS_RDONLY if m["readonly"] else 0)
-            sc.mount("tmpfs", m["target"], "tmpfs", flags, "mode=755")
+            size = f",size={m['size']}" if m.get("size") else ""
+            sc.mount("tmpfs", m["target"], "tmpfs", flags, "mode=755" + size)
     for fd in (*devices.values(), *etc.values(), *(fd for _, fd in binds)):
         os.close(fd)
 

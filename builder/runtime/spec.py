@@ -46,6 +46,7 @@ def oci_config(rootfs: Path, spec: ProcessSpec, user: ExecUser, env: list[str],
                            "options": opts})
         else:
             opts = ["nosuid", "nodev", "mode=755"] + (["ro"] if m.readonly else [])
+            opts += [f"size={m.size}"] if m.size else []
             mounts.append({"destination": m.target, "type": "tmpfs", "source": "tmpfs",
                            "options": opts})
     return {

@@ -425,7 +425,7 @@ def parity_problems(case: Case, ours: FlatImage, docker: FlatImage) -> list[str]
     problems = []
     for key in PARITY_FIELDS:
         a, b = docker.run_config.get(key), ours.run_config.get(key)
-        if (a or None) != (b or None):
+        if (a or None) != (b or None):  # Docker writes "User": "" where we leave it out
             problems.append(f"config {key}: docker {a!r}, dockyard {b!r}")
     for key in PARITY_IMAGE_FIELDS:
         a, b = docker.config.get(key), ours.config.get(key)
