@@ -497,7 +497,12 @@ def _copy_item(op: _Op, item: SourceItem, dest: str, dest_is_dir: bool) -> None:
         if name == ".":
             fd = os.dup(parent)
         else:
-            fd = op.make_dir(parent, name, display, entry, overwrite=False)
+            try:
+                os.stat(name, dir_fd=parent, follow_symlinks=False)
+            except FileNotFoundError:
+                fd = _new_dir(op, parent, name)
+            else:
+                fd = op.make_dir(parent, name, display, entry, overwrite=False)
         lazy = _LazyDir.opened(fd, display)
         try:
             op.copy_children(item.path, "", lazy, None)
@@ -505,6 +510,19 @@ def _copy_item(op: _Op, item: SourceItem, dest: str, dest_is_dir: bool) -> None:
             lazy.close()
     finally:
         os.close(parent)
+
+
+def _new_dir(op: _Op, parent: int, name: str) -> int:
+    """The new directory a directory's contents are copied into: made like the destination's
+    parents (mode 0755, the --chown owner), never with the source directory's mode or owner,
+    as Docker's and BuildKit's MkdirAll make it."""
+    os.mkdir(name, 0o700, dir_fd=parent)
+    fd = os.open(name, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=parent)
+    if op.owner is not None and op.can_chown:
+        os.fchown(fd, *op.owner)
+    os.fchmod(fd, 0o755)
+    op.result.dirs += 1
+    return fd
 
 
 def _copy_parents(op: _Op, tree: SourceTree, src: str, dest: str) -> None:
