@@ -37,6 +37,20 @@ def _last_change(build: Build) -> int | None:
     return int(max(times)) if times else None
 
 
+def _created(build: Build, graph: BuildGraph, stage: Stage) -> str:
+    """The image's ``created``: SOURCE_DATE_EPOCH, else the newest step's time, else (no
+    step made a layer) the base's, so that a rebuild makes the same image ID."""
+    epoch = build.settings.source_date_epoch or _last_change(build)
+    if epoch is not None:
+        return now_rfc3339(epoch)
+    base = stage.base
+    while base.kind == "stage" and base.stage is not None:
+        base = graph.stages[base.stage].base
+    image = build.images.get(base.ref) if base.kind == "image" else None
+    created = image.config.get("created") if image is not None else None
+    return created if isinstance(created, str) and created else now_rfc3339(0)
+
+
 def stage_history(build: Build, graph: BuildGraph, stage: Stage, created: str) -> list[History]:
     """The history of a stage's image: its base's history, then one entry per step."""
     base = stage.base
@@ -61,7 +75,7 @@ def assemble(
     from builder.reference import parse_normalized
 
     final = results[build.stage_final[stage.index]]
-    created = now_rfc3339(build.settings.source_date_epoch or _last_change(build))
+    created = _created(build, graph, stage)
     run_config: dict[str, Any] = stage.config.to_docker()
     env = list(run_config.get("Env") or [])
     if not any(e.startswith("PATH=") for e in env):

@@ -196,6 +196,18 @@ class Built:
     context: Path
 
     @property
+    def image_id(self) -> str:
+        """The image ID the build printed (``Image: sha256:...``)."""
+        found = re.findall(r"^Image: (sha256:[0-9a-f]{64})$", self.stderr + self.stdout, re.M)
+        return found[-1] if found else ""
+
+    @property
+    def steps_run(self) -> int:
+        """How many steps ran (not cached), from the summary line."""
+        found = re.findall(r"^Steps: (\d+) run", self.stderr + self.stdout, re.M)
+        return int(found[-1]) if found else -1
+
+    @property
     def error_message(self) -> str:
         """The error: its first line (``FILE:LINE:COL: ...`` or ``error: ...``) and the lines
         after it (a failed RUN's output tail, the offending Dockerfile line)."""
@@ -206,9 +218,10 @@ class Built:
         return lines[-1] if lines else ""
 
 
-def build_case(case: Case, root: Path, work: Path) -> Built:
-    """Build the case's prebuilds, then the case itself (tagged ``case.tag``) with dockyard."""
-    context = make_context(case, work / f"ctx-{case.name}")
+def build_case(case: Case, root: Path, work: Path, context: Path | None = None) -> Built:
+    """Build the case's prebuilds, then the case itself (tagged ``case.tag``) with dockyard
+    (in ``context`` when given, else in a new one made from the case)."""
+    context = context or make_context(case, work / f"ctx-{case.name}")
     for pre in case.spec.get("prebuild") or []:
         dockyard(root, "build", "--progress", "plain", "-t", pre["tag"],
                  "-f", str(case.dir / pre["dockerfile"]), str(context))
@@ -379,6 +392,30 @@ def check_expect(case: Case, image: FlatImage) -> list[str]:
         if got_n != expect["history_count"]:
             problems.append(f"history: want {expect['history_count']} entries, got {got_n}")
     return problems
+
+
+def root_leaks(root: Path, needles: list[str]) -> list[str]:
+    """Where in a dockyard root (blobs decompressed, unpacked layers, cache and stat
+    databases; not the cache mounts' own directories) any of ``needles`` is stored."""
+    found = []
+    raw = [n.encode() for n in needles]
+    skip = root / "cache" / "mounts"
+    for dirpath, dirnames, filenames in os.walk(root):
+        if Path(dirpath) == skip.parent:
+            dirnames[:] = [d for d in dirnames if d != skip.name]
+        for name in filenames:
+            path = Path(dirpath) / name
+            if path.is_symlink() or not path.is_file():
+                continue
+            data = path.read_bytes()
+            try:
+                plain = _decompress(data)
+            except Exception:
+                plain = data
+            for needle, b in zip(needles, raw, strict=True):
+                if b in data or b in plain:
+                    found.append(f"{needle!r} stored in {path.relative_to(root)}")
+    return found
 
 
 def _file_problems(want: dict[str, Any], got: Entry) -> list[str]:

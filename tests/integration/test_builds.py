@@ -1,6 +1,7 @@
 """End-to-end build cases from ``fixtures/builds/<case>/`` (see ``buildcases.py``).
 
 ``test_case`` builds each case with dockyard and checks its expectation (or its error);
+``test_rebuild_is_cached`` builds each successful case again: no step runs, same image ID;
 ``test_docker_parity`` builds each case Docker's classic builder supports with
 ``DOCKER_BUILDKIT=0 docker build --network=none`` on a private dockerd, loads ours into the
 same daemon, and compares the config fields and the full file listings of both images.
@@ -27,6 +28,7 @@ from tests.integration.buildcases import (
     load_cases,
     parity_problems,
     read_archive,
+    root_leaks,
 )
 from tests.integration.dockerd import Dockerd, start_dockerd, stop_dockerd
 
@@ -34,6 +36,8 @@ pytestmark = pytest.mark.integration
 
 CASES = load_cases()
 DOCKER_CASES = [c for c in CASES if c.docker]
+CACHEABLE = [c for c in CASES
+             if c.expect is not None and "--no-cache" not in (c.spec.get("extra_args") or [])]
 
 
 class Session:
@@ -84,7 +88,19 @@ def test_case(case: Case, session: Session) -> None:
     assert built.returncode == 0, f"build failed:\n{built.stderr[-4000:]}"
     image, _ = dockyard_image(session.root, case.tag)
     problems = check_expect(case, image)
+    problems += root_leaks(session.root, (case.expect or {}).get("not_in_layers") or [])
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("case", CACHEABLE, ids=[c.name for c in CACHEABLE])
+def test_rebuild_is_cached(case: Case, session: Session) -> None:
+    """Building a case again runs no step and gives the very same image."""
+    first = session.build(case)
+    assert first.returncode == 0, f"build failed:\n{first.stderr[-3000:]}"
+    again = build_case(case, session.root, session.work, first.context)
+    assert again.returncode == 0, f"rebuild failed:\n{again.stderr[-3000:]}"
+    assert again.steps_run == 0, f"the rebuild ran steps:\n{again.stderr[-3000:]}"
+    assert again.image_id == first.image_id != ""
 
 
 @pytest.mark.parametrize("case", DOCKER_CASES, ids=[c.name for c in DOCKER_CASES])
