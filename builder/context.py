@@ -45,7 +45,7 @@ __all__ = [
     "scan",
 ]
 
-EntryKind = Literal["file", "dir", "symlink"]
+EntryKind = Literal["file", "dir", "symlink", "fifo", "char", "block"]
 StatKey = tuple[int, int, int, int, int, int]  # dev, ino, size, mtime_ns, ctime_ns, mode
 
 _CHUNK = 1 << 20
@@ -67,11 +67,13 @@ class Entry:
     link: str = ""  # symlink target, as stored
     digest: str = ""  # blake3 hex of the content, regular files only
     mtime_ns: int = field(default=0, compare=False)  # kept for copies; never hashed
+    rdev: int = 0  # device number of a char or block device
 
     def record(self, name: str) -> bytes:
         """The canonical record hashed by :meth:`ContextSnapshot.digest` (no mtime)."""
         fields = [name, self.kind, self.mode, self.uid, self.gid, self.size, self.link]
-        return json.dumps([*fields, self.digest], ensure_ascii=False).encode() + b"\n"
+        extra = [self.rdev] if self.kind in ("char", "block") else []
+        return json.dumps([*fields, self.digest, *extra], ensure_ascii=False).encode() + b"\n"
 
 
 @dataclass(slots=True)
@@ -217,8 +219,9 @@ class ContextSnapshot:
     def resolve(self, path: str) -> str:
         """Follow symlinks in ``path`` (every component) inside the context; the final path.
 
-        A link that leads outside the context (an absolute target or ``..`` above the root)
-        is refused with ContextError. The result may not exist.
+        The context root acts as a chroot, as Docker's ``FollowSymlinkInScope`` and
+        BuildKit's: an absolute link target starts again at the context root and ``..``
+        never climbs above it, so nothing outside is reached. The result may not exist.
         """
         parts = [p for p in self.normalize(path).split("/") if p != "."]
         done: list[str] = []
@@ -226,9 +229,8 @@ class ContextSnapshot:
         while parts:
             name = parts.pop(0)
             if name == "..":
-                if not done:
-                    raise ContextError(f'"/{path.lstrip("/")}" resolves outside the build context')
-                done.pop()
+                if done:
+                    done.pop()
                 continue
             entry = self.entries.get("/".join([*done, name]))
             if entry is None or entry.kind != "symlink":
@@ -238,10 +240,7 @@ class ContextSnapshot:
             if hops > _MAX_SYMLINKS:
                 raise ContextError(f'"/{path.lstrip("/")}": too many levels of symbolic links')
             if entry.link.startswith("/"):
-                raise ContextError(
-                    f'"/{path.lstrip("/")}" resolves outside the build context '
-                    f"(symlink {entry.path} -> {entry.link})"
-                )
+                done = []
             parts = [p for p in entry.link.split("/") if p not in ("", ".")] + parts
         return "/".join(done) or "."
 
@@ -364,6 +363,8 @@ def scan(
                 continue
             if fmt == stat.S_IFREG:
                 to_hash.append((rel, child.path, st))
+            elif fmt in _SPECIAL and not (fmt == stat.S_IFCHR and st.st_rdev == 0):
+                entries[rel] = entry_from_stat(rel, st)  # copied as such, as Docker does
             elif fmt == stat.S_IFLNK:
                 try:
                     target = os.readlink(child.path)
@@ -374,8 +375,7 @@ def scan(
                 entries[rel] = entry_from_stat(rel, st, link=target)
             else:
                 stats.skipped.append(
-                    f"skipping {_special_name(fmt)} {rel!r}: only regular files, directories "
-                    "and symlinks can be part of a build context"
+                    f"skipping {_special_name(fmt)} {rel!r}: it cannot be part of a build context"
                 )
                 continue
             kept_any = True
@@ -433,13 +433,24 @@ def _hash_all(
         cache.put_many(new)
 
 
+_SPECIAL: dict[int, EntryKind] = {
+    stat.S_IFIFO: "fifo",
+    stat.S_IFCHR: "char",
+    stat.S_IFBLK: "block",
+}
+
+
 def entry_from_stat(rel: str, st: os.stat_result, *, link: str = "", digest: str = "") -> Entry:
-    """The Entry for ``rel`` from its lstat result (a non-directory, non-link is a file)."""
+    """The Entry for ``rel`` from its lstat result (FIFOs and devices as such, any other
+    non-directory, non-link as a file)."""
     fmt = stat.S_IFMT(st.st_mode)
-    kind: EntryKind = "dir" if fmt == stat.S_IFDIR else "symlink" if fmt == stat.S_IFLNK else "file"
+    kind: EntryKind = _SPECIAL.get(fmt, "file")
+    if fmt in (stat.S_IFDIR, stat.S_IFLNK):
+        kind = "dir" if fmt == stat.S_IFDIR else "symlink"
     size = st.st_size if kind == "file" else 0
     mode = stat.S_IMODE(st.st_mode)
-    return Entry(rel, kind, mode, st.st_uid, st.st_gid, size, link, digest, st.st_mtime_ns)
+    rdev = st.st_rdev if kind in ("char", "block") else 0
+    return Entry(rel, kind, mode, st.st_uid, st.st_gid, size, link, digest, st.st_mtime_ns, rdev)
 
 
 def _special_name(fmt: int) -> str:

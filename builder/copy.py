@@ -43,6 +43,7 @@ __all__ = ["CopyRequest", "CopyResult", "context_digest", "copy_into", "sources_
 
 _FILE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
 _CHUNK = 1 << 20
+_NODES = {"fifo": stat.S_IFIFO, "char": stat.S_IFCHR, "block": stat.S_IFBLK}
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +195,16 @@ class _Op:
                 os.utime(name, ns=ns, dir_fd=parent, follow_symlinks=False)
             self.result.symlinks += 1
             return
+        if entry.kind in _NODES:  # FIFOs and devices are made anew, as Docker copies them
+            _clear(parent, name, display)
+            os.mknod(name, _NODES[entry.kind] | 0o600, entry.rdev, dir_fd=parent)
+            if self.can_chown:
+                os.chown(name, *self.ids(entry), dir_fd=parent, follow_symlinks=False)
+            os.chmod(name, self.mode if self.mode is not None else entry.mode, dir_fd=parent)
+            if entry.mtime_ns:
+                os.utime(name, ns=(entry.mtime_ns, entry.mtime_ns), dir_fd=parent)
+            self.result.files += 1
+            return
         self.write_file(parent, name, display, entry, self._read(path, entry))
 
     def _read(self, path: str, entry: Entry) -> Iterator[bytes]:
@@ -235,8 +246,8 @@ class _Op:
             child = name if path == "." else f"{path}/{name}"
             child_rel = f"{rel}/{name}" if rel else name
             entry = self.tree.get(child)
-            if entry is None:  # a FIFO, socket or device node in a stage's rootfs
-                self.result.skipped.append(f"/{child}: special files are not copied")
+            if entry is None:  # a socket (or a whiteout device) in a stage's rootfs
+                self.result.skipped.append(f"/{child}: sockets are not copied")
                 continue
             included = include is None or include.matches_or_parent_matches(child_rel)
             excluded = self.exclude is not None and self.exclude.matches_or_parent_matches(
@@ -486,7 +497,12 @@ def _copy_item(op: _Op, item: SourceItem, dest: str, dest_is_dir: bool) -> None:
         if name == ".":
             fd = os.dup(parent)
         else:
-            fd = op.make_dir(parent, name, display, entry, overwrite=False)
+            try:
+                os.stat(name, dir_fd=parent, follow_symlinks=False)
+            except FileNotFoundError:
+                fd = _new_dir(op, parent, name)
+            else:
+                fd = op.make_dir(parent, name, display, entry, overwrite=False)
         lazy = _LazyDir.opened(fd, display)
         try:
             op.copy_children(item.path, "", lazy, None)
@@ -494,6 +510,19 @@ def _copy_item(op: _Op, item: SourceItem, dest: str, dest_is_dir: bool) -> None:
             lazy.close()
     finally:
         os.close(parent)
+
+
+def _new_dir(op: _Op, parent: int, name: str) -> int:
+    """The new directory a directory's contents are copied into: made like the destination's
+    parents (mode 0755, the --chown owner), never with the source directory's mode or owner,
+    as Docker's and BuildKit's MkdirAll make it."""
+    os.mkdir(name, 0o700, dir_fd=parent)
+    fd = os.open(name, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=parent)
+    if op.owner is not None and op.can_chown:
+        os.fchown(fd, *op.owner)
+    os.fchmod(fd, 0o755)
+    op.result.dirs += 1
+    return fd
 
 
 def _copy_parents(op: _Op, tree: SourceTree, src: str, dest: str) -> None:

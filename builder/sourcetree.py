@@ -79,8 +79,8 @@ class DirectoryTree:
             try:
                 st = os.stat(comps[-1], dir_fd=parent, follow_symlinks=False)
                 fmt = stat.S_IFMT(st.st_mode)
-                if fmt not in (stat.S_IFREG, stat.S_IFDIR, stat.S_IFLNK):
-                    return None
+                if fmt == stat.S_IFSOCK or (fmt == stat.S_IFCHR and st.st_rdev == 0):
+                    return None  # sockets, and overlay whiteouts, are never copied
                 link = os.readlink(comps[-1], dir_fd=parent) if fmt == stat.S_IFLNK else ""
             finally:
                 os.close(parent)

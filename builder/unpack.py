@@ -101,6 +101,12 @@ def unpack_into(
                     continue
                 ids = owner or (member.uid, member.gid)
                 if member.isdir():
+                    # a file or symlink where the directory goes is replaced, as tar -x does
+                    parent = sub.open_dir(comps[:-1], create=True, owner=owner)
+                    try:
+                        _remove(parent, comps[-1], keep_dir=True)
+                    finally:
+                        os.close(parent)
                     fd = sub.open_dir(comps, create=True, owner=owner)
                     os.close(fd)
                     dirs.append((comps, member))
@@ -142,6 +148,13 @@ def unpack_into(
                             )
                         finally:
                             os.close(tparent)
+                        # the link's own header sets the shared inode's owner and mode, as
+                        # Docker's and BuildKit's extraction do
+                        st = os.stat(name, dir_fd=parent, follow_symlinks=False)
+                        if is_root:
+                            os.chown(name, *ids, dir_fd=parent, follow_symlinks=False)
+                        if not stat.S_ISLNK(st.st_mode):
+                            os.chmod(name, member.mode & 0o7777, dir_fd=parent)
                     elif (member.ischr() or member.isblk() or member.isfifo()) and is_root:
                         kind = (
                             stat.S_IFCHR

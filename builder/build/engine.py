@@ -175,11 +175,13 @@ class Build:
         with ExitStack() as stack:
             stat_cache = StatCache.for_root(self.root)
             stack.callback(stat_cache.close)
-            ctx = open_context(req.context, req.dockerfile, stat_cache=stat_cache)
+            ctx = open_context(
+                req.context, req.dockerfile, stdin=req.stdin, stat_cache=stat_cache
+            )
             stack.callback(ctx.close)
             dockerfile = parse(
                 ctx.dockerfile.encode("utf-8", "surrogateescape"),
-                req.dockerfile or ctx.dockerfile_name,
+                ctx.dockerfile_name if req.dockerfile in (None, "-") else req.dockerfile,
             )
             settings = PlanSettings(
                 build_args=dict(req.build_args),
@@ -421,7 +423,21 @@ class Build:
     ) -> LayerRef | None:
         lowers = [self.store.unpacked(layer.diff_id) for layer in chain]
         cancel.check()
-        mount = snapshotter.prepare(f"build-{os.getpid()}-{next(_SEQ)}", lowers)
+        # COPY --link (BuildKit): the files go into an empty snapshot, a layer that reads
+        # nothing of the stage (a symlink on the destination path is not followed; the
+        # destination's directories are new). --chown names still resolve in the stage.
+        link = step.kind in ("COPY", "ADD") and bool(step.instruction.get("link"))
+        users = None
+        if link and step.instruction.get("chown") and lowers:
+            users = snapshotter.view(f"users-{os.getpid()}-{next(_SEQ)}", lowers)
+        try:
+            mount = snapshotter.prepare(
+                f"build-{os.getpid()}-{next(_SEQ)}", [] if link else lowers
+            )
+        except BaseException:
+            if users is not None:
+                snapshotter.remove(users)
+            raise
         try:
             if step.kind == "RUN":
 
@@ -432,7 +448,8 @@ class Build:
 
                 run_op(step, mount.rootfs, ops, cancel, on_line)
             elif step.kind in ("COPY", "ADD"):
-                copy_op(step, mount.rootfs, ops)
+                users_root = (users.rootfs if users else self._empty_dir()) if link else None
+                copy_op(step, mount.rootfs, ops, users_root=users_root)
             elif step.kind == "WORKDIR":
                 workdir_op(step, mount.rootfs)
             cancel.check()
@@ -445,6 +462,13 @@ class Build:
             return LayerRef(record.diff_id, record.descriptor)
         finally:
             snapshotter.remove(mount)
+            if users is not None:
+                snapshotter.remove(users)
+
+    def _empty_dir(self) -> Path:
+        empty = self.root / "tmp" / f"empty-{os.getpid()}"
+        empty.mkdir(parents=True, exist_ok=True)
+        return empty
 
     # -- read-only views of other stages and images (COPY --from, RUN --mount=from) -------
 

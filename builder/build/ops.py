@@ -205,8 +205,9 @@ def _context_path(ctx: OpContext, source: str, step: Step) -> Path:
     return Path(snap.root) / rel if rel != "." else Path(snap.root)
 
 
-def copy_op(step: Step, rootfs: Path, ctx: OpContext) -> None:
-    """Run a COPY/ADD step, writing into ``rootfs``."""
+def copy_op(step: Step, rootfs: Path, ctx: OpContext, users_root: Path | None = None) -> None:
+    """Run a COPY/ADD step, writing into ``rootfs``; ``--chown`` names resolve in
+    ``users_root`` (default ``rootfs``)."""
     from builder.copy import CopyRequest, copy_into
     from builder.sourcetree import DirectoryTree
 
@@ -214,13 +215,13 @@ def copy_op(step: Step, rootfs: Path, ctx: OpContext) -> None:
     dep = next((e for e in step.deps if e.kind == "copy"), None)
     try:
         if dep is None:
-            copy_into(request, ctx.context_snapshot, rootfs)
+            copy_into(request, ctx.context_snapshot, rootfs, users_root=users_root)
             return
         if ctx.tree_for is None:
             raise BuildError("COPY --from needs the source stage", step.location)
         name = f"stage:{dep.source_stage}" if dep.source_stage is not None else f"image:{dep.image}"
         with DirectoryTree(ctx.tree_for(name)) as tree:
-            copy_into(request, tree, rootfs)
+            copy_into(request, tree, rootfs, users_root=users_root)
     except BuildError as err:
         if err.location is None:
             raise BuildError(err.message, step.location) from None

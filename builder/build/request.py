@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import BinaryIO, Literal
 
 OutputType = Literal["docker", "oci", "local"]
 
@@ -60,6 +60,8 @@ class BuildRequest:
     cache_keep_storage: int | None = None
     """Cache budget for the pruning after the build (None: the setting; 0: no pruning)."""
     pull: bool = False  # always check the registry for newer base images
+    stdin: BinaryIO | None = field(default=None, compare=False, repr=False)
+    """Read when ``context`` or ``dockerfile`` is ``-``."""
 
 
 @dataclass(frozen=True)

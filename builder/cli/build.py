@@ -243,6 +243,7 @@ def build(
         cache_to=_cache_to(cache_to),  # type: ignore[arg-type]
         cache_from=_cache_from(cache_from),  # type: ignore[arg-type]
         cache_keep_storage=_keep_storage(cache_keep_storage),
+        stdin=sys.stdin.buffer if "-" in (context, dockerfile) else None,
     )
     reporter = make_reporter("quiet" if quiet else progress)
     result = run_build(request, settings, reporter)

@@ -43,6 +43,9 @@ class OverlaySnapshotter:
             raise SnapshotError(reason)
 
     def _lowers(self, directory: Path, layers: list[Path], spare: int) -> list[Path]:
+        # Two steps may make the very same layer (one diff id, one dir); overlayfs refuses a
+        # dir twice (ELOOP). The upper copy shadows all of the lower one, so drop the lower.
+        layers = list(reversed(dict.fromkeys(reversed(layers))))
         limit = MAX_LAYERS - spare
         if len(layers) <= limit:
             return layers

@@ -1,0 +1,133 @@
+"""``ADD <url>`` end to end against a local HTTP server on 127.0.0.1: the download lands with
+mode 0600 under the URL's base name, a remote archive is not extracted, and ``--checksum``
+verifies the content (a wrong digest fails the build with a clear one-line error)."""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import hashlib
+import http.server
+import io
+import os
+import tarfile
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.integration.buildcases import dockyard, dockyard_image
+
+pytestmark = pytest.mark.integration
+
+PAYLOAD = b"downloaded over http\n"
+
+
+def _tgz() -> bytes:
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w") as tar:
+        info = tarfile.TarInfo("inside.txt")
+        info.size = 3
+        tar.addfile(info, io.BytesIO(b"in\n"))
+    return gzip.compress(buf.getvalue(), mtime=0)
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A static file server on 127.0.0.1 (a random port) and its base URL."""
+    www = tmp_path_factory.mktemp("www")
+    (www / "files").mkdir()
+    (www / "files" / "data.bin").write_bytes(PAYLOAD)
+    (www / "files" / "app.tar.gz").write_bytes(_tgz())
+    handler = functools.partial(_Quiet, directory=str(www))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(timeout=10)
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    if os.geteuid() != 0:
+        pytest.skip("builds need root")
+    return tmp_path / "root"
+
+
+def _build(root: Path, tmp: Path, dockerfile: str, tag: str) -> tuple[int, str]:
+    ctx = tmp / f"ctx-{tag}"
+    ctx.mkdir()
+    (ctx / "Dockerfile").write_text(dockerfile)
+    result = dockyard(root, "build", "--progress", "plain", "-t", tag, str(ctx), check=False)
+    return result.returncode, result.stderr.decode(errors="replace")
+
+
+def test_add_url_downloads_with_mode_0600(server: str, root: Path, tmp_path: Path) -> None:
+    code, err = _build(root, tmp_path, (
+        "FROM scratch\n"
+        f"ADD {server}/files/data.bin /dl/\n"
+        f"ADD {server}/files/data.bin /renamed.bin\n"
+        f"ADD {server}/files/app.tar.gz /remote/\n"
+    ), "addurl")
+    assert code == 0, err
+    image, _ = dockyard_image(root, "addurl")
+    for path in ("/dl/data.bin", "/renamed.bin"):
+        entry = image.files[path]
+        assert entry.type == "file"
+        assert entry.mode == 0o600
+        assert (entry.uid, entry.gid) == (0, 0)
+        assert entry.content == PAYLOAD
+    # a remote archive is copied as is, never extracted
+    assert image.files["/remote/app.tar.gz"].content == _tgz()
+    assert "/remote/inside.txt" not in image.files
+
+
+def test_add_url_checksum_right_passes(server: str, root: Path, tmp_path: Path) -> None:
+    digest = "sha256:" + hashlib.sha256(PAYLOAD).hexdigest()
+    code, err = _build(root, tmp_path, (
+        "FROM scratch\n"
+        f"ADD --checksum={digest} {server}/files/data.bin /data.bin\n"
+    ), "addsum")
+    assert code == 0, err
+    image, _ = dockyard_image(root, "addsum")
+    assert image.files["/data.bin"].content == PAYLOAD
+
+
+def test_add_url_checksum_wrong_fails(server: str, root: Path, tmp_path: Path) -> None:
+    wrong = "sha256:" + hashlib.sha256(b"something else").hexdigest()
+    code, err = _build(root, tmp_path, (
+        "FROM scratch\n"
+        f"ADD --checksum={wrong} {server}/files/data.bin /data.bin\n"
+    ), "addbad")
+    assert code != 0
+    assert "Traceback" not in err
+    line = next(li for li in err.splitlines() if "Dockerfile:2" in li)
+    assert "digest mismatch" in line and wrong in line and f"{server}/files/data.bin" in line
+    assert dockyard(root, "inspect", "addbad", check=False).returncode != 0
+
+
+def test_add_url_checksum_malformed_fails(server: str, root: Path, tmp_path: Path) -> None:
+    code, err = _build(root, tmp_path, (
+        "FROM scratch\n"
+        f"ADD --checksum=md5:abc {server}/files/data.bin /data.bin\n"
+    ), "addmal")
+    assert code != 0
+    assert "Traceback" not in err
+    assert "checksum" in err and "Dockerfile:2" in err
+
+
+def test_add_url_missing_file_fails(server: str, root: Path, tmp_path: Path) -> None:
+    code, err = _build(root, tmp_path, f"FROM scratch\nADD {server}/files/nope /x\n", "add404")
+    assert code != 0
+    assert "Traceback" not in err
+    assert f"{server}/files/nope" in err and "404" in err
