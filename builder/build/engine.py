@@ -127,6 +127,7 @@ class Build:
                 no_cache_filter=req.no_cache_filter,
             )
             graph = plan(dockerfile, settings, self.base_config)
+            self.graph = graph
             for warning in graph.warnings:
                 self.reporter.on_event(Event("warning", data={"message": warning}))
             keys = keys_for(
@@ -253,8 +254,7 @@ class Build:
         ops: OpContext,
     ) -> Any:
         step_id = f"{stage.index}:{step.index}"
-        total = len(stage.steps)
-        display = f"[{stage.display_name} {step.index + 1}/{total}] {step.text.strip()}"
+        display = f"{step_prefix(self.graph, stage, step)} {step.text.strip()}"
         use_cache = not step.no_cache
 
         def run(cancel: Cancel, deps: Mapping[str, Any]) -> StepOutcome:
@@ -279,8 +279,8 @@ class Build:
                     message = err.message
                     self.reporter.on_event(Event("failed", step_id, display, {"error": message}))
                     tail = getattr(err, "output_tail", ())
-                    raise _step_error(stage, step, message, tail) from None
-                cache.commit(key.digest, CacheRecord(
+                    raise _step_error(self.graph, stage, step, message, tail) from None
+                committed = cache.commit(key.digest, CacheRecord(
                     key=key.digest,
                     layer_digest=added.blob.digest if added else None,
                     diff_id=added.diff_id if added else None,
@@ -294,7 +294,10 @@ class Build:
                     self.run_count += 1
                     if added:
                         self.new_layers.append((display, size))
-            outcome = StepOutcome(chain + ((added,) if added else ()), added, False, time.time())
+            # the record's time: a later build that reuses this step makes the same image
+            outcome = StepOutcome(
+                chain + ((added,) if added else ()), added, False, committed.created
+            )
             self.outcomes[(stage.index, step.index)] = outcome
             return outcome
 
@@ -391,8 +394,20 @@ class Build:
         self.views.clear()
 
 
-def _step_error(stage: Stage, step: Step, message: str, tail: tuple[str, ...]) -> BuildError:
-    text = f"[{stage.display_name} {step.index + 1}/{len(stage.steps)}] {step.label}: {message}"
+def step_prefix(graph: BuildGraph, stage: Stage, step: Step) -> str:
+    """BuildKit's ``[name 2/5]``: FROM is 1, then each RUN/COPY/ADD/WORKDIR; the name is left
+    out of a one-stage build's unnamed stage; the index is padded to the total's width."""
+    counted = [s for s in stage.steps if s.layer]
+    total = len(counted) + 1
+    index = next((i for i, s in enumerate(counted) if s is step), len(counted)) + 2
+    name = stage.name or (f"stage-{stage.index}" if len(graph.stages) > 1 else "")
+    return f"[{name + ' ' if name else ''}{index:>{len(str(total))}}/{total}]"
+
+
+def _step_error(
+    graph: BuildGraph, stage: Stage, step: Step, message: str, tail: tuple[str, ...]
+) -> BuildError:
+    text = f"{step_prefix(graph, stage, step)} {step.label}: {message}"
     if tail:
         text += "\n" + "\n".join(f"  | {line}" for line in tail)
     return BuildError(text, step.location)

@@ -19,7 +19,8 @@ def printable(text: str) -> str:
 
 def print_error(err: DockyardError) -> None:
     """Print ``FILE:LINE:COL: message`` (or the message) and the offending line to stderr."""
-    lines = [printable(str(err) if err.location else f"error: {err.message}")]
+    text = str(err) if err.location else f"error: {err.message}"
+    lines = [printable(line) for line in text.split("\n")]  # e.g. a failed RUN's output tail
     if isinstance(err, DockerfileError) and err.source_line is not None and err.location:
         text = err.source_line
         if len(text) > 200:
