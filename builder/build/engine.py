@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import sys
 import threading
 import time
 from collections.abc import Mapping
@@ -113,7 +114,8 @@ class Build:
         with ExitStack() as stack:
             stat_cache = StatCache.for_root(self.root)
             stack.callback(stat_cache.close)
-            ctx = open_context(req.context, req.dockerfile, stat_cache=stat_cache)
+            stdin = sys.stdin.buffer if "-" in (req.context, req.dockerfile) else None
+            ctx = open_context(req.context, req.dockerfile, stdin=stdin, stat_cache=stat_cache)
             stack.callback(ctx.close)
             dockerfile = parse(
                 ctx.dockerfile.encode("utf-8", "surrogateescape"),

@@ -377,3 +377,22 @@ def test_tty_progress_under_a_pseudo_terminal(tmp_path: Path) -> None:
     assert "Traceback" not in text
     assert "Steps: 3 run, 0 cached" in text
     assert "Image: sha256:" in text
+
+
+def test_context_or_dockerfile_from_stdin(tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    ctx = context(tmp_path, BASE + "COPY a.txt /a\n", {"a.txt": "a\n"})
+    from_stdin = subprocess.run(
+        [sys.executable, "-m", "builder", "--root", str(root), "build", "-q", "-f", "-",
+         str(ctx)], input=(ctx / "Dockerfile").read_bytes(), env=ENV, capture_output=True)
+    assert from_stdin.returncode == 0, from_stdin.stderr.decode()
+    image_id = from_stdin.stdout.decode().strip()
+    tar = tmp_path / "ctx.tar"
+    subprocess.run(["tar", "-C", str(ctx), "-cf", str(tar), "."], check=True)
+    with tar.open("rb") as stdin:
+        from_tar = subprocess.run(
+            [sys.executable, "-m", "builder", "--root", str(root), "build", "--progress", "json",
+             "-"], stdin=stdin, env=ENV, capture_output=True, text=True)
+    assert from_tar.returncode == 0, from_tar.stderr
+    out = parse_events(from_tar.stdout)
+    assert out.ran == [] and out.image == image_id  # the same steps, all cached
