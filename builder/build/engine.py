@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import itertools
 import os
-import sys
 import threading
 import time
 from collections.abc import Mapping
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from builder.build.ops import OpContext, copy_op, run_op, workdir_op
 from builder.build.request import BuildRequest, BuildResult
@@ -33,6 +32,9 @@ from builder.scheduler import Cancel, Job, KeyLocks, Scheduler
 from builder.settings import Settings
 from builder.snapshot import Mount, Snapshotter
 from builder.store import Image, Store
+
+if TYPE_CHECKING:
+    from builder.context import BuildContext
 
 _SEQ = itertools.count()
 
@@ -72,6 +74,7 @@ class Build:
         self.cached_count = 0
         self.new_layers: list[tuple[str, int]] = []
         self.counts_lock = threading.Lock()
+        self.step_displays: list[tuple[str, str]] = []
 
     # -- planning -------------------------------------------------------------------------
 
@@ -102,8 +105,8 @@ class Build:
 
     # -- running --------------------------------------------------------------------------
 
-    def run(self) -> BuildResult:
-        from builder.context import StatCache, open_context
+    def run(self, ctx: BuildContext | None = None) -> BuildResult:
+        """Build; ``ctx`` is the opened context (opened and closed here when None)."""
         from builder.copy import sources_digester
         from builder.parser import parse
 
@@ -112,11 +115,10 @@ class Build:
         self.store.ensure()
         (self.root / "tmp").mkdir(parents=True, exist_ok=True)
         with ExitStack() as stack:
-            stat_cache = StatCache.for_root(self.root)
-            stack.callback(stat_cache.close)
-            stdin = sys.stdin.buffer if "-" in (req.context, req.dockerfile) else None
-            ctx = open_context(req.context, req.dockerfile, stdin=stdin, stat_cache=stat_cache)
-            stack.callback(ctx.close)
+            if ctx is None:
+                from builder.build.memo import opened_context
+
+                ctx = stack.enter_context(opened_context(req, self.settings))
             dockerfile = parse(
                 ctx.dockerfile.encode("utf-8", "surrogateescape"),
                 req.dockerfile or ctx.dockerfile_name,
@@ -257,6 +259,7 @@ class Build:
     ) -> Any:
         step_id = f"{stage.index}:{step.index}"
         display = f"{step_prefix(self.graph, stage, step)} {step.text.strip()}"
+        self.step_displays.append((step_id, display))
         use_cache = not step.no_cache
 
         def run(cancel: Cancel, deps: Mapping[str, Any]) -> StepOutcome:
@@ -282,12 +285,15 @@ class Build:
                     self.reporter.on_event(Event("failed", step_id, display, {"error": message}))
                     tail = getattr(err, "output_tail", ())
                     raise _step_error(self.graph, stage, step, message, tail) from None
-                committed = cache.commit(key.digest, CacheRecord(
-                    key=key.digest,
-                    layer_digest=added.blob.digest if added else None,
-                    diff_id=added.diff_id if added else None,
-                    inputs=key.inputs, stage=stage.display_name, instruction=step.text.strip(),
-                ))  # fmt: skip
+                created = time.time()
+                if key.complete:  # an incomplete key names no inputs: nothing to find it by
+                    created = cache.commit(key.digest, CacheRecord(
+                        key=key.digest,
+                        layer_digest=added.blob.digest if added else None,
+                        diff_id=added.diff_id if added else None,
+                        inputs=key.inputs, stage=stage.display_name,
+                        instruction=step.text.strip(),
+                    )).created  # fmt: skip
                 size = added.blob.size if added else 0
                 self.reporter.on_event(Event("finished", step_id, display, {
                     "seconds": time.monotonic() - t0, "layer_size": size,
@@ -297,9 +303,7 @@ class Build:
                     if added:
                         self.new_layers.append((display, size))
             # the record's time: a later build that reuses this step makes the same image
-            outcome = StepOutcome(
-                chain + ((added,) if added else ()), added, False, committed.created
-            )
+            outcome = StepOutcome(chain + ((added,) if added else ()), added, False, created)
             self.outcomes[(stage.index, step.index)] = outcome
             return outcome
 
@@ -394,6 +398,17 @@ class Build:
         for view in self.views.values():
             snapshotter.remove(view)
         self.views.clear()
+
+
+def downloads(graph: BuildGraph) -> bool:
+    """Whether a built stage ADDs from a URL or git (sources checked on every build)."""
+    from builder.fetch import is_git_source, is_url
+
+    return any(
+        step.kind == "ADD" and any(is_url(s) or is_git_source(s) for s in
+                                   step.instruction.get("sources", ()))
+        for stage in graph.stages if not stage.pruned for step in stage.steps
+    )  # fmt: skip
 
 
 def step_prefix(graph: BuildGraph, stage: Stage, step: Step) -> str:

@@ -89,7 +89,7 @@ def build(root: Path, ctx: Path, *args: str) -> Outcome:
 
 def context(tmp: Path, dockerfile: str, files: dict[str, str] | None = None) -> Path:
     ctx = tmp / "ctx"
-    ctx.mkdir(exist_ok=True)
+    ctx.mkdir(parents=True, exist_ok=True)
     shutil.copy2(BUSYBOX, ctx / "busybox")
     (ctx / "Dockerfile").write_text(dockerfile)
     for name, text in (files or {}).items():
@@ -106,6 +106,11 @@ def instructions(steps: list[str]) -> list[str]:
 def mounts_under(root: Path) -> list[str]:
     text = Path("/proc/self/mountinfo").read_text()
     return [line for line in text.splitlines() if str(root) in line]
+
+
+def forget_memo(root: Path) -> None:
+    """Drop the whole-build memo, so the next build plans and looks up every step."""
+    shutil.rmtree(root / "cache" / "builds", ignore_errors=True)
 
 
 def assert_consistent(root: Path) -> None:
@@ -130,14 +135,22 @@ def test_noop_rebuild_and_touched_mtimes_run_nothing(tmp_path: Path) -> None:
     ctx = context(tmp_path, LAYERED, {"a.txt": "a\n", "b.txt": "b\n"})
     first = build(root, ctx, "-t", "app")
     assert len(first.ran) == 7 and first.cached == []
-    again = build(root, ctx, "-t", "app")
+    again = build(root, ctx, "-t", "app")  # answered by the build memo
     assert again.ran == [] and len(again.cached) == 7
     assert again.image == first.image
+    forget_memo(root)
+    planned = build(root, ctx, "-t", "app")  # every step looked up in the cache
+    assert planned.ran == [] and len(planned.cached) == 7
+    assert planned.image == first.image
     later = time.time() + 3600
     for path in [ctx, *ctx.rglob("*")]:
         os.utime(path, (later, later))
     touched = build(root, ctx, "-t", "app")
     assert touched.ran == [] and touched.image == first.image
+    forget_memo(root)
+    os.utime(ctx / "a.txt", (later + 60, later + 60))
+    touched = build(root, ctx, "-t", "app")
+    assert touched.ran == [] and len(touched.cached) == 7 and touched.image == first.image
 
 
 def test_changed_file_reruns_from_its_step_only(tmp_path: Path) -> None:
@@ -179,6 +192,10 @@ def test_ignored_and_unused_files_keep_everything_cached(tmp_path: Path) -> None
     (ctx / "new-unused.txt").write_text("new\n")
     second = build(root, ctx)
     assert second.ran == [] and second.image == first.image
+    (ctx / "sub" / "ignored.txt").write_text("changed again\n")
+    forget_memo(root)
+    third = build(root, ctx)
+    assert third.ran == [] and len(third.cached) == 5 and third.image == first.image
     (ctx / "sub" / "kept.txt").write_text("changed\n")  # the control: a used file does count
     assert instructions(build(root, ctx).ran) == ["COPY sub/ /sub/", "RUN ls /sub > /listing"]
 
@@ -396,3 +413,52 @@ def test_context_or_dockerfile_from_stdin(tmp_path: Path) -> None:
     assert from_tar.returncode == 0, from_tar.stderr
     out = parse_events(from_tar.stdout)
     assert out.ran == [] and out.image == image_id  # the same steps, all cached
+
+
+def test_memo_misses_when_a_base_or_a_tag_moved(tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    base_ctx = context(tmp_path / "b", BASE + "COPY v.txt /v\n", {"v.txt": "1\n"})
+    app_ctx = context(tmp_path / "a", "FROM base:1\nRUN cat /v > /copied\n")
+    build(root, base_ctx, "-t", "base:1")
+    first = build(root, app_ctx, "-t", "app")
+    (base_ctx / "v.txt").write_text("2\n")
+    build(root, base_ctx, "-t", "base:1")  # base:1 now names another image
+    second = build(root, app_ctx, "-t", "app")
+    assert instructions(second.ran) == ["RUN cat /v > /copied"]
+    assert second.image != first.image
+    other = build(root, base_ctx, "-t", "app")  # the tag app moves away
+    assert other.image != second.image
+    third = build(root, app_ctx, "-t", "app")
+    assert third.ran == [] and third.image == second.image
+    assert Store(root).resolve("app").id == second.image  # tagged back
+
+
+def test_steps_after_an_add_of_a_url_see_its_new_content(tmp_path: Path) -> None:
+    import http.server
+    import threading
+    from functools import partial
+
+    served = tmp_path / "www"
+    served.mkdir()
+    (served / "f.txt").write_text("v1\n")
+    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(served))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/f.txt"
+        root = tmp_path / "root"
+        ctx = context(tmp_path, BASE + f"ADD {url} /f.txt\nRUN cat /f.txt > /copy\n")
+        out = tmp_path / "out1"
+        build(root, ctx, "-o", f"type=local,dest={out}")
+        assert (out / "copy").read_text() == "v1\n"
+        (served / "f.txt").write_text("v2\n")
+        out = tmp_path / "out2"
+        second = build(root, ctx, "-o", f"type=local,dest={out}")
+        assert (out / "f.txt").read_text() == "v2\n"
+        assert (out / "copy").read_text() == "v2\n"  # not the RUN cached after v1
+        assert "RUN cat /f.txt > /copy" in instructions(second.ran)
+        assert not (root / "cache" / "builds").exists()  # never answered by the memo
+    finally:
+        server.shutdown()
+        server.server_close()
