@@ -65,7 +65,7 @@ def key_for(request: BuildRequest, settings: Settings, ctx: BuildContext) -> str
         "version": __version__,
         "dockerfile": ctx.dockerfile,
         "dockerfile_name": ctx.dockerfile_name,
-        "context": ctx.snapshot.digest(["."]),
+        "context": _fingerprint(ctx),
         "build_args": sorted(request.build_args.items()),
         "target": request.target,
         "all_stages": request.all_stages,
@@ -78,6 +78,19 @@ def key_for(request: BuildRequest, settings: Settings, ctx: BuildContext) -> str
         "source_date_epoch": settings.source_date_epoch,
     }
     return blake3(json.dumps(inputs, sort_keys=True).encode()).hexdigest()
+
+
+def _fingerprint(ctx: BuildContext) -> str:
+    """blake3 of every kept entry's path, type, mode, owner, size, link and content digest
+    (what :meth:`~builder.context.ContextSnapshot.digest` covers, without its per-entry
+    JSON)."""
+    from blake3 import blake3
+
+    hasher = blake3()
+    for e in ctx.snapshot.entries.values():
+        line = f"{e.path}\0{e.kind}\0{e.mode}\0{e.uid}\0{e.gid}\0{e.size}\0{e.link}\0{e.digest}\n"
+        hasher.update(line.encode("utf-8", "surrogateescape"))
+    return hasher.hexdigest()
 
 
 def _path(settings: Settings, key: str) -> Path:
