@@ -299,6 +299,8 @@ def main() -> int:
     if os.geteuid() != 0:
         print("bench/build.py needs root", file=sys.stderr)
         return 2
+    # SIGTERM unwinds like Ctrl-C, so the private dockerd and mounts are cleaned up
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     chosen = [s for s in SCENARIOS if not opts.only or s.name in opts.only.split(",")]
     lines: list[str] = []
 
