@@ -170,6 +170,11 @@ def build(
         runtime=runtime,  # type: ignore[arg-type]
         snapshotter=snapshotter,  # type: ignore[arg-type]
     )
+    if iidfile:  # as docker build: a failed build leaves no stale ID behind
+        try:
+            Path(iidfile).unlink(missing_ok=True)
+        except OSError as err:
+            raise click.BadParameter(f"cannot remove {iidfile}: {err.strerror}") from None
     reporter = make_reporter("quiet" if quiet else progress)
     result = run_build(request, settings, reporter)
     if quiet:

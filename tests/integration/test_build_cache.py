@@ -103,6 +103,13 @@ def instructions(steps: list[str]) -> list[str]:
     return [s.split("] ", 1)[1] for s in steps]
 
 
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
+
+
 def mounts_under(root: Path) -> list[str]:
     text = Path("/proc/self/mountinfo").read_text()
     return [line for line in text.splitlines() if str(root) in line]
@@ -250,7 +257,10 @@ def test_failing_run_commits_nothing_and_names_its_place(tmp_path: Path) -> None
     )
     root = tmp_path / "root"
     ctx = context(tmp_path, dockerfile)
-    proc = dockyard(root, "build", "--progress", "plain", "-t", "app", str(ctx), check=False)
+    iid = tmp_path / "iid"
+    iid.write_text("sha256:stale")
+    proc = dockyard(root, "build", "--progress", "plain", "-t", "app", "--iidfile", str(iid),
+                    str(ctx), check=False)
     assert proc.returncode != 0
     assert "Traceback" not in proc.stderr
     error = proc.stderr[proc.stderr.rfind("ERROR"):] if "ERROR" in proc.stderr else proc.stderr
@@ -260,6 +270,7 @@ def test_failing_run_commits_nothing_and_names_its_place(tmp_path: Path) -> None
     assert re.search(r"^\s+\| first-line\n\s+\| last-words$", proc.stderr, re.M), error
     assert_consistent(root)
     assert Store(root).images() == []  # no image, no tag
+    assert not iid.exists()  # as docker build: no stale ID
     (ctx / "Dockerfile").write_text(dockerfile.replace("exit 3", "true"))
     fixed = build(root, ctx, "-t", "app")
     assert instructions(fixed.cached) == [
@@ -271,7 +282,7 @@ def test_failing_run_commits_nothing_and_names_its_place(tmp_path: Path) -> None
 
 
 def test_sigint_mid_run_leaves_no_mounts_and_a_usable_store(tmp_path: Path) -> None:
-    dockerfile = BASE + "COPY a.txt /a\nRUN echo running && sleep 60\n"
+    dockerfile = BASE + "COPY a.txt /a\nRUN echo running && sleep 6017\n"
     root = tmp_path / "root"
     ctx = context(tmp_path, dockerfile, {"a.txt": "a\n"})
     proc = subprocess.Popen(
@@ -292,7 +303,9 @@ def test_sigint_mid_run_leaves_no_mounts_and_a_usable_store(tmp_path: Path) -> N
     assert proc.returncode != 0
     assert "Traceback" not in rest, rest
     assert_consistent(root)
-    (ctx / "Dockerfile").write_text(dockerfile.replace("sleep 60", "true"))
+    assert not [p for p in Path("/proc").glob("[0-9]*/cmdline")
+                if b"sleep\x006017" in _read(p) or b"sleep 6017" in _read(p)]  # RUN killed
+    (ctx / "Dockerfile").write_text(dockerfile.replace("sleep 6017", "true"))
     after = build(root, ctx)
     assert instructions(after.ran) == ["RUN echo running && true"]
     assert_consistent(root)
