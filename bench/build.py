@@ -320,7 +320,7 @@ def main() -> int:
                 f"median of {opts.runs}; seconds, and ratio to Docker's classic builder "
                 "(target)")
             say("peers: " + ", ".join(b.name for b in builders[1:]) or "peers: none")
-            header = f"{'scenario':<34}{'mode':<8}" + "".join(
+            header = f"{'scenario':<40}{'mode':<8}" + "".join(
                 f"{b.name.split()[0]:>10}" for b in builders)
             say(header + "   ratio (target)")
             for sc in chosen:
@@ -329,7 +329,7 @@ def main() -> int:
                 shutil.copy2(BUSYBOX, ctx / "busybox")
                 figures = [measure(b, sc, ctx, opts.runs) for b in builders]
                 for mode in MODES:
-                    row = f"{sc.name + ' (' + sc.what + ')':<34}{mode:<8}" + "".join(
+                    row = f"{sc.name + ' (' + sc.what + ')':<40}{mode:<8}" + "".join(
                         f"{f[mode]:10.2f}" for f in figures)
                     if len(builders) > 1 and builders[1].name.startswith("docker"):
                         ratio = figures[0][mode] / figures[1][mode]
