@@ -177,6 +177,14 @@ class Builder:
         pass
 
 
+def unmount_under(base: Path) -> None:
+    """Unmount everything mounted at or below ``base``, deepest first."""
+    mounts = [line.split()[4] for line in Path("/proc/self/mountinfo").read_text().splitlines()]
+    for point in sorted((m for m in mounts if m == str(base) or m.startswith(f"{base}/")),
+                        reverse=True):
+        subprocess.run(["umount", "-l", point], capture_output=True)
+
+
 def _run(args: list[str], env: dict[str, str] | None = None) -> None:
     proc = subprocess.run(args, env=env, capture_output=True)
     if proc.returncode != 0:
@@ -196,7 +204,7 @@ class Dockyard(Builder):
 
     def clean(self) -> None:
         if self.root.exists():
-            subprocess.run(["umount", "-R", str(self.root)], capture_output=True)
+            unmount_under(self.root)
             shutil.rmtree(self.root)
 
     def build(self, ctx: Path, tag: str) -> None:
@@ -245,7 +253,7 @@ class DockerClassic(Builder):
             self.proc.kill()
             self.proc.wait()
         self.log.close()
-        subprocess.run(["umount", "-R", str(self.base / "data")], capture_output=True)
+        unmount_under(self.base)
 
 
 class Buildah(Builder):
@@ -267,8 +275,9 @@ class Buildah(Builder):
               "-q", "-t", tag, str(ctx)])
 
     def close(self) -> None:
+        subprocess.run([*self.args, "rm", "-a"], capture_output=True)
         self.clean()
-        subprocess.run(["umount", "-R", str(self.base)], capture_output=True)
+        unmount_under(self.base)
 
 
 _CHANGES = itertools.count()  # every change writes content never built before, by any tool
