@@ -75,6 +75,8 @@ class Build:
         self.new_layers: list[tuple[str, int]] = []
         self.counts_lock = threading.Lock()
         self.step_displays: list[tuple[str, str]] = []
+        self.remover: Any = None  # a ThreadPoolExecutor once a snapshot is to be removed
+        self.removals: list[Any] = []
 
     # -- planning -------------------------------------------------------------------------
 
@@ -142,6 +144,7 @@ class Build:
             cache = BuildCache(self.root)
             stack.callback(cache.close)
             snapshotter = self._snapshotter()
+            stack.callback(self._drain_removals)
             executor = self._executor()
             stack.callback(executor.close)
             stack.callback(self._drop_views, snapshotter)
@@ -362,7 +365,24 @@ class Build:
             )
             return LayerRef(record.diff_id, record.descriptor)
         finally:
-            snapshotter.remove(mount)
+            self._remove_later(snapshotter, mount)
+
+    def _remove_later(self, snapshotter: Snapshotter, mount: Mount) -> None:
+        """Remove a step's snapshot off the step's critical path (deleting a tree is slow);
+        every removal is done before the build returns (:meth:`_drain_removals`)."""
+        with self.views_lock:
+            if self.remover is None:
+                from concurrent.futures import ThreadPoolExecutor
+
+                self.remover = ThreadPoolExecutor(max_workers=1, thread_name_prefix="remove")
+            self.removals.append(self.remover.submit(snapshotter.remove, mount))
+
+    def _drain_removals(self) -> None:
+        if self.remover is None:
+            return
+        self.remover.shutdown(wait=True)
+        for done in self.removals:
+            done.result()  # a snapshot that cannot be removed fails the build, as before
 
     # -- read-only views of other stages and images (COPY --from, RUN --mount=from) -------
 
