@@ -21,7 +21,6 @@ import stat
 import tempfile
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Literal
@@ -29,7 +28,6 @@ from typing import BinaryIO, Literal
 import diskcache  # type: ignore[import-untyped]
 from blake3 import blake3
 
-from builder.context_tar import extract_tar, is_archive, joined, peek
 from builder.errors import ContextError
 from builder.ignore import PatternMatcher, go_clean, read_ignore_file
 
@@ -449,6 +447,8 @@ def _hash_all(
         batches[-1].append(miss)
         batch_bytes += miss[2].st_size
     workers = threads or min(8, (os.cpu_count() or 1) * 2)
+    from concurrent.futures import ThreadPoolExecutor  # only when something must be read
+
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         results = [
             r
@@ -575,6 +575,8 @@ def _from_stdin(
     try:
         root = Path(tmp.name) / "context"
         root.mkdir()
+        from builder.context_tar import extract_tar, is_archive, joined, peek
+
         head = peek(stdin, 512)
         data = joined(head, stdin)
         if not is_archive(head):
