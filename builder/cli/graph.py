@@ -12,7 +12,9 @@ import click
 from builder.cli.output import print_json
 
 if TYPE_CHECKING:
-    from builder.graph import BuildGraph, ImageConfig
+    from collections.abc import Callable
+
+    from builder.graph import BuildGraph, ImageConfig, Step
     from builder.graph_render import StepStatus
     from builder.settings import Settings
 
@@ -27,45 +29,80 @@ def _build_args(values: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
-def _base_lookup(root: Path) -> object:
-    """Image configs from the local store, or None for every image when there is none."""
-    from builder.graph import ImageConfig
+class _BaseLookup:
+    """Image configs from the local store; remembers the IDs it resolved for cache keys."""
 
-    if not (root / "store" / "index.json").is_file():
-        return None
-    from builder.errors import DockyardError
-    from builder.store import Store
+    def __init__(self, root: Path) -> None:
+        from builder.store import Store
 
-    store = Store(root)
+        self.store = Store(root)
+        self.ids: dict[str, str] = {}
 
-    def lookup(ref: str) -> ImageConfig | None:
+    def __call__(self, ref: str) -> ImageConfig | None:
+        from builder.errors import DockyardError
+        from builder.graph import ImageConfig
+
         try:
-            image = store.resolve(ref)
+            image = self.store.resolve(ref)
         except DockyardError:
             return None
+        self.ids[ref] = image.id
         return ImageConfig.from_docker(image.config, image.id)
 
-    return lookup
+
+def _sources_digester(root: Path, context: Path, file: str | None) -> Callable[[Step], str | None]:
+    """The content digests ``dockyard build`` would put in COPY/ADD keys (None if unknown)."""
+    from builder.context import StatCache, open_context
+    from builder.copy import sources_digester
+    from builder.errors import DockyardError
+
+    stat_cache = StatCache.for_root(root)
+    try:
+        ctx = open_context(context, None if file in (None, "-") else file, stat_cache=stat_cache)
+    except DockyardError:
+        stat_cache.close()
+        return lambda step: None
+    digest = sources_digester(ctx.snapshot)
+
+    def safe(step: Step) -> str | None:
+        try:
+            return digest(step)
+        except DockyardError:
+            return None
+
+    return safe
 
 
 def cache_statuses(
-    graph: BuildGraph, root: Path, context: Path
-) -> dict[tuple[int, int], StepStatus] | None:
-    """Whether each step would hit ``<root>/cache`` (None when there is no cache)."""
+    graph: BuildGraph, root: Path, context: Path, file: str | None = None,
+    image_ids: dict[str, str] | None = None,
+) -> dict[tuple[int, int], StepStatus] | None:  # fmt: skip
+    """Whether each step would hit ``<root>/cache`` (None when there is no cache).
+
+    Keys are computed exactly as ``dockyard build`` computes them: the same context scan
+    (with ``.dockerignore``), content digests and base image IDs.
+    """
     if not (root / "cache").is_dir():
         return None
     from builder import cachekey
     from builder.cache import BuildCache
     from builder.graph_render import StepStatus
-    from builder.sources import ContextHasher
 
-    hasher = ContextHasher(context) if context.is_dir() else None
-    keys = cachekey.keys_for(graph, hasher)
+    digester = _sources_digester(root, context, file) if context.is_dir() else None
+    keys = cachekey.keys_for(graph, digester, image_ids or {})
     out: dict[tuple[int, int], StepStatus] = {}
+    last: dict[int, bool | None] = {}  # per stage: did the last filesystem step hit?
     with BuildCache(root) as cache:
-        for (stage, index), key in keys.items():
+        for (stage, index), key in sorted(keys.items()):
             step = graph.stages[stage].steps[index]
+            if not step.layer:
+                # config only: free when the filesystem steps before it are cached
+                hit = last.get(stage, True)
+                missed = (f"{step.label}: parent step missed",)
+                out[(stage, index)] = StepStatus(key.digest, hit, () if hit else missed)
+                continue
             if not key.complete:
+                last[stage] = None
                 why = "sources decided at build time (another stage, image or remote)"
                 out[(stage, index)] = StepStatus(key.digest, None, (f"{step.label}: {why}",))
                 continue
@@ -73,6 +110,7 @@ def cache_statuses(
             if step.no_cache:
                 reasons = [f"{step.label}: cache disabled (--no-cache)"]
             out[(stage, index)] = StepStatus(key.digest, not reasons, tuple(reasons))
+            last[stage] = not reasons
     return out
 
 
@@ -132,15 +170,20 @@ def graph(
     )
     if platform:
         plan_settings = dataclasses.replace(plan_settings, platform=platform)
-    lookup = _base_lookup(settings.root)
-    g = plan(df, plan_settings, lookup)  # type: ignore[arg-type]
+    has_store = (settings.root / "store" / "index.json").is_file()
+    lookup = _BaseLookup(settings.root) if has_store else None
+    g = plan(df, plan_settings, lookup)
     for warning in g.warnings:
         click.echo(warning, err=True)
     if lookup is None and any(st.base.kind == "image" and not st.pruned for st in g.stages):
         click.echo(
             "note: no local store; base image configs are unknown (planned as empty)", err=True
         )
-    statuses = cache_statuses(g, settings.root, ctx) if fmt in ("text", "json") else None
+    statuses = (
+        cache_statuses(g, settings.root, ctx, file, lookup.ids if lookup else None)
+        if fmt in ("text", "json")
+        else None
+    )
 
     data: str | bytes
     if fmt == "json":

@@ -16,7 +16,6 @@ from builder import cachekey
 from builder.cache import BuildCache, CacheRecord
 from builder.graph import PlanSettings, plan
 from builder.parser import parse_file
-from builder.sources import ContextHasher
 from tests.conftest import FIXTURES, REPO
 
 FOUR = FIXTURES / "graph-cli" / "four-stages"
@@ -95,8 +94,10 @@ def test_json_and_text(tmp_path: Path, context: Path) -> None:
 
 def _commit_build(root: Path, context: Path) -> None:
     """Record every step as a build would."""
+    from builder.cli.graph import _sources_digester
+
     graph = plan(parse_file(context / "Dockerfile"), PlanSettings())
-    keys = cachekey.keys_for(graph, ContextHasher(context))
+    keys = cachekey.keys_for(graph, _sources_digester(root, context, None))
     with BuildCache(root) as cache:
         for (stage, index), key in keys.items():
             if key.complete:
@@ -193,10 +194,51 @@ def test_base_configs_come_from_the_local_store(tmp_path: Path) -> None:
     assert entry["config_change"] == {"Cmd": None, "Entrypoint": ["/e"]}
     assert "OnBuild" not in stage["config"] and "Cmd" not in stage["config"]
     assert "config unknown" not in dockyard(root, str(ctx)).stdout
-    from builder.cli.graph import _base_lookup
+    from builder.cli.graph import _BaseLookup
 
-    graph = plan(parse_file(ctx / "Dockerfile"), PlanSettings(), _base_lookup(root))  # type: ignore[arg-type]
+    graph = plan(parse_file(ctx / "Dockerfile"), PlanSettings(), _BaseLookup(root))
     assert graph.stages[0].base_id == image.id
     assert cachekey.keys_for(graph)[(0, 0)].inputs["parent"] == f"image:{image.id}"
     unknown = plan(parse_file(ctx / "Dockerfile"), PlanSettings(), lambda ref: None)
     assert cachekey.keys_for(unknown)[(0, 0)].inputs["parent"] == "image:example.com/base:1"
+
+
+BUSYBOX = Path("/bin/busybox")
+
+
+@pytest.mark.integration
+def test_miss_explained_after_a_real_build(tmp_path: Path) -> None:
+    """Build for real, change what one step copies, and read why it would miss."""
+    if os.geteuid() != 0 or not BUSYBOX.is_file():
+        pytest.skip("needs root and the static busybox")
+    ctx = tmp_path / "ctx"
+    ctx.mkdir()
+    shutil.copy(BUSYBOX, ctx / "busybox")
+    (ctx / "app.py").write_text("print(1)\n")
+    (ctx / "Dockerfile").write_text(
+        "FROM scratch\n"
+        "COPY busybox /bin/busybox\n"
+        'RUN ["/bin/busybox", "--install", "-s", "/bin"]\n'
+        "ARG VERSION=1.2\n"
+        "COPY app.py /app/\n"
+        "RUN echo $VERSION > /app/version\n"
+    )
+    root = tmp_path / "root"
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    built = subprocess.run(
+        [sys.executable, "-m", "builder", "--root", str(root), "build", "--progress", "plain",
+         "-t", "explain:1", str(ctx)],
+        capture_output=True, text=True, env=env, timeout=300, check=False,
+    )  # fmt: skip
+    assert built.returncode == 0, built.stderr
+    text = dockyard(root, str(ctx)).stdout
+    steps = [line for line in text.splitlines() if "  line " in line]
+    assert len(steps) == 5 and all(line.endswith("  cached") for line in steps), text
+
+    (ctx / "app.py").write_text("print(2)\n")
+    text = dockyard(root, "--build-arg", "VERSION=1.3", str(ctx)).stdout
+    assert "COPY busybox  cached" in text
+    assert "COPY app.py  miss" in text
+    assert "COPY app.py: content of sources changed" in text
+    assert "parent step missed" in text
+    assert "build arg VERSION changed 1.2 → 1.3" in text
