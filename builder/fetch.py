@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import email.utils
 import hashlib
 import os
 import posixpath
@@ -106,6 +105,8 @@ def download(
     mtime = None
     if modified:
         try:
+            import email.utils
+
             mtime = email.utils.parsedate_to_datetime(modified).timestamp()
         except (TypeError, ValueError):
             mtime = None
