@@ -238,23 +238,32 @@ def keys_for(
     """
     ids = image_ids or {}
     stage_keys: dict[int, str] = {}
+    # a key after an incomplete one (an ADD of a URL) cannot name its inputs either
+    stage_complete: dict[int, bool] = {}
     out: dict[tuple[int, int], CacheKey] = {}
     for st in graph.stages:
         parent = base_key(st.base, st.base_id or ids.get(st.base.canonical, ""), stage_keys)
+        complete = st.base.stage is None or stage_complete.get(st.base.stage, True)
         for step in st.steps:
             deps = {}
+            inherited = complete
             for e in step.deps:
                 name = dependency_name(e)
                 if e.source_stage is not None:
                     deps[name] = stage_keys.get(e.source_stage, name)
+                    inherited = inherited and stage_complete.get(e.source_stage, True)
                 elif e.image is not None:
                     deps[name] = "image:" + ids.get(e.image, e.image)
             digest = sources_digest(step) if sources_digest and _needs_sources(step) else None
             key = compute(step, parent, digest, deps, stage_name=st.display_name)
+            if not inherited and key.complete:
+                key = CacheKey(key.digest, key.inputs, False)
             out[(st.index, step.index)] = key
             if step.layer:
                 parent = key.digest
+                complete = key.complete
         stage_keys[st.index] = parent
+        stage_complete[st.index] = complete
     return out
 
 

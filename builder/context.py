@@ -19,8 +19,8 @@ import json
 import os
 import stat
 import tempfile
+import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Literal
@@ -28,7 +28,6 @@ from typing import BinaryIO, Literal
 import diskcache  # type: ignore[import-untyped]
 from blake3 import blake3
 
-from builder.context_tar import extract_tar, is_archive, joined, peek
 from builder.errors import ContextError
 from builder.ignore import PatternMatcher, go_clean, read_ignore_file
 
@@ -114,8 +113,40 @@ class StatCache:
 
     def get_many(self, items: Iterable[tuple[str, StatKey]]) -> list[str | None]:
         """:meth:`get` for many ``(path, stat key)`` pairs, in one read transaction."""
+        pairs = list(items)
         with self._cache.transact():
-            return [self.get(path, key) for path, key in items]
+            stored = self._stored([path for path, _ in pairs])
+            if stored is None:
+                return [self.get(path, key) for path, key in pairs]
+        out: list[str | None] = []
+        for path, key in pairs:
+            stamp, _, digest = stored.get(path, "").rpartition(" ")
+            out.append(digest if stamp and stamp == _stamp(key) else None)
+        return out
+
+    def _stored(self, paths: list[str]) -> dict[str, str] | None:
+        """The stored values of ``paths`` read in batched queries (diskcache keeps a short
+        string key and value as raw columns); None if its table is not as expected, and
+        :meth:`get` is used one path at a time instead."""
+        import sqlite3
+
+        select = (
+            "SELECT key, value FROM Cache WHERE raw = 1 AND mode = 1 AND filename IS NULL"
+            " AND (expire_time IS NULL OR expire_time > ?) AND key IN ({})"
+        )
+        out: dict[str, str] = {}
+        try:
+            sql = self._cache._sql
+            now = time.time()
+            for start in range(0, len(paths), 500):
+                chunk = paths[start : start + 500]
+                query = select.format(",".join("?" * len(chunk)))
+                for key, value in sql(query, (now, *chunk)).fetchall():
+                    if isinstance(key, str) and isinstance(value, str):
+                        out[key] = value
+        except (AttributeError, sqlite3.Error):
+            return None
+        return out
 
     def put_many(self, items: Iterable[tuple[str, StatKey, str]]) -> None:
         """Store ``(path, stat key, digest)`` triples in one transaction."""
@@ -416,6 +447,8 @@ def _hash_all(
         batches[-1].append(miss)
         batch_bytes += miss[2].st_size
     workers = threads or min(8, (os.cpu_count() or 1) * 2)
+    from concurrent.futures import ThreadPoolExecutor  # only when something must be read
+
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         results = [
             r
@@ -553,6 +586,8 @@ def _from_stdin(
     try:
         root = Path(tmp.name) / "context"
         root.mkdir()
+        from builder.context_tar import extract_tar, is_archive, joined, peek
+
         head = peek(stdin, 512)
         data = joined(head, stdin)
         if not is_archive(head):

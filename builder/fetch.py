@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import email.utils
 import hashlib
 import os
 import posixpath
@@ -10,10 +9,12 @@ import re
 import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
-
-import httpx
+from typing import TYPE_CHECKING
 
 from builder.errors import BuildError
+
+if TYPE_CHECKING:
+    import httpx
 
 __all__ = ["Download", "download", "is_git_source", "is_url", "url_filename"]
 
@@ -67,6 +68,8 @@ def download(
     ``checksum`` (``sha256:<hex>``) is verified before returning. Network failures, HTTP
     errors and a checksum mismatch raise BuildError.
     """
+    import httpx  # only when downloading: keeps every other command's start-up fast
+
     if checksum and not _SHA256.fullmatch(checksum):
         raise BuildError(f"invalid checksum {checksum!r}: expected sha256:<64 hex digits>")
     name = url_filename(url)
@@ -102,6 +105,8 @@ def download(
     mtime = None
     if modified:
         try:
+            import email.utils
+
             mtime = email.utils.parsedate_to_datetime(modified).timestamp()
         except (TypeError, ValueError):
             mtime = None
@@ -109,6 +114,8 @@ def download(
 
 
 def _describe(err: httpx.HTTPError) -> str:
+    import httpx
+
     if isinstance(err, httpx.ConnectError):
         return f"cannot connect ({err}); is the host reachable and are we online?"
     if isinstance(err, httpx.TimeoutException):

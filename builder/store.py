@@ -141,6 +141,9 @@ class Store:
                 if not (self.layout / "index.json").exists():
                     self._write_index([])
         with self._db() as db:
+            # WAL: a commit costs one fsync, readers never wait, a killed writer loses
+            # nothing committed (the table is an index; images can rebuild it)
+            db.execute("PRAGMA journal_mode=WAL")
             db.execute(
                 "CREATE TABLE IF NOT EXISTS layers (diff_id TEXT NOT NULL, digest TEXT NOT NULL,"
                 " media_type TEXT NOT NULL, size INTEGER NOT NULL, uncompressed_size INTEGER,"
@@ -151,6 +154,7 @@ class Store:
     @contextlib.contextmanager
     def _db(self) -> Iterator[sqlite3.Connection]:
         conn = sqlite3.connect(self.db_path, timeout=60)
+        conn.execute("PRAGMA synchronous=NORMAL")
         try:
             with conn:
                 yield conn

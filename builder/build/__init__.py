@@ -2,7 +2,40 @@
 
 from __future__ import annotations
 
-from builder.build.engine import build
+from typing import TYPE_CHECKING
+
 from builder.build.request import BuildRequest, BuildResult, CacheExport, CacheImport, Output
 
+if TYPE_CHECKING:
+    from builder.progress import Reporter
+    from builder.settings import Settings
+
 __all__ = ["BuildRequest", "BuildResult", "CacheExport", "CacheImport", "Output", "build"]
+
+
+def build(request: BuildRequest, settings: Settings, reporter: Reporter) -> BuildResult:
+    """Run a build; raises :class:`~builder.errors.DockyardError` on failure.
+
+    A build whose inputs are unchanged is answered from the build memo
+    (:mod:`builder.build.memo`) before the planner or the engine is even imported.
+    """
+    from builder.build import memo
+
+    try:
+        with memo.opened_context(request, settings) as ctx:
+            key = memo.key_for(request, settings, ctx) if memo.usable(request) else None
+            if key is not None:
+                result = memo.recall(key, request, settings, reporter)
+                if result is not None:
+                    return result
+            from builder.build.engine import Build, downloads
+
+            job = Build(request, settings, reporter)
+            result = job.run(ctx)
+            if not downloads(job.graph):
+                bases = {ref: image.id for ref, image in job.images.items()}
+                key = key or memo.key_for(request, settings, ctx)
+                memo.remember(key, settings, result, bases, job.step_displays)
+            return result
+    finally:
+        reporter.close()

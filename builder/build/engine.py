@@ -35,6 +35,7 @@ from builder.store import Image, Store
 
 if TYPE_CHECKING:
     from builder.cache_import import CacheSources
+    from builder.context import BuildContext
 
 _SEQ = itertools.count()
 
@@ -77,6 +78,9 @@ class Build:
         self.imports: CacheSources | None = None
         self.pull_lock = threading.RLock()
         self.missing: dict[str, DockyardError] = {}
+        self.step_displays: list[tuple[str, str]] = []
+        self.remover: Any = None  # a ThreadPoolExecutor once a snapshot is to be removed
+        self.removals: list[Any] = []
 
     # -- planning -------------------------------------------------------------------------
 
@@ -163,8 +167,8 @@ class Build:
 
     # -- running --------------------------------------------------------------------------
 
-    def run(self) -> BuildResult:
-        from builder.context import StatCache, open_context
+    def run(self, ctx: BuildContext | None = None) -> BuildResult:
+        """Build; ``ctx`` is the opened context (opened and closed here when None)."""
         from builder.copy import sources_digester
         from builder.parser import parse
 
@@ -173,12 +177,10 @@ class Build:
         self.store.ensure()
         (self.root / "tmp").mkdir(parents=True, exist_ok=True)
         with ExitStack() as stack:
-            stat_cache = StatCache.for_root(self.root)
-            stack.callback(stat_cache.close)
-            ctx = open_context(
-                req.context, req.dockerfile, stdin=req.stdin, stat_cache=stat_cache
-            )
-            stack.callback(ctx.close)
+            if ctx is None:
+                from builder.build.memo import opened_context
+
+                ctx = stack.enter_context(opened_context(req, self.settings))
             dockerfile = parse(
                 ctx.dockerfile.encode("utf-8", "surrogateescape"),
                 ctx.dockerfile_name if req.dockerfile in (None, "-") else req.dockerfile,
@@ -193,6 +195,7 @@ class Build:
             graph = plan(dockerfile, settings, self.base_config)
             self._check_bases(graph)
             self._resolve_images(graph)
+            self.graph = graph
             for warning in graph.warnings:
                 self.reporter.on_event(Event("warning", data={"message": warning}))
             keys = keys_for(
@@ -209,6 +212,7 @@ class Build:
                 self.imports = CacheSources((c.src for c in req.cache_from), self._warn)
                 self.imports.seed_mounts(self.root, mount_ids(graph))
             snapshotter = self._snapshotter()
+            stack.callback(self._drain_removals)
             executor = self._executor()
             stack.callback(executor.close)
             stack.callback(self._drop_views, snapshotter)
@@ -343,8 +347,8 @@ class Build:
         ops: OpContext,
     ) -> Any:
         step_id = f"{stage.index}:{step.index}"
-        total = len(stage.steps)
-        display = f"[{stage.display_name} {step.index + 1}/{total}] {step.text.strip()}"
+        display = f"{step_prefix(self.graph, stage, step)} {step.text.strip()}"
+        self.step_displays.append((step_id, display))
         use_cache = not step.no_cache
 
         def run(cancel: Cancel, deps: Mapping[str, Any]) -> StepOutcome:
@@ -372,13 +376,16 @@ class Build:
                     message = err.message
                     self.reporter.on_event(Event("failed", step_id, display, {"error": message}))
                     tail = getattr(err, "output_tail", ())
-                    raise _step_error(stage, step, message, tail) from None
-                cache.commit(key.digest, CacheRecord(
-                    key=key.digest,
-                    layer_digest=added.blob.digest if added else None,
-                    diff_id=added.diff_id if added else None,
-                    inputs=key.inputs, stage=stage.display_name, instruction=step.text.strip(),
-                ))  # fmt: skip
+                    raise _step_error(self.graph, stage, step, message, tail) from None
+                created = time.time()
+                if key.complete:  # an incomplete key names no inputs: nothing to find it by
+                    created = cache.commit(key.digest, CacheRecord(
+                        key=key.digest,
+                        layer_digest=added.blob.digest if added else None,
+                        diff_id=added.diff_id if added else None,
+                        inputs=key.inputs, stage=stage.display_name,
+                        instruction=step.text.strip(),
+                    )).created  # fmt: skip
                 size = added.blob.size if added else 0
                 self.reporter.on_event(Event("finished", step_id, display, {
                     "seconds": time.monotonic() - t0, "layer_size": size,
@@ -387,7 +394,8 @@ class Build:
                     self.run_count += 1
                     if added:
                         self.new_layers.append((display, size))
-            outcome = StepOutcome(chain + ((added,) if added else ()), added, False, time.time())
+            # the record's time: a later build that reuses this step makes the same image
+            outcome = StepOutcome(chain + ((added,) if added else ()), added, False, created)
             self.outcomes[(stage.index, step.index)] = outcome
             return outcome
 
@@ -461,14 +469,31 @@ class Build:
             )
             return LayerRef(record.diff_id, record.descriptor)
         finally:
-            snapshotter.remove(mount)
+            self._remove_later(snapshotter, mount)
             if users is not None:
-                snapshotter.remove(users)
+                self._remove_later(snapshotter, users)
 
     def _empty_dir(self) -> Path:
         empty = self.root / "tmp" / f"empty-{os.getpid()}"
         empty.mkdir(parents=True, exist_ok=True)
         return empty
+
+    def _remove_later(self, snapshotter: Snapshotter, mount: Mount) -> None:
+        """Remove a step's snapshot off the step's critical path (deleting a tree is slow);
+        every removal is done before the build returns (:meth:`_drain_removals`)."""
+        with self.views_lock:
+            if self.remover is None:
+                from concurrent.futures import ThreadPoolExecutor
+
+                self.remover = ThreadPoolExecutor(max_workers=1, thread_name_prefix="remove")
+            self.removals.append(self.remover.submit(snapshotter.remove, mount))
+
+    def _drain_removals(self) -> None:
+        if self.remover is None:
+            return
+        self.remover.shutdown(wait=True)
+        for done in self.removals:
+            done.result()  # a snapshot that cannot be removed fails the build, as before
 
     # -- read-only views of other stages and images (COPY --from, RUN --mount=from) -------
 
@@ -506,8 +531,31 @@ class Build:
         self.views.clear()
 
 
-def _step_error(stage: Stage, step: Step, message: str, tail: tuple[str, ...]) -> BuildError:
-    text = f"[{stage.display_name} {step.index + 1}/{len(stage.steps)}] {step.label}: {message}"
+def downloads(graph: BuildGraph) -> bool:
+    """Whether a built stage ADDs from a URL or git (sources checked on every build)."""
+    from builder.fetch import is_git_source, is_url
+
+    return any(
+        step.kind == "ADD" and any(is_url(s) or is_git_source(s) for s in
+                                   step.instruction.get("sources", ()))
+        for stage in graph.stages if not stage.pruned for step in stage.steps
+    )  # fmt: skip
+
+
+def step_prefix(graph: BuildGraph, stage: Stage, step: Step) -> str:
+    """BuildKit's ``[name 2/5]``: FROM is 1, then each RUN/COPY/ADD/WORKDIR; the name is left
+    out of a one-stage build's unnamed stage; the index is padded to the total's width."""
+    counted = [s for s in stage.steps if s.layer]
+    total = len(counted) + 1
+    index = next((i for i, s in enumerate(counted) if s is step), len(counted)) + 2
+    name = stage.name or (f"stage-{stage.index}" if len(graph.stages) > 1 else "")
+    return f"[{name + ' ' if name else ''}{index:>{len(str(total))}}/{total}]"
+
+
+def _step_error(
+    graph: BuildGraph, stage: Stage, step: Step, message: str, tail: tuple[str, ...]
+) -> BuildError:
+    text = f"{step_prefix(graph, stage, step)} {step.label}: {message}"
     if tail:
         text += "\n" + "\n".join(f"  | {line}" for line in tail)
     return BuildError(text, step.location)

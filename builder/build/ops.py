@@ -99,6 +99,9 @@ def _mounts(step: Step, ctx: OpContext, rootfs: Path, env: list[str]) -> Iterato
     """The extra mounts of a RUN: heredoc scripts and ``--mount`` specs."""
     specs: list[MountSpec] = []
     with contextlib.ExitStack() as stack:
+        if not step.instruction.get("files") and not step.instruction.get("mounts"):
+            yield specs  # a plain RUN: no scratch directory to make and remove
+            return
         tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(dir=ctx.root / "tmp")))
         for name, body in step.instruction.get("files", []):
             script = tmp / f"pipe-{len(specs)}"

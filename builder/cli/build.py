@@ -245,6 +245,11 @@ def build(
         cache_keep_storage=_keep_storage(cache_keep_storage),
         stdin=sys.stdin.buffer if "-" in (context, dockerfile) else None,
     )
+    if iidfile:  # as docker build: a failed build leaves no stale ID behind
+        try:
+            Path(iidfile).unlink(missing_ok=True)
+        except OSError as err:
+            raise click.BadParameter(f"cannot remove {iidfile}: {err.strerror}") from None
     reporter = make_reporter("quiet" if quiet else progress)
     result = run_build(request, settings, reporter)
     if quiet:

@@ -227,14 +227,25 @@ def test_key_is_canonical_blake3() -> None:
 
 
 def test_copy_without_sources_digest_is_incomplete() -> None:
-    g = _graph(BASE + "COPY a /b\nCOPY <<EOF /c\nx\nEOF\nCOPY --from=alpine /a /a\n")
+    g = _graph(BASE + "COPY <<EOF /c\nx\nEOF\nCOPY --from=alpine /a /a\nCOPY a /b\n")
     keys = cachekey.keys_for(g)
-    assert not keys[(0, 0)].complete
-    assert keys[(0, 1)].complete  # inline content is part of the instruction
-    assert keys[(0, 2)].complete  # the image stands for the content
-    assert keys[(0, 2)].inputs["deps"] == {
+    assert keys[(0, 0)].complete  # inline content is part of the instruction
+    assert keys[(0, 1)].complete  # the image stands for the content
+    assert keys[(0, 1)].inputs["deps"] == {
         "image:docker.io/library/alpine:latest": "image:docker.io/library/alpine:latest"
     }
+    assert not keys[(0, 2)].complete
+
+
+def test_steps_after_an_incomplete_key_are_incomplete() -> None:
+    g = _graph(
+        "FROM busybox AS one\nADD https://example.com/f /f\nRUN cat /f\n"
+        "FROM scratch AS two\nCOPY --from=0 /f /f\nFROM one\nRUN true\n"
+    )
+    keys = cachekey.keys_for(g, lambda step: None)
+    assert not keys[(0, 0)].complete and not keys[(0, 1)].complete
+    assert not keys[(1, 0)].complete  # COPY --from a stage after the download
+    assert not keys[(2, 0)].complete  # FROM that stage
 
 
 def test_secret_and_proxy_values_never_in_inputs() -> None:

@@ -1,0 +1,178 @@
+"""The build memo: a build asked again with the same inputs returns its image without planning.
+
+The memo key covers what can change the image: the Dockerfile text, the digest of the whole
+context after ``.dockerignore`` (content and metadata, never mtimes), the build args, target,
+labels, network, secrets, runtime, snapshotter, compression, ``SOURCE_DATE_EPOCH`` and the
+dockyard version. A record (``<root>/cache/builds/<key>.json``) names the image, the image
+every base reference resolved to and the steps; it is used only while every base reference
+still names the same image and the image and its tags are in the store. Builds with
+``--no-cache``/``--no-cache-filter`` or ``-o`` skip it, and builds that ADD from a URL or
+git are never recorded (their sources are checked on every build).
+
+A hit reports every step as CACHED, as the full path would, and imports nothing of the
+planner, the scheduler or the snapshotters: a no-op rebuild costs one context scan.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from builder.build.request import BuildRequest, BuildResult
+from builder.progress import Event, Reporter
+from builder.settings import Settings
+
+if TYPE_CHECKING:
+    from builder.context import BuildContext
+
+__all__ = ["key_for", "opened_context", "recall", "remember", "usable"]
+
+
+@contextmanager
+def opened_context(request: BuildRequest, settings: Settings) -> Iterator[BuildContext]:
+    """The scanned build context (through the stat cache under the root), closed after."""
+    import sys
+
+    from builder.context import StatCache, open_context
+
+    stdin = request.stdin
+    if stdin is None and "-" in (request.context, request.dockerfile):
+        stdin = sys.stdin.buffer
+    with StatCache.for_root(Path(settings.root)) as stat_cache:
+        ctx = open_context(
+            request.context, request.dockerfile, stdin=stdin, stat_cache=stat_cache
+        )
+    with ctx:
+        yield ctx
+
+
+def usable(request: BuildRequest) -> bool:
+    """Whether the memo may answer this request (not when it must export, pull or bypass
+    the cache)."""
+    return not (
+        request.no_cache or request.no_cache_filter or request.outputs or request.cache_to
+        or request.pull
+    )
+
+
+def key_for(request: BuildRequest, settings: Settings, ctx: BuildContext) -> str:
+    """The memo key of a build of ``ctx`` as ``request`` asks."""
+    from blake3 import blake3
+
+    from builder import __version__
+
+    inputs = {
+        "version": __version__,
+        "dockerfile": ctx.dockerfile,
+        "dockerfile_name": ctx.dockerfile_name,
+        "context": _fingerprint(ctx),
+        "build_args": sorted(request.build_args.items()),
+        "target": request.target,
+        "all_stages": request.all_stages,
+        "labels": sorted(request.labels.items()),
+        "network": request.network,
+        "secrets": sorted((k, str(v)) for k, v in request.secrets.items()),
+        "runtime": request.runtime,
+        "snapshotter": request.snapshotter,
+        "compression": request.compression,
+        "source_date_epoch": settings.source_date_epoch,
+    }
+    return blake3(json.dumps(inputs, sort_keys=True).encode()).hexdigest()
+
+
+def _fingerprint(ctx: BuildContext) -> str:
+    """blake3 of every kept entry's path, type, mode, owner, size, link and content digest
+    (what :meth:`~builder.context.ContextSnapshot.digest` covers, without its per-entry
+    JSON)."""
+    from blake3 import blake3
+
+    hasher = blake3()
+    for e in ctx.snapshot.entries.values():
+        line = f"{e.path}\0{e.kind}\0{e.mode}\0{e.uid}\0{e.gid}\0{e.size}\0{e.link}\0{e.digest}\n"
+        hasher.update(line.encode("utf-8", "surrogateescape"))
+    return hasher.hexdigest()
+
+
+def _path(settings: Settings, key: str) -> Path:
+    return Path(settings.root) / "cache" / "builds" / f"{key}.json"
+
+
+def recall(
+    key: str, request: BuildRequest, settings: Settings, reporter: Reporter
+) -> BuildResult | None:
+    """The memoised result of ``key`` (reported and ``--iidfile`` written), or None."""
+    started = time.monotonic()
+    try:
+        record: dict[str, Any] = json.loads(_path(settings, key).read_bytes())
+    except (OSError, ValueError):
+        return None
+    from builder.errors import DockyardError
+    from builder.store import Store
+
+    store = Store(Path(settings.root))
+    try:
+        for ref, image_id in record["bases"].items():
+            if store.resolve(ref).id != image_id:
+                return None
+        image = store.resolve(record["image"])
+        if image.id != record["image"]:
+            return None
+        for tag in request.tags:
+            if store.resolve(tag).id != image.id:
+                return None
+    except (DockyardError, KeyError, TypeError):
+        return None
+    for warning in record.get("warnings") or ():
+        reporter.on_event(Event("warning", data={"message": warning}))
+    steps: list[list[str]] = record.get("steps") or []
+    for step_id, display in steps:
+        reporter.on_event(Event("cached", step_id, display))
+    if request.iidfile:
+        Path(request.iidfile).write_text(image.id)
+    seconds = time.monotonic() - started
+    reporter.on_event(Event("summary", data={
+        "run": 0, "cached": len(steps), "seconds": seconds, "layers": [], "image": image.id,
+    }))  # fmt: skip
+    return BuildResult(
+        image_id=image.id,
+        manifest_digest=image.digest,
+        tags=tuple(request.tags),
+        steps_run=0,
+        steps_cached=len(steps),
+        seconds=seconds,
+        warnings=tuple(record.get("warnings") or ()),
+    )
+
+
+def remember(
+    key: str,
+    settings: Settings,
+    result: BuildResult,
+    bases: dict[str, str],
+    steps: Sequence[tuple[str, str]],
+) -> None:
+    """Record a finished build under ``key`` (atomically; a failure to write is ignored)."""
+    path = _path(settings, key)
+    data = {
+        "image": result.image_id,
+        "bases": bases,
+        "steps": [list(s) for s in steps],
+        "warnings": list(result.warnings),
+    }
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "w") as out:
+            json.dump(data, out)
+        os.replace(tmp, path)
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)
