@@ -35,7 +35,7 @@ def build(request: BuildRequest, settings: Settings, reporter: Reporter) -> Buil
             if not downloads(job.graph):
                 bases = {ref: image.id for ref, image in job.images.items()}
                 key = key or memo.key_for(request, settings, ctx)
-                memo.remember(key, settings, result, bases, job.step_displays)
+                memo.remember(key, settings, result, bases, job.step_displays, job.step_keys)
             return result
     finally:
         reporter.close()

@@ -79,6 +79,7 @@ class Build:
         self.pull_lock = threading.RLock()
         self.missing: dict[str, DockyardError] = {}
         self.step_displays: list[tuple[str, str]] = []
+        self.step_keys: list[str] = []  # cache keys of the steps (for the build memo)
         self.remover: Any = None  # a ThreadPoolExecutor once a snapshot is to be removed
         self.removals: list[Any] = []
 
@@ -349,6 +350,8 @@ class Build:
         step_id = f"{stage.index}:{step.index}"
         display = f"{step_prefix(self.graph, stage, step)} {step.text.strip()}"
         self.step_displays.append((step_id, display))
+        if key.complete:
+            self.step_keys.append(key.digest)
         use_cache = not step.no_cache
 
         def run(cancel: Cancel, deps: Mapping[str, Any]) -> StepOutcome:

@@ -128,6 +128,8 @@ def recall(
                 return None
     except (DockyardError, KeyError, TypeError):
         return None
+    if not _touch(settings, record.get("keys") or []):
+        return None
     for warning in record.get("warnings") or ():
         reporter.on_event(Event("warning", data={"message": warning}))
     steps: list[list[str]] = record.get("steps") or []
@@ -156,6 +158,7 @@ def remember(
     result: BuildResult,
     bases: dict[str, str],
     steps: Sequence[tuple[str, str]],
+    keys: Sequence[str] = (),
 ) -> None:
     """Record a finished build under ``key`` (atomically; a failure to write is ignored)."""
     path = _path(settings, key)
@@ -163,6 +166,7 @@ def remember(
         "image": result.image_id,
         "bases": bases,
         "steps": [list(s) for s in steps],
+        "keys": list(keys),
         "warnings": list(result.warnings),
     }
     try:
@@ -176,3 +180,14 @@ def remember(
         os.replace(tmp, path)
     except OSError:
         Path(tmp).unlink(missing_ok=True)
+
+
+def _touch(settings: Settings, keys: Sequence[str]) -> bool:
+    """Count a hit on each step's cache record, as a step-by-step build would (so the
+    least-recently-used pruning sees this build); False when any record is gone."""
+    if not keys:
+        return True
+    from builder.cache import BuildCache
+
+    with BuildCache(Path(settings.root)) as cache:
+        return all(cache.lookup(key) is not None for key in keys)

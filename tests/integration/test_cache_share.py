@@ -37,14 +37,14 @@ COPY --from=gen /gen /gen
 """
 
 APP_STEPS = [
-    "[gen 1/1] RUN echo generated > /gen",
-    "[stage-1 1/7] COPY a.txt /a.txt",
-    "[stage-1 2/7] RUN cat /a.txt > /a.copy",
-    "[stage-1 3/7] COPY b.txt /b.txt",
-    "[stage-1 4/7] RUN cat /a.copy /b.txt > /ab",
-    "[stage-1 5/7] WORKDIR /w",
-    "[stage-1 6/7] RUN echo done > /w/done",
-    "[stage-1 7/7] COPY --from=gen /gen /gen",
+    "[gen 2/2] RUN echo generated > /gen",
+    "[stage-1 2/8] COPY a.txt /a.txt",
+    "[stage-1 3/8] RUN cat /a.txt > /a.copy",
+    "[stage-1 4/8] COPY b.txt /b.txt",
+    "[stage-1 5/8] RUN cat /a.copy /b.txt > /ab",
+    "[stage-1 6/8] WORKDIR /w",
+    "[stage-1 7/8] RUN echo done > /w/done",
+    "[stage-1 8/8] COPY --from=gen /gen /gen",
 ]
 
 
@@ -154,7 +154,7 @@ def test_other_root_builds_everything_from_the_exported_cache(
     out2 = tmp_path / "out2"
     _, states, err = image_id(b, ctx_b, "-o", f"type=local,dest={out2}",
                               "--cache-from", f"type=local,src={app_cache}")
-    first = APP_STEPS.index("[stage-1 3/7] COPY b.txt /b.txt")
+    first = APP_STEPS.index("[stage-1 4/8] COPY b.txt /b.txt")
     assert states == {s: i < first or s.startswith("[gen") for i, s in enumerate(APP_STEPS)}, err
     assert (out2 / "ab").read_text() == "alpha\nBETA\n"
 
@@ -202,7 +202,7 @@ def test_corrupted_blob_in_imported_cache_is_a_miss(
     out = tmp_path / "out"
     _, states, err = image_id(b, ctx_b, "-o", f"type=local,dest={out}",
                               "--cache-from", f"type=local,src={app_cache}")
-    assert states["[stage-1 3/7] COPY b.txt /b.txt"] is False, err
+    assert states["[stage-1 4/8] COPY b.txt /b.txt"] is False, err
     assert sum(not c for c in states.values()) == 1, err
     assert "damaged" in err
     assert (out / "ab").read_text() == "alpha\nbeta\n"
@@ -263,7 +263,7 @@ def test_prune_keep_storage_evicts_least_recently_used(
                     "RUN head -c 300000 /dev/urandom > /three"}
     out = tmp_path / "out-two"
     _, states, _ = image_id(a, ctxs["two"], "-o", f"type=local,dest={out}")
-    assert states == {"[stage-0 1/1] RUN head -c 300000 /dev/urandom > /two": False}
+    assert states == {"[2/2] RUN head -c 300000 /dev/urandom > /two": False}
     assert (out / "two").stat().st_size == 300000
     _, states, _ = image_id(a, ctxs["one"])
     assert all(states.values())
@@ -299,7 +299,7 @@ def test_verify_repair_drops_damaged_records(
     ctx = app_context(tmp_path / "app-again")
     out = tmp_path / "out"
     _, states, _ = image_id(a, ctx, "-o", f"type=local,dest={out}")
-    assert [s for s, c in states.items() if not c] == ["[stage-1 3/7] COPY b.txt /b.txt"]
+    assert [s for s, c in states.items() if not c] == ["[stage-1 4/8] COPY b.txt /b.txt"]
     assert (out / "ab").read_text() == "alpha\nbeta\n"
 
 
