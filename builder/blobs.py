@@ -32,6 +32,23 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def atomic_write(path: Path, data: bytes, tmp_dir: Path | None = None) -> None:
+    """Replace ``path`` with ``data`` (mode 0644) durably: temp file, fsync, rename, fsync
+    of the directory. ``tmp_dir`` must be on the same filesystem (default: beside it)."""
+    fd, name = tempfile.mkstemp(dir=tmp_dir or path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(name, 0o644)
+        os.replace(name, path)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+    fsync_dir(path.parent)
+
+
 @contextlib.contextmanager
 def flock(path: Path, *, exclusive: bool = True, blocking: bool = True) -> Iterator[bool]:
     """Hold an ``fcntl.flock`` on ``path``; yields False if ``blocking`` is off and it is taken."""

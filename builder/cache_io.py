@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, cast
 
 from builder import cachekey
-from builder.blobs import BlobReader, BlobWriter, fsync_dir
+from builder.blobs import BlobReader, BlobWriter, atomic_write, fsync_dir
 from builder.descriptor import (
     ANNOTATION_REF_NAME,
     MEDIA_OCI_INDEX,
@@ -413,15 +413,4 @@ def _copy_fd(src: BinaryIO, out: BinaryIO) -> None:
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(name, 0o644)
-        os.replace(name, path)
-    except BaseException:
-        Path(name).unlink(missing_ok=True)
-        raise
-    fsync_dir(path.parent)
+    atomic_write(path, data)

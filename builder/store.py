@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, cast
 from builder.blobs import (
     BlobReader,
     BlobWriter,
+    atomic_write,
     file_size,
     flock,
     fsync_dir,
@@ -162,18 +163,7 @@ class Store:
             conn.close()
 
     def _atomic_write(self, path: Path, data: bytes) -> None:
-        fd, name = tempfile.mkstemp(dir=self.tmp_dir, prefix="file-")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-            os.chmod(name, 0o644)
-            os.replace(name, path)
-        except BaseException:
-            Path(name).unlink(missing_ok=True)
-            raise
-        fsync_dir(path.parent)
+        atomic_write(path, data, self.tmp_dir)
 
     @contextlib.contextmanager
     def session(self) -> Iterator[None]:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
-from builder.cli.runopts import root_of
-from builder.errors import DockyardError
+from builder.cli.runopts import each_container
 
 
 @click.command("kill")
@@ -14,22 +15,13 @@ from builder.errors import DockyardError
 @click.pass_context
 def kill(ctx: click.Context, sig: str, names: tuple[str, ...]) -> None:
     """Kill one or more running containers (or send them another signal)."""
-    from builder.cli.output import print_error
-    from builder.runner.container import Containers
     from builder.runner.lifecycle import parse_signal, send_signal, wait_exit
 
     number = parse_signal(sig)
-    containers = Containers(root_of(ctx))
-    failed = False
-    for name in names:
-        try:
-            c = containers.get(name)
-            send_signal(c, number)
-            if number == 9:
-                wait_exit(c, 10)
-            click.echo(name)
-        except DockyardError as err:
-            print_error(err)
-            failed = True
-    if failed:
-        ctx.exit(1)
+
+    def act(c: Any) -> None:
+        send_signal(c, number)
+        if number == 9:
+            wait_exit(c, 10)
+
+    each_container(ctx, names, act)

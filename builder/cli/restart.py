@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
-from builder.cli.runopts import root_of
-from builder.errors import DockyardError
+from builder.cli.runopts import each_container, root_of
 
 
 @click.command("restart")
@@ -15,21 +16,12 @@ from builder.errors import DockyardError
 @click.pass_context
 def restart(ctx: click.Context, timeout: int | None, names: tuple[str, ...]) -> None:
     """Restart one or more containers."""
-    from builder.cli.output import print_error
-    from builder.runner.container import Containers
     from builder.runner.lifecycle import start_detached, stop
 
     root = root_of(ctx)
-    containers = Containers(root)
-    failed = False
-    for name in names:
-        try:
-            c = containers.get(name)
-            stop(c, timeout)
-            start_detached(root, c)
-            click.echo(name)
-        except DockyardError as err:
-            print_error(err)
-            failed = True
-    if failed:
-        ctx.exit(1)
+
+    def act(c: Any) -> None:
+        stop(c, timeout)
+        start_detached(root, c)
+
+    each_container(ctx, names, act)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import click
 
-from builder.cli.runopts import root_of
-from builder.errors import DockyardError
+from builder.cli.runopts import each_container, root_of
 
 
 @click.command("rm")
@@ -17,19 +16,7 @@ from builder.errors import DockyardError
 @click.pass_context
 def rm(ctx: click.Context, force: bool, volumes: bool, names: tuple[str, ...]) -> None:
     """Remove one or more containers."""
-    from builder.cli.output import print_error
-    from builder.runner.container import Containers
     from builder.runner.lifecycle import remove
 
     root = root_of(ctx)
-    containers = Containers(root)
-    failed = False
-    for name in names:
-        try:
-            remove(root, containers.get(name), force=force, volumes=volumes)
-            click.echo(name)
-        except DockyardError as err:
-            print_error(err)
-            failed = True
-    if failed:
-        ctx.exit(1)
+    each_container(ctx, names, lambda c: remove(root, c, force=force, volumes=volumes))

@@ -124,3 +124,23 @@ def attached(root: Path, container: Any, interactive: bool) -> int:
     from builder.runner.supervisor import Attach, supervise
 
     return supervise(root, container, Attach(0 if interactive else None, 1, 2))
+
+
+def each_container(ctx: click.Context, names: tuple[str, ...], act: Callable[[Any], None]) -> None:
+    """Apply ``act`` to each named container, echoing its name; an error is printed and the
+    others still go ahead, as Docker does; exit 1 if any failed."""
+    from builder.cli.output import print_error
+    from builder.errors import DockyardError
+    from builder.runner.container import Containers
+
+    containers = Containers(root_of(ctx))
+    failed = False
+    for name in names:
+        try:
+            act(containers.get(name))
+            click.echo(name)
+        except DockyardError as err:
+            print_error(err)
+            failed = True
+    if failed:
+        ctx.exit(1)

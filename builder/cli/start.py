@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import click
 
-from builder.cli.runopts import attached, root_of
-from builder.errors import DockyardError
+from builder.cli.runopts import attached, each_container, root_of
 
 
 @click.command("start")
@@ -15,7 +14,6 @@ from builder.errors import DockyardError
 @click.pass_context
 def start(ctx: click.Context, attach: bool, interactive: bool, names: tuple[str, ...]) -> None:
     """Start one or more stopped containers."""
-    from builder.cli.output import print_error
     from builder.runner.container import Containers
     from builder.runner.lifecycle import start_detached
     from builder.runner.supervisor import StartError
@@ -31,13 +29,4 @@ def start(ctx: click.Context, attach: bool, interactive: bool, names: tuple[str,
         except StartError as err:
             click.echo(f"dockyard: {err.message}", err=True)
             ctx.exit(err.code)
-    failed = False
-    for name in names:
-        try:
-            start_detached(root, containers.get(name))
-            click.echo(name)
-        except DockyardError as err:
-            print_error(err)
-            failed = True
-    if failed:
-        ctx.exit(1)
+    each_container(ctx, names, lambda c: start_detached(root, c))

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import click
 
-from builder.cli.runopts import root_of
-from builder.errors import DockyardError
+from builder.cli.runopts import each_container
 
 
 @click.command("stop")
@@ -17,20 +16,8 @@ from builder.errors import DockyardError
 @click.pass_context
 def stop(ctx: click.Context, timeout: int | None, sig: str, names: tuple[str, ...]) -> None:
     """Stop containers: the stop signal, then SIGKILL after the grace period."""
-    from builder.cli.output import print_error
-    from builder.runner.container import Containers
     from builder.runner.lifecycle import parse_signal
     from builder.runner.lifecycle import stop as stop_container
 
-    containers = Containers(root_of(ctx))
-    failed = False
-    for name in names:
-        try:
-            c = containers.get(name)
-            stop_container(c, timeout, parse_signal(sig) if sig else None)
-            click.echo(name)
-        except DockyardError as err:
-            print_error(err)
-            failed = True
-    if failed:
-        ctx.exit(1)
+    number = parse_signal(sig) if sig else None
+    each_container(ctx, names, lambda c: stop_container(c, timeout, number))
