@@ -36,3 +36,31 @@ def parse_duration(text: str) -> float:
     if not text or pos != len(text):
         raise DockyardError(f"invalid duration {text!r}: expected e.g. 24h, 90m, 1h30m, 7d")
     return total
+
+
+def human_duration(seconds: float) -> str:
+    """Docker's ``units.HumanDuration``: ``About a minute``, ``3 days``."""
+    s = int(seconds)
+    if s < 1:
+        return "Less than a second"
+    if s == 1:
+        return "1 second"
+    if s < 60:
+        return f"{s} seconds"
+    minutes = s // 60
+    if minutes == 1:
+        return "About a minute"
+    if minutes < 60:
+        return f"{minutes} minutes"
+    hours = int(seconds / 3600 + 0.5)
+    if hours == 1:
+        return "About an hour"
+    if hours < 48:
+        return f"{hours} hours"
+    if hours < 24 * 7 * 2:
+        return f"{hours // 24} days"
+    if hours < 24 * 30 * 2:
+        return f"{hours // 24 // 7} weeks"
+    if hours < 24 * 365 * 2:
+        return f"{hours // 24 // 30} months"
+    return f"{int(seconds / 3600) // 24 // 365} years"

@@ -125,7 +125,8 @@ def warm(
 def ls(settings: Settings, fmt: str) -> None:
     """List the cache records, most recently used first."""
     from builder.cache_gc import _blob_size
-    from builder.cli.imagefmt import human_duration, human_size, table
+    from builder.cli.imagefmt import human_size, table
+    from builder.units import human_duration
 
     with _open(settings) as (store, c):
         records = sorted(c.records(), key=lambda r: r.last_used, reverse=True)

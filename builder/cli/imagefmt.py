@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 import click
 
 from builder.store import Image, Store
+from builder.units import human_duration
 
 _SIZE_UNITS = ("B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB")
 
@@ -28,34 +29,6 @@ def human_size(size: float) -> str:
         size /= 1000
         i += 1
     return f"{size:.3g}{_SIZE_UNITS[i]}"
-
-
-def human_duration(seconds: float) -> str:
-    """Docker's ``units.HumanDuration``: ``About a minute``, ``3 days``."""
-    s = int(seconds)
-    if s < 1:
-        return "Less than a second"
-    if s == 1:
-        return "1 second"
-    if s < 60:
-        return f"{s} seconds"
-    minutes = s // 60
-    if minutes == 1:
-        return "About a minute"
-    if minutes < 60:
-        return f"{minutes} minutes"
-    hours = int(seconds / 3600 + 0.5)
-    if hours == 1:
-        return "About an hour"
-    if hours < 48:
-        return f"{hours} hours"
-    if hours < 24 * 7 * 2:
-        return f"{hours // 24} days"
-    if hours < 24 * 30 * 2:
-        return f"{hours // 24 // 7} weeks"
-    if hours < 24 * 365 * 2:
-        return f"{hours // 24 // 30} months"
-    return f"{int(seconds / 3600) // 24 // 365} years"
 
 
 def parse_time(value: object) -> datetime | None:

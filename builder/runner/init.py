@@ -31,7 +31,7 @@ from builder.runner.volumes import fill_volume
 from builder.runtime import defaults, helper
 from builder.runtime import syscalls as sc
 from builder.runtime.defaults import container_env
-from builder.runtime.executor import DEFAULT_PATH, ProcessSpec
+from builder.runtime.executor import ProcessSpec
 from builder.runtime.stubs import stub_points
 from builder.runtime.users import resolve_user
 from builder.snapshot.overlayfs import mount_overlay
@@ -172,16 +172,4 @@ def exec_command(run: dict[str, Any], status: int) -> NoReturn:
     except OSError as exc:
         helper._report(status, error=f"cannot start the process: {exc.strerror or exc}")
         os._exit(255)
-    env = run["env"]
-    envmap = dict(e.split("=", 1) if "=" in e else (e, "") for e in env)
-    try:
-        if "/" in args[0]:
-            os.execve(args[0], args, envmap)
-        for directory in envmap.get("PATH", DEFAULT_PATH).split(":"):
-            path = os.path.join(directory or ".", args[0])
-            if os.path.isfile(path) and os.access(path, os.X_OK):
-                os.execve(path, args, envmap)
-        helper._report(status, error=f'exec: "{args[0]}": executable file not found in $PATH')
-    except OSError as exc:
-        helper._report(status, error=f'exec: "{args[0]}": {exc.strerror}')
-    os._exit(127)
+    helper.exec_in_path(args, run["env"], status)

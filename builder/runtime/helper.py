@@ -22,7 +22,7 @@ import os
 import signal
 import socket
 import sys
-from typing import Any
+from typing import Any, NoReturn
 
 from builder.runtime import defaults
 from builder.runtime import syscalls as sc
@@ -292,8 +292,13 @@ def _exec(run: dict[str, Any], status: int) -> None:
     except OSError as exc:
         _report(status, error=f"cannot start the process: {exc.strerror or exc}")
         os._exit(255)
-    env = run["env"]
-    envmap = dict(e.split("=", 1) if "=" in e else (e, "") for e in env)
+    exec_in_path(args, run["env"], status)
+
+
+def exec_in_path(args: list[str], env: list[str], status: int) -> NoReturn:
+    """execve ``args`` (looked up in the env's PATH when bare); on failure report the
+    error on the ``status`` fd and exit 127."""
+    envmap = {k: v for k, _, v in (e.partition("=") for e in env)}
     try:
         if "/" in args[0]:
             os.execve(args[0], args, envmap)
