@@ -32,21 +32,33 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, data: bytes, tmp_dir: Path | None = None) -> None:
-    """Replace ``path`` with ``data`` (mode 0644) durably: temp file, fsync, rename, fsync
-    of the directory. ``tmp_dir`` must be on the same filesystem (default: beside it)."""
-    fd, name = tempfile.mkstemp(dir=tmp_dir or path.parent, prefix=".tmp-")
+@contextlib.contextmanager
+def atomic_file(
+    path: Path, *, mode: int = 0o644, tmp_dir: Path | None = None, durable: bool = True
+) -> Iterator[BinaryIO]:
+    """Write ``path`` all at once or not at all: yield a temp file (in ``tmp_dir``, on the same
+    filesystem; default beside ``path``) that replaces ``path`` with ``mode`` when the block
+    ends; ``durable`` fsyncs the file and the directory. On an error the temp file goes."""
+    fd, name = tempfile.mkstemp(dir=tmp_dir or path.parent or ".", prefix=f".{path.name}.")
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            yield f
             f.flush()
-            os.fsync(f.fileno())
-        os.chmod(name, 0o644)
+            if durable:
+                os.fsync(f.fileno())
+        os.chmod(name, mode)
         os.replace(name, path)
     except BaseException:
         Path(name).unlink(missing_ok=True)
         raise
-    fsync_dir(path.parent)
+    if durable:
+        fsync_dir(path.parent)
+
+
+def atomic_write(path: Path, data: bytes, tmp_dir: Path | None = None) -> None:
+    """Replace ``path`` with ``data`` (mode 0644) durably (see :func:`atomic_file`)."""
+    with atomic_file(path, tmp_dir=tmp_dir) as f:
+        f.write(data)
 
 
 @contextlib.contextmanager

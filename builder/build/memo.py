@@ -16,8 +16,6 @@ planner, the scheduler or the snapshotters: a no-op rebuild costs one context sc
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -169,17 +167,14 @@ def remember(
         "keys": list(keys),
         "warnings": list(result.warnings),
     }
+    from builder.blobs import atomic_file
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with atomic_file(path, mode=0o600, durable=False) as out:
+            out.write(json.dumps(data).encode())
     except OSError:
-        return
-    try:
-        with os.fdopen(fd, "w") as out:
-            json.dump(data, out)
-        os.replace(tmp, path)
-    except OSError:
-        Path(tmp).unlink(missing_ok=True)
+        pass
 
 
 def _touch(settings: Settings, keys: Sequence[str]) -> bool:

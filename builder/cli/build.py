@@ -60,25 +60,31 @@ def _outputs(values: tuple[str, ...]) -> tuple[object, ...]:
     return tuple(outs)
 
 
+def _local_cache(value: str, flag: str, path_key: str, extra: set[str]) -> dict[str, str]:
+    """The fields of a ``type=local`` cache flag: ``path_key`` given, no unknown field."""
+    f = _fields(value, flag)
+    if f.get("type", "local") != "local":
+        raise click.BadParameter(f"unsupported cache type {f['type']!r} (local)")
+    if not f.get(path_key):
+        raise click.BadParameter(f"{flag} type=local needs {path_key}=DIR")
+    unknown = set(f) - {"type", path_key, *extra}
+    if unknown:
+        raise click.BadParameter(f"unknown {flag} field {sorted(unknown)[0]!r}")
+    return f
+
+
 def _cache_to(values: tuple[str, ...]) -> tuple[object, ...]:
     from builder.build import CacheExport
 
     out = []
     for value in values:
-        f = _fields(value, "--cache-to")
-        if f.get("type", "local") != "local":
-            raise click.BadParameter(f"unsupported cache type {f['type']!r} (local)")
-        if not f.get("dest"):
-            raise click.BadParameter("--cache-to type=local needs dest=DIR")
+        f = _local_cache(value, "--cache-to", "dest", {"mode", "mounts"})
         mode = f.get("mode", "min")
         if mode not in ("min", "max"):
             raise click.BadParameter(f"invalid --cache-to mode {mode!r} (min, max)")
         mounts = f.get("mounts", "false").lower()
         if mounts not in ("true", "false"):
             raise click.BadParameter(f"invalid --cache-to mounts {mounts!r} (true, false)")
-        unknown = set(f) - {"type", "dest", "mode", "mounts"}
-        if unknown:
-            raise click.BadParameter(f"unknown --cache-to field {sorted(unknown)[0]!r}")
         out.append(CacheExport(Path(f["dest"]), mode, mounts == "true"))  # type: ignore[arg-type]
     return tuple(out)
 
@@ -88,14 +94,7 @@ def _cache_from(values: tuple[str, ...]) -> tuple[object, ...]:
 
     out = []
     for value in values:
-        f = _fields(value, "--cache-from")
-        if f.get("type", "local") != "local":
-            raise click.BadParameter(f"unsupported cache type {f['type']!r} (local)")
-        if not f.get("src"):
-            raise click.BadParameter("--cache-from type=local needs src=DIR")
-        unknown = set(f) - {"type", "src"}
-        if unknown:
-            raise click.BadParameter(f"unknown --cache-from field {sorted(unknown)[0]!r}")
+        f = _local_cache(value, "--cache-from", "src", set())
         out.append(CacheImport(Path(f["src"])))
     return tuple(out)
 

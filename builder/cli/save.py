@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import BinaryIO, Literal, cast
 
@@ -73,16 +71,7 @@ def save(ctx: click.Context, names: tuple[str, ...], output: str | None, fmt: st
         save_archive(store, items, cast(BinaryIO, sys.stdout.buffer), kind, how)
         sys.stdout.buffer.flush()
         return
-    target = Path(output)
-    fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".",
-                               prefix=f".{target.name}.")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            save_archive(store, items, out, kind, how)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    from builder.blobs import atomic_file
+
+    with atomic_file(Path(output)) as out:
+        save_archive(store, items, out, kind, how)

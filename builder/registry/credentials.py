@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import subprocess
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -66,16 +64,10 @@ class DockerConfig:
 
     def _save(self, data: dict[str, Any]) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".config.json-")
-        try:
-            with os.fdopen(fd, "w") as f:
-                json.dump(data, f, indent="\t")
-                f.write("\n")
-            os.chmod(tmp, 0o600)
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        from builder.blobs import atomic_file
+
+        with atomic_file(self.path, mode=0o600) as f:
+            f.write(json.dumps(data, indent="\t").encode() + b"\n")
 
     def helper_for(self, key: str, data: dict[str, Any] | None = None) -> str | None:
         """The credential helper for ``key``: ``credHelpers`` first, then ``credsStore``."""

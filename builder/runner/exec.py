@@ -23,7 +23,7 @@ from typing import Any, NoReturn
 
 from builder.errors import ContainerError
 from builder.runner.container import Container, supervisor_alive
-from builder.runner.init import exec_command  # before joining: nothing imports after
+from builder.runner.init import exec_command, take_terminal  # before joining: nothing imports after
 from builder.runtime import helper
 from builder.runtime import syscalls as sc
 from builder.runtime.executor import DEFAULT_PATH
@@ -139,12 +139,7 @@ def _join(ns_fds: list[tuple[int, int]], cgroup_dirs: list[str], run: dict[str, 
         if pid == 0:
             os.setsid()
             if slave:
-                fd = os.open(slave, os.O_RDWR)
-                fcntl.ioctl(fd, termios.TIOCSCTTY, 0)
-                for i in range(3):
-                    os.dup2(fd, i)
-                if fd > 2:
-                    os.close(fd)
+                take_terminal(slave)
             exec_command({**run, "no_new_privs": no_new_privs}, status)
         for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT):
             signal.signal(sig, lambda s, _f: os.kill(pid, s))

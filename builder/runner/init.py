@@ -66,14 +66,7 @@ def run_init(plan: dict[str, Any], stdio: tuple[int, int, int], status: socket.s
             signal.signal(sig, signal.SIG_DFL)
         os.umask(0o022)
         spec = plan["spec"]
-        flags = sc.CLONE_NEWNS | sc.CLONE_NEWUTS | sc.CLONE_NEWIPC
-        if spec["network"] == "none":
-            flags |= sc.CLONE_NEWNET
-        sc.unshare(flags)
-        sc.mount(None, "/", None, sc.MS_REC | sc.MS_PRIVATE)
-        sc.sethostname(spec["hostname"])
-        if spec["network"] == "none":
-            sc.loopback_up()
+        helper.enter_namespaces(spec)
         rootfs = Path(plan["rootfs"])
         overlay = plan.get("overlay")
         if overlay:
@@ -128,18 +121,23 @@ def _open_pty(status: int, uid: int) -> str:
     return path
 
 
+def take_terminal(slave: str) -> None:
+    """Make the pty ``slave`` this session's controlling terminal and stdin/out/err."""
+    tty = os.open(slave, os.O_RDWR)
+    fcntl.ioctl(tty, termios.TIOCSCTTY, 0)
+    for i in range(3):
+        os.dup2(tty, i)
+    if tty > 2:
+        os.close(tty)
+
+
 def _command(run: dict[str, Any], status: int, slave: str) -> NoReturn:
     try:
         os.set_inheritable(4, False)
         if os.getsid(0) != os.getpid():
             os.setsid()
         if slave:
-            tty = os.open(slave, os.O_RDWR)
-            fcntl.ioctl(tty, termios.TIOCSCTTY, 0)
-            for i in range(3):
-                os.dup2(tty, i)
-            if tty > 2:
-                os.close(tty)
+            take_terminal(slave)
     except OSError as exc:
         helper._report(status, error=f"cannot set up the terminal: {exc.strerror or exc}")
         os._exit(255)

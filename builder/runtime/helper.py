@@ -130,15 +130,7 @@ def _init(sock: socket.socket, run: dict[str, Any], out: int, err: int, status: 
         os.closerange(4, 1 << 16)
         status = 3
         os.umask(0o022)  # Docker's, whatever the builder's is
-        spec = run["spec"]
-        flags = sc.CLONE_NEWNS | sc.CLONE_NEWUTS | sc.CLONE_NEWIPC
-        if spec["network"] == "none":
-            flags |= sc.CLONE_NEWNET
-        sc.unshare(flags)
-        sc.mount(None, "/", None, sc.MS_REC | sc.MS_PRIVATE)
-        sc.sethostname(spec["hostname"])
-        if spec["network"] == "none":
-            sc.loopback_up()
+        enter_namespaces(run["spec"])
         _setup_root(run)
         cmd = os.fork()
         if cmd == 0:
@@ -293,6 +285,19 @@ def _exec(run: dict[str, Any], status: int) -> None:
         _report(status, error=f"cannot start the process: {exc.strerror or exc}")
         os._exit(255)
     exec_in_path(args, run["env"], status)
+
+
+def enter_namespaces(spec: dict[str, Any]) -> None:
+    """Unshare Docker's namespaces (mount, uts, ipc; net with only ``lo`` up for
+    ``--network=none``), make mounts private and set the hostname."""
+    flags = sc.CLONE_NEWNS | sc.CLONE_NEWUTS | sc.CLONE_NEWIPC
+    if spec["network"] == "none":
+        flags |= sc.CLONE_NEWNET
+    sc.unshare(flags)
+    sc.mount(None, "/", None, sc.MS_REC | sc.MS_PRIVATE)
+    sc.sethostname(spec["hostname"])
+    if spec["network"] == "none":
+        sc.loopback_up()
 
 
 def exec_in_path(args: list[str], env: list[str], status: int) -> NoReturn:
