@@ -14,15 +14,15 @@ import json
 import os
 import shutil
 import signal
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from timing import median_ms  # bench/, the script's own directory
 
 from builder.runtime import ProcessSpec
 from builder.runtime.native import NativeExecutor
@@ -46,17 +46,6 @@ def make_layers(base: Path) -> list[Path]:
     for i in range(20):
         (l3 / "usr" / "share" / f"f{i}").write_text(f"file {i}\n")
     return [l1, l2, l3]
-
-
-def median_ms(fn: Callable[[], object], runs: int, warmup: int = 3) -> float:
-    for _ in range(warmup):
-        fn()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
 
 
 def _ignore(_stream: str, _line: bytes) -> None:

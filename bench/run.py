@@ -27,20 +27,11 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from timing import median_ms  # noqa: E402  (bench/, the script's own directory)
+
 BUSYBOX = Path("/bin/busybox")
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 ENV["PYTHONPATH"] = str(REPO)
-
-
-def median_ms(fn: Callable[[], object], runs: int, warmup: int = 2) -> float:
-    for _ in range(warmup):
-        fn()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
@@ -117,8 +108,9 @@ def main() -> int:
         archive = build_image(root, base)
         dockyard = [sys.executable, "-m", "builder", "--root", str(root)]
         results["python -c pass (floor)"] = median_ms(
-            lambda: run(sys.executable, "-c", "pass"), opts.runs)
-        results["dockyard ps (CLI floor)"] = median_ms(lambda: run(*dockyard, "ps"), opts.runs)
+            lambda: run(sys.executable, "-c", "pass"), opts.runs, warmup=2)
+        results["dockyard ps (CLI floor)"] = median_ms(
+            lambda: run(*dockyard, "ps"), opts.runs, warmup=2)
         ours = "dockyard run --rm bb true"
         fns: dict[str, Callable[[], object]] = {
             ours: lambda: run(*dockyard, "run", "--rm", "bb", "true")}
@@ -153,7 +145,8 @@ def main() -> int:
             cid = run(*dockyard, "run", "-d", "bb", "true").stdout.decode().strip()
             run(*dockyard, "rm", "-f", cid)
 
-        results["dockyard run -d bb true + rm -f"] = median_ms(detached, max(opts.runs // 3, 5))
+        results["dockyard run -d bb true + rm -f"] = median_ms(
+            detached, max(opts.runs // 3, 5), warmup=2)
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"`run --rm IMAGE true`, wall time from the shell (median, {os.cpu_count()} cores, "
           f"{opts.runs} runs, interleaved with the peers'; load average {load})")

@@ -275,3 +275,18 @@ def generate_name(taken: set[str]) -> str:
         name = f"{secrets.choice(_LEFT)}_{secrets.choice(_RIGHT)}{secrets.randbelow(1000)}"
         if name not in taken:
             return name
+
+
+def merge_env(env: list[str], items: list[str]) -> list[str]:
+    """``env`` with each ``-e`` item applied as Docker does: ``K=V`` sets (replacing ``K``),
+    a bare ``K`` takes the caller's value or is dropped when the caller has none."""
+    out = list(env)
+    for item in items:
+        key = item.split("=", 1)[0]
+        if "=" not in item:
+            value = os.environ.get(item)
+            if value is None:
+                continue
+            item = f"{item}={value}"
+        out = [e for e in out if e.split("=", 1)[0] != key] + [item]
+    return out

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from builder.errors import ContainerError
-from builder.runner.container import Container, supervisor_alive
+from builder.runner.container import Container, merge_env, supervisor_alive
 from builder.runner.init import exec_command, take_terminal  # before joining: nothing imports after
 from builder.runtime import helper
 from builder.runtime import syscalls as sc
@@ -36,15 +36,7 @@ _TIOCGPTN = 0x80045430
 
 
 def _env(c: Container, extra: list[str], home: str) -> list[str]:
-    env = list(c.config["Config"].get("Env") or [])
-    for item in extra:
-        key = item.split("=", 1)[0]
-        if "=" not in item:
-            value = os.environ.get(item)
-            if value is None:
-                continue
-            item = f"{item}={value}"
-        env = [e for e in env if e.split("=", 1)[0] != key] + [item]
+    env = merge_env(list(c.config["Config"].get("Env") or []), extra)
     keys = {e.split("=", 1)[0] for e in env}
     if "PATH" not in keys:
         env.append(f"PATH={DEFAULT_PATH}")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from builder.errors import ContainerError, NotFoundError
 from builder.runner import cgroups, volumes
-from builder.runner.container import Container, Containers, supervisor_alive
+from builder.runner.container import Container, Containers, merge_env, supervisor_alive
 
 if TYPE_CHECKING:
     from builder.settings import Settings
@@ -143,15 +143,7 @@ def create(root: Path, opts: CreateOptions, settings: Settings | None = None) ->
     args = entrypoint + cmd
     if not args:
         raise ContainerError("no command specified")
-    env = list(cfg.get("Env") or [])
-    for item in opts.env:
-        key = item.split("=", 1)[0]
-        if "=" not in item:
-            value = os.environ.get(item)
-            if value is None:
-                continue
-            item = f"{item}={value}"
-        env = [e for e in env if e.split("=", 1)[0] != key] + [item]
+    env = merge_env(list(cfg.get("Env") or []), list(opts.env))
     containers = Containers(root)
     containers.dir.mkdir(parents=True, exist_ok=True)
     from builder.store import Store
