@@ -138,29 +138,24 @@ class Build:
             raise BuildError(f"failed to resolve source metadata for {ref}: {err}") from None
 
     def _resolve_images(self, graph: BuildGraph) -> None:
-        """Pull every image the built stages use (``FROM``, ``COPY --from``, mounts)."""
+        """Before anything runs, find (or pull) every image the built stages use — ``FROM``,
+        ``COPY --from``, mounts — failing at the line that names a missing one."""
         for stage in graph.stages:
             if stage.pruned:
                 continue
             if stage.base.kind == "image":
-                self._image(stage.base.ref)
-                self.images.setdefault(stage.base.canonical, self.images[stage.base.ref])
+                image = self._image_at(stage.base.ref, stage.location)
+                self.images.setdefault(stage.base.canonical, image)
             for step in stage.steps:
                 for edge in step.deps:
                     if edge.image is not None:
-                        try:
-                            self._image(edge.image)
-                        except BuildError as err:
-                            raise BuildError(err.message, step.location) from None
+                        self._image_at(edge.image, step.location)
 
-    def _check_bases(self, graph: BuildGraph) -> None:
-        """Fail before running anything when a needed base image is not in the store."""
-        for stage in graph.stages:
-            if not stage.pruned and stage.base.kind == "image":
-                try:
-                    self._image(stage.base.ref)
-                except BuildError as err:
-                    raise BuildError(err.message, stage.location) from None
+    def _image_at(self, ref: str, location: Any) -> Image:
+        try:
+            return self._image(ref)
+        except BuildError as err:
+            raise BuildError(err.message, location) from None
 
     def image_layers(self, ref: str) -> tuple[LayerRef, ...]:
         image = self._image(ref)
@@ -194,7 +189,6 @@ class Build:
                 no_cache_filter=req.no_cache_filter,
             )
             graph = plan(dockerfile, settings, self.base_config)
-            self._check_bases(graph)
             self._resolve_images(graph)
             self.graph = graph
             for warning in graph.warnings:
