@@ -1,5 +1,5 @@
 """``python -m builder`` runs the CLI."""
 
-from builder.cli import main
+from builder.cli.entry import main
 
 main()

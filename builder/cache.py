@@ -19,8 +19,6 @@ from typing import Any
 
 import diskcache  # type: ignore[import-untyped]
 
-from builder import cachekey
-
 __all__ = ["BuildCache", "CacheRecord"]
 
 
@@ -104,6 +102,8 @@ class BuildCache:
 
     def explain(self, inputs: Mapping[str, Any]) -> list[str]:
         """Why the step with these key inputs would miss (empty when it would hit)."""
+        from builder import cachekey
+
         digest = cachekey.digest_of(inputs)
         if self._db.get(f"key:{digest}") is not None:
             return []

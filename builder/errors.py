@@ -16,7 +16,8 @@
     ├── BuildError             a step of a build that failed (has a Location)
     ├── CacheError             a build cache or exported cache that cannot be used
     ├── RegistryError          a registry that refused or answered badly
-    └── ContainerError         a container operation that cannot be done
+    ├── ContainerError         a container operation that cannot be done
+    └── FlagError              a command-line flag whose value cannot be used
 
 Any other exception escaping the library is a bug.
 """
@@ -113,3 +114,7 @@ class RegistryError(DockyardError):
 
 class ContainerError(DockyardError):
     """A container operation that cannot be done."""
+
+
+class FlagError(DockyardError):
+    """A command-line flag whose value cannot be used (click shows it as a bad parameter)."""

@@ -94,18 +94,21 @@ def warm(
     """Build targets into the cache without tagging anything; print hits and misses."""
     from builder.build import BuildRequest
     from builder.build import build as run_build
-    from builder.cli.build import _cache_from, _cache_to, _pairs
+    from builder.cli.buildflags import _cache_from, _cache_to, _pairs
+    from builder.errors import FlagError
     from builder.progress import make_reporter
 
     runs = [""] if all_stages or not targets else list(targets)
     tally_rows: list[tuple[str, str, int, int]] = []
     for target in runs:
-        request = BuildRequest(
-            context=context, dockerfile=dockerfile, target=target, all_stages=all_stages,
-            build_args=_pairs(build_args, "--build-arg", from_env=True),
-            cache_from=_cache_from(cache_from),  # type: ignore[arg-type]
-            cache_to=_cache_to(cache_to),  # type: ignore[arg-type]
-        )  # fmt: skip
+        try:
+            request = BuildRequest(
+                context=context, dockerfile=dockerfile, target=target, all_stages=all_stages,
+                build_args=_pairs(build_args, "--build-arg", from_env=True),
+                cache_from=_cache_from(cache_from), cache_to=_cache_to(cache_to),
+            )  # fmt: skip
+        except FlagError as err:
+            raise click.BadParameter(err.message) from None
         tally = _Tally(make_reporter(progress))
         run_build(request, settings, tally)
         for stage, (hits, misses) in tally.stages.items():

@@ -6,7 +6,8 @@ from typing import Any
 
 import click
 
-from builder.cli.runopts import build_options, create_options, root_of
+from builder.cli.runflags import build_options
+from builder.cli.runopts import create_options, root_of
 
 
 @click.command("create", context_settings={"allow_interspersed_args": False,

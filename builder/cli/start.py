@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from builder.cli.runopts import attached, each_container, root_of
+from builder.cli.runmain import attached
+from builder.cli.runopts import each_container, root_of
 
 
 @click.command("start")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from builder.cli import cli
+from builder.cli.app import cli
 from builder.cli.imagefmt import human_duration, human_size, parse_time, since, table
 
 

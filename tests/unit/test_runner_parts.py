@@ -10,7 +10,7 @@ import pytest
 
 from builder.cli.cp import split_arg
 from builder.cli.ps import human_duration
-from builder.cli.runopts import env_file_lines, parse_size
+from builder.cli.runflags import env_file_lines, parse_size
 from builder.errors import ContainerError
 from builder.runner.container import Containers, check_name, now, parse_time
 from builder.runner.lifecycle import parse_signal

@@ -1,0 +1,116 @@
+"""The ``dockyard`` entry point: a fast road for plain ``run`` commands, click for the rest.
+
+``dockyard run --rm IMAGE true`` is timed like ``docker run``; most of its cost would be the
+import of click and of the other commands' modules. When the arguments are a plain ``run``
+(``[--root DIR] run FLAGS... IMAGE [COMMAND...]`` with the flags of
+:mod:`builder.cli.runflags`), they are read here and the container starts with no more than
+the runner imported; anything else goes to the click CLI, which also explains mistakes.
+"""
+
+from __future__ import annotations
+
+import sys
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+
+def main() -> None:
+    """Run the command in ``sys.argv``; exit with its status."""
+    argv = sys.argv[1:]
+    code = _fast_run(argv)
+    if code is None:
+        from builder.cli.app import main as click_main
+
+        click_main(argv)
+    sys.exit(code)
+
+
+def guarded(action: Callable[[], int]) -> int:
+    """Run ``action``; a library error becomes its one-line message and status 1."""
+    try:
+        return action()
+    except BaseException as exc:
+        code = reported(exc)
+        if code is None:
+            raise
+        return code
+
+
+def reported(exc: BaseException) -> int | None:
+    """Print what ``exc`` means and give the exit status, or ``None`` for a bug's exception."""
+    from builder.errors import DockyardError
+
+    if isinstance(exc, DockyardError):
+        from builder.cli.output import print_error
+
+        print_error(exc)
+        return 1
+    if isinstance(exc, KeyboardInterrupt):
+        sys.stderr.write("Interrupted.\n")
+        return 130
+    if isinstance(exc, BrokenPipeError):
+        return 141
+    return None
+
+
+def _fast_run(argv: list[str]) -> int | None:
+    """The status of a plain ``run`` or ``build``, or ``None`` when click must read ``argv``."""
+    import os
+
+    root = None
+    rest = argv
+    if argv[:1] == ["--root"] and len(argv) > 1:
+        root, rest = argv[1], argv[2:]
+    elif argv[:1] and argv[0].startswith("--root="):
+        root, rest = argv[0].partition("=")[2], argv[1:]
+    if root is not None and (not root or (os.path.exists(root) and not os.path.isdir(root))):
+        return None
+    if rest[:1] == ["run"]:
+        return _run(root, rest[1:])
+    if rest[:1] == ["build"]:
+        return _build(root, rest[1:])
+    return None
+
+
+def _run(root: str | None, args: list[str]) -> int | None:
+    from builder.cli.runflags import parse_run
+
+    kw = parse_run(args)
+    if kw is None:
+        return None
+
+    def run() -> int:
+        from builder.cli.runmain import run_container
+        from builder.settings import Settings
+
+        settings = Settings.from_env(root)
+        return run_container(settings.root, kw, settings)
+
+    return guarded(run)
+
+
+def _build(root: str | None, args: list[str]) -> int | None:
+    from builder.cli.buildflags import parse_build, request_of
+
+    kw = parse_build(args)
+    if kw is None:
+        return None
+    from builder.errors import DockyardError, FlagError
+
+    def build() -> int:
+        from builder.cli.buildflags import run_build
+        from builder.settings import Settings
+
+        run_build(request, kw, Settings.from_env(root))
+        return 0
+
+    try:
+        request = request_of(kw)
+    except FlagError:
+        return None  # click explains a bad value
+    except DockyardError as err:
+        return reported(err)
+
+    return guarded(build)

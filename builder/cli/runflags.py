@@ -1,0 +1,117 @@
+"""The ``create``/``run`` flags (one table for click and the fast entry) and what they mean."""
+
+from __future__ import annotations
+
+from builder.cli.fastargs import Flag, parse
+from builder.errors import ContainerError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+CREATE_FLAGS: tuple[Flag, ...] = (
+    Flag(("--name",), "name", "str", "", "Assign a name to the container."),
+    Flag(("-e", "--env"), "env", "multi", (), "Set environment variables."),
+    Flag(("--env-file",), "env_file", "multi", (), "Read in a file of environment variables."),
+    Flag(("-v", "--volume"), "volume", "multi", (), "Bind mount a volume."),
+    Flag(("--tmpfs",), "tmpfs", "multi", (), "Mount a tmpfs directory."),
+    Flag(("-w", "--workdir"), "workdir", "str", "", "Working directory inside the container."),
+    Flag(("-u", "--user"), "user", "str", None,
+         "Username or UID (format: <name|uid>[:<group|gid>])."),
+    Flag(("--entrypoint",), "entrypoint", "str", None,
+         "Overwrite the default ENTRYPOINT of the image."),
+    Flag(("--network", "--net"), "network", "str", "none", "Network: none or host."),
+    Flag(("-h", "--hostname"), "hostname", "str", "", "Container host name."),
+    Flag(("-m", "--memory"), "memory", "str", "", "Memory limit."),
+    Flag(("--pids-limit",), "pids_limit", "int", 0,
+         "Tune container pids limit (-1 for unlimited)."),
+    Flag(("--cpus",), "cpus", "float", 0.0, "Number of CPUs."),
+    Flag(("-i", "--interactive"), "interactive", "flag", False, "Keep STDIN open."),
+    Flag(("-t", "--tty"), "tty", "flag", False, "Allocate a pseudo-TTY."),
+    Flag(("--init",), "init", "flag", False,
+         "Run an init inside the container that forwards signals and reaps processes."),
+    Flag(("--rm",), "auto_remove", "flag", False,
+         "Automatically remove the container when it exits."),
+    Flag(("--security-opt",), "security_opt", "multi", (),
+         "Security options: only no-new-privileges[:true|false]."),
+    Flag(("--read-only",), "read_only", "flag", False,
+         "Mount the container's root filesystem as read only."),
+)
+
+RUN_FLAGS: tuple[Flag, ...] = (
+    Flag(("-d", "--detach"), "detach", "flag", False, "Run in the background; print the ID."),
+    *CREATE_FLAGS,
+)
+
+
+def parse_run(args: list[str]) -> dict[str, Any] | None:
+    """``run``'s arguments (``FLAGS... IMAGE [COMMAND...]``) as click reads them, or None."""
+    parsed = parse(args, RUN_FLAGS, interspersed=False)
+    if parsed is None or not parsed[1]:
+        return None  # no image: click says so
+    kw, positional = parsed
+    kw["image"], kw["command"] = positional[0], tuple(positional[1:])
+    return kw
+
+
+def parse_size(text: str) -> int:
+    """Docker's RAMInBytes: ``512``, ``64k``, ``32m``, ``1.5g`` (binary units)."""
+    import re
+
+    match = re.fullmatch(r"(\d+(?:\.\d+)?)\s*([bkmgt]?)b?", text.strip(), re.IGNORECASE)
+    if not match:
+        raise ContainerError(f"invalid size: '{text}'")
+    scale = {"": 1, "b": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30, "t": 1 << 40}
+    return int(float(match.group(1)) * scale[match.group(2).lower()])
+
+
+
+
+def env_file_lines(path: str) -> list[str]:
+    """Docker's ``--env-file``: ``KEY=VALUE`` lines, ``#`` comments, bare ``KEY`` inherits."""
+    try:
+        with open(path) as f:
+            text = f.read()
+    except OSError as exc:
+        raise ContainerError(f"cannot read env file {path}: {exc.strerror}") from None
+    out = []
+    for line in text.splitlines():
+        line = line.lstrip()
+        if not line or line.startswith("#"):
+            continue
+        key = line.split("=", 1)[0]
+        if not key or any(ch.isspace() for ch in key):
+            raise ContainerError(f"invalid environment variable in {path}: {line}")
+        out.append(line)
+    return out
+
+
+def build_options(kw: dict[str, Any]) -> Any:
+    """``CreateOptions`` from the parsed flags."""
+    from builder.runner.lifecycle import CreateOptions
+
+    env: list[str] = []
+    for path in kw["env_file"]:
+        env += env_file_lines(path)
+    env += list(kw["env"])
+    if kw["pids_limit"] < -1:
+        raise ContainerError("invalid --pids-limit: use -1 for unlimited or a positive number")
+    security: list[str] = []
+    for opt in kw["security_opt"]:
+        name, _, value = opt.replace("=", ":", 1).partition(":")
+        if name != "no-new-privileges" or value not in ("", "true", "false"):
+            raise ContainerError(f"unsupported --security-opt {opt}: only "
+                                 "no-new-privileges[:true|false]")
+        if value != "false":
+            security.append("no-new-privileges")
+    if kw["cpus"] < 0:
+        raise ContainerError("invalid --cpus: it must be positive")
+    return CreateOptions(
+        image=kw["image"], command=list(kw["command"]), name=kw["name"], env=env,
+        volumes=list(kw["volume"]), tmpfs=list(kw["tmpfs"]), workdir=kw["workdir"],
+        user=kw["user"], entrypoint=kw["entrypoint"], network=kw["network"],
+        hostname=kw["hostname"], memory=parse_size(kw["memory"]) if kw["memory"] else 0,
+        pids_limit=kw["pids_limit"], cpus=kw["cpus"], interactive=kw["interactive"],
+        tty=kw["tty"], init=kw["init"], auto_remove=kw["auto_remove"],
+        read_only=kw["read_only"], security_opt=security,
+    )

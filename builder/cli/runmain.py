@@ -1,0 +1,49 @@
+"""What ``dockyard run`` does once its flags are read, for click and for the fast entry."""
+
+from __future__ import annotations
+
+import sys
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Any
+
+    from builder.settings import Settings
+
+
+def run_container(root: Path, kw: dict[str, Any], settings: Settings | None) -> int:
+    """Create the container ``kw`` describes and run it: attached, the exit status is the
+    command's; detached (``kw["detach"]``), print the ID and return 0."""
+    from builder.cli.runflags import build_options
+    from builder.runner.lifecycle import create, remove
+
+    opts = build_options(kw)
+    container = create(root, opts, settings)
+    try:
+        if kw["detach"]:
+            from builder.runner.lifecycle import start_detached
+
+            start_detached(root, container)
+            sys.stdout.write(container.id + "\n")
+            return 0
+        from builder.runner.supervisor import StartError
+
+        try:
+            return attached(root, container, opts.interactive)
+        except StartError as err:
+            sys.stderr.write(f"dockyard: {err.message}\n")
+            if opts.auto_remove:
+                remove(root, container, force=True, volumes=True)
+            return err.code
+    except BaseException:
+        if opts.auto_remove:
+            remove(root, container, force=True, volumes=True)
+        raise
+
+
+def attached(root: Path, container: Any, interactive: bool) -> int:
+    """Run ``container`` attached to this process's streams; returns its exit status."""
+    from builder.runner.supervisor import Attach, supervise
+
+    return supervise(root, container, Attach(0 if interactive else None, 1, 2))
