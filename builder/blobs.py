@@ -14,7 +14,6 @@ import io
 import os
 import shutil
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -39,6 +38,8 @@ def atomic_file(
     """Write ``path`` all at once or not at all: yield a temp file (in ``tmp_dir``, on the same
     filesystem; default beside ``path``) that replaces ``path`` with ``mode`` when the block
     ends; ``durable`` fsyncs the file and the directory. On an error the temp file goes."""
+    import tempfile
+
     fd, name = tempfile.mkstemp(dir=tmp_dir or path.parent or ".", prefix=f".{path.name}.")
     try:
         with os.fdopen(fd, "wb") as f:
@@ -82,6 +83,8 @@ class BlobWriter(io.RawIOBase):
 
     def __init__(self, tmp_dir: Path, target: Callable[[str], Path],
                  expected_digest: str | None, media_type: str) -> None:
+        import tempfile
+
         super().__init__()
         self._target = target
         self._expected = check_digest(expected_digest) if expected_digest else None

@@ -24,8 +24,6 @@ import hashlib
 import io
 import json
 import os
-import sqlite3
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,6 +53,8 @@ from builder.errors import DigestError, NotFoundError, ReferenceFormatError, Sto
 from builder.reference import Reference, parse_normalized
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from builder.layers import Change, Compression
 
 __all__ = ["BlobReader", "BlobWriter", "GCReport", "Image", "LayerRecord", "Store", "flock",
@@ -125,6 +125,7 @@ class Store:
         self.locks_dir = self.root / "locks"
         self.db_path = self.root / "layers.db"
         self._ready = False
+        self._db_ready = False
 
     # -- setup ---------------------------------------------------------------------------
 
@@ -141,21 +142,25 @@ class Store:
                     flock(self.locks_dir / "index.lock"):
                 if not (self.layout / "index.json").exists():
                     self._write_index([])
-        with self._db() as db:
-            # WAL: a commit costs one fsync, readers never wait, a killed writer loses
-            # nothing committed (the table is an index; images can rebuild it)
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute(
-                "CREATE TABLE IF NOT EXISTS layers (diff_id TEXT NOT NULL, digest TEXT NOT NULL,"
-                " media_type TEXT NOT NULL, size INTEGER NOT NULL, uncompressed_size INTEGER,"
-                " PRIMARY KEY (diff_id, digest))"
-            )
         self._ready = True
 
     @contextlib.contextmanager
     def _db(self) -> Iterator[sqlite3.Connection]:
+        import sqlite3
+
+        self.ensure()
         conn = sqlite3.connect(self.db_path, timeout=60)
         conn.execute("PRAGMA synchronous=NORMAL")
+        if not self._db_ready:
+            # WAL: a commit costs one fsync, readers never wait, a killed writer loses
+            # nothing committed (the table is an index; images can rebuild it)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS layers (diff_id TEXT NOT NULL, digest TEXT NOT NULL,"
+                " media_type TEXT NOT NULL, size INTEGER NOT NULL, uncompressed_size INTEGER,"
+                " PRIMARY KEY (diff_id, digest))"
+            )
+            self._db_ready = True
         try:
             with conn:
                 yield conn
@@ -333,6 +338,8 @@ class Store:
             if not records:
                 raise NotFoundError(f"layer {diff_id} not found in the store")
             blob = records[0].descriptor
+            import tempfile
+
             tmp = Path(tempfile.mkdtemp(dir=self.layers_dir, prefix=f".tmp-{key}-"))
             os.chmod(tmp, 0o755)  # a layer without a root entry leaves "/" as Docker has it
             try:
@@ -464,8 +471,8 @@ class Store:
             raise StoreError(f"config {config_desc.digest} is not a JSON object")
         return Image(descriptor, manifest, config_bytes, config, tuple(names))
 
-    def images(self) -> list[Image]:
-        """Every image in ``index.json`` (one per manifest), with its names, in index order."""
+    def _manifests(self) -> dict[str, tuple[Descriptor, list[Reference]]]:
+        """The image manifests ``index.json`` names (not yet read), with their names."""
         grouped: dict[str, tuple[Descriptor, list[Reference]]] = {}
         for entry in self._read_index():
             desc = Descriptor.from_dict(entry)
@@ -476,28 +483,38 @@ class Store:
             if name is not None:
                 with contextlib.suppress(ReferenceFormatError):
                     names.append(parse_normalized(name))
-        out = []
-        for desc, names in grouped.values():
-            # a damaged image is left out here; fsck() reports it, rmi can still untag it
-            with contextlib.suppress(NotFoundError, DigestError, StoreError):
-                out.append(self.load_image(desc, names))
-        return out
+        return grouped
+
+    def _loaded(self, desc: Descriptor, names: list[Reference]) -> Image | None:
+        # a damaged image is left out; fsck() reports it, rmi can still untag it
+        with contextlib.suppress(NotFoundError, DigestError, StoreError):
+            return self.load_image(desc, names)
+        return None
+
+    def images(self) -> list[Image]:
+        """Every image in ``index.json`` (one per manifest), with its names, in index order."""
+        loaded = (self._loaded(desc, names) for desc, names in self._manifests().values())
+        return [image for image in loaded if image is not None]
 
     def resolve(self, text: str) -> Image:
-        """Find an image by reference (``busybox``, ``x:1``, ``x@sha256:…``) or ID prefix."""
-        images = self.images()
+        """Find an image by reference (``busybox``, ``x:1``, ``x@sha256:…``) or ID prefix.
+
+        A reference reads only its own image; an ID prefix reads every image's config."""
+        manifests = self._manifests()
         try:
             ref = parse_normalized(text)
         except ReferenceFormatError:
             ref = None
         if ref is not None:
-            for image in images:
-                if ref.tag is not None and ref in image.names:
-                    return image
-                if ref.digest is not None and ref.tag is None and image.digest == ref.digest:
-                    return image
+            for digest, (desc, names) in manifests.items():
+                if (ref.tag is not None and ref in names) or (
+                        ref.digest is not None and ref.tag is None and digest == ref.digest):
+                    image = self._loaded(desc, names)
+                    if image is not None:
+                        return image
         prefix = text.removeprefix("sha256:")
         if prefix and all(c in "0123456789abcdef" for c in prefix) and len(prefix) <= 64:
+            images = self.images()
             matches = {i.id: i for i in images if hex_of(i.id).startswith(prefix)}
             if len(matches) == 1:
                 return next(iter(matches.values()))

@@ -12,11 +12,9 @@ import contextlib
 import fcntl
 import json
 import os
-import secrets
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +27,7 @@ _NAME_OK = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-"
 def now() -> str:
     """Docker's timestamp form: RFC 3339 with nanoseconds, UTC."""
     ns = time.time_ns()
-    stamp = datetime.fromtimestamp(ns // 1_000_000_000, UTC).strftime("%Y-%m-%dT%H:%M:%S")
+    stamp = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(ns // 1_000_000_000))
     return f"{stamp}.{ns % 1_000_000_000:09d}Z"
 
 
@@ -37,6 +35,8 @@ def parse_time(text: str) -> float:
     """Seconds since the epoch of a :func:`now` timestamp (0 for Docker's zero time)."""
     if not text or text.startswith("0001-"):
         return 0.0
+    from datetime import UTC, datetime
+
     base, _, frac = text.rstrip("Z").partition(".")
     stamp = datetime.strptime(base, "%Y-%m-%dT%H:%M:%S").replace(tzinfo=UTC).timestamp()
     return stamp + (float("0." + frac) if frac else 0.0)
@@ -240,7 +240,7 @@ class Containers:
                         f'Conflict. The container name "/{name}" is already in use')
             else:
                 name = generate_name(taken)
-            cid = secrets.token_hex(32)
+            cid = os.urandom(32).hex()
             directory = self.dir / cid
             directory.mkdir(mode=0o700)
             config = {**config, "Id": cid, "Name": name, "Created": now()}
@@ -268,13 +268,21 @@ _RIGHT = ("babbage", "curie", "darwin", "euler", "fermi", "gauss", "hopper", "hy
 def generate_name(taken: set[str]) -> str:
     """A free ``adjective_scientist`` name (with a number when those run out)."""
     for _ in range(50):
-        name = f"{secrets.choice(_LEFT)}_{secrets.choice(_RIGHT)}"
+        name = f"{_pick(_LEFT)}_{_pick(_RIGHT)}"
         if name not in taken:
             return name
     while True:
-        name = f"{secrets.choice(_LEFT)}_{secrets.choice(_RIGHT)}{secrets.randbelow(1000)}"
+        name = f"{_pick(_LEFT)}_{_pick(_RIGHT)}{_random_below(1000)}"
         if name not in taken:
             return name
+
+
+def _random_below(n: int) -> int:
+    return int.from_bytes(os.urandom(8)) % n  # names need no more uniformity than this
+
+
+def _pick(choices: tuple[str, ...]) -> str:
+    return choices[_random_below(len(choices))]
 
 
 def merge_env(env: list[str], items: list[str]) -> list[str]:

@@ -27,7 +27,6 @@ import termios
 from pathlib import Path
 from typing import Any, NoReturn
 
-from builder.runner.volumes import fill_volume
 from builder.runtime import defaults, helper
 from builder.runtime import syscalls as sc
 from builder.runtime.defaults import container_env
@@ -74,6 +73,8 @@ def run_init(plan: dict[str, Any], stdio: tuple[int, int, int], status: socket.s
                           Path(overlay["work"]))
         stub_points(rootfs, plan["points"])
         for target, data in plan["fill"]:
+            from builder.runner.volumes import fill_volume
+
             fill_volume(rootfs, target, Path(data))
         proc_spec = ProcessSpec.from_json(spec)
         user = resolve_user(rootfs, proc_spec.user)

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import select
 import signal
-import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
@@ -14,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from builder.errors import ContainerError, NotFoundError
-from builder.runner import cgroups, volumes
+from builder.runner import cgroups
 from builder.runner.container import Container, Containers, merge_env, supervisor_alive
 
 if TYPE_CHECKING:
@@ -69,6 +67,10 @@ class CreateOptions:
 
 def _mounts(root: Path, opts: CreateOptions, image_volumes: list[str]) -> list[dict[str, Any]]:
     mounts: list[dict[str, Any]] = []
+    if not (opts.volumes or opts.tmpfs or image_volumes):
+        return mounts
+    from builder.runner import volumes
+
     for spec in opts.volumes:
         parts = spec.split(":")
         if len(parts) == 1:
@@ -203,6 +205,8 @@ def create(root: Path, opts: CreateOptions, settings: Settings | None = None) ->
 
 def start_detached(root: Path, c: Container) -> None:
     """Start ``c`` under a supervisor of its own that outlives this process."""
+    import subprocess
+
     import builder
 
     c.reload()
@@ -274,6 +278,8 @@ def send_signal(c: Container, sig: int) -> None:
 
 def wait_exit(c: Container, timeout: float | None = None) -> bool:
     """Wait until ``c`` is not running (True) or ``timeout`` seconds pass (False)."""
+    import select
+
     deadline = None if timeout is None else time.monotonic() + timeout
     while True:
         c.reload()
@@ -347,6 +353,8 @@ def remove(root: Path, c: Container, force: bool = False, volumes: bool = False)
 
 def volumes_remove(root: Path, name: str) -> None:
     """Remove volume ``name``."""
+    from builder.runner import volumes
+
     volumes.remove(root, name)
 
 

@@ -21,8 +21,6 @@ import selectors
 import signal
 import socket
 import sys
-import termios
-import tty as ttymod
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -387,6 +385,8 @@ class Supervisor:
                 view = view[os.write(self.to_stdin, view):]
 
     def _resize(self) -> None:
+        import termios
+
         source = self.attach.stdin if self.attach else None
         if source is None or not os.isatty(source) or self.master < 0:
             return
@@ -419,6 +419,8 @@ def supervise(root: Path, c: Container, attach: Attach,
     saved = None
     tty = bool(c.config["Config"].get("Tty"))
     if tty and attach.stdin is not None and os.isatty(attach.stdin):
+        import termios
+
         saved = termios.tcgetattr(attach.stdin)
     previous = {}
     try:
@@ -426,6 +428,8 @@ def supervise(root: Path, c: Container, attach: Attach,
         if on_started is not None:
             on_started()
         if saved is not None and attach.stdin is not None:
+            import tty as ttymod
+
             ttymod.setraw(attach.stdin)
         for sig in (*_PROXIED, signal.SIGWINCH):
             handler = (lambda _s, _f: sup._resize()) if sig == signal.SIGWINCH else (
@@ -436,6 +440,8 @@ def supervise(root: Path, c: Container, attach: Attach,
         for sig, old in previous.items():
             signal.signal(sig, old)
         if saved is not None and attach.stdin is not None:
+            import termios
+
             termios.tcsetattr(attach.stdin, termios.TCSADRAIN, saved)
 
 

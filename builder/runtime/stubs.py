@@ -12,9 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
-import tempfile
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,6 +41,8 @@ class RunFiles:
 
     def cleanup(self) -> None:
         """Remove the run's host files and any unmarked stubs."""
+        import shutil
+
         for host in self.etc.values():
             with contextlib.suppress(OSError):
                 os.unlink(host)
@@ -75,6 +74,9 @@ def prepare(rootfs: Path, spec: ProcessSpec, state_dir: Path, mount_points: dict
     target is then skipped or fails the mount clearly). ``bundle`` also makes a per-run
     directory (``RunFiles.bundle``), removed by :meth:`RunFiles.cleanup`.
     """
+    import tempfile
+    import uuid
+
     etc_dir = state_dir / "etc"
     etc_dir.mkdir(parents=True, exist_ok=True)
     try:

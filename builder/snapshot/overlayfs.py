@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import errno
 import os
-import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -19,6 +18,8 @@ def overlay_unusable(directory: Path) -> str | None:
 
     Checks privileges and the filesystem, then mounts a tiny overlay to be sure.
     """
+    import shutil
+
     if os.geteuid() != 0:
         return "overlay snapshots need root (CAP_SYS_ADMIN); rootless overlay is not supported yet"
     directory = Path(directory)

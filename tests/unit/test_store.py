@@ -266,7 +266,7 @@ def test_unpacked_finds_layers_of_images_written_by_other_tools(tmp_path: Path,
     store = Store(tmp_path)
     image = make_image(store, tree, "app:1")
     store.db_path.unlink()  # as if skopeo had copied the image into the layout
-    store._ready = False
+    store = Store(tmp_path)
     path = store.unpacked(image.diff_ids[0])
     assert (path / "etc" / "hello").read_text() == "hello\n"
     assert store.layer_records(image.diff_ids[0])[0].descriptor == image.layers[0]
