@@ -4,9 +4,10 @@
 :class:`BuildContext`. :func:`scan` walks the context once, honouring ``.dockerignore``
 (``<Dockerfile>.dockerignore`` next to the Dockerfile wins, as in BuildKit), and records every
 kept entry as an :class:`Entry`: type, mode, owner, size, symlink target and, for regular
-files, a blake3 content hash. Hashing runs in threads; a :class:`StatCache` keyed by absolute
-path remembers ``(dev, ino, size, mtime_ns, ctime_ns, mode) -> digest`` so an unchanged file is
-never read twice. Symlinks are recorded, never followed, and nothing outside the root is read.
+files, a blake3 content hash. Hashing runs in threads; a :class:`StatCache` record per context
+root remembers ``path -> (dev, ino, size, mtime_ns, ctime_ns, mode), digest`` so an unchanged
+file is never read twice. Symlinks are recorded, never followed, and nothing outside the root
+is read.
 
 :meth:`ContextSnapshot.digest` is the content half of a COPY/ADD cache key: canonical records
 (path under the selection, type, mode, uid, gid, size, link target, content hash) and never an
@@ -19,8 +20,7 @@ import json
 import os
 import stat
 import tempfile
-import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Literal
@@ -88,10 +88,13 @@ class ScanStats:
 
 
 class StatCache:
-    """Persistent ``absolute path -> (stat key, blake3)`` memo of file digests (diskcache).
+    """Persistent memo of a context's file digests (diskcache): for each context root, one
+    record ``relative path -> (stat key, blake3)``, read and written whole, so a rebuild
+    looks up 20,000 files with one read.
 
-    Process-safe (diskcache's own locking). A hit needs the same device, inode, size,
-    mtime_ns, ctime_ns and mode; any change means the file is read again.
+    Process-safe (diskcache's own locking; two builds of one context at once may each write
+    the record, and the loser's files are hashed again next time). A hit needs the same
+    device, inode, size, mtime_ns, ctime_ns and mode; any change means the file is read again.
     """
 
     def __init__(self, directory: Path | str) -> None:
@@ -102,57 +105,15 @@ class StatCache:
         """The stat cache of a dockyard root: ``<root>/cache/stat``."""
         return cls(Path(root) / "cache" / "stat")
 
-    def get(self, path: str, key: StatKey) -> str | None:
-        """The digest stored for ``path`` if its stat key still matches."""
-        value = self._cache.get(path)
-        if isinstance(value, str):
-            stamp, _, digest = value.rpartition(" ")
-            if stamp == _stamp(key):
-                return digest
-        return None
+    def load(self, context_root: str) -> dict[str, tuple[StatKey, str]]:
+        """What was remembered of the context at ``context_root`` (empty when nothing or
+        something unreadable was)."""
+        value = self._cache.get(("context", context_root))
+        return value if isinstance(value, dict) else {}
 
-    def get_many(self, items: Iterable[tuple[str, StatKey]]) -> list[str | None]:
-        """:meth:`get` for many ``(path, stat key)`` pairs, in one read transaction."""
-        pairs = list(items)
-        with self._cache.transact():
-            stored = self._stored([path for path, _ in pairs])
-            if stored is None:
-                return [self.get(path, key) for path, key in pairs]
-        out: list[str | None] = []
-        for path, key in pairs:
-            stamp, _, digest = stored.get(path, "").rpartition(" ")
-            out.append(digest if stamp and stamp == _stamp(key) else None)
-        return out
-
-    def _stored(self, paths: list[str]) -> dict[str, str] | None:
-        """The stored values of ``paths`` read in batched queries (diskcache keeps a short
-        string key and value as raw columns); None if its table is not as expected, and
-        :meth:`get` is used one path at a time instead."""
-        import sqlite3
-
-        select = (
-            "SELECT key, value FROM Cache WHERE raw = 1 AND mode = 1 AND filename IS NULL"
-            " AND (expire_time IS NULL OR expire_time > ?) AND key IN ({})"
-        )
-        out: dict[str, str] = {}
-        try:
-            sql = self._cache._sql
-            now = time.time()
-            for start in range(0, len(paths), 500):
-                chunk = paths[start : start + 500]
-                query = select.format(",".join("?" * len(chunk)))
-                for key, value in sql(query, (now, *chunk)).fetchall():
-                    if isinstance(key, str) and isinstance(value, str):
-                        out[key] = value
-        except (AttributeError, sqlite3.Error):
-            return None
-        return out
-
-    def put_many(self, items: Iterable[tuple[str, StatKey, str]]) -> None:
-        """Store ``(path, stat key, digest)`` triples in one transaction."""
-        with self._cache.transact():
-            for path, key, digest in items:
-                self._cache.set(path, f"{_stamp(key)} {digest}")
+    def store(self, context_root: str, files: dict[str, tuple[StatKey, str]]) -> None:
+        """Remember ``files`` as all that is known of the context at ``context_root``."""
+        self._cache.set(("context", context_root), files)
 
     def close(self) -> None:
         self._cache.close()
@@ -162,11 +123,6 @@ class StatCache:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def _stamp(key: StatKey) -> str:
-    # A plain string is stored by diskcache without pickling: cheaper to read back.
-    return " ".join(map(str, key))
 
 
 def _stat_key(st: os.stat_result) -> StatKey:
@@ -413,12 +369,13 @@ def scan(
         return kept_any
 
     visit(".", str(root_path))
-    _hash_all(to_hash, entries, stats, stat_cache, threads)
+    _hash_all(str(root_path), to_hash, entries, stats, stat_cache, threads)
     stats.entries = len(entries)
     return ContextSnapshot(root_path, entries, stats)
 
 
 def _hash_all(
+    root: str,
     files: list[tuple[str, str, os.stat_result]],
     entries: dict[str, Entry],
     stats: ScanStats,
@@ -427,16 +384,30 @@ def _hash_all(
 ) -> None:
     stats.files = len(files)
     misses: list[tuple[str, str, os.stat_result]] = []
-    digests = cache.get_many((a, _stat_key(st)) for _, a, st in files) if cache else None
-    for i, (rel, abs_path, st) in enumerate(files):
-        digest = digests[i] if digests is not None else None
-        if digest is None:
-            misses.append((rel, abs_path, st))
-        else:
+    known = cache.load(root) if cache is not None else {}
+    remember: dict[str, tuple[StatKey, str]] = {}
+    for rel, abs_path, st in files:
+        hit = known.get(rel)
+        key = _stat_key(st)
+        if hit is not None and hit[0] == key:
             stats.cached += 1
-            entries[rel] = entry_from_stat(rel, st, digest=digest)
-    if not misses:
-        return
+            entries[rel] = entry_from_stat(rel, st, digest=hit[1])
+            remember[rel] = hit
+        else:
+            misses.append((rel, abs_path, st))
+    if misses:
+        _hash_misses(misses, entries, stats, remember, threads)
+    if cache is not None and (misses or len(known) != len(remember)):
+        cache.store(root, remember)
+
+
+def _hash_misses(
+    misses: list[tuple[str, str, os.stat_result]],
+    entries: dict[str, Entry],
+    stats: ScanStats,
+    remember: dict[str, tuple[StatKey, str]],
+    threads: int | None,
+) -> None:
     # Small files go to the workers in batches: one task per file costs more than hashing it.
     batches: list[list[tuple[str, str, os.stat_result]]] = [[]]
     batch_bytes = 0
@@ -455,15 +426,12 @@ def _hash_all(
             for batch in pool.map(lambda b: [_hash_file(m[1], m[2]) for m in b], batches)
             for r in batch
         ]
-    new: list[tuple[str, StatKey, str]] = []
-    for (rel, abs_path, st), (digest, key) in zip(misses, results, strict=True):
+    for (rel, _abs_path, st), (digest, key) in zip(misses, results, strict=True):
         entries[rel] = entry_from_stat(rel, st, digest=digest)
         stats.hashed += 1
         stats.hashed_bytes += st.st_size
         if key is not None:
-            new.append((abs_path, key, digest))
-    if cache is not None and new:
-        cache.put_many(new)
+            remember[rel] = (key, digest)
 
 
 _SPECIAL: dict[int, EntryKind] = {

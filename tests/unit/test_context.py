@@ -418,3 +418,16 @@ def test_walk_is_sorted_preorder(ctx: Path) -> None:
     assert sorted(walked) == sorted(snap.entries)
     assert walked.index("node_modules") < walked.index("node_modules/keep")
     assert walked.index("node_modules/keep/index.js") < walked.index("node_modules/pkg")
+
+
+def test_stat_cache_keeps_one_record_per_context(ctx: Path, tmp_path: Path) -> None:
+    root = str(ctx.absolute())
+    with StatCache(tmp_path / "sc") as cache:
+        first = scan(ctx, stat_cache=cache)
+        record = cache.load(root)
+        assert sorted(record) == sorted(p for p, e in first.entries.items() if e.kind == "file")
+        assert record["app/main.py"][1] == first.entries["app/main.py"].digest
+        (ctx / "app" / "main.py").unlink()  # a file gone is forgotten
+        scan(ctx, stat_cache=cache)
+        assert "app/main.py" not in cache.load(root)
+        assert cache.load(str(tmp_path)) == {}  # another context knows nothing yet
