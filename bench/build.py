@@ -38,6 +38,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 RESULTS = REPO / "bench" / "results" / "build.txt"
+
+from timing import dockyard_exe  # noqa: E402  (bench/, the script's own directory)
+
 DOCKER = "/usr/bin/docker"
 BUSYBOX = Path("/bin/busybox")
 MB = 1024 * 1024
@@ -208,7 +211,7 @@ class Dockyard(Builder):
             shutil.rmtree(self.root)
 
     def build(self, ctx: Path, tag: str) -> None:
-        _run([sys.executable, "-m", "builder", "--root", str(self.root), "build", "-q",
+        _run([*dockyard_exe(), "--root", str(self.root), "build", "-q",
               "--network", "none", "-t", tag, str(ctx)], self.env)
 
 

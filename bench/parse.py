@@ -23,6 +23,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 CONFORMANCE = REPO.parent / "shared" / "conformance"
 
+from timing import dockyard_exe  # noqa: E402  (bench/, the script's own directory)
+
 from builder import parser as dockyard_parser  # noqa: E402
 from builder.errors import DockerfileError  # noqa: E402
 
@@ -95,9 +97,7 @@ def _cold_cli(runs: int = 15) -> list[float]:
     with tempfile.TemporaryDirectory() as tmp:
         df = Path(tmp) / "Dockerfile"
         df.write_text("\n".join(generated(60).splitlines()[:20]) + "\n")
-        exe = [str(Path(sys.executable).with_name("dockyard"))]
-        if not Path(exe[0]).exists():
-            exe = [sys.executable, "-m", "builder"]
+        exe = dockyard_exe()
         subprocess.run([*exe, "parse", "-f", str(df)], capture_output=True, check=True)
         times = []
         for _ in range(runs):

@@ -27,7 +27,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from timing import median_ms  # noqa: E402  (bench/, the script's own directory)
+from timing import dockyard_exe, median_ms  # noqa: E402  (bench/, the script's own directory)
 
 BUSYBOX = Path("/bin/busybox")
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
@@ -46,7 +46,7 @@ def build_image(root: Path, base: Path) -> Path:
     shutil.copy2(BUSYBOX, ctx / "busybox")
     (ctx / "Dockerfile").write_text('FROM scratch\nCOPY busybox /bin/busybox\n'
                                     'RUN ["/bin/busybox","--install","-s","/bin"]\n')
-    dockyard = [sys.executable, "-m", "builder", "--root", str(root)]
+    dockyard = [*dockyard_exe(), "--root", str(root)]
     run(*dockyard, "build", "-q", "-t", "bb", str(ctx))
     archive = base / "bb.tar"
     run(*dockyard, "save", "-o", str(archive), "bb")
@@ -106,7 +106,7 @@ def main() -> int:
         base = Path(tmp)
         root = base / "root"
         archive = build_image(root, base)
-        dockyard = [sys.executable, "-m", "builder", "--root", str(root)]
+        dockyard = [*dockyard_exe(), "--root", str(root)]
         results["python -c pass (floor)"] = median_ms(
             lambda: run(sys.executable, "-c", "pass"), opts.runs, warmup=2)
         results["dockyard ps (CLI floor)"] = median_ms(
