@@ -210,6 +210,8 @@ class Build:
             stack.callback(self._drain_removals)
             executor = self._executor()
             stack.callback(executor.close)
+            if self._will_run(graph, keys, cache) and hasattr(executor, "prestart"):
+                executor.prestart()  # it boots while the first steps are prepared
             stack.callback(self._drop_views, snapshotter)
             ops = OpContext(
                 root=self.root, executor=executor, context_snapshot=ctx.snapshot,
@@ -274,6 +276,15 @@ class Build:
                 Event("warning", data={"message": f"using the copy snapshotter: {reason}"})
             )
         return snap
+
+    def _will_run(self, graph: BuildGraph, keys: Mapping[tuple[int, int], CacheKey],
+                  cache: BuildCache) -> bool:
+        """Whether some RUN step is not in the cache (a guess: an imported cache may have it)."""
+        return any(
+            step.kind == "RUN" and (step.no_cache or not keys[(stage.index, step.index)].complete
+                                    or cache.lookup(keys[(stage.index, step.index)].digest) is None)
+            for stage in graph.stages for step in stage.steps
+        )
 
     def _executor(self) -> Any:
         if self.request.runtime == "runc":

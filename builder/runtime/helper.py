@@ -328,4 +328,5 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    # no interpreter teardown: the builder waits for this exit at the end of every build
+    os._exit(main(sys.argv[1:]))

@@ -77,12 +77,22 @@ def require_root(what: str) -> None:
 
 
 def _shutdown(sock: socket.socket, proc: subprocess.Popen[bytes]) -> None:
+    """Close the helper's socket (it exits then) and reap it, killed if it lingers 5 s."""
     sock.close()
+    if proc.returncode is not None:
+        return  # reaped already (its pid may be another process's now)
     try:
-        proc.wait(timeout=5)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+        pidfd = os.pidfd_open(proc.pid)
+    except OSError:
         proc.wait()
+        return
+    try:
+        # woken the moment it exits (Popen.wait with a timeout polls in growing sleeps)
+        if not select.select([pidfd], [], [], 5)[0]:
+            proc.kill()
+    finally:
+        os.close(pidfd)
+    proc.wait()
 
 
 class NativeExecutor:
@@ -120,6 +130,11 @@ class NativeExecutor:
             self._stop_helper()
         if self._own_dir:
             shutil.rmtree(self.state_dir, ignore_errors=True)
+
+    def prestart(self) -> None:
+        """Start the helper process now (it boots while the caller goes on)."""
+        with self._lock:
+            self._start_helper()
 
     def _start_helper(self) -> socket.socket:
         if (self._sock is not None and self._proc is not None and self._proc.poll() is None
