@@ -88,9 +88,10 @@ class ScanStats:
 
 
 class StatCache:
-    """Persistent memo of a context's file digests (diskcache): for each context root, one
-    record ``relative path -> (stat key, blake3)``, read and written whole, so a rebuild
-    looks up 20,000 files with one read.
+    """Persistent memo of a context's file digests (diskcache): for each context root and
+    .dockerignore, one record ``relative path -> (stat key, blake3)``, read and written whole,
+    so a rebuild looks up 20,000 files with one read (and two Dockerfiles ignoring different
+    files keep a record each).
 
     Process-safe (diskcache's own locking; two builds of one context at once may each write
     the record, and the loser's files are hashed again next time). A hit needs the same
@@ -105,15 +106,17 @@ class StatCache:
         """The stat cache of a dockyard root: ``<root>/cache/stat``."""
         return cls(Path(root) / "cache" / "stat")
 
-    def load(self, context_root: str) -> dict[str, tuple[StatKey, str]]:
-        """What was remembered of the context at ``context_root`` (empty when nothing or
-        something unreadable was)."""
-        value = self._cache.get(("context", context_root))
+    def load(self, context_root: str,
+             patterns: Sequence[str] = ()) -> dict[str, tuple[StatKey, str]]:
+        """What was remembered of the context at ``context_root`` seen through ``patterns``
+        (its .dockerignore); empty when nothing, or something unreadable, was."""
+        value = self._cache.get(("context", context_root, tuple(patterns)))
         return value if isinstance(value, dict) else {}
 
-    def store(self, context_root: str, files: dict[str, tuple[StatKey, str]]) -> None:
-        """Remember ``files`` as all that is known of the context at ``context_root``."""
-        self._cache.set(("context", context_root), files)
+    def store(self, context_root: str, patterns: Sequence[str],
+              files: dict[str, tuple[StatKey, str]]) -> None:
+        """Remember ``files`` as all that is known of that context through ``patterns``."""
+        self._cache.set(("context", context_root, tuple(patterns)), files)
 
     def close(self) -> None:
         self._cache.close()
@@ -369,13 +372,13 @@ def scan(
         return kept_any
 
     visit(".", str(root_path))
-    _hash_all(str(root_path), to_hash, entries, stats, stat_cache, threads)
+    _hash_all((str(root_path), patterns), to_hash, entries, stats, stat_cache, threads)
     stats.entries = len(entries)
     return ContextSnapshot(root_path, entries, stats)
 
 
 def _hash_all(
-    root: str,
+    where: tuple[str, Sequence[str]],
     files: list[tuple[str, str, os.stat_result]],
     entries: dict[str, Entry],
     stats: ScanStats,
@@ -384,7 +387,7 @@ def _hash_all(
 ) -> None:
     stats.files = len(files)
     misses: list[tuple[str, str, os.stat_result]] = []
-    known = cache.load(root) if cache is not None else {}
+    known = cache.load(*where) if cache is not None else {}
     remember: dict[str, tuple[StatKey, str]] = {}
     for rel, abs_path, st in files:
         hit = known.get(rel)
@@ -398,7 +401,7 @@ def _hash_all(
     if misses:
         _hash_misses(misses, entries, stats, remember, threads)
     if cache is not None and (misses or len(known) != len(remember)):
-        cache.store(root, remember)
+        cache.store(*where, remember)
 
 
 def _hash_misses(

@@ -431,3 +431,6 @@ def test_stat_cache_keeps_one_record_per_context(ctx: Path, tmp_path: Path) -> N
         scan(ctx, stat_cache=cache)
         assert "app/main.py" not in cache.load(root)
         assert cache.load(str(tmp_path)) == {}  # another context knows nothing yet
+        scan(ctx, ["app"], stat_cache=cache)  # another .dockerignore: a record of its own
+        assert not any(p.startswith("app/") for p in cache.load(root, ["app"]))
+        assert "app/util.py" in cache.load(root)
