@@ -58,36 +58,27 @@ def parse(args: list[str], flags: tuple[Flag, ...],
                 positional += args[i:]
                 break
             continue
+        uses: list[tuple[Flag | None, str | None]] = []  # (flag, value given with it)
         if arg.startswith("--"):
-            name, eq, value = arg.partition("=")
-            flag = by_name.get(name)
-            if flag is None or (eq and flag.kind == "flag"):
+            name, eq, attached = arg.partition("=")
+            uses.append((by_name.get(name), attached if eq else None))
+        else:  # a cluster of short options: flags, the last may take the rest or the next arg
+            for pos in range(1, len(arg)):
+                flag = by_name.get("-" + arg[pos])
+                if flag is None or flag.kind != "flag":
+                    uses.append((flag, arg[pos + 1:] or None))
+                    break
+                uses.append((flag, None))
+        for flag, value in uses:
+            if flag is None or (value is not None and flag.kind == "flag"):
                 return None
-            if flag.kind != "flag" and not eq:
+            if value is None and flag.kind != "flag":
                 if i == len(args):
                     return None
                 value = args[i]
                 i += 1
-            if not _set(kw, flag, value):
+            if not _set(kw, flag, value or ""):
                 return None
-            continue
-        # a cluster of short options: flags, the last may take the rest or the next arg
-        for pos in range(1, len(arg)):
-            flag = by_name.get("-" + arg[pos])
-            if flag is None:
-                return None
-            if flag.kind == "flag":
-                kw[flag.dest] = True
-                continue
-            value = arg[pos + 1:]
-            if not value:
-                if i == len(args):
-                    return None
-                value = args[i]
-                i += 1
-            if not _set(kw, flag, value):
-                return None
-            break
     for flag in flags:
         if flag.kind == "multi":
             kw[flag.dest] = tuple(kw[flag.dest])
