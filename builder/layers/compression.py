@@ -178,6 +178,25 @@ def open_uncompressed(blob: BinaryIO, *, prefetch: bool = False) -> BinaryIO:
     return cast(BinaryIO, io.BufferedReader(decoded, 1 << 20))
 
 
+class HashingReader:
+    """Reads ``stream`` and hashes (sha256) and counts every byte read through it."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+        self._hash = hashlib.sha256()
+        self.size = 0
+
+    def read(self, n: int = -1) -> bytes:
+        data = self._stream.read(n)
+        self._hash.update(data)
+        self.size += len(data)
+        return data
+
+    def digest(self) -> str:
+        """``sha256:<hex>`` of the bytes read so far."""
+        return "sha256:" + self._hash.hexdigest()
+
+
 class _Worker(threading.Thread):
     """Runs ``fn`` on every chunk of its queue, then ``at_end``; after a failure it keeps
     draining (so producers never block forever) and skips the rest of the work."""
