@@ -363,12 +363,16 @@ def test_a_layer_that_is_not_its_diff_id_is_refused_where_it_is_used(
     root = tmp_path / "root"
     dockyard(root, "pull", name, config=docker_config)
     wrong = f"does not hold diff_id {claimed.diff_id}"
-    ctx = tmp_path / "ctx"
+    ctx, labels = tmp_path / "ctx", tmp_path / "labels"
     ctx.mkdir()
     (ctx / "Dockerfile").write_text(f"FROM {name}\nRUN [\"/bin/busybox\", \"true\"]\n")
+    labels.mkdir()
+    (labels / "Dockerfile").write_text(f"FROM {name}\nLABEL a=b\n")  # nothing to unpack
+    local = tmp_path / "local"
     uses = {
         "run": ("run", "--rm", "--network", "none", name, "/bin/busybox", "cat", "/msg"),
         "build": ("build", "--network", "none", "-q", "-t", "built", str(ctx)),
+        "build -o local": ("build", "-q", "-o", f"type=local,dest={local}", str(labels)),
         "save": ("save", "-o", str(tmp_path / "saved.tar"), name),
         "save oci": ("save", "--format", "oci", "-o", str(tmp_path / "saved-oci.tar"), name),
         "push": ("push", f"{anon.host}/dy/lying-again:v1"),
@@ -381,6 +385,7 @@ def test_a_layer_that_is_not_its_diff_id_is_refused_where_it_is_used(
         assert "Traceback" not in out.stderr and "the served layer" not in out.stdout, what
         assert list(Store(root).layers_dir.iterdir()) == [], what
     assert not (tmp_path / "saved.tar").exists() and not (tmp_path / "saved-oci.tar").exists()
+    assert not (local / "msg").exists()
     assert_nothing_half_stored(root)
     # ours refuses to push it at all
     dockyard(src, "tag", "lying:v1", f"{anon.host}/dy/lying-ours:v1", config=docker_config)
