@@ -7,8 +7,9 @@ bytes, some text) is committed to a store. Each run starts a fresh ``docker-regi
 new port and an empty storage dir, so nothing is already there) and times:
 
 - push:  ``dockyard push``  vs ``skopeo copy oci:<store>:<tag> docker://…`` (same blobs);
-- pull:  ``dockyard pull`` into an empty root (digest, size and diff_id checked, layers
-  recorded) vs ``skopeo copy docker://… oci:<empty dir>``.
+- pull:  ``dockyard pull`` into an empty root (digest and size checked, layers recorded;
+  diff_ids are checked when a layer is first unpacked or exported, as containerd does) vs
+  ``skopeo copy docker://… oci:<empty dir>``.
 
 Both run as processes. Figures are medians over ``--runs``; ratio = dockyard / skopeo
 (target <= 1.0x). Output also goes to bench/results/registry.txt.

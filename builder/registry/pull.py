@@ -5,9 +5,9 @@ before it is committed. Each layer is recorded as the config's ``rootfs.diff_ids
 unverified: the store hashes its uncompressed stream when the layer is first unpacked or
 exported and refuses it then if it does not match (as containerd does), so a pull does not
 decompress anything. The config's layer count must match the manifest's. Layers download
-in parallel, blobs the store already has are
-skipped, a dropped connection or 5xx restarts a blob's download (a few times, with backoff).
-The manifest is stored byte for byte, so the image keeps its registry digest.
+in parallel, blobs the store already has are skipped, a dropped connection or 5xx restarts a
+blob's download (a few times, with backoff). The manifest is stored byte for byte, so the
+image keeps its registry digest.
 """
 
 from __future__ import annotations
