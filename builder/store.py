@@ -152,7 +152,9 @@ class Store:
                     flock(self.locks_dir / "index.lock"):
                 if not (self.layout / "index.json").exists():
                     self._write_index([])
-        with self._db() as db:
+        # one process at a time: switching a new database to WAL is not covered by sqlite's
+        # busy timeout, so two first uses of a root could fail with "database is locked"
+        with flock(self.locks_dir / "db.lock"), self._db() as db:
             # WAL: a commit costs one fsync, readers never wait, a killed writer loses
             # nothing committed (the table is an index; images can rebuild it)
             db.execute("PRAGMA journal_mode=WAL")
