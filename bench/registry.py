@@ -11,8 +11,11 @@ new port and an empty storage dir, so nothing is already there) and times:
   diff_ids are checked when a layer is first unpacked or exported, as containerd does) vs
   ``skopeo copy docker://… oci:<empty dir>``.
 
-Both run as processes. Figures are medians over ``--runs``; ratio = dockyard / skopeo
-(target <= 1.0x). Output also goes to bench/results/registry.txt.
+Both run as processes, each after a ``sync``: the writeback of what the previous step wrote
+(the registry's storage, after a push) is not charged to the next one (both tools fsync
+their blobs, and on ext4 an fsync waits for other files' pending data too). Figures are
+medians over ``--runs``; ratio = dockyard / skopeo (target <= 1.0x). Output also goes to
+bench/results/registry.txt.
 """
 
 from __future__ import annotations
@@ -80,7 +83,9 @@ CPU: dict[str, list[float]] = {}
 
 
 def run(cmd: list[str], env: dict[str, str], label: str = "") -> float:
-    """Wall seconds of ``cmd``; its CPU seconds (user + system) go to ``CPU[label]``."""
+    """Wall seconds of ``cmd`` (run after a ``sync``); its CPU seconds (user + system) go to
+    ``CPU[label]``."""
+    os.sync()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
