@@ -209,3 +209,34 @@ def test_a_layer_found_only_in_an_image_is_verified_at_unpack(tmp_path: Path, tr
     with pytest.raises(DigestError, match=f"does not hold diff_id {claimed}"):
         store.unpacked(claimed)
     assert list(store.layers_dir.iterdir()) == []
+
+
+def test_push_recompression_reuses_only_a_verified_copy(tmp_path: Path, tree: Path,
+                                                        other: Path) -> None:
+    """A claimed gzip copy of a layer is not taken for the gzip form of a zstd layer."""
+    from builder.registry.push import _recompress
+
+    store = Store(tmp_path / "root")
+    with store.session():
+        rec = store.commit_layer(changes_from_tree(tree), compression="zstd", epoch=0)
+    false = _claim(store, gzip.compress(_tar(other), mtime=0), MEDIA_OCI_LAYER_GZIP,
+                   rec.diff_id)
+    got = _recompress(store, rec.descriptor, rec.diff_id, "gzip")
+    assert got.digest != false.digest
+    assert _sha(gzip.decompress(store.read_blob(got.digest))) == rec.diff_id
+    assert store.verify_layer(rec.diff_id, got).uncompressed_size == rec.uncompressed_size
+
+
+def test_push_recompression_refuses_a_layer_that_is_not_its_diff_id(tmp_path: Path,
+                                                                    tree: Path,
+                                                                    other: Path) -> None:
+    from builder.registry.push import _recompress
+
+    store = Store(tmp_path / "root")
+    claimed = _sha(_tar(tree))
+    layer = _claim(store, gzip.compress(_tar(other), mtime=0), MEDIA_OCI_LAYER_GZIP, claimed)
+    blobs = set(store.blobs_dir.iterdir())
+    with pytest.raises(DigestError, match=f"does not hold diff_id {claimed}"):
+        _recompress(store, layer, claimed, "zstd")
+    assert set(store.blobs_dir.iterdir()) == blobs
+    assert store.layer_records(claimed) == []
