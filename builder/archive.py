@@ -158,13 +158,20 @@ def _save(store: Store, items: Sequence[SaveItem], out: BinaryIO, fmt: Format,
         for item in items:
             image = item.image
             layers = image.layers
+            if len(layers) != len(image.diff_ids):
+                raise StoreError(f"image {image.id}: its manifest has {len(layers)} layers but "
+                                 f"its config {len(image.diff_ids)} diff_ids")
             manifest_bytes: bytes | None = None
             wanted = [_wanted(layer, fmt, compression) for layer in layers]
+            for layer, diff_id, want in zip(layers, image.diff_ids, wanted, strict=True):
+                if want is None:  # written as stored: its diff_id must be right
+                    store.verify_layer(diff_id, layer)
             if any(wanted):
                 layers = []
-                for layer, want in zip(image.layers, wanted, strict=True):
+                for layer, diff_id, want in zip(image.layers, image.diff_ids, wanted,
+                                                strict=True):
                     if want is not None:
-                        path, layer = _recompress(store, layer, want)
+                        path, layer = _recompress(store, layer, diff_id, want)
                         temps.append(path)
                         if layer.digest not in written:
                             written.add(layer.digest)
@@ -235,11 +242,13 @@ def _wanted(layer: Descriptor, fmt: Format, compression: SaveCompression) -> str
     return None if kind == compression else compression
 
 
-def _recompress(store: Store, layer: Descriptor, kind: str) -> tuple[Path, Descriptor]:
-    """Re-compress a layer blob into a temp file; returns it and its descriptor."""
+def _recompress(store: Store, layer: Descriptor, diff_id: str,
+                kind: str) -> tuple[Path, Descriptor]:
+    """Re-compress a layer blob into a temp file, checking that its tar is ``diff_id``;
+    returns the file and its descriptor."""
     import zstandard
 
-    from builder.layers import open_uncompressed
+    from builder.layers import HashingReader, open_uncompressed
 
     store.ensure()
     fd, name = tempfile.mkstemp(dir=store.tmp_dir, prefix="save-")
@@ -247,7 +256,7 @@ def _recompress(store: Store, layer: Descriptor, kind: str) -> tuple[Path, Descr
     hasher = _HashingFile(os.fdopen(fd, "wb"))
     try:
         with store.open_blob(layer.digest, layer.size) as blob:
-            tar = open_uncompressed(blob)
+            tar = HashingReader(open_uncompressed(blob))
             if kind == "gzip":
                 with gzip.GzipFile(fileobj=hasher, mode="wb", mtime=0, compresslevel=6) as gz:
                     shutil.copyfileobj(tar, gz, _CHUNK)
@@ -257,9 +266,12 @@ def _recompress(store: Store, layer: Descriptor, kind: str) -> tuple[Path, Descr
                     shutil.copyfileobj(tar, zw, _CHUNK)
             else:
                 shutil.copyfileobj(tar, hasher, _CHUNK)
+            while tar.read(_CHUNK):  # padding after the tar is part of the diff_id
+                pass
             while blob.read(_CHUNK):
                 pass
         hasher.close()
+        store.settle_layer(diff_id, layer, tar.digest(), tar.size)
     except BaseException:
         hasher.close()
         path.unlink(missing_ok=True)

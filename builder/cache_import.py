@@ -60,7 +60,8 @@ def install_layer(store: Store, src: Path, layer: LayerBlob) -> None:
     diff_id; raise :class:`DigestError`, :class:`LayerError` or :class:`CacheError`."""
     from builder.layers import open_uncompressed
 
-    if any(r.descriptor.digest == layer.digest for r in store.layer_records(layer.diff_id)):
+    if any(r.descriptor.digest == layer.digest and r.verified
+           for r in store.layer_records(layer.diff_id)):
         return
     with store.session():
         writer = None

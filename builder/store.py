@@ -12,6 +12,11 @@ Blobs are written to ``tmp/``, hashed while written, fsynced and renamed into pl
 file under ``blobs/sha256/`` is always complete. ``index.json`` is rewritten atomically
 under an exclusive lock. Writers hold a shared "session" lock that :meth:`Store.gc` takes
 exclusively, so GC never deletes a blob between its write and the tag that names it.
+A layer record ties a blob to a diff_id. It is *verified* (its ``uncompressed_size`` is
+known) once the blob's uncompressed stream was hashed to that diff_id; a pull records the
+config's claim unverified, and the diff_id is checked when the layer is first unpacked or
+exported (:meth:`Store.unpacked`, :meth:`Store.verify_layer`), as containerd does: a layer
+directory under ``layers/`` only ever holds content that hashes to its diff_id.
 Tags are ``index.json`` descriptors carrying ``org.opencontainers.image.ref.name`` (the tag,
 as ``skopeo``/``umoci`` address ``oci:<dir>:<tag>``) and ``io.containerd.image.name`` (the
 full normalized reference).
@@ -106,11 +111,17 @@ class GCReport:
 
 @dataclass(frozen=True)
 class LayerRecord:
-    """A layer blob known for a diff_id."""
+    """A layer blob known for a diff_id; ``uncompressed_size`` is None until the blob's
+    uncompressed stream has been hashed to ``diff_id``."""
 
     diff_id: str
     descriptor: Descriptor
     uncompressed_size: int | None
+
+    @property
+    def verified(self) -> bool:
+        """Whether the blob is known to hold ``diff_id`` (not just claimed by a config)."""
+        return self.uncompressed_size is not None
 
 
 class Store:
@@ -149,18 +160,25 @@ class Store:
         import sqlite3
 
         self.ensure()
+        if not self._db_ready:
+            # one process at a time: switching a new database to WAL is not covered by
+            # sqlite's busy timeout, so two first uses of a root could fail with "database is
+            # locked". WAL: a commit costs one fsync, readers never wait, a killed writer
+            # loses nothing committed (the table is an index; images can rebuild it)
+            with flock(self.locks_dir / "db.lock"):
+                setup = sqlite3.connect(self.db_path, timeout=60)
+                try:
+                    setup.execute("PRAGMA journal_mode=WAL")
+                    setup.execute(
+                        "CREATE TABLE IF NOT EXISTS layers (diff_id TEXT NOT NULL,"
+                        " digest TEXT NOT NULL, media_type TEXT NOT NULL, size INTEGER NOT NULL,"
+                        " uncompressed_size INTEGER, PRIMARY KEY (diff_id, digest))"
+                    )
+                finally:
+                    setup.close()
+            self._db_ready = True
         conn = sqlite3.connect(self.db_path, timeout=60)
         conn.execute("PRAGMA synchronous=NORMAL")
-        if not self._db_ready:
-            # WAL: a commit costs one fsync, readers never wait, a killed writer loses
-            # nothing committed (the table is an index; images can rebuild it)
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute(
-                "CREATE TABLE IF NOT EXISTS layers (diff_id TEXT NOT NULL, digest TEXT NOT NULL,"
-                " media_type TEXT NOT NULL, size INTEGER NOT NULL, uncompressed_size INTEGER,"
-                " PRIMARY KEY (diff_id, digest))"
-            )
-            self._db_ready = True
         try:
             with conn:
                 yield conn
@@ -255,24 +273,29 @@ class Store:
     def record_layer(
         self, diff_id: str, descriptor: Descriptor, uncompressed_size: int | None = None
     ) -> None:
-        """Remember that ``descriptor`` (a stored blob) holds the layer ``diff_id``."""
-        self.ensure()
-        check_digest(diff_id, "diff_id")
-        with self._db() as db:
-            db.execute(
-                "INSERT OR REPLACE INTO layers VALUES (?, ?, ?, ?, ?)",
-                (diff_id, descriptor.digest, descriptor.media_type, descriptor.size,
-                 uncompressed_size),
-            )
+        """Remember that ``descriptor`` (a stored blob) holds the layer ``diff_id``; pass
+        ``uncompressed_size`` only when the blob's tar was hashed to ``diff_id``."""
+        self.record_layers([LayerRecord(diff_id, descriptor, uncompressed_size)])
 
     def record_layers(self, records: Iterable[LayerRecord]) -> None:
-        """:meth:`record_layer` for several layers, in one transaction."""
+        """:meth:`record_layer` for several layers, in one transaction. A verified record
+        stays verified when the same pair is recorded again without a size."""
         rows = [(check_digest(r.diff_id, "diff_id"), r.descriptor.digest,
                  r.descriptor.media_type, r.descriptor.size, r.uncompressed_size)
                 for r in records]
         self.ensure()
         with self._db() as db:
-            db.executemany("INSERT OR REPLACE INTO layers VALUES (?, ?, ?, ?, ?)", rows)
+            db.executemany(
+                "INSERT INTO layers VALUES (?, ?, ?, ?, ?) ON CONFLICT (diff_id, digest) DO "
+                "UPDATE SET media_type = excluded.media_type, size = excluded.size, "
+                "uncompressed_size = coalesce(excluded.uncompressed_size, uncompressed_size)",
+                rows)
+
+    def forget_layer(self, diff_id: str, digest: str) -> None:
+        """Drop the record that blob ``digest`` holds ``diff_id`` (found to be false)."""
+        self.ensure()
+        with self._db() as db:
+            db.execute("DELETE FROM layers WHERE diff_id = ? AND digest = ?", (diff_id, digest))
 
     def layer_records(self, diff_id: str) -> list[LayerRecord]:
         """The stored blobs known to hold ``diff_id`` (present ones only)."""
@@ -312,20 +335,55 @@ class Store:
         return LayerRecord(digests.diff_id, writer.descriptor, digests.uncompressed_size)
 
     def uncompressed_size(self, diff_id: str) -> int | None:
-        """The tar size of a layer, if recorded."""
+        """The tar size of a layer, if known (it is once the layer is verified)."""
         for rec in self.layer_records(diff_id):
             if rec.uncompressed_size is not None:
                 return rec.uncompressed_size
         return None
+
+    def verify_layer(self, diff_id: str, blob: Descriptor) -> LayerRecord:
+        """The record that ``blob`` holds ``diff_id``, verified: at once when it is, else by
+        hashing the blob's uncompressed stream now (and recording its size).
+
+        A blob that does not hold ``diff_id`` loses its record and raises
+        :class:`DigestError`; so does a damaged blob. Call this before anything trusts the
+        diff_id of a layer that may come from a pull (an export, a recompression).
+        """
+        from builder.layers import HashingReader, open_uncompressed
+
+        for rec in self.layer_records(diff_id):
+            if rec.descriptor.digest == blob.digest and rec.verified:
+                return rec
+        with self.open_blob(blob.digest, blob.size) as reader:
+            with open_uncompressed(reader, prefetch=True) as plain:
+                tar = HashingReader(plain)
+                while tar.read(_CHUNK):
+                    pass
+            while reader.read(_CHUNK):  # the blob's own digest check happens at EOF
+                pass
+        return self.settle_layer(diff_id, blob, tar.digest(), tar.size)
+
+    def settle_layer(self, diff_id: str, blob: Descriptor, got: str, size: int) -> LayerRecord:
+        """Record that ``blob`` holds ``diff_id`` once its whole uncompressed stream hashed
+        to ``got`` (``size`` bytes); if ``got`` differs, drop the record and raise
+        :class:`DigestError`."""
+        if got != diff_id:
+            self.forget_layer(diff_id, blob.digest)
+            raise _WrongDiffId(f"layer {blob.digest} does not hold diff_id {diff_id}: its "
+                               f"uncompressed content hashes to {got}")
+        record = LayerRecord(diff_id, blob, size)
+        self.record_layers([record])
+        return record
 
     def unpacked(self, diff_id: str) -> Path:
         """The directory holding layer ``diff_id`` extracted (made on first use, safely).
 
         The directory is in overlayfs's format (whiteouts are char devices 0:0, opaque
         directories carry ``trusted.overlay.opaque``), ready to be an overlay lower dir.
+        A blob whose diff_id is not verified yet is hashed while it is extracted; when it
+        does not hold ``diff_id`` its record is dropped, nothing is left behind and (unless
+        another blob of the layer does) :class:`DigestError` is raised.
         """
-        from builder.layers import apply_layer
-
         self.ensure()
         key = hex_of(check_digest(diff_id, "diff_id"))
         target = self.layers_dir / key
@@ -337,22 +395,42 @@ class Store:
             records = self.layer_records(diff_id) or self._find_layer(diff_id)
             if not records:
                 raise NotFoundError(f"layer {diff_id} not found in the store")
-            blob = records[0].descriptor
-            import tempfile
-
-            tmp = Path(tempfile.mkdtemp(dir=self.layers_dir, prefix=f".tmp-{key}-"))
-            os.chmod(tmp, 0o755)  # a layer without a root entry leaves "/" as Docker has it
-            try:
-                with self.open_blob(blob.digest, blob.size) as reader:
-                    apply_layer(reader, tmp, overlay=True)
-                    while reader.read(_CHUNK):  # the digest check happens at EOF
-                        pass
-                os.rename(tmp, target)
-            except BaseException:
-                remove_tree(tmp)
-                raise
+            failure: DigestError | None = None
+            for record in sorted(records, key=lambda r: not r.verified):
+                try:
+                    self._unpack(record, target)
+                    break
+                except _WrongDiffId as exc:  # another blob may hold the layer
+                    failure = exc
+            else:
+                assert failure is not None
+                raise DigestError(failure.message) from None
             fsync_dir(self.layers_dir)
         return target
+
+    def _unpack(self, record: LayerRecord, target: Path) -> None:
+        """Extract ``record``'s blob to ``target`` via a temp dir (hashing it when the record
+        is not verified); nothing is left behind on failure."""
+        import tempfile
+
+        from builder.layers import apply_layer
+
+        key = target.name
+        blob = record.descriptor
+        tmp = Path(tempfile.mkdtemp(dir=self.layers_dir, prefix=f".tmp-{key}-"))
+        os.chmod(tmp, 0o755)  # a layer without a root entry leaves "/" as Docker has it
+        try:
+            with self.open_blob(blob.digest, blob.size) as reader:
+                stats = apply_layer(reader, tmp, overlay=True, hash_tar=not record.verified)
+                while reader.read(_CHUNK):  # the digest check happens at EOF
+                    pass
+            if not record.verified:
+                assert stats.diff_id is not None
+                self.settle_layer(record.diff_id, blob, stats.diff_id, stats.tar_size)
+            os.rename(tmp, target)
+        except BaseException:
+            remove_tree(tmp)
+            raise
 
     def _find_layer(self, diff_id: str) -> list[LayerRecord]:
         """Look ``diff_id`` up in the images (for images written by other tools); record it."""
@@ -668,6 +746,10 @@ class Store:
             if len(image.layers) != len(image.diff_ids):
                 problems.append(f"image {image.id}: layer count does not match diff_ids")
         return problems
+
+
+class _WrongDiffId(DigestError):
+    """A layer blob whose uncompressed content is not its recorded diff_id."""
 
 
 def _entry_name(entry: dict[str, Any]) -> str | None:

@@ -113,7 +113,8 @@ def export(build: Build, image: Image, output: Output) -> None:
     dest = Path(output.dest)
     if output.type == "local":
         dest.mkdir(parents=True, exist_ok=True)
-        for layer in image.layers:
+        for layer, diff_id in zip(image.layers, image.diff_ids, strict=True):
+            build.store.verify_layer(diff_id, layer)  # a base layer may not be checked yet
             with build.store.open_blob(layer.digest, layer.size) as blob:
                 apply_layer(blob, dest)
         return

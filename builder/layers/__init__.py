@@ -16,6 +16,7 @@ from builder.layers.apply import ApplyStats, apply_layer
 from builder.layers.compression import (
     MEDIA_TYPES,
     Compression,
+    HashingReader,
     detect_compression,
     open_uncompressed,
 )
@@ -37,6 +38,7 @@ __all__ = [
     "Change",
     "ChangeKind",
     "Compression",
+    "HashingReader",
     "LayerDigests",
     "apply_layer",
     "changes_from_tree",

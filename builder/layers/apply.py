@@ -17,10 +17,10 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from builder.errors import LayerError
-from builder.layers.compression import open_uncompressed
+from builder.layers.compression import HashingReader, open_uncompressed
 from builder.layers.reader import TarReader
 from builder.layers.tarformat import BLK, CHR, DIR, FIFO, LNK, SYM, Header
 
@@ -42,6 +42,8 @@ class ApplyStats:
     whiteouts: int = 0  # ".wh.<name>" entries applied
     opaques: int = 0  # ".wh..wh..opq" markers applied
     skipped: int = 0  # entries not materialised (device nodes without permission)
+    diff_id: str | None = None  # sha256 of the uncompressed tar, with ``hash_tar``
+    tar_size: int = 0  # its length, with ``hash_tar``
 
 
 def apply_layer(
@@ -51,6 +53,7 @@ def apply_layer(
     devices: bool | None = None,
     chown: bool | None = None,
     overlay: bool = False,
+    hash_tar: bool = False,
 ) -> ApplyStats:
     """Extract the layer in ``blob`` (gzip, zstd or plain tar, detected) into ``target``.
 
@@ -69,6 +72,9 @@ def apply_layer(
     ``overlay``: keep the layer in overlayfs's own format instead, so that ``target`` can be
     stacked as an overlay lower directory: a whiteout becomes a char device 0:0 and an opaque
     marker the ``trusted.overlay.opaque=y`` xattr on its directory (needs root).
+
+    ``hash_tar``: hash the whole uncompressed stream, padding included, into
+    ``ApplyStats.diff_id`` and ``tar_size`` (for the caller to check against the diff_id).
     """
     is_root = os.geteuid() == 0
     try:
@@ -87,7 +93,8 @@ def apply_layer(
             overlay=overlay,
         )
         with open_uncompressed(blob, prefetch=True) as stream:
-            reader = TarReader(stream)
+            hashing = HashingReader(stream) if hash_tar else None
+            reader = TarReader(cast(BinaryIO, hashing) if hashing else stream)
             try:
                 for header in reader:
                     applier.apply(header, reader)
@@ -95,6 +102,9 @@ def apply_layer(
             finally:
                 applier.close()
             reader.drain()
+        if hashing is not None:
+            applier.stats.diff_id = hashing.digest()
+            applier.stats.tar_size = hashing.size
         return applier.stats
     finally:
         os.close(root)

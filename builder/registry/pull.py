@@ -1,29 +1,26 @@
 """``pull``: a manifest (or the platform's manifest of an index), its config and layers.
 
 Every blob is streamed into the store through a writer that checks its size and sha256
-before it is committed; a layer's uncompressed stream is hashed on the way and must match
-its ``rootfs.diff_ids`` entry. Layers download in parallel, blobs the store already has are
-skipped, a dropped connection or 5xx restarts a blob's download (a few times, with backoff).
-The manifest is stored byte for byte, so the image keeps its registry digest.
+before it is committed. Each layer is recorded as the config's ``rootfs.diff_ids`` entry,
+unverified: the store hashes its uncompressed stream when the layer is first unpacked or
+exported and refuses it then if it does not match (as containerd does), so a pull does not
+decompress anything. The config's layer count must match the manifest's. Layers download
+in parallel, blobs the store already has are skipped, a dropped connection or 5xx restarts a
+blob's download (a few times, with backoff). The manifest is stored byte for byte, so the
+image keeps its registry digest.
 """
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import json
-import queue
 import threading
 import time
-import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
 import httpx
-import zstandard
-from isal import isal_zlib  # inflate at ~3x zlib's speed; the stream format is the same
 
 from builder.descriptor import (
     INDEX_TYPES,
@@ -32,7 +29,7 @@ from builder.descriptor import (
     Descriptor,
     sha256_digest,
 )
-from builder.errors import DigestError, DockyardError, RegistryError
+from builder.errors import DigestError, RegistryError
 from builder.image import ImageConfig, host_architecture
 from builder.reference import Reference
 from builder.registry.client import RegistryClient
@@ -40,8 +37,7 @@ from builder.registry.sources import record_sources
 from builder.store import Image, LayerRecord, Store
 
 Progress = Callable[[str, Descriptor, int], None]
-"""``progress(event, blob, n)``: ``exists``, ``start``, ``bytes`` (n more), ``done``,
-``verified`` (its layer's diff_id checked)."""
+"""``progress(event, blob, n)``: ``exists``, ``start``, ``bytes`` (n more), ``done``."""
 
 _MAX_DEPTH = 4
 _WORKERS = 4
@@ -159,16 +155,16 @@ def pull(store: Store, ref: Reference, client: RegistryClient, *,
                 if progress:
                     progress("exists", layer, 0)
                 return
-            _download_layer(store, client, repo, layer, diff_id, progress, verified)
+            _download_layer(store, client, repo, layer, diff_id, progress, fetched)
             with stats_lock:
                 stats["downloaded"] += 1
 
-        verified: list[LayerRecord] = []  # recorded together: one transaction
+        fetched: list[LayerRecord] = []  # recorded together: one transaction
         pairs = list(zip(layers, config.diff_ids, strict=True))
         with ThreadPoolExecutor(max_workers=min(_WORKERS, max(1, len(pairs)))) as pool:
             futures = [pool.submit(fetch, p) for p in pairs]
             errors = [f.exception() for f in futures]
-        store.record_layers(verified)
+        store.record_layers(fetched)
         first = next((e for e in errors if e is not None), None)
         if first is not None:
             raise first
@@ -287,174 +283,26 @@ def _with_retries(client: RegistryClient, what: str, action: Callable[[], None])
 
 
 def _have_layer(store: Store, layer: Descriptor, diff_id: str) -> bool:
-    """Whether the store holds ``layer`` and knows it is ``diff_id`` (verified when added)."""
+    """Whether the store holds the blob ``layer`` (recorded as ``diff_id`` if it was not)."""
     if not store.has_blob(layer.digest):
         return False
-    if any(r.descriptor.digest == layer.digest for r in store.layer_records(diff_id)):
-        return True
-    # present but never tied to this diff_id: verify it locally once
-    try:
-        with store.open_blob(layer.digest, layer.size) as f:
-            hasher = _DiffHasher()
-            while chunk := f.read(1 << 20):
-                hasher.update(chunk)
-            got, size = hasher.finish()
-    except (DockyardError, OSError):
-        return False
-    if got != diff_id:
-        return False
-    store.record_layer(diff_id, Descriptor(layer.media_type, layer.digest, layer.size), size)
+    if not any(r.descriptor.digest == layer.digest for r in store.layer_records(diff_id)):
+        store.record_layer(diff_id, Descriptor(layer.media_type, layer.digest, layer.size))
     return True
-
-
-class _DiffHasher:
-    """sha256 of the uncompressed stream of a layer blob fed in pieces (gzip, zstd, none)."""
-
-    def __init__(self, skip_plain: bool = False) -> None:
-        self.hash = hashlib.sha256()
-        self.size = 0
-        self.kind: str | None = None
-        self.head = b""
-        self._gz: Any = None
-        self._zs: Any = None
-        self.error = ""
-        self.skip_plain = skip_plain
-
-    def update(self, data: bytes) -> None:
-        if self.kind is None:
-            self.head += data
-            if len(self.head) < 4:
-                return
-            data, self.head = self.head, b""
-            if data.startswith(b"\x1f\x8b"):
-                self.kind = "gzip"
-            elif data.startswith(b"\x28\xb5\x2f\xfd"):
-                self.kind = "zstd"
-            else:
-                self.kind = "none"
-        if self.kind == "broken":
-            return
-        if self.kind == "none":
-            if not self.skip_plain:
-                self._out(data)
-        elif self.kind == "gzip":
-            self._gzip(data)
-        else:
-            self._zstd(data)
-
-    def _broken(self, error: str) -> None:
-        """Stop decoding; :meth:`finish` raises ``error`` (after the caller checked the
-        blob's own digest, which explains most broken streams)."""
-        self.kind, self.error = "broken", error
-
-    def _out(self, data: bytes) -> None:
-        self.hash.update(data)
-        self.size += len(data)
-
-    def _gzip(self, data: bytes) -> None:
-        while data:
-            if self._gz is None:
-                self._gz = isal_zlib.decompressobj(31)
-            try:
-                self._out(self._gz.decompress(data))
-            except (zlib.error, isal_zlib.IsalError) as exc:  # type: ignore[misc]
-                self._broken(f"layer is not valid gzip: {exc}")
-                return
-            if not self._gz.eof:
-                return
-            data = self._gz.unused_data
-            self._gz = None  # another gzip member follows (or padding)
-            if data.strip(b"\0") == b"":
-                return
-
-    def _zstd(self, data: bytes) -> None:
-        while data:
-            if self._zs is None:
-                self._zs = zstandard.ZstdDecompressor().decompressobj()
-            try:
-                self._out(self._zs.decompress(data))
-            except zstandard.ZstdError as exc:
-                self._broken(f"layer is not valid zstd: {exc}")
-                return
-            if not self._zs.eof:
-                return
-            data = self._zs.unused_data
-            self._zs = None
-
-    def finish(self) -> tuple[str, int]:
-        if self.kind == "broken":
-            raise DigestError(self.error)
-        if self.kind is None and self.head:
-            self.kind = "none"
-            self._out(self.head)
-        if self.kind == "gzip" and self._gz is not None and not self._gz.eof:
-            raise DigestError("layer gzip stream is truncated")
-        if self.kind == "zstd" and self._zs is not None and not self._zs.eof:
-            raise DigestError("layer zstd stream is truncated")
-        return "sha256:" + self.hash.hexdigest(), self.size
-
-
-@contextlib.contextmanager
-def _closing(hasher: _ThreadedDiffHasher) -> Iterator[_ThreadedDiffHasher]:
-    try:
-        yield hasher
-    finally:
-        hasher.close()
-
-
-class _ThreadedDiffHasher:
-    """A :class:`_DiffHasher` fed through a bounded queue by its own thread, so that
-    decompressing and hashing overlap the download (both release the GIL)."""
-
-    def __init__(self) -> None:
-        self.inner = _DiffHasher(skip_plain=True)
-        self.queue: queue.Queue[bytes | None] = queue.Queue(maxsize=32)
-        self.error: BaseException | None = None
-        self.thread = threading.Thread(target=self._run, name="diff-id", daemon=True)
-        self.thread.start()
-
-    @property
-    def kind(self) -> str | None:
-        return self.inner.kind
-
-    def _run(self) -> None:
-        while (data := self.queue.get()) is not None:
-            if self.error is None:
-                try:
-                    self.inner.update(data)
-                except BaseException as exc:  # handed to finish()
-                    self.error = exc
-
-    def update(self, data: bytes) -> None:
-        self.queue.put(data)
-
-    def close(self) -> None:
-        """Stop the thread (idempotent)."""
-        if self.thread.is_alive():
-            self.queue.put(None)
-            self.thread.join()
-
-    def finish(self) -> tuple[str, int]:
-        self.close()
-        if self.error is not None:
-            raise self.error
-        return self.inner.finish()
 
 
 def _download_layer(store: Store, client: RegistryClient, repo: str, layer: Descriptor,
                     diff_id: str, progress: Progress | None,
-                    verified: list[LayerRecord]) -> None:
-    """Stream a layer into the store; commit only when its digest, size and diff_id match."""
+                    fetched: list[LayerRecord]) -> None:
+    """Stream a layer into the store; commit only when its digest and size match."""
 
     def attempt() -> None:
         sent = 0
-        with store.blob_writer(layer.digest, layer.media_type) as writer, \
-                _closing(_ThreadedDiffHasher()) as hasher:
+        with store.blob_writer(layer.digest, layer.media_type) as writer:
 
             def sink(chunk: bytes) -> None:
                 nonlocal sent
                 writer.write(chunk)
-                hasher.update(chunk)
                 sent += len(chunk)
                 if progress:
                     progress("bytes", layer, len(chunk))
@@ -469,22 +317,11 @@ def _download_layer(store: Store, client: RegistryClient, repo: str, layer: Desc
                 if progress and sent:
                     progress("bytes", layer, -sent)
                 raise
-            hasher.close()
             if writer.current_digest() != layer.digest:
                 raise DigestError(f"blob {layer.digest} from {client.domain}/{repo} does not "
                                   "match its digest; nothing was stored")
-            try:
-                if hasher.kind in ("none", None):  # a plain tar: its diff_id is the blob digest
-                    got, size = layer.digest, layer.size
-                else:
-                    got, size = hasher.finish()
-            except DigestError as err:
-                raise DigestError(f"layer {layer.digest}: {err.message}") from None
-            if got != diff_id:
-                raise DigestError(f"layer {layer.digest}: its content hashes to diff_id {got}, "
-                                  f"the image config says {diff_id}")
         assert writer.descriptor is not None
-        verified.append(LayerRecord(diff_id, writer.descriptor, size))
+        fetched.append(LayerRecord(diff_id, writer.descriptor, None))  # verified at unpack
         if progress:
             progress("done", layer, 0)
 

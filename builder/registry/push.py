@@ -22,7 +22,7 @@ from builder.descriptor import (
     MEDIA_OCI_MANIFEST,
     Descriptor,
 )
-from builder.errors import NotFoundError, RegistryError
+from builder.errors import NotFoundError, RegistryError, StoreError
 from builder.image import build_manifest
 from builder.layers import MEDIA_TYPES
 from builder.reference import Reference
@@ -63,13 +63,21 @@ def push(store: Store, image: Image, ref: Reference, client: RegistryClient, *,
          progress: Progress | None = None) -> PushResult:
     """Push ``image`` to ``ref`` (its repository and tag, or by digest when it has none)."""
     repo = ref.path
+    if len(image.layers) != len(image.diff_ids):
+        raise StoreError(f"image {image.id}: its manifest has {len(image.layers)} layers but "
+                         f"its config {len(image.diff_ids)} diff_ids")
     with store.session():
         media_type, manifest_bytes, config, layers = _manifest_for(store, image, compression)
         counts = {"pushed": 0, "mounted": 0, "existed": 0}
         lock = threading.Lock()
         scopes = (push_scope(repo),)
+        diff_ids: dict[str, set[str]] = {}
+        for layer, diff_id in zip(layers, image.diff_ids, strict=True):
+            diff_ids.setdefault(layer.digest, set()).add(diff_id)
 
         def send(blob: Descriptor) -> None:
+            for diff_id in sorted(diff_ids.get(blob.digest, ())):
+                store.verify_layer(diff_id, blob)  # a pulled layer is checked before it leaves
             if client.has_blob(repo, blob, scopes):
                 with lock:
                     counts["existed"] += 1
@@ -166,15 +174,15 @@ def _recompress(store: Store, layer: Descriptor, diff_id: str,
     """A stored copy of ``layer`` in ``kind`` (reused if the store has one)."""
     import zstandard
 
-    from builder.layers import open_uncompressed
+    from builder.layers import HashingReader, open_uncompressed
 
     media_type = MEDIA_TYPES[kind]
     for rec in store.layer_records(diff_id):
-        if rec.descriptor.media_type == media_type:
+        if rec.descriptor.media_type == media_type and rec.verified:
             return rec.descriptor
     with store.blob_writer(media_type=media_type) as writer, \
             store.open_blob(layer.digest, layer.size) as blob:
-        tar = open_uncompressed(blob)
+        tar = HashingReader(open_uncompressed(blob))
         out = cast(BinaryIO, writer)
         if kind == "gzip":
             with gzip.GzipFile(fileobj=out, mode="wb", mtime=0, compresslevel=6) as gz:
@@ -183,8 +191,11 @@ def _recompress(store: Store, layer: Descriptor, diff_id: str,
             cctx = zstandard.ZstdCompressor(level=3)
             with cctx.stream_writer(out, closefd=False) as zw:
                 shutil.copyfileobj(tar, zw, _CHUNK)
+        while tar.read(_CHUNK):  # padding after the tar is part of the diff_id
+            pass
         while blob.read(_CHUNK):
             pass
+        store.settle_layer(diff_id, layer, tar.digest(), tar.size)  # before the commit
     assert writer.descriptor is not None
-    store.record_layer(diff_id, writer.descriptor, store.uncompressed_size(diff_id))
+    store.record_layer(diff_id, writer.descriptor, tar.size)
     return writer.descriptor

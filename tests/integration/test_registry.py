@@ -333,6 +333,67 @@ def test_image_pushed_by_skopeo_is_pulled_and_run_by_a_build(
         assert (dest / "out.txt").read_bytes() == want
 
 
+def test_a_layer_that_is_not_its_diff_id_is_refused_where_it_is_used(
+        anon: Registry, tmp_path: Path, docker_config: Path) -> None:
+    """The blob matches its digest but not the config's diff_id: the pull stores it (as
+    containerd does, it checks diff_ids at unpack), and every use of the layer refuses it."""
+    src = tmp_path / "src"
+    store = Store(src)
+    trees = {}
+    for part in ("claimed", "served"):
+        trees[part] = tmp_path / part
+        (trees[part] / "bin").mkdir(parents=True)
+        shutil.copy("/bin/busybox", trees[part] / "bin" / "busybox")
+        (trees[part] / "msg").write_text(f"the {part} layer\n")
+    with store.session():
+        claimed = store.commit_layer(changes_from_tree(trees["claimed"]), compression="gzip",
+                                     epoch=0)
+        served = store.commit_layer(changes_from_tree(trees["served"]), compression="gzip",
+                                    epoch=0)
+        config = ImageConfig(created="2024-01-01T00:00:00Z", diff_ids=(claimed.diff_id,),
+                             config=RunConfig(env=("PATH=/bin",), cmd=("/bin/busybox", "true")),
+                             history=(History(created_by="lying"),))
+        commit_image(store, config.to_bytes(), [served.descriptor],
+                     [parse_normalized("lying:v1")])
+    # our own push checks the layer first, so skopeo pushes it
+    name = f"{anon.host}/dy/lying:v1"
+    subprocess.run(["skopeo", "copy", "--dest-tls-verify=false", f"oci:{src / 'store'}:v1",
+                    f"docker://{name}"], capture_output=True, check=True)
+
+    root = tmp_path / "root"
+    dockyard(root, "pull", name, config=docker_config)
+    wrong = f"does not hold diff_id {claimed.diff_id}"
+    ctx, labels = tmp_path / "ctx", tmp_path / "labels"
+    ctx.mkdir()
+    (ctx / "Dockerfile").write_text(f"FROM {name}\nRUN [\"/bin/busybox\", \"true\"]\n")
+    labels.mkdir()
+    (labels / "Dockerfile").write_text(f"FROM {name}\nLABEL a=b\n")  # nothing to unpack
+    local = tmp_path / "local"
+    uses = {
+        "run": ("run", "--rm", "--network", "none", name, "/bin/busybox", "cat", "/msg"),
+        "build": ("build", "--network", "none", "-q", "-t", "built", str(ctx)),
+        "build -o local": ("build", "-q", "-o", f"type=local,dest={local}", str(labels)),
+        "save": ("save", "-o", str(tmp_path / "saved.tar"), name),
+        "save oci": ("save", "--format", "oci", "-o", str(tmp_path / "saved-oci.tar"), name),
+        "push": ("push", f"{anon.host}/dy/lying-again:v1"),
+    }
+    dockyard(root, "tag", name, f"{anon.host}/dy/lying-again:v1", config=docker_config)
+    for what, args in uses.items():
+        out = dockyard(root, *args, config=docker_config, check=False)
+        assert out.returncode != 0, what
+        assert wrong in out.stderr, (what, out.stderr)
+        assert "Traceback" not in out.stderr and "the served layer" not in out.stdout, what
+        assert list(Store(root).layers_dir.iterdir()) == [], what
+    assert not (tmp_path / "saved.tar").exists() and not (tmp_path / "saved-oci.tar").exists()
+    assert not (local / "msg").exists()
+    assert_nothing_half_stored(root)
+    # ours refuses to push it at all
+    dockyard(src, "tag", "lying:v1", f"{anon.host}/dy/lying-ours:v1", config=docker_config)
+    out = dockyard(src, "push", f"{anon.host}/dy/lying-ours:v1", config=docker_config,
+                   check=False)
+    assert out.returncode != 0 and wrong in out.stderr and "Traceback" not in out.stderr
+
+
 def test_chunked_upload_follows_each_location(anon: Registry, tmp_path: Path) -> None:
     src = tmp_path / "src"
     proxy = FaultProxy(anon.host).start()

@@ -149,8 +149,8 @@ def decompress(blob: bytes) -> bytes:
 def test_public_api_is_pinned() -> None:
     assert set(builder.layers.__all__) == {
         "MEDIA_TYPES", "OPAQUE_MARKER", "WHITEOUT_PREFIX", "ApplyStats", "Change", "ChangeKind",
-        "Compression", "LayerDigests", "apply_layer", "changes_from_tree", "detect_compression",
-        "open_uncompressed", "write_layer",
+        "Compression", "HashingReader", "LayerDigests", "apply_layer", "changes_from_tree",
+        "detect_compression", "open_uncompressed", "write_layer",
     }
     assert all(hasattr(builder.layers, name) for name in builder.layers.__all__)
 

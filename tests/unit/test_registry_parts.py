@@ -1,20 +1,14 @@
-"""The registry client's pure parts: challenges, insecure hosts, platforms, credentials,
-layer diff_id hashing."""
+"""The registry client's pure parts: challenges, insecure hosts, platforms, credentials."""
 
 from __future__ import annotations
 
 import base64
-import gzip
-import hashlib
-import io
 import json
-import os
 from pathlib import Path
 
 import pytest
-import zstandard
 
-from builder.errors import DigestError, RegistryError
+from builder.errors import RegistryError
 from builder.registry.auth import parse_challenges
 from builder.registry.client import is_insecure, registry_host
 from builder.registry.credentials import (
@@ -24,7 +18,7 @@ from builder.registry.credentials import (
     hostname_of,
     server_key,
 )
-from builder.registry.pull import Platform, _DiffHasher, select_manifest
+from builder.registry.pull import Platform, select_manifest
 from builder.settings import Settings
 
 DIGEST_A = "sha256:" + "a" * 64
@@ -135,33 +129,3 @@ def test_broken_docker_config_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "config.json").write_text("{not json")
     with pytest.raises(RegistryError, match="cannot read"):
         DockerConfig(tmp_path).get("r.example")
-
-
-def _diff(blob: bytes, piece: int = 1000) -> tuple[str, int]:
-    h = _DiffHasher()
-    for i in range(0, len(blob), piece):
-        h.update(blob[i:i + piece])
-    return h.finish()
-
-
-def test_diff_hasher_reads_every_compression() -> None:
-    tar = os.urandom(20000) + b"text " * 5000
-    want = ("sha256:" + hashlib.sha256(tar).hexdigest(), len(tar))
-    assert _diff(tar) == want
-    assert _diff(gzip.compress(tar, mtime=0)) == want
-    two_members = gzip.compress(tar[:7000], mtime=0) + gzip.compress(tar[7000:], mtime=0)
-    assert _diff(two_members, 333) == want
-    frames = io.BytesIO()
-    cctx = zstandard.ZstdCompressor()
-    frames.write(cctx.compress(tar[:9000]))
-    frames.write(cctx.compress(tar[9000:]))
-    assert _diff(frames.getvalue(), 777) == want
-    assert _diff(b"ab") == ("sha256:" + hashlib.sha256(b"ab").hexdigest(), 2)
-
-
-def test_diff_hasher_refuses_broken_streams() -> None:
-    data = gzip.compress(b"x" * 100000, mtime=0)
-    with pytest.raises(DigestError, match="truncated"):
-        _diff(data[: len(data) // 2])
-    with pytest.raises(DigestError, match="not valid gzip"):
-        _diff(data[:20] + b"\0" * 200 + data[220:])
