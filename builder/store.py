@@ -22,10 +22,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+import itertools
 import json
 import os
 import sqlite3
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,7 +53,13 @@ from builder.descriptor import (
     check_digest,
     hex_of,
 )
-from builder.errors import DigestError, NotFoundError, ReferenceFormatError, StoreError
+from builder.errors import (
+    DigestError,
+    DockyardError,
+    NotFoundError,
+    ReferenceFormatError,
+    StoreError,
+)
 from builder.reference import Reference, parse_normalized
 
 if TYPE_CHECKING:
@@ -61,6 +69,7 @@ __all__ = ["BlobReader", "BlobWriter", "GCReport", "Image", "LayerRecord", "Stor
            "remove_tree"]
 
 _CHUNK = 1 << 20
+_ADOPTIONS = itertools.count()
 OCI_LAYOUT = b'{"imageLayoutVersion":"1.0.0"}'
 
 
@@ -125,6 +134,9 @@ class Store:
         self.locks_dir = self.root / "locks"
         self.db_path = self.root / "layers.db"
         self._ready = False
+        self._db_lock = threading.Lock()
+        self._conn: sqlite3.Connection | None = None
+        self._conn_pid = 0
 
     # -- setup ---------------------------------------------------------------------------
 
@@ -154,13 +166,17 @@ class Store:
 
     @contextlib.contextmanager
     def _db(self) -> Iterator[sqlite3.Connection]:
-        conn = sqlite3.connect(self.db_path, timeout=60)
-        conn.execute("PRAGMA synchronous=NORMAL")
-        try:
+        """A transaction on ``layers.db``. One connection serves the store's threads in turn:
+        closing the last connection of a WAL database checkpoints it (fsyncs), which a
+        build would otherwise pay for every layer it records."""
+        with self._db_lock:
+            conn = self._conn
+            if conn is None or self._conn_pid != os.getpid():
+                conn = sqlite3.connect(self.db_path, timeout=60, check_same_thread=False)
+                conn.execute("PRAGMA synchronous=NORMAL")
+                self._conn, self._conn_pid = conn, os.getpid()
             with conn:
                 yield conn
-        finally:
-            conn.close()
 
     def _atomic_write(self, path: Path, data: bytes) -> None:
         atomic_write(path, data, self.tmp_dir)
@@ -346,6 +362,43 @@ class Store:
                 raise
             fsync_dir(self.layers_dir)
         return target
+
+    def adopt_unpacked(
+        self, diff_id: str, directory: Path, finish: Callable[[Path], None]
+    ) -> bool:
+        """Make ``directory`` (on this file system) the unpacked dir of ``diff_id`` instead
+        of extracting the layer later; True if it was taken.
+
+        Under the layer's lock it is renamed to a temp name in ``layers/``, ``finish(tmp)``
+        turns it into exactly what :meth:`unpacked` would extract, and it is renamed into
+        place; a process killed on the way leaves only the temp dir (swept by :meth:`gc`).
+        When the layer is unpacked already, or the move or ``finish`` fails, nothing is
+        taken (a failed temp dir is removed) and :meth:`unpacked` extracts as before.
+        """
+        self.ensure()
+        key = hex_of(check_digest(diff_id, "diff_id"))
+        target = self.layers_dir / key
+        if target.is_dir():
+            return False
+        with flock(self.locks_dir / f"layer-{key}.lock"):
+            if target.is_dir():
+                return False
+            tmp = self.layers_dir / f".tmp-{key}-{os.getpid()}-{next(_ADOPTIONS)}"
+            try:
+                os.rename(directory, tmp)
+            except OSError:
+                return False
+            try:
+                finish(tmp)
+                os.rename(tmp, target)
+            except (OSError, DockyardError):
+                remove_tree(tmp)
+                return False
+            except BaseException:
+                remove_tree(tmp)
+                raise
+            fsync_dir(self.layers_dir)
+        return True
 
     def _find_layer(self, diff_id: str) -> list[LayerRecord]:
         """Look ``diff_id`` up in the images (for images written by other tools); record it."""

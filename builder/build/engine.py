@@ -36,6 +36,7 @@ from builder.store import Image, Store
 if TYPE_CHECKING:
     from builder.cache_import import CacheSources
     from builder.context import BuildContext
+    from builder.layers import Change
 
 _SEQ = itertools.count()
 
@@ -461,14 +462,29 @@ class Build:
             changes = snapshotter.diff(mount)
             if not changes:
                 return None
+            epoch = self.settings.source_date_epoch
             record = self.store.commit_layer(
-                changes, compression=self.request.compression, epoch=self.settings.source_date_epoch
+                changes, compression=self.request.compression, epoch=epoch
             )
+            self._keep_upper(snapshotter, mount, changes, record.diff_id, epoch)
             return LayerRef(record.diff_id, record.descriptor)
         finally:
             self._remove_later(snapshotter, mount)
             if users is not None:
                 self._remove_later(snapshotter, users)
+
+    def _keep_upper(self, snapshotter: Snapshotter, mount: Mount, changes: list[Change],
+                    diff_id: str, epoch: int | None) -> None:
+        """Let the step's upper dir become the layer's unpacked dir (what BuildKit does),
+        so the next step need not extract the layer it just wrote."""
+        upper = snapshotter.detach(mount)
+        if upper is None:
+            return
+        from builder.snapshot.promote import promote_upper
+
+        self.store.adopt_unpacked(
+            diff_id, upper, lambda directory: promote_upper(str(directory), changes, epoch)
+        )
 
     def _empty_dir(self) -> Path:
         empty = self.root / "tmp" / f"empty-{os.getpid()}"

@@ -30,6 +30,7 @@ ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 
 _QUEUE_DEPTH = 8
 _STOP = b""
+_INLINE_LIMIT = 4 << 20  # a layer's tar below this is hashed and compressed inline
 
 
 def detect_compression(head: bytes) -> Compression:
@@ -217,8 +218,10 @@ class Pipeline:
     compresses them, hashes the compressed bytes and writes those to ``out``.
 
     Three stages (hash, compress, emit) run concurrently with the producer; the libraries
-    release the GIL, so the compressor can keep a core to itself. Chunks handed to
-    :meth:`put` must not be modified afterwards.
+    release the GIL, so the compressor can keep a core to itself. The threads start only
+    once :data:`_INLINE_LIMIT` bytes have come: a smaller layer (most build steps make one)
+    is hashed and compressed in the caller's thread at :meth:`finish`, without three thread
+    starts and hand-offs. Chunks handed to :meth:`put` must not be modified afterwards.
     """
 
     def __init__(self, out: BinaryIO, compression: Compression, level: int) -> None:
@@ -245,9 +248,38 @@ class Pipeline:
             packer = _Worker("layer-compress", self._compress, self._flush)
             self._workers.insert(1, packer)
             self._first = [self._hasher, packer]
+        self._pending: list[bytes | bytearray] | None = []  # None once the threads run
+        self._pending_size = 0
+        self._closed = False
+
+    def _start(self) -> None:
+        pending, self._pending = self._pending or [], None
         for worker in self._workers:
             worker.start()
-        self._closed = False
+        for chunk in pending:
+            for worker in self._first:
+                worker.queue.put(chunk)
+
+    def _finish_inline(self) -> None:
+        """Hash, compress and emit what :meth:`put` kept, in this thread."""
+        pending, self._pending = self._pending or [], []
+        for chunk in pending:
+            self._hash(chunk)
+            data: bytes | bytearray = chunk
+            if self._zc is not None:
+                data = self._zc.compress(chunk)
+            elif self._gz is not None:
+                data = self._gz.compress(chunk)
+            if data:
+                self._emit(data)
+        if self._zc is not None:
+            data = self._zc.flush(zstandard.COMPRESSOBJ_FLUSH_FINISH)
+        elif self._gz is not None:
+            data = self._gz.flush()
+        else:
+            data = b""
+        if data:
+            self._emit(data)
 
     def _hash(self, chunk: bytes | bytearray) -> None:
         self._sha.update(chunk)
@@ -292,12 +324,20 @@ class Pipeline:
         if not chunk:
             return
         self.size += len(chunk)
+        if self._pending is not None:
+            self._pending.append(chunk)
+            self._pending_size += len(chunk)
+            if self._pending_size >= _INLINE_LIMIT:
+                self._start()
+            return
         for worker in self._first:
             worker.queue.put(chunk)
 
     def _stop(self) -> None:
         if not self._closed:
             self._closed = True
+            if self._pending is not None:
+                return  # the threads never started
             for worker in self._first:
                 worker.queue.put(_STOP)
             for worker in self._workers:
@@ -309,6 +349,9 @@ class Pipeline:
 
     def finish(self) -> tuple[str, str, str, int]:
         """Flush everything; return (diff_id, blake3 hex, blob digest, blob size)."""
+        if self._pending is not None and not self._closed:
+            self._closed = True
+            self._finish_inline()
         self._stop()
         self.check()
         diff_id = "sha256:" + self._sha.hexdigest()

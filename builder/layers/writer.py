@@ -65,7 +65,8 @@ class LayerDigests:
     media_type: str
 
 
-def _keep_xattr(name: str) -> bool:
+def keep_xattr(name: str) -> bool:
+    """Whether a layer carries the xattr ``name`` (``user.*`` but overlay's, file caps)."""
     if name.startswith("user."):
         return not name.startswith("user.overlay.")
     return name in _KEPT_XATTRS
@@ -80,7 +81,7 @@ def _xattrs(source: str) -> dict[str, bytes] | None:
         return None
     found: dict[str, bytes] = {}
     for name in names:
-        if _keep_xattr(name):
+        if keep_xattr(name):
             try:
                 found[name] = os.getxattr(source, name, follow_symlinks=False)
             except OSError:
