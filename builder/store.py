@@ -316,7 +316,7 @@ class Store:
 
         with self.blob_writer() as writer:
             digests = write_layer(changes, cast(BinaryIO, writer), compression=compression,
-                                  level=level, epoch=epoch)
+                                  level=level, epoch=epoch, out_digest=writer.current_digest)
             writer.media_type = digests.media_type
         assert writer.descriptor is not None
         self.record_layer(digests.diff_id, writer.descriptor, digests.uncompressed_size)

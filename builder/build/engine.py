@@ -211,6 +211,10 @@ class Build:
             stack.callback(self._drain_removals)
             executor = self._executor()
             stack.callback(executor.close)
+            if hasattr(executor, "prestart") and any(
+                    step.kind == "RUN" for stage in graph.stages if not stage.pruned
+                    for step in stage.steps):
+                executor.prestart()  # the helper starts while the first steps run
             stack.callback(self._drop_views, snapshotter)
             ops = OpContext(
                 root=self.root, executor=executor, context_snapshot=ctx.snapshot,

@@ -224,12 +224,14 @@ class Pipeline:
     starts and hand-offs. Chunks handed to :meth:`put` must not be modified afterwards.
     """
 
-    def __init__(self, out: BinaryIO, compression: Compression, level: int) -> None:
+    def __init__(self, out: BinaryIO, compression: Compression, level: int,
+                 out_digest: Callable[[], str] | None = None) -> None:
         if compression not in MEDIA_TYPES:
             raise ValueError(f"unknown compression {compression!r}")
         self.compression = compression
         self.size = 0
         self._out = out
+        self._out_digest = out_digest  # ``out`` hashes what it takes: not hashed twice
         self._sha = hashlib.sha256()
         self._b3 = blake3.blake3()
         self._out_sha = hashlib.sha256()
@@ -286,7 +288,7 @@ class Pipeline:
         self._b3.update(chunk)
 
     def _emit(self, data: bytes | bytearray) -> None:
-        if self._zc is not None or self._gz is not None:
+        if self._out_digest is None and (self._zc is not None or self._gz is not None):
             self._out_sha.update(data)
         self._out.write(data)
         self._out_size += len(data)
@@ -355,5 +357,10 @@ class Pipeline:
         self._stop()
         self.check()
         diff_id = "sha256:" + self._sha.hexdigest()
-        digest = diff_id if self.compression == "none" else "sha256:" + self._out_sha.hexdigest()
+        if self.compression == "none":
+            digest = diff_id
+        elif self._out_digest is not None:
+            digest = self._out_digest()
+        else:
+            digest = "sha256:" + self._out_sha.hexdigest()
         return diff_id, self._b3.hexdigest(), digest, self._out_size

@@ -121,6 +121,12 @@ class NativeExecutor:
         if self._own_dir:
             shutil.rmtree(self.state_dir, ignore_errors=True)
 
+    def prestart(self) -> None:
+        """Start the helper now rather than at the first run, so that its start-up overlaps
+        the caller's work (a failure is left for that run to report)."""
+        with self._lock, contextlib.suppress(ExecutionError):
+            self._start_helper()
+
     def _start_helper(self) -> socket.socket:
         if (self._sock is not None and self._proc is not None and self._proc.poll() is None
                 and self._owner == os.getpid()):
