@@ -3,7 +3,8 @@
 On disk, under ``root``::
 
     store/              an OCI image layout (oci-layout, index.json, blobs/sha256/<hex>)
-    layers/<hex>/       unpacked layer directories, a cache rebuilt from blobs on demand
+    layers/<hex>/       unpacked layer directories, a cache rebuilt from blobs on demand (or
+                        a build step's own upper dir, adopted: :meth:`Store.adopt_unpacked`)
     layers.db           sqlite: diff_id -> layer blob digest (beside the layout)
     tmp/                temp files; a blob appears in blobs/ only by rename once verified
     locks/              fcntl lock files (index.json, GC, one per unpacked layer)

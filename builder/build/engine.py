@@ -3,8 +3,10 @@
 Every filesystem step (RUN, COPY, ADD, WORKDIR) is one scheduler job keyed by its cache
 key. Under an inter-process lock on that key the job looks the key up; on a miss it
 prepares a snapshot over its parent's layers, runs the op, diffs the snapshot into a layer,
-commits the layer to the store and the record to the cache. Metadata steps only change the
-image config, which the graph already carries.
+commits the layer to the store and the record to the cache. An overlay snapshot's upper dir
+then becomes the layer's unpacked dir (the next step's lower) instead of the layer being
+extracted again. Metadata steps only change the image config, which the graph already
+carries.
 """
 
 from __future__ import annotations
