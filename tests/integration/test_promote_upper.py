@@ -239,6 +239,7 @@ RUN --mount=type=tmpfs,target=/scratch/mnt --mount=type=bind,source=busybox,targ
     echo run > /app/ran && rm -rf /tmpl && mkdir /tmpl && ln /app/ran /tmpl/ran
 WORKDIR /work/dir
 COPY busybox /work/dir/bb
+COPY tree/ /work/tree/
 """
 
 
@@ -252,13 +253,17 @@ def test_build_layers_equal_extraction(tmp_path: Path, epoch: str | None,
     ctx.mkdir()
     (ctx / "Dockerfile").write_text(DOCKERFILE)
     shutil.copy2(BUSYBOX, ctx / "busybox")
+    for rel in ("tree/a/b/f", "tree/a/g", "tree/c/h"):  # nested directories
+        (ctx / rel).parent.mkdir(parents=True, exist_ok=True)
+        (ctx / rel).write_text(rel)
+    os.chmod(ctx / "tree" / "a", 0o750)
     root = tmp_path / "root"
     if epoch is not None:
         monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
     settings = Settings.from_env(root)
     result = build(BuildRequest(context=str(ctx), tags=("promote:1",), network="none",
                                 snapshotter="overlay"), settings, QuietReporter())
-    assert result.steps_run == 7
+    assert result.steps_run == 8
     assert extractions == []  # every step used the dir its parent step left
     store = Store(root)
     image = store.resolve("promote:1")
