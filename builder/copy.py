@@ -257,7 +257,11 @@ class _Op:
             if included and not excluded:
                 if entry.kind == "dir":
                     fd = self.make_dir(dst.fd(), name, display, entry, overwrite=True)
-                    self.copy_children(child, child_rel, _LazyDir.opened(fd, display), include)
+                    opened = _LazyDir.opened(fd, display)
+                    try:
+                        self.copy_children(child, child_rel, opened, include)
+                    finally:
+                        opened.close()
                 else:
                     self.copy_entry(child, entry, dst.fd(), name, display)
                 continue

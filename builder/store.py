@@ -3,7 +3,8 @@
 On disk, under ``root``::
 
     store/              an OCI image layout (oci-layout, index.json, blobs/sha256/<hex>)
-    layers/<hex>/       unpacked layer directories, a cache rebuilt from blobs on demand
+    layers/<hex>/       unpacked layer directories, a cache rebuilt from blobs on demand (or
+                        a build step's own upper dir, adopted: :meth:`Store.adopt_unpacked`)
     layers.db           sqlite: diff_id -> layer blob digest (beside the layout)
     tmp/                temp files; a blob appears in blobs/ only by rename once verified
     locks/              fcntl lock files (index.json, GC, one per unpacked layer)
@@ -27,8 +28,10 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+import itertools
 import json
 import os
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,7 +57,13 @@ from builder.descriptor import (
     check_digest,
     hex_of,
 )
-from builder.errors import DigestError, NotFoundError, ReferenceFormatError, StoreError
+from builder.errors import (
+    DigestError,
+    DockyardError,
+    NotFoundError,
+    ReferenceFormatError,
+    StoreError,
+)
 from builder.reference import Reference, parse_normalized
 
 if TYPE_CHECKING:
@@ -66,6 +75,7 @@ __all__ = ["BlobReader", "BlobWriter", "GCReport", "Image", "LayerRecord", "Stor
            "remove_tree"]
 
 _CHUNK = 1 << 20
+_ADOPTIONS = itertools.count()
 OCI_LAYOUT = b'{"imageLayoutVersion":"1.0.0"}'
 
 
@@ -137,6 +147,9 @@ class Store:
         self.db_path = self.root / "layers.db"
         self._ready = False
         self._db_ready = False
+        self._db_lock = threading.Lock()
+        self._conn: sqlite3.Connection | None = None
+        self._conn_pid = 0
 
     # -- setup ---------------------------------------------------------------------------
 
@@ -155,35 +168,45 @@ class Store:
                     self._write_index([])
         self._ready = True
 
+    def _setup_db(self) -> None:
+        """Create ``layers.db`` in WAL mode with its table, one process at a time: switching
+        a new database to WAL is not covered by sqlite's busy timeout, so two first uses of a
+        root could fail with "database is locked". WAL: a commit costs one fsync, readers
+        never wait, a killed writer loses nothing committed (the table is an index; images
+        can rebuild it)."""
+        import sqlite3
+
+        with flock(self.locks_dir / "db.lock"):
+            setup = sqlite3.connect(self.db_path, timeout=60)
+            try:
+                setup.execute("PRAGMA journal_mode=WAL")
+                setup.execute(
+                    "CREATE TABLE IF NOT EXISTS layers (diff_id TEXT NOT NULL,"
+                    " digest TEXT NOT NULL, media_type TEXT NOT NULL, size INTEGER NOT NULL,"
+                    " uncompressed_size INTEGER, PRIMARY KEY (diff_id, digest))"
+                )
+            finally:
+                setup.close()
+        self._db_ready = True
+
     @contextlib.contextmanager
     def _db(self) -> Iterator[sqlite3.Connection]:
+        """A transaction on ``layers.db``. One connection serves the store's threads in turn:
+        closing the last connection of a WAL database checkpoints it (fsyncs), which a
+        build would otherwise pay for every layer it records."""
         import sqlite3
 
         self.ensure()
-        if not self._db_ready:
-            # one process at a time: switching a new database to WAL is not covered by
-            # sqlite's busy timeout, so two first uses of a root could fail with "database is
-            # locked". WAL: a commit costs one fsync, readers never wait, a killed writer
-            # loses nothing committed (the table is an index; images can rebuild it)
-            with flock(self.locks_dir / "db.lock"):
-                setup = sqlite3.connect(self.db_path, timeout=60)
-                try:
-                    setup.execute("PRAGMA journal_mode=WAL")
-                    setup.execute(
-                        "CREATE TABLE IF NOT EXISTS layers (diff_id TEXT NOT NULL,"
-                        " digest TEXT NOT NULL, media_type TEXT NOT NULL, size INTEGER NOT NULL,"
-                        " uncompressed_size INTEGER, PRIMARY KEY (diff_id, digest))"
-                    )
-                finally:
-                    setup.close()
-            self._db_ready = True
-        conn = sqlite3.connect(self.db_path, timeout=60)
-        conn.execute("PRAGMA synchronous=NORMAL")
-        try:
+        with self._db_lock:
+            conn = self._conn
+            if conn is None or self._conn_pid != os.getpid():
+                if not self._db_ready:
+                    self._setup_db()
+                conn = sqlite3.connect(self.db_path, timeout=60, check_same_thread=False)
+                conn.execute("PRAGMA synchronous=NORMAL")
+                self._conn, self._conn_pid = conn, os.getpid()
             with conn:
                 yield conn
-        finally:
-            conn.close()
 
     def _atomic_write(self, path: Path, data: bytes) -> None:
         atomic_write(path, data, self.tmp_dir)
@@ -328,7 +351,7 @@ class Store:
 
         with self.blob_writer() as writer:
             digests = write_layer(changes, cast(BinaryIO, writer), compression=compression,
-                                  level=level, epoch=epoch)
+                                  level=level, epoch=epoch, out_digest=writer.current_digest)
             writer.media_type = digests.media_type
         assert writer.descriptor is not None
         self.record_layer(digests.diff_id, writer.descriptor, digests.uncompressed_size)
@@ -431,6 +454,43 @@ class Store:
         except BaseException:
             remove_tree(tmp)
             raise
+
+    def adopt_unpacked(
+        self, diff_id: str, directory: Path, finish: Callable[[Path], None]
+    ) -> bool:
+        """Make ``directory`` (on this file system) the unpacked dir of ``diff_id`` instead
+        of extracting the layer later; True if it was taken.
+
+        Under the layer's lock it is renamed to a temp name in ``layers/``, ``finish(tmp)``
+        turns it into exactly what :meth:`unpacked` would extract, and it is renamed into
+        place; a process killed on the way leaves only the temp dir (swept by :meth:`gc`).
+        When the layer is unpacked already, or the move or ``finish`` fails, nothing is
+        taken (a failed temp dir is removed) and :meth:`unpacked` extracts as before.
+        """
+        self.ensure()
+        key = hex_of(check_digest(diff_id, "diff_id"))
+        target = self.layers_dir / key
+        if target.is_dir():
+            return False
+        with flock(self.locks_dir / f"layer-{key}.lock"):
+            if target.is_dir():
+                return False
+            tmp = self.layers_dir / f".tmp-{key}-{os.getpid()}-{next(_ADOPTIONS)}"
+            try:
+                os.rename(directory, tmp)
+            except OSError:
+                return False
+            try:
+                finish(tmp)
+                os.rename(tmp, target)
+            except (OSError, DockyardError):
+                remove_tree(tmp)
+                return False
+            except BaseException:
+                remove_tree(tmp)
+                raise
+            fsync_dir(self.layers_dir)
+        return True
 
     def _find_layer(self, diff_id: str) -> list[LayerRecord]:
         """Look ``diff_id`` up in the images (for images written by other tools); record it."""

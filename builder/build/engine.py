@@ -3,8 +3,10 @@
 Every filesystem step (RUN, COPY, ADD, WORKDIR) is one scheduler job keyed by its cache
 key. Under an inter-process lock on that key the job looks the key up; on a miss it
 prepares a snapshot over its parent's layers, runs the op, diffs the snapshot into a layer,
-commits the layer to the store and the record to the cache. Metadata steps only change the
-image config, which the graph already carries.
+commits the layer to the store and the record to the cache. An overlay snapshot's upper dir
+then becomes the layer's unpacked dir (the next step's lower) instead of the layer being
+extracted again. Metadata steps only change the image config, which the graph already
+carries.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from builder.store import Image, Store
 if TYPE_CHECKING:
     from builder.cache_import import CacheSources
     from builder.context import BuildContext
+    from builder.layers import Change
 
 _SEQ = itertools.count()
 
@@ -283,7 +286,7 @@ class Build:
         return any(
             step.kind == "RUN" and (step.no_cache or not keys[(stage.index, step.index)].complete
                                     or cache.lookup(keys[(stage.index, step.index)].digest) is None)
-            for stage in graph.stages for step in stage.steps
+            for stage in graph.stages if not stage.pruned for step in stage.steps
         )
 
     def _executor(self) -> Any:
@@ -472,14 +475,29 @@ class Build:
             changes = snapshotter.diff(mount)
             if not changes:
                 return None
+            epoch = self.settings.source_date_epoch
             record = self.store.commit_layer(
-                changes, compression=self.request.compression, epoch=self.settings.source_date_epoch
+                changes, compression=self.request.compression, epoch=epoch
             )
+            self._keep_upper(snapshotter, mount, changes, record.diff_id, epoch)
             return LayerRef(record.diff_id, record.descriptor)
         finally:
             self._remove_later(snapshotter, mount)
             if users is not None:
                 self._remove_later(snapshotter, users)
+
+    def _keep_upper(self, snapshotter: Snapshotter, mount: Mount, changes: list[Change],
+                    diff_id: str, epoch: int | None) -> None:
+        """Let the step's upper dir become the layer's unpacked dir (what BuildKit does),
+        so the next step need not extract the layer it just wrote."""
+        upper = snapshotter.detach(mount)
+        if upper is None:
+            return
+        from builder.snapshot.promote import promote_upper
+
+        self.store.adopt_unpacked(
+            diff_id, upper, lambda directory: promote_upper(str(directory), changes, epoch)
+        )
 
     def _empty_dir(self) -> Path:
         empty = self.root / "tmp" / f"empty-{os.getpid()}"

@@ -23,6 +23,7 @@ from builder.errors import LayerError
 from builder.layers.compression import HashingReader, open_uncompressed
 from builder.layers.reader import TarReader
 from builder.layers.tarformat import BLK, CHR, DIR, FIFO, LNK, SYM, Header
+from builder.layers.writer import keep_xattr
 
 _WALK_FLAGS = os.O_PATH | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
 _LIST_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
@@ -447,9 +448,7 @@ class _Applier:
         if not (is_dir and self.defer_dir_modes):
             os.fchmod(fd, h.mode)
         for name, value in h.xattrs.items():
-            if name == "security.capability" or (
-                name.startswith("user.") and not name.startswith("user.overlay.")
-            ):
+            if keep_xattr(name):
                 try:
                     os.setxattr(fd, name, value)
                 except OSError:

@@ -31,6 +31,7 @@ ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 
 _QUEUE_DEPTH = 8
 _STOP = b""
+_INLINE_LIMIT = 4 << 20  # a layer's tar below this is hashed and compressed inline
 
 
 def detect_compression(head: bytes) -> Compression:
@@ -239,16 +240,20 @@ class Pipeline:
     compresses them, hashes the compressed bytes and writes those to ``out``.
 
     Three stages (hash, compress, emit) run concurrently with the producer; the libraries
-    release the GIL, so the compressor can keep a core to itself. Chunks handed to
-    :meth:`put` must not be modified afterwards.
+    release the GIL, so the compressor can keep a core to itself. The threads start only
+    once :data:`_INLINE_LIMIT` bytes have come: a smaller layer (most build steps make one)
+    is hashed and compressed in the caller's thread at :meth:`finish`, without three thread
+    starts and hand-offs. Chunks handed to :meth:`put` must not be modified afterwards.
     """
 
-    def __init__(self, out: BinaryIO, compression: Compression, level: int) -> None:
+    def __init__(self, out: BinaryIO, compression: Compression, level: int,
+                 out_digest: Callable[[], str] | None = None) -> None:
         if compression not in MEDIA_TYPES:
             raise ValueError(f"unknown compression {compression!r}")
         self.compression = compression
         self.size = 0
         self._out = out
+        self._out_digest = out_digest  # ``out`` hashes what it takes: not hashed twice
         self._sha = hashlib.sha256()
         self._b3 = blake3.blake3()
         self._out_sha = hashlib.sha256()
@@ -267,16 +272,45 @@ class Pipeline:
             packer = _Worker("layer-compress", self._compress, self._flush)
             self._workers.insert(1, packer)
             self._first = [self._hasher, packer]
+        self._pending: list[bytes | bytearray] | None = []  # None once the threads run
+        self._pending_size = 0
+        self._closed = False
+
+    def _start(self) -> None:
+        pending, self._pending = self._pending or [], None
         for worker in self._workers:
             worker.start()
-        self._closed = False
+        for chunk in pending:
+            for worker in self._first:
+                worker.queue.put(chunk)
+
+    def _finish_inline(self) -> None:
+        """Hash, compress and emit what :meth:`put` kept, in this thread."""
+        pending, self._pending = self._pending or [], []
+        for chunk in pending:
+            self._hash(chunk)
+            data: bytes | bytearray = chunk
+            if self._zc is not None:
+                data = self._zc.compress(chunk)
+            elif self._gz is not None:
+                data = self._gz.compress(chunk)
+            if data:
+                self._emit(data)
+        if self._zc is not None:
+            data = self._zc.flush(zstandard.COMPRESSOBJ_FLUSH_FINISH)
+        elif self._gz is not None:
+            data = self._gz.flush()
+        else:
+            data = b""
+        if data:
+            self._emit(data)
 
     def _hash(self, chunk: bytes | bytearray) -> None:
         self._sha.update(chunk)
         self._b3.update(chunk)
 
     def _emit(self, data: bytes | bytearray) -> None:
-        if self._zc is not None or self._gz is not None:
+        if self._out_digest is None and (self._zc is not None or self._gz is not None):
             self._out_sha.update(data)
         self._out.write(data)
         self._out_size += len(data)
@@ -314,12 +348,20 @@ class Pipeline:
         if not chunk:
             return
         self.size += len(chunk)
+        if self._pending is not None:
+            self._pending.append(chunk)
+            self._pending_size += len(chunk)
+            if self._pending_size >= _INLINE_LIMIT:
+                self._start()
+            return
         for worker in self._first:
             worker.queue.put(chunk)
 
     def _stop(self) -> None:
         if not self._closed:
             self._closed = True
+            if self._pending is not None:
+                return  # the threads never started
             for worker in self._first:
                 worker.queue.put(_STOP)
             for worker in self._workers:
@@ -331,8 +373,16 @@ class Pipeline:
 
     def finish(self) -> tuple[str, str, str, int]:
         """Flush everything; return (diff_id, blake3 hex, blob digest, blob size)."""
+        if self._pending is not None and not self._closed:
+            self._closed = True
+            self._finish_inline()
         self._stop()
         self.check()
         diff_id = "sha256:" + self._sha.hexdigest()
-        digest = diff_id if self.compression == "none" else "sha256:" + self._out_sha.hexdigest()
+        if self.compression == "none":
+            digest = diff_id
+        elif self._out_digest is not None:
+            digest = self._out_digest()
+        else:
+            digest = "sha256:" + self._out_sha.hexdigest()
         return diff_id, self._b3.hexdigest(), digest, self._out_size

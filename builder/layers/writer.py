@@ -65,7 +65,8 @@ class LayerDigests:
     media_type: str
 
 
-def _keep_xattr(name: str) -> bool:
+def keep_xattr(name: str) -> bool:
+    """Whether a layer carries the xattr ``name`` (``user.*`` but overlay's, file caps)."""
     if name.startswith("user."):
         return not name.startswith("user.overlay.")
     return name in _KEPT_XATTRS
@@ -80,7 +81,7 @@ def _xattrs(source: str) -> dict[str, bytes] | None:
         return None
     found: dict[str, bytes] = {}
     for name in names:
-        if _keep_xattr(name):
+        if keep_xattr(name):
             try:
                 found[name] = os.getxattr(source, name, follow_symlinks=False)
             except OSError:
@@ -98,6 +99,7 @@ def write_layer(
     uid_gid: tuple[int, int] | None = None,
     mode_override: int | None = None,
     xattrs: bool = True,
+    out_digest: Callable[[], str] | None = None,
 ) -> LayerDigests:
     """Write ``changes`` as a layer tarball to ``out`` and return its digests.
 
@@ -115,13 +117,16 @@ def write_layer(
     ``xattrs`` is false. Sockets are skipped. Hardlinked files become typeflag-1 entries
     pointing at the first path of this layer with the same (st_dev, st_ino).
 
+    ``out_digest``: when ``out`` hashes what it is given (a store blob writer), the function
+    returning that ``sha256:`` digest, so the compressed bytes are not hashed twice.
+
     ``compression`` is zstd (one frame, at ``level``), gzip (mtime 0, no name, at ``level``)
     or none. One pass: the tar bytes are hashed (sha256, blake3) and compressed in worker
     threads while the next entries are read; ``out`` is written from a worker thread. On an
     error ``out`` holds a partial blob to discard; an error raised by ``out.write`` itself
     is re-raised unchanged.
     """
-    pipe = Pipeline(out, compression, level)
+    pipe = Pipeline(out, compression, level, out_digest)
     try:
         uncompressed = _write_entries(changes, pipe, epoch, uid_gid, mode_override, xattrs)
     except BaseException:

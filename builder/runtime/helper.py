@@ -328,5 +328,6 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    # no interpreter teardown: the builder waits for this exit at the end of every build
-    os._exit(main(sys.argv[1:]))
+    status = main(sys.argv[1:])
+    sys.stderr.flush()
+    os._exit(status)  # nothing to finalize: the builder waits for this exit

@@ -132,8 +132,9 @@ class NativeExecutor:
             shutil.rmtree(self.state_dir, ignore_errors=True)
 
     def prestart(self) -> None:
-        """Start the helper process now (it boots while the caller goes on)."""
-        with self._lock:
+        """Start the helper now rather than at the first run, so that its start-up overlaps
+        the caller's work (a failure is left for that run to report)."""
+        with self._lock, contextlib.suppress(ExecutionError):
             self._start_helper()
 
     def _start_helper(self) -> socket.socket:

@@ -51,6 +51,12 @@ class Snapshotter(Protocol):
         point into the snapshot, so write the layer before :meth:`remove`."""
         ...
 
+    def detach(self, mount: Mount) -> Path | None:
+        """Unmount a writable snapshot whose changes were committed and hand over its upper
+        dir (to become the layer's directory; :meth:`remove` still deletes the rest). None
+        when the snapshotter has no separate upper dir or cannot let it go."""
+        ...
+
     def remove(self, mount: Mount) -> None:
         """Unmount (if mounted) and delete the snapshot; idempotent."""
         ...

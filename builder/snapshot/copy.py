@@ -53,6 +53,10 @@ class CopySnapshotter:
             return compare(str(mount.rootfs), None)
         return compare(str(mount.rootfs), merged(list(mount.lowers)))
 
+    def detach(self, mount: Mount) -> Path | None:
+        """Nothing to hand over: a copy holds the whole tree, not the changes."""
+        return None
+
     def remove(self, mount: Mount) -> None:
         """Delete the copy."""
         remove_tree(mount.dir)

@@ -114,6 +114,18 @@ class OverlaySnapshotter:
             raise SnapshotError(f"snapshot {mount.key!r} was removed")
         return upper_changes(mount.upper, mount.lowers)
 
+    def detach(self, mount: Mount) -> Path | None:
+        """Unmount the snapshot and return its upper dir (None for a view, or when the
+        overlay is still busy: its upper dir must not change while it is mounted)."""
+        if mount.upper is None or mount.readonly:
+            return None
+        try:
+            sc.umount(mount.rootfs)
+        except OSError as exc:
+            if exc.errno != errno.EINVAL:  # EINVAL: not mounted any more
+                return None
+        return mount.upper
+
     def remove(self, mount: Mount) -> None:
         """Unmount and delete the snapshot."""
         try:

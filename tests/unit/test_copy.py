@@ -170,6 +170,15 @@ def test_directory_copies_its_contents_and_merges(ctx: Path, rootfs: Path) -> No
     assert read(rootfs / "new/sub/two") == "2"
 
 
+def test_copying_a_tree_leaves_no_descriptor_open(ctx: Path, rootfs: Path) -> None:
+    """An fd left on a copied directory would keep the step's overlay mounted (busy)."""
+    before = set(os.listdir("/proc/self/fd"))
+    run(ctx, rootfs, "src", dest="/out/")
+    run(ctx, rootfs, "src", "x", dest="/out2/", parents=True)
+    assert read(rootfs / "out/x/y/c.txt") == "sc"
+    assert set(os.listdir("/proc/self/fd")) <= before
+
+
 def test_directory_onto_a_file_is_an_error(ctx: Path, rootfs: Path) -> None:
     (rootfs / "file").write_text("x")
     with pytest.raises(BuildError, match="cannot copy to non-directory: /file"):

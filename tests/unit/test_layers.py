@@ -188,10 +188,13 @@ def test_round_trip_from_a_pipe(tmp_path: Path) -> None:
     assert snapshot(tmp_path / "dst") == snapshot(src)
 
 
+@pytest.mark.parametrize("big", [False, True], ids=["inline", "threaded"])
 @pytest.mark.parametrize("compression", COMPRESSIONS)
-def test_digests_match_independent_hashes(tmp_path: Path, compression: str) -> None:
+def test_digests_match_independent_hashes(tmp_path: Path, compression: str, big: bool) -> None:
     src = tmp_path / "src"
     make_tree(src)
+    if big:  # past the size below which the pipeline works without threads
+        (src / "big").write_bytes(random.Random(3).randbytes(6 * 1024 * 1024))
     blob, d = write_bytes(src, compression)
     tar = decompress(blob)
     assert d.diff_id == "sha256:" + hashlib.sha256(tar).hexdigest()  # type: ignore[attr-defined]
@@ -363,9 +366,12 @@ def test_overlay_whiteout_device_as_add_is_refused(tmp_path: Path) -> None:
         write_layer([Change("gone", "add", str(wh))], io.BytesIO())
 
 
-def test_failing_output_raises_instead_of_hanging(tmp_path: Path) -> None:
+@pytest.mark.parametrize("big", [False, True], ids=["inline", "threaded"])
+def test_failing_output_raises_instead_of_hanging(tmp_path: Path, big: bool) -> None:
     src = tmp_path / "src"
     make_tree(src)
+    if big:
+        (src / "big").write_bytes(bytes(6 * 1024 * 1024))
 
     class Broken(io.RawIOBase):
         def writable(self) -> bool:

@@ -1,0 +1,144 @@
+"""Turning a committed overlay upper dir into the layer's unpacked directory, in place.
+
+After a step's upper dir has been written as a layer, extracting that layer again
+(:meth:`builder.store.Store.unpacked`) would rebuild, file by file, the tree the upper dir
+already holds. :func:`promote_upper` instead edits the (unmounted) upper dir until it is
+exactly what ``apply_layer(blob, dir, overlay=True)`` of that layer gives:
+
+- entries the diff left out (mount-point stubs, copied-up directories nothing changed
+  under) and sockets (tar cannot carry them) are removed;
+- whiteouts become fresh char devices 0:0, mode 000, owned by root (overlayfs may share
+  one inode among all of them);
+- xattrs are those the layer keeps (``user.*`` but ``user.overlay.*``, and
+  ``security.capability``) on files and directories, none on other entries; opaque
+  directories carry ``trusted.overlay.opaque=y`` and nothing else of overlay's;
+- mtimes and atimes are the tar's: whole seconds, clamped to ``[0, epoch]`` (or the tar
+  maximum), directories set after their children;
+- the top directory is mode 755, owned by root, without xattrs.
+
+Content, modes, owners, symlink targets, device numbers and hardlinks are left as they
+are: the layer was written from them. Anything unexpected raises :class:`SnapshotError`
+(the caller then extracts the layer as before).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+from collections.abc import Mapping, Sequence
+
+from builder.errors import SnapshotError
+from builder.layers import Change
+from builder.layers.tarformat import MAX_OCTAL_11
+from builder.layers.writer import keep_xattr
+from builder.snapshot.tree import is_whiteout
+
+__all__ = ["promote_upper"]
+
+_OPAQUE = "trusted.overlay.opaque"
+_WHITEOUT_MODE = stat.S_IFCHR  # mode 000, as overlayfs and the layer applier make them
+
+
+def promote_upper(directory: str, changes: Sequence[Change], epoch: int | None) -> None:
+    """Make ``directory`` (an unmounted upper dir) what extracting the layer written from
+    ``changes`` with ``epoch`` gives (see the module docstring)."""
+    kinds = {c.path: c.kind for c in changes}
+    ancestors = {c.path.rpartition("/")[0] for c in changes}
+    limit = MAX_OCTAL_11 if epoch is None else max(0, min(epoch, MAX_OCTAL_11))
+    walker = _Walker(kinds, ancestors, limit)
+    try:
+        walker.directory(directory, "")
+        _strip_xattrs(directory, ())
+        os.chown(directory, 0, 0, follow_symlinks=False)
+        os.chmod(directory, 0o755)
+    except OSError as exc:
+        raise SnapshotError(
+            f"cannot turn {directory} into a layer dir: {exc.strerror or exc}") from None
+    if walker.seen != len(kinds):
+        raise SnapshotError(
+            f"{directory} holds {walker.seen} of the layer's {len(kinds)} entries")
+
+
+class _Walker:
+    def __init__(self, kinds: Mapping[str, str], ancestors: set[str], limit: int) -> None:
+        self.kinds = kinds
+        self.ancestors = ancestors
+        self.limit = limit
+        self.seen = 0
+
+    def directory(self, path: str, rel: str) -> None:
+        """Fix every entry below ``path`` (children before their directory's times)."""
+        with os.scandir(path) as it:
+            entries = list(it)
+        for entry in entries:
+            child = f"{rel}/{entry.name}" if rel else entry.name
+            st = entry.stat(follow_symlinks=False)
+            kind = self.kinds.get(child)
+            if kind is None or stat.S_ISSOCK(st.st_mode):
+                if kind is None and child in self.ancestors:
+                    raise SnapshotError(f"{child!r} holds layer entries but is not one")
+                self.seen += kind is not None
+                _remove(entry.path, st)
+                continue
+            self.seen += 1
+            if kind == "delete":
+                if not is_whiteout(st):
+                    raise SnapshotError(f"{child!r} is deleted but is no whiteout")
+                _fresh_whiteout(entry.path)
+                continue
+            if stat.S_ISDIR(st.st_mode):
+                self.directory(entry.path, child)
+            elif kind == "opaque":
+                raise SnapshotError(f"{child!r} is opaque but no directory")
+            self.entry(entry.path, st, opaque=kind == "opaque")
+
+    def entry(self, path: str, st: os.stat_result, opaque: bool) -> None:
+        fmt = stat.S_IFMT(st.st_mode)
+        keep = fmt in (stat.S_IFREG, stat.S_IFDIR)
+        stripped = _strip_xattrs(path, (_OPAQUE,) if opaque else (), keep=keep)
+        # an ACL gone may leave the mode it masked; the layer has the mode as it was
+        if stripped and fmt != stat.S_IFLNK and os.lstat(path).st_mode != st.st_mode:
+            os.chmod(path, st.st_mode & 0o7777)
+        if opaque:
+            os.setxattr(path, _OPAQUE, b"y", follow_symlinks=False)
+        seconds = st.st_mtime_ns // 1_000_000_000
+        seconds = min(max(seconds, 0), self.limit)
+        ns = seconds * 1_000_000_000
+        if st.st_mtime_ns != ns or st.st_atime_ns != ns or fmt == stat.S_IFDIR:
+            os.utime(path, ns=(ns, ns), follow_symlinks=False)
+
+
+def _strip_xattrs(path: str, extra: tuple[str, ...], keep: bool = False) -> bool:
+    """Remove the xattrs a layer does not carry; True if any went."""
+    try:
+        names = os.listxattr(path, follow_symlinks=False)
+    except OSError:
+        return False
+    removed = False
+    for name in names:
+        if (keep and keep_xattr(name)) or name in extra:
+            continue
+        os.removexattr(path, name, follow_symlinks=False)
+        removed = True
+    return removed
+
+
+def _fresh_whiteout(path: str) -> None:
+    st = os.lstat(path)
+    if (st.st_nlink == 1 and st.st_uid == 0 and st.st_gid == 0 and st.st_mode & 0o7777 == 0
+            and not os.listxattr(path, follow_symlinks=False)):
+        return
+    os.unlink(path)
+    os.mknod(path, _WHITEOUT_MODE, os.makedev(0, 0))
+
+
+def _remove(path: str, st: os.stat_result) -> None:
+    if stat.S_ISDIR(st.st_mode):
+        with os.scandir(path) as it:
+            for entry in list(it):
+                _remove(entry.path, entry.stat(follow_symlinks=False))
+        os.rmdir(path)
+    else:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)
