@@ -115,6 +115,13 @@ class _TarOut:
     def close(self) -> None:
         self._tar.close()
 
+    def abort(self) -> None:
+        """Leave the archive unfinished after an error: no end-of-archive blocks, and nothing
+        flushed later when the stream object is collected (its file is closed by then)."""
+        for part in (self._tar.fileobj, self._tar):
+            if part is not None:
+                setattr(part, "closed", True)  # noqa: B010 - tarfile has no abort of its own
+
 
 class _BytesReader:
     def __init__(self, data: bytes) -> None:
@@ -217,6 +224,9 @@ def _save(store: Store, items: Sequence[SaveItem], out: BinaryIO, fmt: Format,
             if repositories:
                 tar.add("repositories", data=json.dumps(repositories).encode())
         tar.close()
+    except BaseException:
+        tar.abort()
+        raise
     finally:
         for path in temps:
             path.unlink(missing_ok=True)

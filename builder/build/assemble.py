@@ -120,7 +120,9 @@ def export(build: Build, image: Image, output: Output) -> None:
         return
     if output.type not in ("docker", "oci"):
         raise BuildError(f"unsupported output type {output.type!r}")
-    with open(dest, "wb") as out:
+    from builder.blobs import atomic_file
+
+    with atomic_file(dest) as out:  # a failed or killed build leaves dest as it was
         archive.save(
             build.store, [archive.SaveItem(image, image.names)], out, fmt=output.type,
             compression="gzip" if output.type == "docker" else "keep",

@@ -475,3 +475,23 @@ def test_steps_after_an_add_of_a_url_see_its_new_content(tmp_path: Path) -> None
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_failed_image_output_leaves_the_destination_as_it_was(tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    ctx = context(tmp_path, BASE + "RUN echo hi > /hi\n")
+    build(root, ctx, "-t", "app:1")
+    store = Store(root)
+    layer = store.resolve("app:1").layers[-1]
+    blob = store.blob_path(layer.digest)
+    data = blob.read_bytes()
+    os.chmod(blob, 0o644)
+    blob.write_bytes(data[: len(data) // 2] + bytes(len(data) - len(data) // 2))  # damaged
+    dest = tmp_path / "out.tar"
+    dest.write_bytes(b"previous")
+    proc = dockyard(root, "build", "-q", "-o", f"type=docker,dest={dest}", str(ctx),
+                    check=False)
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert dest.read_bytes() == b"previous"  # neither truncated nor half written
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out.tar")] == []
