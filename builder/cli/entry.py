@@ -23,8 +23,21 @@ def main() -> None:
     if code is None:
         from builder.cli.app import main as click_main
 
-        click_main(argv)
-    sys.exit(code)
+        click_main(argv)  # exits
+    else:
+        _leave(code)
+
+
+def _leave(code: int) -> None:
+    """Exit without the interpreter's teardown (freeing every module costs ~10 ms, a tenth
+    of a no-op build): a fast command has closed all it opened, but the standard streams."""
+    import contextlib
+    import os
+
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing more to say
+            stream.flush()
+    os._exit(code)
 
 
 def guarded(action: Callable[[], int]) -> int:
