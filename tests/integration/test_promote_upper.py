@@ -191,14 +191,20 @@ def test_promoted_upper_equals_extraction(tmp_path: Path, epoch: int | None,
     assert os.getxattr(promoted / "d", "trusted.overlay.opaque") == b"y"
 
 
-def test_taken_layer_dir_is_kept(tmp_path: Path) -> None:
-    """A layer unpacked already stays; the offered dir is not taken."""
+def _one_file_layer(tmp_path: Path) -> tuple[Store, Path, str]:
+    """A store holding a layer of one file ``f`` (made from the tree ``src``)."""
     store = Store(tmp_path / "root")
     src = tmp_path / "src"
     (src / "f").parent.mkdir(parents=True)
     (src / "f").write_text("f")
     with store.session():
         diff_id = store.commit_layer(changes_from_tree(src)).diff_id
+    return store, src, diff_id
+
+
+def test_taken_layer_dir_is_kept(tmp_path: Path) -> None:
+    """A layer unpacked already stays; the offered dir is not taken."""
+    store, _src, diff_id = _one_file_layer(tmp_path)
     first = store.unpacked(diff_id)
     inode = os.stat(first / "f").st_ino
     offered = tmp_path / "offered"
@@ -209,12 +215,7 @@ def test_taken_layer_dir_is_kept(tmp_path: Path) -> None:
 
 def test_failed_promotion_leaves_nothing(tmp_path: Path) -> None:
     """A dir that cannot be made equal is dropped; the layer is extracted later."""
-    store = Store(tmp_path / "root")
-    src = tmp_path / "src"
-    (src / "f").parent.mkdir(parents=True)
-    (src / "f").write_text("f")
-    with store.session():
-        diff_id = store.commit_layer(changes_from_tree(src)).diff_id
+    store, src, diff_id = _one_file_layer(tmp_path)
     offered = tmp_path / "offered"
     offered.mkdir()
     (offered / "unexpected").write_text("x")
