@@ -282,12 +282,15 @@ class Build:
 
     def _will_run(self, graph: BuildGraph, keys: Mapping[tuple[int, int], CacheKey],
                   cache: BuildCache) -> bool:
-        """Whether some RUN step is not in the cache (a guess: an imported cache may have it)."""
-        return any(
-            step.kind == "RUN" and (step.no_cache or not keys[(stage.index, step.index)].complete
-                                    or cache.lookup(keys[(stage.index, step.index)].digest) is None)
-            for stage in graph.stages if not stage.pruned for step in stage.steps
-        )
+        """Whether some RUN step is not in the cache (a guess: an imported cache may have it).
+        Looking counts no hit: the step itself does that when it runs."""
+        for stage in graph.stages:
+            for step in () if stage.pruned else stage.steps:
+                key = keys[(stage.index, step.index)]
+                if step.kind == "RUN" and (step.no_cache or not key.complete or cache.lookup(
+                        key.digest, touch=False) is None):
+                    return True
+        return False
 
     def _executor(self) -> Any:
         if self.request.runtime == "runc":

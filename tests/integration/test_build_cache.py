@@ -495,3 +495,16 @@ def test_a_failed_image_output_leaves_the_destination_as_it_was(tmp_path: Path) 
     assert "Traceback" not in proc.stderr
     assert dest.read_bytes() == b"previous"  # neither truncated nor half written
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out.tar")] == []
+
+
+def test_a_rebuild_counts_one_hit_per_cached_step(tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    ctx = context(tmp_path, LAYERED, {"a.txt": "a\n", "b.txt": "b\n"})
+    build(root, ctx)
+    (ctx / "b.txt").write_text("b changed\n")  # later RUN steps miss
+    build(root, ctx)
+    hits = {r["instruction"]: r["hits"] for r in map(
+        json.loads, dockyard(root, "cache", "ls", "--format", "json").stdout.splitlines())}
+    assert hits["RUN cat /a > /a2"] == 1
+    assert hits['RUN ["/bin/busybox", "--install", "-s", "/bin"]'] == 1
+    assert hits["RUN echo end > /end"] == 0
