@@ -306,7 +306,6 @@ class Store:
         rows = [(check_digest(r.diff_id, "diff_id"), r.descriptor.digest,
                  r.descriptor.media_type, r.descriptor.size, r.uncompressed_size)
                 for r in records]
-        self.ensure()
         with self._db() as db:
             db.executemany(
                 "INSERT INTO layers VALUES (?, ?, ?, ?, ?) ON CONFLICT (diff_id, digest) DO "
@@ -316,13 +315,11 @@ class Store:
 
     def forget_layer(self, diff_id: str, digest: str) -> None:
         """Drop the record that blob ``digest`` holds ``diff_id`` (found to be false)."""
-        self.ensure()
         with self._db() as db:
             db.execute("DELETE FROM layers WHERE diff_id = ? AND digest = ?", (diff_id, digest))
 
     def layer_records(self, diff_id: str) -> list[LayerRecord]:
         """The stored blobs known to hold ``diff_id`` (present ones only)."""
-        self.ensure()
         with self._db() as db:
             rows = db.execute(
                 "SELECT digest, media_type, size, uncompressed_size FROM layers WHERE diff_id = ?",
