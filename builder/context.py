@@ -372,22 +372,25 @@ def scan(
         return kept_any
 
     visit(".", str(root_path))
-    _hash_all((str(root_path), patterns), to_hash, entries, stats, stat_cache, threads)
+    known = stat_cache.load(str(root_path), patterns) if stat_cache is not None else {}
+    remember = _hash_all(to_hash, entries, stats, known, threads)
+    if stat_cache is not None and remember != known:
+        stat_cache.store(str(root_path), patterns, remember)
     stats.entries = len(entries)
     return ContextSnapshot(root_path, entries, stats)
 
 
 def _hash_all(
-    where: tuple[str, Sequence[str]],
     files: list[tuple[str, str, os.stat_result]],
     entries: dict[str, Entry],
     stats: ScanStats,
-    cache: StatCache | None,
+    known: dict[str, tuple[StatKey, str]],
     threads: int | None,
-) -> None:
+) -> dict[str, tuple[StatKey, str]]:
+    """Give every file its entry, from ``known`` digests whose stat key still matches or by
+    reading it; returns what the stat cache should now remember of these files."""
     stats.files = len(files)
     misses: list[tuple[str, str, os.stat_result]] = []
-    known = cache.load(*where) if cache is not None else {}
     remember: dict[str, tuple[StatKey, str]] = {}
     for rel, abs_path, st in files:
         hit = known.get(rel)
@@ -400,8 +403,7 @@ def _hash_all(
             misses.append((rel, abs_path, st))
     if misses:
         _hash_misses(misses, entries, stats, remember, threads)
-    if cache is not None and (misses or len(known) != len(remember)):
-        cache.store(*where, remember)
+    return remember
 
 
 def _hash_misses(
