@@ -1,10 +1,12 @@
-"""The ``dockyard`` entry point: a fast road for plain ``run`` commands, click for the rest.
+"""The ``dockyard`` entry point: a fast road for plain ``run`` and ``build`` commands, click
+for the rest.
 
-``dockyard run --rm IMAGE true`` is timed like ``docker run``; most of its cost would be the
-import of click and of the other commands' modules. When the arguments are a plain ``run``
-(``[--root DIR] run FLAGS... IMAGE [COMMAND...]`` with the flags of
-:mod:`builder.cli.runflags`), they are read here and the container starts with no more than
-the runner imported; anything else goes to the click CLI, which also explains mistakes.
+``dockyard run --rm IMAGE true`` and a no-op ``dockyard build`` are timed like Docker's; much
+of their cost would be the import of click and of the other commands' modules. When the
+arguments are plain (``[--root DIR] run|build FLAGS...`` with the flags of
+:mod:`builder.cli.runflags` or :mod:`builder.cli.buildflags`), they are read here and only
+what the command needs is imported; anything else goes to the click CLI, which also explains
+mistakes.
 """
 
 from __future__ import annotations
@@ -112,18 +114,18 @@ def _build(root: str | None, args: list[str]) -> int | None:
         return None
     from builder.errors import DockyardError, FlagError
 
-    def build() -> int:
-        from builder.cli.buildflags import run_build
-        from builder.settings import Settings
-
-        run_build(request, kw, Settings.from_env(root))
-        return 0
-
     try:
         request = request_of(kw)
     except FlagError:
         return None  # click explains a bad value
     except DockyardError as err:
         return reported(err)
+
+    def build() -> int:
+        from builder.cli.buildflags import run_build
+        from builder.settings import Settings
+
+        run_build(request, kw, Settings.from_env(root))
+        return 0
 
     return guarded(build)
