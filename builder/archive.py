@@ -37,6 +37,7 @@ from builder.descriptor import (
     MEDIA_OCI_LAYER_GZIP,
     MEDIA_OCI_LAYER_ZSTD,
     MEDIA_OCI_MANIFEST,
+    OCI_LAYOUT,
     Descriptor,
     hex_of,
     sha256_digest,
@@ -218,7 +219,7 @@ def _save(store: Store, items: Sequence[SaveItem], out: BinaryIO, fmt: Format,
                     repositories.setdefault(name.familiar_name, {})[name.tag] = hex_of(
                         layers[-1].digest)
         tar.add("index.json", data=build_index(index))
-        tar.add("oci-layout", data=b'{"imageLayoutVersion":"1.0.0"}')
+        tar.add("oci-layout", data=OCI_LAYOUT)
         if fmt == "docker":
             tar.add("manifest.json", data=json.dumps(docker_manifest).encode())
             if repositories:

@@ -44,6 +44,7 @@ from builder.descriptor import (
     ANNOTATION_REF_NAME,
     MEDIA_OCI_INDEX,
     MEDIA_OCI_MANIFEST,
+    OCI_LAYOUT,
     Descriptor,
     check_digest,
     hex_of,
@@ -67,7 +68,6 @@ ARTIFACT_TYPE = "application/vnd.dockyard.cache.v1"
 CONFIG_TYPE = "application/vnd.dockyard.cache.config.v1+json"
 REF_NAME = "cache"
 FORMAT_VERSION = 1
-_OCI_LAYOUT = b'{"imageLayoutVersion":"1.0.0"}'
 _MAX_JSON = 256 << 20
 
 
@@ -391,7 +391,7 @@ class CacheDirWriter:
                  "annotations": {ANNOTATION_REF_NAME: REF_NAME}}
         index = {"schemaVersion": 2, "mediaType": MEDIA_OCI_INDEX, "manifests": [entry]}
         if not (self.dest / "oci-layout").is_file():
-            _atomic_write(self.dest / "oci-layout", _OCI_LAYOUT)
+            _atomic_write(self.dest / "oci-layout", OCI_LAYOUT)
         _atomic_write(self.dest / "index.json", json.dumps(index, indent=2).encode() + b"\n")
         keep = {hex_of(config.digest), hex_of(desc.digest), *(hex_of(b.digest) for b in blobs)}
         for path in self.blobs_dir.iterdir():

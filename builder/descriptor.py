@@ -38,6 +38,8 @@ LAYER_TYPES = frozenset(
 )
 
 ANNOTATION_REF_NAME = "org.opencontainers.image.ref.name"
+# the ``oci-layout`` file of an OCI image layout
+OCI_LAYOUT = b'{"imageLayoutVersion":"1.0.0"}'
 ANNOTATION_IMAGE_NAME = "io.containerd.image.name"
 
 _SHA256_RE = re.compile(r"^sha256:[a-f0-9]{64}$")

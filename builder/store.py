@@ -53,6 +53,7 @@ from builder.descriptor import (
     INDEX_TYPES,
     MEDIA_OCI_INDEX,
     MEDIA_OCTET,
+    OCI_LAYOUT,
     Descriptor,
     check_digest,
     hex_of,
@@ -76,7 +77,6 @@ __all__ = ["BlobReader", "BlobWriter", "GCReport", "Image", "LayerRecord", "Stor
 
 _CHUNK = 1 << 20
 _ADOPTIONS = itertools.count()
-OCI_LAYOUT = b'{"imageLayoutVersion":"1.0.0"}'
 
 
 @dataclass(frozen=True)
