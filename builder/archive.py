@@ -16,7 +16,6 @@ layer contents are extracted only by :func:`builder.layers.apply_layer`.
 from __future__ import annotations
 
 import contextlib
-import gzip
 import hashlib
 import json
 import os
@@ -27,7 +26,7 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, BinaryIO, Literal
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, Literal, cast
 
 from builder.descriptor import (
     ANNOTATION_IMAGE_NAME,
@@ -55,6 +54,9 @@ from builder.image import (
 )
 from builder.reference import Reference, parse_normalized
 from builder.store import Image, Store, remove_tree
+
+if TYPE_CHECKING:
+    from builder.layers import Compression
 
 Format = Literal["docker", "oci"]
 SaveCompression = Literal["keep", "gzip", "zstd", "none"]
@@ -245,7 +247,8 @@ def _kind(layer: Descriptor) -> str:
     return "none"
 
 
-def _wanted(layer: Descriptor, fmt: Format, compression: SaveCompression) -> str | None:
+def _wanted(layer: Descriptor, fmt: Format,
+            compression: SaveCompression) -> Compression | None:
     """The compression ``layer`` must be re-written in, or None to copy it as stored."""
     kind = _kind(layer)
     if compression == "keep":
@@ -254,12 +257,10 @@ def _wanted(layer: Descriptor, fmt: Format, compression: SaveCompression) -> str
 
 
 def _recompress(store: Store, layer: Descriptor, diff_id: str,
-                kind: str) -> tuple[Path, Descriptor]:
+                kind: Compression) -> tuple[Path, Descriptor]:
     """Re-compress a layer blob into a temp file, checking that its tar is ``diff_id``;
     returns the file and its descriptor."""
-    import zstandard
-
-    from builder.layers import HashingReader, open_uncompressed
+    from builder.layers import transcode
 
     store.ensure()
     fd, name = tempfile.mkstemp(dir=store.tmp_dir, prefix="save-")
@@ -267,22 +268,9 @@ def _recompress(store: Store, layer: Descriptor, diff_id: str,
     hasher = _HashingFile(os.fdopen(fd, "wb"))
     try:
         with store.open_blob(layer.digest, layer.size) as blob:
-            tar = HashingReader(open_uncompressed(blob))
-            if kind == "gzip":
-                with gzip.GzipFile(fileobj=hasher, mode="wb", mtime=0, compresslevel=6) as gz:
-                    shutil.copyfileobj(tar, gz, _CHUNK)
-            elif kind == "zstd":
-                cctx = zstandard.ZstdCompressor(level=3)
-                with cctx.stream_writer(hasher, closefd=False) as zw:  # type: ignore[arg-type]
-                    shutil.copyfileobj(tar, zw, _CHUNK)
-            else:
-                shutil.copyfileobj(tar, hasher, _CHUNK)
-            while tar.read(_CHUNK):  # padding after the tar is part of the diff_id
-                pass
-            while blob.read(_CHUNK):
-                pass
+            got, size = transcode(blob, cast(BinaryIO, hasher), kind)
         hasher.close()
-        store.settle_layer(diff_id, layer, tar.digest(), tar.size)
+        store.settle_layer(diff_id, layer, got, size)
     except BaseException:
         hasher.close()
         path.unlink(missing_ok=True)
@@ -465,7 +453,7 @@ def _load_docker(store: Store, archive: _Archive) -> list[Image]:
 def _import_layer(store: Store, stream: IO[bytes], diff_id: str, index: int,
                   expected: Descriptor | None) -> Descriptor:
     """Copy a layer blob into the store as-is, then check its diff_id."""
-    from builder.layers import detect_compression, open_uncompressed
+    from builder.layers import detect_compression, transcode
 
     head = stream.read(8)
     for magic, kind in _UNSUPPORTED_MAGIC.items():
@@ -484,14 +472,8 @@ def _import_layer(store: Store, stream: IO[bytes], diff_id: str, index: int,
     assert desc is not None
     if expected is not None and desc.size != expected.size:
         raise DigestError(f"layer {index}: blob {expected.digest} has the wrong size")
-    hasher = hashlib.sha256()
-    size = 0
     with store.open_blob(desc.digest, desc.size) as blob:
-        tar = open_uncompressed(blob)
-        while chunk := tar.read(_CHUNK):
-            hasher.update(chunk)
-            size += len(chunk)
-    got = "sha256:" + hasher.hexdigest()
+        got, size = transcode(blob)
     if got != diff_id:
         raise DigestError(f"invalid diffID for layer {index}: calculated {got}, got {diff_id}")
     store.record_layer(diff_id, desc, size)

@@ -8,7 +8,6 @@ of its inputs) is a miss, never a corrupted image.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import time
 from collections.abc import Callable, Iterable
@@ -58,7 +57,7 @@ def _plain_open(path: Path) -> BinaryIO:
 def install_layer(store: Store, src: Path, layer: LayerBlob) -> None:
     """Copy a layer blob of the cache at ``src`` into the store, verifying its digest and
     diff_id; raise :class:`DigestError`, :class:`LayerError` or :class:`CacheError`."""
-    from builder.layers import open_uncompressed
+    from builder.layers import transcode
 
     if any(r.descriptor.digest == layer.digest and r.verified
            for r in store.layer_records(layer.diff_id)):
@@ -75,15 +74,8 @@ def install_layer(store: Store, src: Path, layer: LayerBlob) -> None:
             writer = BlobWriter(store.tmp_dir, store.blob_path, layer.digest, layer.media_type)
         try:
             tee = cast(BinaryIO, _Tee(reader, writer)) if writer else reader
-            hasher = hashlib.sha256()
-            size = 0
-            with open_uncompressed(tee) as tar:
-                while chunk := tar.read(_CHUNK):
-                    hasher.update(chunk)
-                    size += len(chunk)
-            while tee.read(_CHUNK):
-                pass
-            if "sha256:" + hasher.hexdigest() != layer.diff_id:
+            got, size = transcode(tee)
+            if got != layer.diff_id:
                 raise DigestError(f"layer {layer.digest} does not hold diff_id {layer.diff_id}")
             if writer is not None:
                 if writer.size != layer.size:

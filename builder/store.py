@@ -369,19 +369,14 @@ class Store:
         :class:`DigestError`; so does a damaged blob. Call this before anything trusts the
         diff_id of a layer that may come from a pull (an export, a recompression).
         """
-        from builder.layers import HashingReader, open_uncompressed
+        from builder.layers import transcode
 
         for rec in self.layer_records(diff_id):
             if rec.descriptor.digest == blob.digest and rec.verified:
                 return rec
         with self.open_blob(blob.digest, blob.size) as reader:
-            with open_uncompressed(reader, prefetch=True) as plain:
-                tar = HashingReader(plain)
-                while tar.read(_CHUNK):
-                    pass
-            while reader.read(_CHUNK):  # the blob's own digest check happens at EOF
-                pass
-        return self.settle_layer(diff_id, blob, tar.digest(), tar.size)
+            got, size = transcode(reader)
+        return self.settle_layer(diff_id, blob, got, size)
 
     def settle_layer(self, diff_id: str, blob: Descriptor, got: str, size: int) -> LayerRecord:
         """Record that ``blob`` holds ``diff_id`` once its whole uncompressed stream hashed

@@ -19,6 +19,7 @@ from builder.layers.compression import (
     HashingReader,
     detect_compression,
     open_uncompressed,
+    transcode,
 )
 from builder.layers.writer import (
     OPAQUE_MARKER,
@@ -44,5 +45,6 @@ __all__ = [
     "changes_from_tree",
     "detect_compression",
     "open_uncompressed",
+    "transcode",
     "write_layer",
 ]

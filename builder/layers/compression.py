@@ -30,6 +30,7 @@ GZIP_MAGIC = b"\x1f\x8b"
 ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 
 _QUEUE_DEPTH = 8
+_CHUNK = 1 << 20
 _STOP = b""
 _INLINE_LIMIT = 4 << 20  # a layer's tar below this is hashed and compressed inline
 
@@ -199,6 +200,31 @@ class HashingReader:
     def digest(self) -> str:
         """``sha256:<hex>`` of the bytes read so far."""
         return "sha256:" + self._hash.hexdigest()
+
+
+def transcode(blob: BinaryIO, out: BinaryIO | None = None,
+              compression: Compression = "none") -> tuple[str, int]:
+    """Read the tar inside ``blob`` (any compression) to the end of ``blob``, writing it to
+    ``out`` compressed as ``compression`` (gzip -6 without a timestamp, zstd -3) when ``out``
+    is given; returns the tar's ``sha256:`` digest and length, padding after it included
+    (its diff_id). ``blob`` is read to its end, so a verifying reader checks its digest."""
+    import shutil
+
+    with open_uncompressed(blob, prefetch=True) as plain:
+        tar = HashingReader(plain)
+        if out is not None and compression == "gzip":
+            with gzip.GzipFile(fileobj=out, mode="wb", mtime=0, compresslevel=6) as gz:
+                shutil.copyfileobj(tar, gz, _CHUNK)
+        elif out is not None and compression == "zstd":
+            with zstandard.ZstdCompressor(level=3).stream_writer(out, closefd=False) as zw:
+                shutil.copyfileobj(tar, zw, _CHUNK)
+        elif out is not None:
+            shutil.copyfileobj(tar, out, _CHUNK)
+        while tar.read(_CHUNK):  # padding after the tar is part of the diff_id
+            pass
+    while blob.read(_CHUNK):
+        pass
+    return tar.digest(), tar.size
 
 
 class _Worker(threading.Thread):

@@ -7,8 +7,6 @@ config, stay the same; the manifest becomes OCI, which has a type for each compr
 
 from __future__ import annotations
 
-import gzip
-import shutil
 import threading
 import time
 from collections.abc import Callable
@@ -172,9 +170,7 @@ def _manifest_for(store: Store, image: Image, compression: PushCompression | Non
 def _recompress(store: Store, layer: Descriptor, diff_id: str,
                 kind: PushCompression) -> Descriptor:
     """A stored copy of ``layer`` in ``kind`` (reused if the store has one)."""
-    import zstandard
-
-    from builder.layers import HashingReader, open_uncompressed
+    from builder.layers import transcode
 
     media_type = MEDIA_TYPES[kind]
     for rec in store.layer_records(diff_id):
@@ -182,20 +178,8 @@ def _recompress(store: Store, layer: Descriptor, diff_id: str,
             return rec.descriptor
     with store.blob_writer(media_type=media_type) as writer, \
             store.open_blob(layer.digest, layer.size) as blob:
-        tar = HashingReader(open_uncompressed(blob))
-        out = cast(BinaryIO, writer)
-        if kind == "gzip":
-            with gzip.GzipFile(fileobj=out, mode="wb", mtime=0, compresslevel=6) as gz:
-                shutil.copyfileobj(tar, gz, _CHUNK)
-        else:
-            cctx = zstandard.ZstdCompressor(level=3)
-            with cctx.stream_writer(out, closefd=False) as zw:
-                shutil.copyfileobj(tar, zw, _CHUNK)
-        while tar.read(_CHUNK):  # padding after the tar is part of the diff_id
-            pass
-        while blob.read(_CHUNK):
-            pass
-        store.settle_layer(diff_id, layer, tar.digest(), tar.size)  # before the commit
+        got, size = transcode(blob, cast(BinaryIO, writer), kind)
+        store.settle_layer(diff_id, layer, got, size)  # before the commit
     assert writer.descriptor is not None
-    store.record_layer(diff_id, writer.descriptor, tar.size)
+    store.record_layer(diff_id, writer.descriptor, size)
     return writer.descriptor

@@ -150,9 +150,24 @@ def test_public_api_is_pinned() -> None:
     assert set(builder.layers.__all__) == {
         "MEDIA_TYPES", "OPAQUE_MARKER", "WHITEOUT_PREFIX", "ApplyStats", "Change", "ChangeKind",
         "Compression", "HashingReader", "LayerDigests", "apply_layer", "changes_from_tree",
-        "detect_compression", "open_uncompressed", "write_layer",
+        "detect_compression", "open_uncompressed", "transcode", "write_layer",
     }
     assert all(hasattr(builder.layers, name) for name in builder.layers.__all__)
+
+
+@pytest.mark.parametrize("source", COMPRESSIONS)
+@pytest.mark.parametrize("target", COMPRESSIONS)
+def test_transcode_rewrites_the_same_tar_and_gives_its_diff_id(
+        tmp_path: Path, source: str, target: str) -> None:
+    src = tmp_path / "src"
+    make_tree(src)
+    blob, digests = write_bytes(src, source)
+    out = io.BytesIO()
+    got, size = builder.layers.transcode(io.BytesIO(blob), out, target)  # type: ignore[arg-type]
+    assert (got, size) == (digests.diff_id, digests.uncompressed_size)  # type: ignore[attr-defined]
+    assert decompress(out.getvalue()) == decompress(blob)
+    assert builder.layers.detect_compression(out.getvalue()[:8]) == target
+    assert builder.layers.transcode(io.BytesIO(blob)) == (got, size)  # hashing only
 
 
 @pytest.mark.parametrize("compression", COMPRESSIONS)
