@@ -12,14 +12,16 @@ import fcntl
 import hashlib
 import io
 import os
-import shutil
 import sys
-from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, BinaryIO
 
 from builder.descriptor import Descriptor, check_digest
 from builder.errors import DigestError, StoreError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+    from typing import Any, BinaryIO
 
 
 def fsync_dir(path: Path) -> None:
@@ -210,6 +212,7 @@ def tree_size(path: Path) -> int:
 
 def remove_tree(path: Path) -> None:
     """Remove a tree even when it holds read-only directories."""
+    import shutil
 
     def fix(func: Callable[..., Any], p: str, *_: Any) -> None:
         with contextlib.suppress(OSError):

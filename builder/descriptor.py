@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
-from typing import Any
 
 from builder.errors import DigestError
+from builder.record import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Final
 
 MEDIA_OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json"
 MEDIA_OCI_INDEX = "application/vnd.oci.image.index.v1+json"
@@ -67,15 +70,26 @@ def hex_of(digest: str) -> str:
     return check_digest(digest)[len("sha256:") :]
 
 
-@dataclass(frozen=True, slots=True)
-class Descriptor:
-    """A reference to content: media type, digest, size and optional annotations/platform."""
+class Descriptor(Record):
+    """A reference to content: media type, digest, size and optional annotations/platform
+    (which equality and hashing ignore)."""
 
-    media_type: str
-    digest: str
-    size: int
-    annotations: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
-    platform: dict[str, Any] | None = field(default=None, compare=False, hash=False)
+    __slots__ = ("media_type", "digest", "size", "annotations", "platform")
+    _compared = ("media_type", "digest", "size")
+    media_type: Final[str]
+    digest: Final[str]
+    size: Final[int]
+    annotations: Final[dict[str, str]]
+    platform: Final[dict[str, Any] | None]
+
+    def __init__(self, media_type: str, digest: str, size: int,
+                 annotations: dict[str, str] | None = None,
+                 platform: dict[str, Any] | None = None) -> None:
+        self.media_type = media_type
+        self.digest = digest
+        self.size = size
+        self.annotations = {} if annotations is None else annotations
+        self.platform = platform
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form, keys in the order the spec lists them."""

@@ -24,17 +24,27 @@ Any other exception escaping the library is a bug.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from builder.record import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
+class Location(Record):
     """Where something is in a Dockerfile: 1-based lines, 1-based column."""
 
-    file: str
-    line: int
-    end_line: int
-    column: int = 1
+    __slots__ = ("file", "line", "end_line", "column")
+    file: Final[str]
+    line: Final[int]
+    end_line: Final[int]
+    column: Final[int]
+
+    def __init__(self, file: str, line: int, end_line: int, column: int = 1) -> None:
+        self.file = file
+        self.line = line
+        self.end_line = end_line
+        self.column = column
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}"

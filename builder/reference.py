@@ -17,9 +17,13 @@ under ``library/``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from builder.errors import ReferenceFormatError
+from builder.record import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 DEFAULT_DOMAIN = "docker.io"
 LEGACY_DEFAULT_DOMAIN = "index.docker.io"
@@ -46,18 +50,25 @@ _DIGEST_HEX_LEN = {"sha256": 64, "sha384": 96, "sha512": 128}
 INVALID_FORMAT = "invalid reference format"
 
 
-@dataclass(frozen=True, slots=True)
-class Reference:
+class Reference(Record):
     """A normalized reference: ``domain/path[:tag][@digest]``.
 
     ``str()`` is the full form (``docker.io/library/busybox:latest``), :attr:`familiar` the
     short form Docker displays (``busybox:latest``).
     """
 
-    domain: str
-    path: str
-    tag: str | None = None
-    digest: str | None = None
+    __slots__ = ("domain", "path", "tag", "digest")
+    domain: Final[str]
+    path: Final[str]
+    tag: Final[str | None]
+    digest: Final[str | None]
+
+    def __init__(self, domain: str, path: str, tag: str | None = None,
+                 digest: str | None = None) -> None:
+        self.domain = domain
+        self.path = path
+        self.tag = tag
+        self.digest = digest
 
     @property
     def name(self) -> str:

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, replace
 from pathlib import Path
+
+from builder.record import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Final
 
 
 def default_root() -> Path:
@@ -18,21 +23,44 @@ def default_root() -> Path:
     return Path(xdg) / "dockyard"
 
 
-@dataclass(frozen=True)
-class Settings:
-    """Process-wide settings, built once by the CLI (or a library caller)."""
+_FROM_ENV: Any = object()
+"""A default that means: read the field from the environment."""
 
-    root: Path = field(default_factory=default_root)
-    source_date_epoch: int | None = field(default_factory=lambda: _int_env("SOURCE_DATE_EPOCH"))
-    cache_keep_storage: int = field(default_factory=lambda: _cache_keep_storage())
-    """Size budget of the build cache, pruned least-recently-used first after each build
-    (``DOCKYARD_CACHE_KEEP_STORAGE``, e.g. ``20GB``; ``0`` turns automatic pruning off)."""
-    # registries reached over plain HTTP (besides 127.0.0.0/8 and localhost), as host[:port]
-    insecure_registries: tuple[str, ...] = field(
-        default_factory=lambda: _list_env("DOCKYARD_INSECURE_REGISTRIES")
-    )
-    # where Docker's config.json (registry credentials) lives
-    docker_config: Path = field(default_factory=lambda: docker_config_dir())
+
+class Settings(Record):
+    """Process-wide settings, built once by the CLI (or a library caller).
+
+    ``cache_keep_storage`` is the size budget of the build cache, pruned least-recently-used
+    first after each build (``DOCKYARD_CACHE_KEEP_STORAGE``, e.g. ``20GB``; ``0`` turns
+    automatic pruning off); ``insecure_registries`` are reached over plain HTTP (besides
+    127.0.0.0/8 and localhost), as host[:port]; ``docker_config`` is where Docker's
+    config.json (registry credentials) lives.
+    """
+
+    __slots__ = ("root", "source_date_epoch", "cache_keep_storage", "insecure_registries",
+                 "docker_config")
+    root: Final[Path]
+    source_date_epoch: Final[int | None]
+    cache_keep_storage: Final[int]
+    insecure_registries: Final[tuple[str, ...]]
+    docker_config: Final[Path]
+
+    def __init__(
+        self,
+        root: Path = _FROM_ENV,
+        source_date_epoch: int | None = _FROM_ENV,
+        cache_keep_storage: int = _FROM_ENV,
+        insecure_registries: tuple[str, ...] = _FROM_ENV,
+        docker_config: Path = _FROM_ENV,
+    ) -> None:
+        self.root = default_root() if root is _FROM_ENV else root
+        self.source_date_epoch = (_int_env("SOURCE_DATE_EPOCH")
+                                  if source_date_epoch is _FROM_ENV else source_date_epoch)
+        self.cache_keep_storage = (_cache_keep_storage()
+                                   if cache_keep_storage is _FROM_ENV else cache_keep_storage)
+        self.insecure_registries = (_list_env("DOCKYARD_INSECURE_REGISTRIES")
+                                    if insecure_registries is _FROM_ENV else insecure_registries)
+        self.docker_config = docker_config_dir() if docker_config is _FROM_ENV else docker_config
 
     @classmethod
     def from_env(
@@ -43,7 +71,7 @@ class Settings:
         base = cls(root=Path(root)) if root is not None else cls()
         if insecure_registries:
             merged = (*base.insecure_registries, *insecure_registries)
-            return replace(base, insecure_registries=tuple(dict.fromkeys(merged)))
+            return base.replace(insecure_registries=tuple(dict.fromkeys(merged)))
         return base
 
 

@@ -31,11 +31,8 @@ import io
 import itertools
 import json
 import os
-import threading
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from _thread import allocate_lock
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 from builder.blobs import (
     BlobReader,
@@ -65,10 +62,14 @@ from builder.errors import (
     ReferenceFormatError,
     StoreError,
 )
+from builder.record import Record
 from builder.reference import Reference, parse_normalized
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import sqlite3
+    from collections.abc import Callable, Iterable, Iterator
+    from typing import Any, BinaryIO, Final
 
     from builder.layers import Change, Compression
 
@@ -79,15 +80,23 @@ _CHUNK = 1 << 20
 _ADOPTIONS = itertools.count()
 
 
-@dataclass(frozen=True)
-class Image:
+class Image(Record):
     """An image in the store: its manifest descriptor, manifest, config and names."""
 
-    descriptor: Descriptor
-    manifest: dict[str, Any]
-    config_bytes: bytes
-    config: dict[str, Any]
-    names: tuple[Reference, ...] = ()
+    __slots__ = ("descriptor", "manifest", "config_bytes", "config", "names")
+    descriptor: Final[Descriptor]
+    manifest: Final[dict[str, Any]]
+    config_bytes: Final[bytes]
+    config: Final[dict[str, Any]]
+    names: Final[tuple[Reference, ...]]
+
+    def __init__(self, descriptor: Descriptor, manifest: dict[str, Any], config_bytes: bytes,
+                 config: dict[str, Any], names: tuple[Reference, ...] = ()) -> None:
+        self.descriptor = descriptor
+        self.manifest = manifest
+        self.config_bytes = config_bytes
+        self.config = config
+        self.names = names
 
     @property
     def id(self) -> str:
@@ -110,23 +119,36 @@ class Image:
         return [str(d) for d in self.config.get("rootfs", {}).get("diff_ids", [])]
 
 
-@dataclass
-class GCReport:
+class GCReport(Record):
     """What :meth:`Store.gc` removed."""
 
-    blobs: list[str] = field(default_factory=list)
-    layers: list[str] = field(default_factory=list)
-    reclaimed: int = 0
+    __slots__ = ("blobs", "layers", "reclaimed")
+    _hashable = False
+    blobs: list[str]
+    layers: list[str]
+    reclaimed: int
+
+    def __init__(self, blobs: list[str] | None = None, layers: list[str] | None = None,
+                 reclaimed: int = 0) -> None:
+        self.blobs = [] if blobs is None else blobs
+        self.layers = [] if layers is None else layers
+        self.reclaimed = reclaimed
 
 
-@dataclass(frozen=True)
-class LayerRecord:
+class LayerRecord(Record):
     """A layer blob known for a diff_id; ``uncompressed_size`` is None until the blob's
     uncompressed stream has been hashed to ``diff_id``."""
 
-    diff_id: str
-    descriptor: Descriptor
-    uncompressed_size: int | None
+    __slots__ = ("diff_id", "descriptor", "uncompressed_size")
+    diff_id: Final[str]
+    descriptor: Final[Descriptor]
+    uncompressed_size: Final[int | None]
+
+    def __init__(self, diff_id: str, descriptor: Descriptor,
+                 uncompressed_size: int | None) -> None:
+        self.diff_id = diff_id
+        self.descriptor = descriptor
+        self.uncompressed_size = uncompressed_size
 
     @property
     def verified(self) -> bool:
@@ -147,7 +169,7 @@ class Store:
         self.db_path = self.root / "layers.db"
         self._ready = False
         self._db_ready = False
-        self._db_lock = threading.Lock()
+        self._db_lock = allocate_lock()  # threading.Lock, without importing threading
         self._conn: sqlite3.Connection | None = None
         self._conn_pid = 0
 
@@ -344,6 +366,8 @@ class Store:
         Call inside :meth:`session` until an image names the layer, or pass its digest to
         ``gc(keep=...)``.
         """
+        from typing import BinaryIO, cast
+
         from builder.layers import write_layer
 
         with self.blob_writer() as writer:
