@@ -118,6 +118,19 @@ class StatCache:
         """Remember ``files`` as all that is known of that context through ``patterns``."""
         self._cache.set(("context", context_root, tuple(patterns)), files)
 
+    def load_state(self, context_root: str, patterns: Sequence[str] = ()) -> tuple[str, str]:
+        """The state digest (:mod:`builder.context_state`) last remembered for that context
+        and the content fingerprint a scan found then; empty strings when none."""
+        value = self._cache.get(("state", context_root, tuple(patterns)))
+        if isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, str) for v in value):
+            return value
+        return "", ""
+
+    def store_state(self, context_root: str, patterns: Sequence[str], state: str,
+                    fingerprint: str) -> None:
+        """Remember that the context in ``state`` has the content ``fingerprint``."""
+        self._cache.set(("state", context_root, tuple(patterns)), (state, fingerprint))
+
     def close(self) -> None:
         self._cache.close()
 

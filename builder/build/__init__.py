@@ -22,9 +22,17 @@ def build(request: BuildRequest, settings: Settings, reporter: Reporter) -> Buil
     from builder.build import memo
 
     try:
+        prescan = memo.Prescan(request, settings) if memo.usable(request) else None
+        tried = prescan.key if prescan is not None else None
+        if tried is not None:
+            result = memo.recall(tried, request, settings, reporter)
+            if result is not None:
+                return result  # the context is as last scanned: not scanned again
         with memo.opened_context(request, settings) as ctx:
-            key = memo.key_for(request, settings, ctx) if memo.usable(request) else None
-            if key is not None:
+            key = memo.key_for(request, settings, ctx) if prescan is not None else None
+            if prescan is not None:
+                prescan.remember(settings, ctx)
+            if key is not None and key != tried:
                 result = memo.recall(key, request, settings, reporter)
                 if result is not None:
                     return result

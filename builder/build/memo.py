@@ -10,7 +10,10 @@ still names the same image and the image and its tags are in the store. Builds w
 git are never recorded (their sources are checked on every build).
 
 A hit reports every step as CACHED, as the full path would, and imports nothing of the
-planner, the scheduler or the snapshotters: a no-op rebuild costs one context scan.
+planner, the scheduler or the snapshotters. A directory context is not even scanned when its
+state digest (:mod:`builder.context_state`: every entry's lstat identity, no content read) is
+the one taken before the last scan: that scan's content fingerprint is reused
+(:class:`Prescan`), so a no-op rebuild costs one walk of the context.
 """
 
 from __future__ import annotations
@@ -29,7 +32,50 @@ from builder.settings import Settings
 if TYPE_CHECKING:
     from builder.context import BuildContext
 
-__all__ = ["key_for", "opened_context", "recall", "remember", "usable"]
+__all__ = ["Prescan", "key_for", "opened_context", "recall", "remember", "usable"]
+
+
+class Prescan:
+    """What is known of a directory context before it is scanned: its state digest, and the
+    memo key of this request when the context is as it was at the last scan (else None)."""
+
+    def __init__(self, request: BuildRequest, settings: Settings) -> None:
+        self.key: str | None = None
+        self._where: tuple[str, list[str]] | None = None  # context root, .dockerignore
+        self._state: str | None = None
+        if request.stdin is not None or "-" in (request.context, request.dockerfile):
+            return
+        from builder.context import StatCache, ignore_patterns
+        from builder.context_state import state_digest
+        from builder.errors import DockyardError
+
+        ctx_dir = Path(request.context)
+        df_path = Path(request.dockerfile) if request.dockerfile else ctx_dir / "Dockerfile"
+        try:
+            text = df_path.read_bytes().decode("utf-8")
+            patterns = ignore_patterns(ctx_dir, df_path)
+        except (OSError, UnicodeDecodeError, DockyardError):
+            return  # the scan reports it
+        root = str(ctx_dir.absolute())
+        self._where = (root, patterns)
+        self._state = state_digest(root, patterns)
+        if self._state is None:
+            return
+        with StatCache.for_root(Path(settings.root)) as stat_cache:
+            state, fingerprint = stat_cache.load_state(root, patterns)
+        if state == self._state:
+            self.key = _key(request, settings, text, df_path.name, fingerprint)
+
+    def remember(self, settings: Settings, ctx: BuildContext) -> None:
+        """Keep the state digest taken before ``ctx`` was scanned beside its fingerprint."""
+        if self._state is None or self._where is None or self.key is not None:
+            return
+        from builder.context import StatCache
+
+        if str(ctx.root) != self._where[0]:
+            return
+        with StatCache.for_root(Path(settings.root)) as stat_cache:
+            stat_cache.store_state(*self._where, self._state, _fingerprint(ctx))
 
 
 @contextmanager
@@ -61,15 +107,20 @@ def usable(request: BuildRequest) -> bool:
 
 def key_for(request: BuildRequest, settings: Settings, ctx: BuildContext) -> str:
     """The memo key of a build of ``ctx`` as ``request`` asks."""
+    return _key(request, settings, ctx.dockerfile, ctx.dockerfile_name, _fingerprint(ctx))
+
+
+def _key(request: BuildRequest, settings: Settings, dockerfile: str, dockerfile_name: str,
+         fingerprint: str) -> str:
     from blake3 import blake3
 
     from builder import __version__
 
     inputs = {
         "version": __version__,
-        "dockerfile": ctx.dockerfile,
-        "dockerfile_name": ctx.dockerfile_name,
-        "context": _fingerprint(ctx),
+        "dockerfile": dockerfile,
+        "dockerfile_name": dockerfile_name,
+        "context": fingerprint,
         "build_args": sorted(request.build_args.items()),
         "target": request.target,
         "all_stages": request.all_stages,

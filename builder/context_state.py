@@ -1,0 +1,78 @@
+"""A cheap digest of a build context directory's state, so a no-op rebuild need not scan it.
+
+:func:`state_digest` walks the context as :func:`builder.context.scan` does, without reading
+any file: it digests every entry's path, lstat identity (device, inode, size, mtime, ctime,
+mode, owner) and symlink target. Any write, chmod, chown, rename or replacement changes a
+ctime, an inode or a listing, so an unchanged digest means a scan would see the same
+context. The build memo keeps, per context root and .dockerignore, the digest taken *before*
+a scan beside that scan's content fingerprint, and reuses the fingerprint while the digest
+holds (for 20,000 files, about a third of the scan's cost).
+
+Like git's index, a digest is only worth keeping when no entry was touched in the last
+:data:`RACY_NS`: a file written within the filesystem's timestamp granularity of the walk
+could change again without changing its times. Such a digest is returned as ``None``.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import stat
+import time
+
+from builder.ignore import PatternMatcher
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+RACY_NS = 2_000_000_000
+"""How recent a change makes a digest untrustworthy (coarse timestamps are 1-2 s)."""
+
+
+def state_digest(root: str, patterns: Sequence[str] = ()) -> str | None:
+    """The digest of the context directory ``root`` seen through ``patterns``, or None when
+    it cannot be trusted (a change in the last :data:`RACY_NS`) or the walk fails (the scan
+    then says why)."""
+    from blake3 import blake3
+
+    matcher = PatternMatcher(patterns) if patterns else None
+    started = time.time_ns()
+    rows: list[tuple[object, ...]] = []
+    try:
+        top = os.lstat(root)
+        newest = max(top.st_ctime_ns, top.st_mtime_ns)
+        rows.append((".", *_identity(top)))
+        pending = [("", root)]
+        while pending:
+            rel_dir, abs_dir = pending.pop()
+            with os.scandir(abs_dir) as it:
+                for child in it:
+                    rel = rel_dir + child.name
+                    is_dir = child.is_dir(follow_symlinks=False)
+                    if is_dir and _pruned(matcher, rel):
+                        continue
+                    st = child.stat(follow_symlinks=False)
+                    newest = max(newest, st.st_ctime_ns, st.st_mtime_ns)
+                    if stat.S_ISLNK(st.st_mode):
+                        rows.append((rel, *_identity(st), os.readlink(child.path)))
+                        continue
+                    rows.append((rel, *_identity(st)))
+                    if is_dir:
+                        pending.append((rel + "/", child.path))
+    except OSError:
+        return None
+    if newest > started - RACY_NS:
+        return None
+    return blake3(marshal.dumps(rows)).hexdigest()
+
+
+def _identity(st: os.stat_result) -> tuple[int, ...]:
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_mode,
+            st.st_uid, st.st_gid)
+
+
+def _pruned(matcher: PatternMatcher | None, rel: str) -> bool:
+    """Whether the scan skips the directory ``rel`` whole (excluded, nothing re-included)."""
+    return (matcher is not None and matcher.matches_or_parent_matches(rel)
+            and not matcher.may_match_inside(rel))

@@ -1,0 +1,115 @@
+"""The context state digest, and the build memo's use of it to skip a scan."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from builder import context_state
+from builder.build import memo
+from builder.build.request import BuildRequest
+from builder.context_state import state_digest
+from builder.settings import Settings
+
+
+@pytest.fixture
+def settled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Trust digests of entries changed just now (the tests' files are all new)."""
+    monkeypatch.setattr(context_state, "RACY_NS", 0)
+
+
+def make(tmp: Path) -> Path:
+    ctx = tmp / "ctx"
+    (ctx / "src" / "deep").mkdir(parents=True)
+    (ctx / "Dockerfile").write_text("FROM scratch\nCOPY . /\n")
+    (ctx / "src" / "a.txt").write_text("alpha")
+    (ctx / "src" / "deep" / "b.txt").write_text("beta")
+    (ctx / "link").symlink_to("src/a.txt")
+    return ctx
+
+
+def tick() -> None:
+    time.sleep(0.05)  # past the kernel's timestamp granularity, so ctimes differ
+
+
+@pytest.mark.usefixtures("settled")
+@pytest.mark.parametrize("change", ["content", "chmod", "rename", "add", "remove", "relink"])
+def test_any_change_a_scan_could_see_changes_the_digest(tmp_path: Path, change: str) -> None:
+    ctx = make(tmp_path)
+    before = state_digest(str(ctx))
+    assert before is not None and state_digest(str(ctx)) == before
+    tick()
+    target = ctx / "src" / "deep" / "b.txt"
+    if change == "content":  # same size, mtime put back: only the ctime tells
+        st = target.stat()
+        target.write_text("BETA")
+        os.utime(target, ns=(st.st_atime_ns, st.st_mtime_ns))
+    elif change == "chmod":
+        target.chmod(0o600)
+    elif change == "rename":
+        target.rename(target.with_name("c.txt"))
+    elif change == "add":
+        (ctx / "src" / "new").write_text("")
+    elif change == "remove":
+        target.unlink()
+    else:
+        (ctx / "link").unlink()
+        (ctx / "link").symlink_to("src/deep/b.txt")
+    assert state_digest(str(ctx)) != before
+
+
+@pytest.mark.usefixtures("settled")
+def test_a_directory_the_scan_skips_is_not_walked(tmp_path: Path) -> None:
+    ctx = make(tmp_path)
+    (ctx / "node_modules").mkdir()
+    before = state_digest(str(ctx), ["node_modules"])
+    tick()
+    (ctx / "node_modules" / "x").write_text("x")  # changes only inside the pruned directory
+    assert state_digest(str(ctx), ["node_modules"]) == before
+    # an exception pattern could re-include something inside: then it is walked
+    with_exception = state_digest(str(ctx), ["node_modules", "!node_modules/keep"])
+    tick()
+    (ctx / "node_modules" / "y").write_text("y")
+    assert state_digest(str(ctx), ["node_modules", "!node_modules/keep"]) != with_exception
+
+
+def test_a_fresh_change_makes_the_digest_untrusted(tmp_path: Path) -> None:
+    ctx = make(tmp_path)
+    assert state_digest(str(ctx)) is None  # just written: within RACY_NS
+    assert state_digest(str(tmp_path / "missing")) is None
+
+
+@pytest.mark.usefixtures("settled")
+def test_the_memo_key_is_found_without_a_scan_until_the_context_changes(
+        tmp_path: Path) -> None:
+    ctx = make(tmp_path)
+    settings = Settings(root=tmp_path / "root")
+    request = BuildRequest(context=str(ctx))
+    assert memo.Prescan(request, settings).key is None  # never scanned
+    first = memo.Prescan(request, settings)
+    with memo.opened_context(request, settings) as opened:
+        key = memo.key_for(request, settings, opened)
+        first.remember(settings, opened)
+    assert memo.Prescan(request, settings).key == key
+    tick()
+    target = ctx / "src" / "a.txt"
+    st = target.stat()
+    target.write_text("ALPHA")
+    os.utime(target, ns=(st.st_atime_ns, st.st_mtime_ns))
+    second = memo.Prescan(request, settings)
+    assert second.key is None
+    with memo.opened_context(request, settings) as opened:
+        changed = memo.key_for(request, settings, opened)
+        second.remember(settings, opened)
+    assert changed != key and memo.Prescan(request, settings).key == changed
+    # another Dockerfile text or build argument gives another key from the same state
+    other = BuildRequest(context=str(ctx), build_args={"A": "1"})
+    assert memo.Prescan(other, settings).key not in (None, changed)
+
+
+def test_stdin_contexts_are_always_scanned(tmp_path: Path) -> None:
+    settings = Settings(root=tmp_path / "root")
+    assert memo.Prescan(BuildRequest(context="-"), settings).key is None
