@@ -19,6 +19,7 @@ import marshal
 import os
 import stat
 import time
+from operator import itemgetter
 
 from builder.ignore import PatternMatcher
 
@@ -38,11 +39,9 @@ def state_digest(root: str, patterns: Sequence[str] = ()) -> str | None:
 
     matcher = PatternMatcher(patterns) if patterns else None
     started = time.time_ns()
-    rows: list[tuple[object, ...]] = []
     try:
         top = os.lstat(root)
-        newest = max(top.st_ctime_ns, top.st_mtime_ns)
-        rows.append((".", *_identity(top)))
+        rows: list[tuple[object, ...]] = [(".", *_identity(top))]
         pending = [("", root)]
         while pending:
             rel_dir, abs_dir = pending.pop()
@@ -50,29 +49,30 @@ def state_digest(root: str, patterns: Sequence[str] = ()) -> str | None:
                 for child in it:
                     rel = rel_dir + child.name
                     is_dir = child.is_dir(follow_symlinks=False)
-                    if is_dir and _pruned(matcher, rel):
+                    if is_dir and matcher is not None and _pruned(matcher, rel):
                         continue
                     st = child.stat(follow_symlinks=False)
-                    newest = max(newest, st.st_ctime_ns, st.st_mtime_ns)
-                    if stat.S_ISLNK(st.st_mode):
-                        rows.append((rel, *_identity(st), os.readlink(child.path)))
-                        continue
-                    rows.append((rel, *_identity(st)))
+                    row: tuple[object, ...] = (rel, st.st_ctime_ns, st.st_dev, st.st_ino,
+                                               st.st_size, st.st_mtime_ns, st.st_mode,
+                                               st.st_uid, st.st_gid)
                     if is_dir:
                         pending.append((rel + "/", child.path))
+                    elif stat.S_ISLNK(st.st_mode):
+                        row += (os.readlink(child.path),)
+                    rows.append(row)
     except OSError:
         return None
-    if newest > started - RACY_NS:
+    # the kernel sets a ctime to the current time on every change (mtimes can be set back)
+    if max(map(itemgetter(1), rows)) > started - RACY_NS:
         return None
     return blake3(marshal.dumps(rows)).hexdigest()
 
 
 def _identity(st: os.stat_result) -> tuple[int, ...]:
-    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_mode,
+    return (st.st_ctime_ns, st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_mode,
             st.st_uid, st.st_gid)
 
 
-def _pruned(matcher: PatternMatcher | None, rel: str) -> bool:
+def _pruned(matcher: PatternMatcher, rel: str) -> bool:
     """Whether the scan skips the directory ``rel`` whole (excluded, nothing re-included)."""
-    return (matcher is not None and matcher.matches_or_parent_matches(rel)
-            and not matcher.may_match_inside(rel))
+    return matcher.matches_or_parent_matches(rel) and not matcher.may_match_inside(rel)
