@@ -71,3 +71,25 @@ def test_settings_read_the_environment_for_fields_not_given(
     assert given.insecure_registries == ()
     merged = Settings.from_env(tmp_path, ("c",))
     assert merged.root == tmp_path and merged.insecure_registries == ("a:5000", "b", "c")
+
+
+def test_a_subclass_adds_its_fields_after_its_bases() -> None:
+    from builder.record import Record
+
+    class Base(Record):
+        __slots__ = ("a",)
+
+        def __init__(self, a: int) -> None:
+            self.a = a
+
+    class Child(Base):
+        __slots__ = ("b",)
+
+        def __init__(self, a: int, b: int) -> None:
+            super().__init__(a)
+            self.b = b
+
+    assert Child(1, 2).as_dict() == {"a": 1, "b": 2}
+    assert Child(1, 2) != Child(0, 2) and Child(1, 2) == Child(1, 2)
+    assert repr(Child(1, 2)) == "Child(a=1, b=2)"
+    assert Child(1, 2).replace(a=5) == Child(5, 2)
