@@ -9,6 +9,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from builder.runner.lifecycle import CreateOptions
+
 CREATE_FLAGS: tuple[Flag, ...] = (
     Flag(("--name",), "name", "str", "", "Assign a name to the container."),
     Flag(("-e", "--env"), "env", "multi", (), "Set environment variables."),
@@ -86,7 +88,7 @@ def env_file_lines(path: str) -> list[str]:
     return out
 
 
-def build_options(kw: dict[str, Any]) -> Any:
+def build_options(kw: dict[str, Any]) -> CreateOptions:
     """``CreateOptions`` from the parsed flags."""
     from builder.runner.lifecycle import CreateOptions
 

@@ -10,21 +10,30 @@ from __future__ import annotations
 import contextlib
 import errno
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 from builder.errors import ContainerError
+from builder.record import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 _CONTROLLER = {"memory": "memory", "pids": "pids", "cpu": "cpu"}
 
 
-@dataclass(frozen=True)
-class Limits:
+class Limits(Record):
     """What to limit: bytes of memory, number of tasks, CPUs (fractional)."""
 
-    memory: int = 0
-    pids: int = 0
-    cpus: float = 0.0
+    __slots__ = ("memory", "pids", "cpus")
+    memory: Final[int]
+    pids: Final[int]
+    cpus: Final[float]
+
+    def __init__(self, memory: int = 0, pids: int = 0, cpus: float = 0.0) -> None:
+        self.memory = memory
+        self.pids = pids
+        self.cpus = cpus
 
     def controllers(self) -> list[str]:
         """The controllers these limits need."""

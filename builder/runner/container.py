@@ -13,12 +13,15 @@ import fcntl
 import json
 import os
 import time
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from builder.errors import ContainerError
+from builder.record import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from typing import Any
 
 LOG_NAME = "container-json.log"
 _NAME_OK = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-"
@@ -73,13 +76,19 @@ def supervisor_alive(state: dict[str, Any]) -> bool:
     return process_start(pid) == state.get("SupervisorStart")
 
 
-@dataclass
-class Container:
+class Container(Record):
     """One container: its directory, creation config and current state."""
 
+    __slots__ = ("dir", "config", "state")
+    _hashable = False
     dir: Path
     config: dict[str, Any]
     state: dict[str, Any]
+
+    def __init__(self, dir: Path, config: dict[str, Any], state: dict[str, Any]) -> None:
+        self.dir = dir
+        self.config = config
+        self.state = state
 
     @property
     def id(self) -> str:

@@ -13,6 +13,9 @@ supervisor's death kills it (a parent-death signal, re-armed after the change of
 It reports on the status socket (SOCK_SEQPACKET), one JSON object per message:
 ``{"pty": 1}`` with the terminal's master fd attached, ``{"error": message}``,
 ``{"exit": status}``.
+
+Everything it needs is imported with this module, by the supervisor before the fork (see
+:func:`preload`): an import in the child would delay the command on every run.
 """
 
 from __future__ import annotations
@@ -21,12 +24,10 @@ import contextlib
 import fcntl
 import os
 import signal
-import socket
 import struct
-import termios
 from pathlib import Path
-from typing import Any, NoReturn
 
+from builder.runner import channel
 from builder.runtime import defaults, helper
 from builder.runtime import syscalls as sc
 from builder.runtime.defaults import container_env
@@ -35,14 +36,26 @@ from builder.runtime.stubs import stub_points
 from builder.runtime.users import resolve_user
 from builder.snapshot.overlayfs import mount_overlay
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import _socket
+    from typing import Any, NoReturn
+
 _TIOCSPTLCK = 0x40045431
 _TIOCGPTN = 0x80045430
+_TIOCSCTTY = 0x540E
 _FORWARDED = [s for s in signal.valid_signals()
               if s not in (signal.SIGKILL, signal.SIGSTOP, signal.SIGCHLD)
               and 0 < int(s) < 32]
 
 
-def run_init(plan: dict[str, Any], stdio: tuple[int, int, int], status: socket.socket,
+def preload(plan: dict[str, Any]) -> None:
+    """Import what :func:`run_init` needs only for some plans (call it before the fork)."""
+    if plan["fill"]:
+        import builder.runner.volumes  # noqa: F401  (fill_volume)
+
+
+def run_init(plan: dict[str, Any], stdio: tuple[int, int, int], status: _socket.socket,
              exec_fd: int) -> NoReturn:
     """The body of the init process (never returns).
 
@@ -116,7 +129,7 @@ def _open_pty(status: int, uid: int) -> str:
         number = struct.unpack("I", fcntl.ioctl(master, _TIOCGPTN, b"\0" * 4))[0]
         path = f"/dev/pts/{number}"
         os.chown(path, uid, -1)
-        socket.send_fds(socket.socket(fileno=os.dup(status)), [b'{"pty": 1}'], [master])
+        channel.send_fds(status, b'{"pty": 1}', [master])
     finally:
         os.close(master)
     return path
@@ -125,7 +138,7 @@ def _open_pty(status: int, uid: int) -> str:
 def take_terminal(slave: str) -> None:
     """Make the pty ``slave`` this session's controlling terminal and stdin/out/err."""
     tty = os.open(slave, os.O_RDWR)
-    fcntl.ioctl(tty, termios.TIOCSCTTY, 0)
+    fcntl.ioctl(tty, _TIOCSCTTY, 0)
     for i in range(3):
         os.dup2(tty, i)
     if tty > 2:

@@ -7,15 +7,17 @@ import os
 import signal
 import sys
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from builder.errors import ContainerError, NotFoundError
+from builder.record import Record
 from builder.runner import cgroups
 from builder.runner.container import Container, Containers, merge_env, supervisor_alive
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from builder.settings import Settings
 
 
@@ -39,30 +41,62 @@ def resolve_image(root: Path, ref: str, settings: Settings | None = None) -> Any
         raise NotFoundError(f"Unable to find image '{ref}' locally") from None
 
 
-@dataclass
-class CreateOptions:
+class CreateOptions(Record):
     """``create``/``run`` flags (Docker's names)."""
 
+    __slots__ = ("image", "command", "name", "env", "volumes", "tmpfs", "workdir", "user",
+                 "entrypoint", "network", "hostname", "memory", "pids_limit", "cpus",
+                 "interactive", "tty", "init", "auto_remove", "read_only", "security_opt")
+    _hashable = False
     image: str
-    command: list[str] = field(default_factory=list)
-    name: str = ""
-    env: list[str] = field(default_factory=list)
-    volumes: list[str] = field(default_factory=list)
-    tmpfs: list[str] = field(default_factory=list)
-    workdir: str = ""
-    user: str | None = None
-    entrypoint: str | None = None
-    network: str = "none"
-    hostname: str = ""
-    memory: int = 0
-    pids_limit: int = 0
-    cpus: float = 0.0
-    interactive: bool = False
-    tty: bool = False
-    init: bool = False
-    auto_remove: bool = False
-    read_only: bool = False
-    security_opt: list[str] = field(default_factory=list)
+    command: list[str]
+    name: str
+    env: list[str]
+    volumes: list[str]
+    tmpfs: list[str]
+    workdir: str
+    user: str | None
+    entrypoint: str | None
+    network: str
+    hostname: str
+    memory: int
+    pids_limit: int
+    cpus: float
+    interactive: bool
+    tty: bool
+    init: bool
+    auto_remove: bool
+    read_only: bool
+    security_opt: list[str]
+
+    def __init__(self, image: str, command: list[str] | None = None, name: str = "",
+                 env: list[str] | None = None, volumes: list[str] | None = None,
+                 tmpfs: list[str] | None = None, workdir: str = "", user: str | None = None,
+                 entrypoint: str | None = None, network: str = "none", hostname: str = "",
+                 memory: int = 0, pids_limit: int = 0, cpus: float = 0.0,
+                 interactive: bool = False, tty: bool = False, init: bool = False,
+                 auto_remove: bool = False, read_only: bool = False,
+                 security_opt: list[str] | None = None) -> None:
+        self.image = image
+        self.command = [] if command is None else command
+        self.name = name
+        self.env = [] if env is None else env
+        self.volumes = [] if volumes is None else volumes
+        self.tmpfs = [] if tmpfs is None else tmpfs
+        self.workdir = workdir
+        self.user = user
+        self.entrypoint = entrypoint
+        self.network = network
+        self.hostname = hostname
+        self.memory = memory
+        self.pids_limit = pids_limit
+        self.cpus = cpus
+        self.interactive = interactive
+        self.tty = tty
+        self.init = init
+        self.auto_remove = auto_remove
+        self.read_only = read_only
+        self.security_opt = [] if security_opt is None else security_opt
 
 
 def _mounts(root: Path, opts: CreateOptions, image_volumes: list[str]) -> list[dict[str, Any]]:

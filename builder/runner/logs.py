@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
 
 from builder.runner.container import now
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+    from typing import Any
 
 _MAX_LINE = 16 * 1024  # Docker splits longer lines into 16 KiB pieces
 

@@ -17,34 +17,42 @@ import contextlib
 import errno
 import json
 import os
-import selectors
+import select
 import signal
-import socket
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from builder.errors import ContainerError, DockyardError
-from builder.runner import cgroups
+from builder.record import Record
+from builder.runner import cgroups, channel
 from builder.runner.container import Container, Containers, boot_id, now, process_start
 from builder.runner.logs import LogWriter
 from builder.runtime import defaults
 from builder.runtime import syscalls as sc
 from builder.runtime.executor import MountSpec, ProcessSpec
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
+
 _PROXIED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT, signal.SIGUSR1,
             signal.SIGUSR2)
 
 
-@dataclass
-class Attach:
+class Attach(Record):
     """The client's streams: where output goes and (with ``-i``) where input comes from."""
 
+    __slots__ = ("stdin", "stdout", "stderr")
+    _hashable = False
     stdin: int | None
     stdout: int
     stderr: int
+
+    def __init__(self, stdin: int | None, stdout: int, stderr: int) -> None:
+        self.stdin = stdin
+        self.stdout = stdout
+        self.stderr = stderr
 
 
 class StartError(ContainerError):
@@ -97,6 +105,9 @@ def _etc_files(c: Container, spec: ProcessSpec) -> dict[str, str]:
 
 def _reset_dir(path: Path) -> None:
     """Empty ``path`` (overlay leaves ``work/work`` with mode 000)."""
+    with contextlib.suppress(OSError):
+        if not os.listdir(path):
+            return  # a new container's: nothing to empty (and no shutil to import)
     import shutil
 
     for dirpath, dirnames, _ in os.walk(path):
@@ -188,8 +199,11 @@ class Supervisor:
         self._wait_exec()
 
     def _fork(self, plan: dict[str, Any]) -> None:
+        from builder.runner import init
+
+        init.preload(plan)  # all the child needs, imported before the fork: not by the child
         cfg = self.c.config["Config"]
-        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        ours, theirs = channel.pair()
         null = os.open("/dev/null", os.O_RDWR | os.O_CLOEXEC)
         close_after: list[int] = [null]
         if cfg.get("Tty"):
@@ -213,9 +227,7 @@ class Supervisor:
             sc.unshare(sc.CLONE_NEWPID)  # for the next child only
             pid = os.fork()
             if pid == 0:
-                from builder.runner.init import run_init
-
-                run_init(plan, stdio, theirs, exec_w)
+                init.run_init(plan, stdio, theirs, exec_w)
             self.init = pid
         except OSError as exc:
             raise ContainerError(f"cannot start the container: {exc.strerror or exc}") from None
@@ -251,7 +263,7 @@ class Supervisor:
         self.status.setblocking(block)
         while True:
             try:
-                msg, fds, _flags, _addr = socket.recv_fds(self.status, 65536, 1)
+                msg, fds = channel.recv_fds(self.status, 65536, 1)
             except (BlockingIOError, InterruptedError):
                 return True
             if not msg:
@@ -278,7 +290,7 @@ class Supervisor:
     def run(self) -> int:
         """Relay output and input until the container exits; returns its exit status."""
         log = LogWriter(self.c.log_path)
-        sel = selectors.DefaultSelector()
+        poller = select.poll()
         out: dict[int, str] = dict(self.outputs)
         if self.master >= 0:
             out[self.master] = "stdout"
@@ -286,18 +298,18 @@ class Supervisor:
             self._resize()
         for fd in out:
             os.set_blocking(fd, False)
-            sel.register(fd, selectors.EVENT_READ)
-        sel.register(self.status, selectors.EVENT_READ)
-        sel.register(self.pidfd, selectors.EVENT_READ)
+            poller.register(fd, select.POLLIN)
+        status_fd = self.status.fileno()
+        poller.register(status_fd, select.POLLIN)
+        poller.register(self.pidfd, select.POLLIN)
         source = self.attach.stdin if self.attach else None
         if source is not None and self.to_stdin >= 0:
-            sel.register(source, selectors.EVENT_READ)
+            poller.register(source, select.POLLIN)
         init_done = False
         status_open = True
         try:
             while out or not init_done:
-                for key, _ in sel.select():
-                    fd = key.fd
+                for fd, _ in poller.poll():  # readable, at its end, or in error: read it
                     if fd in out:
                         try:
                             data = os.read(fd, 65536)
@@ -308,27 +320,26 @@ class Supervisor:
                                 raise
                             data = b""
                         if not data:
-                            sel.unregister(fd)
+                            poller.unregister(fd)
                             del out[fd]
                             continue
                         log.write(out[fd], data)
                         self._show(out[fd], data)
                     elif fd == self.pidfd:
-                        sel.unregister(fd)
+                        poller.unregister(fd)
                         init_done = True
                         if self.master >= 0 and self.master in out:
                             # nothing holds the terminal now: read what is left, then stop
                             self._drain(self.master, log)
-                            sel.unregister(self.master)
+                            poller.unregister(self.master)
                             del out[self.master]
-                    elif fd == self.status.fileno():
+                    elif fd == status_fd:
                         if status_open and not self._read_status(block=True):
-                            sel.unregister(fd)
+                            poller.unregister(fd)
                             status_open = False
                     elif fd == source:
-                        self._pass_input(sel, fd)
+                        self._pass_input(poller, fd)
         finally:
-            sel.close()
             log.close()
         _, wstatus = os.waitpid(self.init, 0)
         if status_open:
@@ -368,13 +379,13 @@ class Supervisor:
         except OSError:  # the client went away: keep the container going
             self.attach.stdout = self.attach.stderr = -1
 
-    def _pass_input(self, sel: selectors.BaseSelector, fd: int) -> None:
+    def _pass_input(self, poller: select.poll, fd: int) -> None:
         try:
             data = os.read(fd, 65536)
         except OSError:
             data = b""
         if not data:
-            sel.unregister(fd)
+            poller.unregister(fd)
             if self.master < 0 and self.to_stdin >= 0:
                 os.close(self.to_stdin)
                 self.to_stdin = -1

@@ -1,21 +1,30 @@
-"""What to run (``ProcessSpec``) and the ``Executor`` seam that runs it."""
+"""What to run (``ProcessSpec``, ``MountSpec``); the ``Executor`` seam that runs it is in
+:mod:`builder.runtime.backend` (also importable from here)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
-from pathlib import Path
-from typing import Any, Literal, Protocol
+from builder.record import Record
 
-OutputCallback = Callable[[str, bytes], None]
-"""``on_output(stream, line)``: ``stream`` is ``"stdout"`` or ``"stderr"``; ``line`` ends with
-``b"\\n"`` except for a final unterminated line (long lines arrive in 64 KiB pieces)."""
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Final, Literal
+
+    from builder.runtime.backend import Executor, OutputCallback
+
+__all__ = ["DEFAULT_PATH", "Executor", "MountSpec", "OutputCallback", "ProcessSpec"]
 
 DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 
 
-@dataclass(frozen=True)
-class MountSpec:
+def __getattr__(name: str) -> Any:
+    if name in ("Executor", "OutputCallback"):
+        from builder.runtime import backend
+
+        return getattr(backend, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+class MountSpec(Record):
     """An extra mount inside the container.
 
     ``kind`` is ``"bind"`` (``source`` is a host path) or ``"tmpfs"`` (``source`` ignored;
@@ -23,15 +32,23 @@ class MountSpec:
     created when missing.
     """
 
-    kind: Literal["bind", "tmpfs"]
-    target: str
-    source: str = ""
-    readonly: bool = False
-    size: int = 0
+    __slots__ = ("kind", "target", "source", "readonly", "size")
+    kind: Final[Literal["bind", "tmpfs"]]
+    target: Final[str]
+    source: Final[str]
+    readonly: Final[bool]
+    size: Final[int]
+
+    def __init__(self, kind: Literal["bind", "tmpfs"], target: str, source: str = "",
+                 readonly: bool = False, size: int = 0) -> None:
+        self.kind = kind
+        self.target = target
+        self.source = source
+        self.readonly = readonly
+        self.size = size
 
 
-@dataclass(frozen=True)
-class ProcessSpec:
+class ProcessSpec(Record):
     """One process to run, with Docker's defaults for everything left out.
 
     ``user`` is Docker's USER string (``name``, ``uid``, ``name:group``, ``uid:gid``),
@@ -40,20 +57,44 @@ class ProcessSpec:
     A missing ``cwd`` is created, as Docker does.
     """
 
-    args: tuple[str, ...]
-    env: tuple[str, ...] = ()
-    cwd: str = "/"
-    user: str = ""
-    hostname: str = "dockyard"
-    network: Literal["none", "host"] = "none"
-    tty: bool = False
-    mounts: tuple[MountSpec, ...] = ()
-    readonly_rootfs: bool = False
-    extra_hosts: tuple[tuple[str, str], ...] = field(default=())
+    __slots__ = ("args", "env", "cwd", "user", "hostname", "network", "tty", "mounts",
+                 "readonly_rootfs", "extra_hosts")
+    args: Final[tuple[str, ...]]
+    env: Final[tuple[str, ...]]
+    cwd: Final[str]
+    user: Final[str]
+    hostname: Final[str]
+    network: Final[Literal["none", "host"]]
+    tty: Final[bool]
+    mounts: Final[tuple[MountSpec, ...]]
+    readonly_rootfs: Final[bool]
+    extra_hosts: Final[tuple[tuple[str, str], ...]]
+
+    def __init__(self, args: tuple[str, ...], env: tuple[str, ...] = (), cwd: str = "/",
+                 user: str = "", hostname: str = "dockyard",
+                 network: Literal["none", "host"] = "none", tty: bool = False,
+                 mounts: tuple[MountSpec, ...] = (), readonly_rootfs: bool = False,
+                 extra_hosts: tuple[tuple[str, str], ...] = ()) -> None:
+        self.args = args
+        self.env = env
+        self.cwd = cwd
+        self.user = user
+        self.hostname = hostname
+        self.network = network
+        self.tty = tty
+        self.mounts = mounts
+        self.readonly_rootfs = readonly_rootfs
+        self.extra_hosts = extra_hosts
 
     def to_json(self) -> dict[str, Any]:
-        """A JSON-ready dict (the helper process reads this)."""
-        return asdict(self)
+        """A JSON-ready dict (the helper process reads this): the fields by name, each
+        mount as a dict of its own."""
+        data = self.as_dict()
+        data["args"] = tuple(self.args)
+        data["env"] = tuple(self.env)
+        data["mounts"] = tuple(m.as_dict() for m in self.mounts)
+        data["extra_hosts"] = tuple(tuple(h) for h in self.extra_hosts)
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ProcessSpec:
@@ -64,24 +105,3 @@ class ProcessSpec:
         data["mounts"] = tuple(MountSpec(**m) for m in data.get("mounts", ()))
         data["extra_hosts"] = tuple(tuple(h) for h in data.get("extra_hosts", ()))
         return cls(**data)
-
-
-class Executor(Protocol):
-    """Runs one process in a prepared rootfs, isolated like ``docker run`` with defaults.
-
-    Called by the op that runs a RUN step and by the runner's supervisor. ``run`` blocks
-    until the process has exited and every process it started is gone and every mount it
-    made is released; ``on_output`` is called from the calling thread, line by line, in the
-    order each stream produced them. ``cancel`` may be called from any thread (or a signal
-    handler): it kills every run of this executor in progress, whose ``run`` then raises
-    :class:`~builder.errors.ExecutionError`. Setup failures (bad user, missing
-    executable, no privileges) raise :class:`~builder.errors.ExecutionError`.
-    """
-
-    def run(self, rootfs: Path, spec: ProcessSpec, on_output: OutputCallback) -> int:
-        """Run ``spec`` in ``rootfs``; return the exit status (128+signal if killed)."""
-        ...
-
-    def cancel(self) -> None:
-        """Kill every process of every run in progress."""
-        ...

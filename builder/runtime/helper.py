@@ -20,19 +20,24 @@ import contextlib
 import json
 import os
 import signal
-import socket
 import sys
-from typing import Any, NoReturn
 
 from builder.runtime import defaults
 from builder.runtime import syscalls as sc
 from builder.runtime.executor import DEFAULT_PATH
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import socket
+    from typing import Any, NoReturn
 
 _MAX_MESSAGE = 1 << 20
 
 
 def serve(sock: socket.socket) -> None:
     """Fork an init for every message until the builder closes the socket."""
+    import socket  # not at the top: the runner's init uses this module's container side
+
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # inits are reaped by the kernel
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     own_pidns = os.open("/proc/self/ns/pid", os.O_RDONLY | os.O_CLOEXEC)
@@ -322,6 +327,8 @@ def main(argv: list[str]) -> int:
     if len(argv) != 1 or not argv[0].isdigit():
         print("usage: python -m builder.runtime.helper <socket-fd>", file=sys.stderr)
         return 2
+    import socket
+
     with socket.socket(fileno=int(argv[0])) as sock:
         serve(sock)
     return 0

@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import contextlib
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from builder.record import Record
 from builder.runtime import defaults
-from builder.runtime.executor import ProcessSpec
 from builder.runtime.users import path_in_root
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from builder.runtime.executor import ProcessSpec
 
 STUB_XATTR = "trusted.dockyard.stub"
 
@@ -31,13 +34,20 @@ def is_stub(path: str) -> bool:
     return True
 
 
-@dataclass
-class RunFiles:
+class RunFiles(Record):
     """Host-side files of one run: ``etc`` maps a container path to the host file."""
 
+    __slots__ = ("etc", "bundle", "stubs")
+    _hashable = False
     etc: dict[str, str]
-    bundle: Path | None = None
-    stubs: list[tuple[Path, os.stat_result]] = field(default_factory=list)
+    bundle: Path | None
+    stubs: list[tuple[Path, os.stat_result]]
+
+    def __init__(self, etc: dict[str, str], bundle: Path | None = None,
+                 stubs: list[tuple[Path, os.stat_result]] | None = None) -> None:
+        self.etc = etc
+        self.bundle = bundle
+        self.stubs = [] if stubs is None else stubs
 
     def cleanup(self) -> None:
         """Remove the run's host files and any unmarked stubs."""

@@ -3,20 +3,30 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from builder.errors import ExecutionError
+from builder.record import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 
-@dataclass(frozen=True)
-class ExecUser:
+class ExecUser(Record):
     """A resolved user: numeric ids, supplementary groups, home directory."""
 
-    uid: int
-    gid: int
-    groups: tuple[int, ...]
-    home: str
+    __slots__ = ("uid", "gid", "groups", "home")
+    uid: Final[int]
+    gid: Final[int]
+    groups: Final[tuple[int, ...]]
+    home: Final[str]
+
+    def __init__(self, uid: int, gid: int, groups: tuple[int, ...], home: str) -> None:
+        self.uid = uid
+        self.gid = gid
+        self.groups = groups
+        self.home = home
 
 
 def path_in_root(root: Path, path: str) -> Path:

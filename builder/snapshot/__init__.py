@@ -9,10 +9,12 @@ use, so ``builder.snapshot.overlay`` alone stays cheap to import.
 from __future__ import annotations
 
 import importlib
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Any
+
     from builder.snapshot.base import Mount, Snapshotter
     from builder.snapshot.copy import CopySnapshotter
     from builder.snapshot.overlay import OverlaySnapshotter, overlay_unusable

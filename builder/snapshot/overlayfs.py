@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Sequence
 from pathlib import Path
 
 from builder.runtime import syscalls as sc
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 _OPTIONS = (("redirect_dir", "off"), ("metacopy", "off"), ("index", "off"))
 

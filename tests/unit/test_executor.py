@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 from pathlib import Path
@@ -106,6 +107,26 @@ def test_process_spec_json_round_trip() -> None:
     spec = ProcessSpec(args=("a", "b"), env=("X=1",), mounts=(MountSpec("tmpfs", "/t"),),
                        extra_hosts=(("h", "1.2.3.4"),), network="host", user="1:2")
     assert ProcessSpec.from_json(spec.to_json()) == spec
+
+
+def test_process_spec_json_shape_and_value_semantics() -> None:
+    mount = MountSpec("bind", "/m", "/src", readonly=True)
+    spec = ProcessSpec(args=("a",), mounts=(mount,), extra_hosts=(("db", "10.0.0.1"),))
+    data = spec.to_json()
+    assert data == {
+        "args": ("a",), "env": (), "cwd": "/", "user": "", "hostname": "dockyard",
+        "network": "none", "tty": False,
+        "mounts": ({"kind": "bind", "target": "/m", "source": "/src", "readonly": True,
+                    "size": 0},),
+        "readonly_rootfs": False, "extra_hosts": (("db", "10.0.0.1"),),
+    }
+    through_json = ProcessSpec.from_json(json.loads(json.dumps(data)))  # lists come back
+    assert through_json == spec and hash(through_json) == hash(spec)
+    assert through_json.mounts[0] == mount and through_json.extra_hosts == spec.extra_hosts
+    assert spec != ProcessSpec(args=("a",), mounts=(mount.replace(readonly=False),),
+                               extra_hosts=(("db", "10.0.0.1"),))
+    assert spec.replace(tty=True).tty and not spec.tty
+    assert len({ExecUser(0, 0, (), "/"), ExecUser(0, 0, (), "/")}) == 1
 
 
 def test_oci_config_carries_the_same_settings(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
 from pathlib import Path
 
@@ -12,10 +13,12 @@ from builder.cli.cp import split_arg
 from builder.cli.ps import human_duration
 from builder.cli.runflags import env_file_lines, parse_size
 from builder.errors import ContainerError
-from builder.runner.container import Containers, check_name, now, parse_time
-from builder.runner.lifecycle import parse_signal
+from builder.runner import channel
+from builder.runner.cgroups import Limits
+from builder.runner.container import Container, Containers, check_name, now, parse_time
+from builder.runner.lifecycle import CreateOptions, parse_signal
 from builder.runner.logs import LogWriter, read_entries
-from builder.runner.supervisor import error_code
+from builder.runner.supervisor import Attach, error_code
 
 
 def test_parse_size() -> None:
@@ -125,3 +128,38 @@ def test_lookup_by_name_and_prefix(tmp_path: Path) -> None:
     with pytest.raises(ContainerError, match="already in use"):
         containers.create({"Name": "alpha"})
     assert {c.id for c in containers.all()} == {a.id, b.id}
+
+
+def test_options_and_limits_are_values() -> None:
+    a, b = CreateOptions("bb"), CreateOptions("bb")
+    assert a == b and a.command == a.env == a.security_opt == []
+    a.env.append("X=1")
+    assert b.env == [] and a != b  # each gets lists of its own
+    with pytest.raises(TypeError):
+        hash(a)  # mutable, as Container and Attach: not hashable
+    for mutable in (Container(Path("/c"), {}, {}), Attach(None, 1, 2)):
+        with pytest.raises(TypeError):
+            hash(mutable)
+    assert Limits() == Limits(0, 0, 0.0) and Limits().controllers() == []
+    assert {Limits(memory=1 << 20), Limits(memory=1 << 20)} == {Limits(1 << 20)}
+    assert Limits(pids=-1, cpus=0.5).controllers() == ["pids", "cpu"]
+
+
+def test_status_channel_carries_messages_and_fds() -> None:
+    ours, theirs = channel.pair()
+    read_end, write_end = os.pipe()
+    try:
+        channel.send_fds(theirs.fileno(), b'{"pty": 1}', [write_end])
+        os.write(theirs.fileno(), b'{"exit": 3}')
+        msg, fds = channel.recv_fds(ours, 65536, 1)
+        assert (json.loads(msg), len(fds)) == ({"pty": 1}, 1)
+        os.write(fds[0], b"x")  # the same pipe, through another fd
+        os.close(fds[0])
+        assert os.read(read_end, 1) == b"x"
+        assert channel.recv_fds(ours, 65536, 1) == (b'{"exit": 3}', [])
+        theirs.close()
+        assert channel.recv_fds(ours, 65536, 1) == (b"", [])
+    finally:
+        ours.close()
+        os.close(read_end)
+        os.close(write_end)
