@@ -24,9 +24,8 @@ import shutil
 import tarfile
 import tempfile
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, BinaryIO, Literal, cast
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, Final, Literal, cast
 
 from builder.descriptor import (
     ANNOTATION_IMAGE_NAME,
@@ -52,6 +51,7 @@ from builder.image import (
     host_architecture,
     now_rfc3339,
 )
+from builder.record import Record
 from builder.reference import Reference, parse_normalized
 from builder.store import Image, Store, remove_tree
 
@@ -68,12 +68,16 @@ _MEDIA_BY_COMPRESSION = {"none": MEDIA_OCI_LAYER, "gzip": MEDIA_OCI_LAYER_GZIP,
 _UNSUPPORTED_MAGIC = {b"BZh": "bzip2", b"\xfd7zXZ\x00": "xz"}
 
 
-@dataclass(frozen=True)
-class SaveItem:
+class SaveItem(Record):
     """An image to save and the names to record for it."""
 
-    image: Image
-    names: tuple[Reference, ...] = ()
+    __slots__ = ("image", "names")
+    image: Final[Image]
+    names: Final[tuple[Reference, ...]]
+
+    def __init__(self, image: Image, names: tuple[Reference, ...] = ()) -> None:
+        self.image = image
+        self.names = names
 
 
 # -- save -------------------------------------------------------------------------------------

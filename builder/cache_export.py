@@ -4,13 +4,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from builder.cache import CacheRecord
 from builder.cache_io import CacheDirWriter, CacheManifest, Entry, LayerBlob
 from builder.descriptor import MEDIA_OCI_LAYER
+from builder.record import Record
 from builder.store import Store
 
 if TYPE_CHECKING:
@@ -22,16 +22,28 @@ if TYPE_CHECKING:
 __all__ = ["ExportReport", "export_build", "export_records", "record_layer_blob"]
 
 
-@dataclass
-class ExportReport:
+class ExportReport(Record):
     """What an export wrote."""
 
-    entries: int = 0
-    blobs_written: int = 0
-    blobs_reused: int = 0
-    bytes_written: int = 0
-    mounts: int = 0
-    skipped: list[str] = field(default_factory=list)
+    __slots__ = ("entries", "blobs_written", "blobs_reused", "bytes_written", "mounts",
+                 "skipped")
+    _hashable = False
+    entries: int
+    blobs_written: int
+    blobs_reused: int
+    bytes_written: int
+    mounts: int
+    skipped: list[str]
+
+    def __init__(self, entries: int = 0, blobs_written: int = 0, blobs_reused: int = 0,
+                 bytes_written: int = 0, mounts: int = 0,
+                 skipped: list[str] | None = None) -> None:
+        self.entries = entries
+        self.blobs_written = blobs_written
+        self.blobs_reused = blobs_reused
+        self.bytes_written = bytes_written
+        self.mounts = mounts
+        self.skipped = [] if skipped is None else skipped
 
 
 def record_layer_blob(store: Store, record: CacheRecord) -> LayerBlob | None:

@@ -8,13 +8,13 @@ drops records, then lets the store's GC delete the blobs nothing names any more.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from builder import cachekey
 from builder.blobs import remove_tree, tree_size
 from builder.cache import BuildCache, CacheRecord
 from builder.errors import DigestError, LayerError, NotFoundError, StoreError
+from builder.record import Record
 from builder.store import Store
 
 __all__ = ["PruneReport", "Usage", "VerifyReport", "prune", "usage", "verify"]
@@ -33,15 +33,24 @@ def _image_blobs(store: Store) -> set[str]:
     return {layer.digest for image in store.images() for layer in image.layers}
 
 
-@dataclass
-class Usage:
+class Usage(Record):
     """``cache du``: records, their distinct layer bytes, the part no image uses, mounts."""
 
-    records: int = 0
-    total: int = 0
-    reclaimable: int = 0
-    mounts: int = 0
-    mount_bytes: int = 0
+    __slots__ = ("records", "total", "reclaimable", "mounts", "mount_bytes")
+    _hashable = False
+    records: int
+    total: int
+    reclaimable: int
+    mounts: int
+    mount_bytes: int
+
+    def __init__(self, records: int = 0, total: int = 0, reclaimable: int = 0, mounts: int = 0,
+                 mount_bytes: int = 0) -> None:
+        self.records = records
+        self.total = total
+        self.reclaimable = reclaimable
+        self.mounts = mounts
+        self.mount_bytes = mount_bytes
 
 
 def usage(root: Path, store: Store, cache: BuildCache) -> Usage:
@@ -60,13 +69,20 @@ def usage(root: Path, store: Store, cache: BuildCache) -> Usage:
     return out
 
 
-@dataclass
-class PruneReport:
+class PruneReport(Record):
     """What :func:`prune` removed."""
 
-    removed: list[CacheRecord] = field(default_factory=list)
-    reclaimed: int = 0
-    mounts: int = 0
+    __slots__ = ("removed", "reclaimed", "mounts")
+    _hashable = False
+    removed: list[CacheRecord]
+    reclaimed: int
+    mounts: int
+
+    def __init__(self, removed: list[CacheRecord] | None = None, reclaimed: int = 0,
+                 mounts: int = 0) -> None:
+        self.removed = [] if removed is None else removed
+        self.reclaimed = reclaimed
+        self.mounts = mounts
 
 
 def _total(sizes: dict[str, int], refs: dict[str, int]) -> int:
@@ -137,13 +153,20 @@ def auto_prune(root: Path, budget: int) -> PruneReport | None:
         return prune(root, store, cache, keep_storage=budget, blocking=False)
 
 
-@dataclass
-class VerifyReport:
+class VerifyReport(Record):
     """``cache verify``: records checked and the problems found (key → message)."""
 
-    checked: int = 0
-    damaged: dict[str, str] = field(default_factory=dict)
-    repaired: int = 0
+    __slots__ = ("checked", "damaged", "repaired")
+    _hashable = False
+    checked: int
+    damaged: dict[str, str]
+    repaired: int
+
+    def __init__(self, checked: int = 0, damaged: dict[str, str] | None = None,
+                 repaired: int = 0) -> None:
+        self.checked = checked
+        self.damaged = {} if damaged is None else damaged
+        self.repaired = repaired
 
 
 def _check_layer(store: Store, record: CacheRecord) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, cast
 
@@ -20,6 +19,7 @@ from builder.cache import BuildCache, CacheRecord
 from builder.cache_io import CacheManifest, Entry, LayerBlob, read_cache_dir
 from builder.descriptor import hex_of
 from builder.errors import CacheError, DigestError, LayerError, StoreError
+from builder.record import Record
 from builder.store import Store
 
 __all__ = ["CacheSource", "CacheSources", "ImportReport", "import_all", "install_layer"]
@@ -99,13 +99,24 @@ def _record(entry: Entry) -> CacheRecord:
     )  # fmt: skip
 
 
-@dataclass
-class CacheSource:
+def _ignore(message: str) -> None:
+    pass
+
+
+class CacheSource(Record):
     """One exported cache directory; its manifest is read (and verified) on first use."""
 
+    __slots__ = ("path", "warn", "_manifest")
+    _hashable = False
     path: Path
-    warn: Warn = field(default=lambda message: None)
-    _manifest: CacheManifest | None = None
+    warn: Warn
+    _manifest: CacheManifest | None
+
+    def __init__(self, path: Path, warn: Warn = _ignore,
+                 _manifest: CacheManifest | None = None) -> None:
+        self.path = path
+        self.warn = warn
+        self._manifest = _manifest
 
     @property
     def manifest(self) -> CacheManifest:
@@ -170,14 +181,22 @@ class CacheSources:
                     self.warn(f"cache {source.path}: mount {ident!r} is damaged: {message}")
 
 
-@dataclass
-class ImportReport:
+class ImportReport(Record):
     """What :func:`import_all` did."""
 
-    imported: int = 0
-    present: int = 0
-    damaged: list[str] = field(default_factory=list)
-    mounts: int = 0
+    __slots__ = ("imported", "present", "damaged", "mounts")
+    _hashable = False
+    imported: int
+    present: int
+    damaged: list[str]
+    mounts: int
+
+    def __init__(self, imported: int = 0, present: int = 0, damaged: list[str] | None = None,
+                 mounts: int = 0) -> None:
+        self.imported = imported
+        self.present = present
+        self.damaged = [] if damaged is None else damaged
+        self.mounts = mounts
 
 
 def import_all(root: Path, src: Path, store: Store, cache: BuildCache) -> ImportReport:

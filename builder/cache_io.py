@@ -34,9 +34,8 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, cast
+from typing import Any, BinaryIO, Final, cast
 
 from builder import cachekey
 from builder.blobs import BlobReader, BlobWriter, atomic_write, fsync_dir
@@ -51,6 +50,7 @@ from builder.descriptor import (
     sha256_digest,
 )
 from builder.errors import CacheError, DigestError
+from builder.record import Record
 
 __all__ = [
     "ARTIFACT_TYPE",
@@ -71,14 +71,20 @@ FORMAT_VERSION = 1
 _MAX_JSON = 256 << 20
 
 
-@dataclass(frozen=True)
-class LayerBlob:
+class LayerBlob(Record):
     """A layer blob of the cache: its descriptor fields and the digest of its tar."""
 
-    digest: str
-    size: int
-    media_type: str
-    diff_id: str
+    __slots__ = ("digest", "size", "media_type", "diff_id")
+    digest: Final[str]
+    size: Final[int]
+    media_type: Final[str]
+    diff_id: Final[str]
+
+    def __init__(self, digest: str, size: int, media_type: str, diff_id: str) -> None:
+        self.digest = digest
+        self.size = size
+        self.media_type = media_type
+        self.diff_id = diff_id
 
     def to_dict(self) -> dict[str, Any]:
         return {"mediaType": self.media_type, "digest": self.digest, "size": self.size,
@@ -100,17 +106,28 @@ class LayerBlob:
         return Descriptor(self.media_type, self.digest, self.size)
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(Record):
     """One cached step: its key, the inputs the key was computed from, its layer."""
 
-    key: str
-    inputs: Mapping[str, Any]
-    layer: LayerBlob | None = None
-    stage: str = ""
-    instruction: str = ""
-    created: float = 0.0
-    config_change: Mapping[str, Any] = field(default_factory=dict)
+    __slots__ = ("key", "inputs", "layer", "stage", "instruction", "created", "config_change")
+    key: Final[str]
+    inputs: Final[Mapping[str, Any]]
+    layer: Final[LayerBlob | None]
+    stage: Final[str]
+    instruction: Final[str]
+    created: Final[float]
+    config_change: Final[Mapping[str, Any]]
+
+    def __init__(self, key: str, inputs: Mapping[str, Any], layer: LayerBlob | None = None,
+                 stage: str = "", instruction: str = "", created: float = 0.0,
+                 config_change: Mapping[str, Any] | None = None) -> None:
+        self.key = key
+        self.inputs = inputs
+        self.layer = layer
+        self.stage = stage
+        self.instruction = instruction
+        self.created = created
+        self.config_change = {} if config_change is None else config_change
 
     def to_dict(self) -> dict[str, Any]:
         return {"key": self.key, "inputs": dict(self.inputs), "stage": self.stage,
@@ -141,16 +158,25 @@ class Entry:
         )  # fmt: skip
 
 
-@dataclass(frozen=True)
-class MountEntry:
+class MountEntry(Record):
     """The contents of a ``RUN --mount=type=cache`` directory, as a layer blob."""
 
-    name: str
-    ident: str
-    layer: LayerBlob
-    mode: int = 0o755
-    uid: int = 0
-    gid: int = 0
+    __slots__ = ("name", "ident", "layer", "mode", "uid", "gid")
+    name: Final[str]
+    ident: Final[str]
+    layer: Final[LayerBlob]
+    mode: Final[int]
+    uid: Final[int]
+    gid: Final[int]
+
+    def __init__(self, name: str, ident: str, layer: LayerBlob, mode: int = 0o755, uid: int = 0,
+                 gid: int = 0) -> None:
+        self.name = name
+        self.ident = ident
+        self.layer = layer
+        self.mode = mode
+        self.uid = uid
+        self.gid = gid
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "id": self.ident, "mode": self.mode, "uid": self.uid,
@@ -172,13 +198,21 @@ class MountEntry:
                    nums[0] & 0o7777, nums[1], nums[2])
 
 
-@dataclass
-class CacheManifest:
+class CacheManifest(Record):
     """What an exported cache holds; ``problems`` lists the records that were dropped."""
 
-    entries: dict[str, Entry] = field(default_factory=dict)
-    mounts: dict[str, MountEntry] = field(default_factory=dict)
-    problems: list[str] = field(default_factory=list)
+    __slots__ = ("entries", "mounts", "problems")
+    _hashable = False
+    entries: dict[str, Entry]
+    mounts: dict[str, MountEntry]
+    problems: list[str]
+
+    def __init__(self, entries: dict[str, Entry] | None = None,
+                 mounts: dict[str, MountEntry] | None = None,
+                 problems: list[str] | None = None) -> None:
+        self.entries = {} if entries is None else entries
+        self.mounts = {} if mounts is None else mounts
+        self.problems = [] if problems is None else problems
 
     def to_bytes(self) -> bytes:
         data = {"version": FORMAT_VERSION,

@@ -20,9 +20,8 @@ import os
 import stat
 import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, Literal
+from typing import TYPE_CHECKING, Any, BinaryIO, Final, Literal
 
 from blake3 import blake3
 
@@ -31,6 +30,7 @@ from builder.errors import BuildError, ContextError
 from builder.fetch import download, is_git_source, is_url
 from builder.ignore import PatternMatcher, go_clean
 from builder.instructions import Add, Copy, InlineFile
+from builder.record import Record
 from builder.rootdir import RootDir
 from builder.sourcetree import WILDCARD, SourceItem, SourceTree, not_found, resolve_items
 from builder.unpack import is_archive, unpack_into
@@ -46,23 +46,52 @@ _CHUNK = 1 << 20
 _NODES = {"fifo": stat.S_IFIFO, "char": stat.S_IFCHR, "block": stat.S_IFBLK}
 
 
-@dataclass(frozen=True, slots=True)
-class CopyRequest:
+class CopyRequest(Record):
     """One COPY or ADD, its words already expanded. ``dest`` is as written (relative to
     ``workdir`` unless absolute); ``contents`` are heredoc files."""
 
-    sources: tuple[str, ...] = ()
-    dest: str = ""
-    contents: tuple[InlineFile, ...] = ()
-    workdir: str = "/"
-    chown: str = ""
-    chmod: str = ""
-    excludes: tuple[str, ...] = ()
-    parents: bool = False
-    link: bool = False
-    command: Literal["COPY", "ADD"] = "COPY"
-    unpack: bool | None = None  # ADD: None = local archives yes, URLs no
-    checksum: str = ""
+    __slots__ = ("sources", "dest", "contents", "workdir", "chown", "chmod", "excludes",
+                 "parents", "link", "command", "unpack", "checksum")
+    sources: Final[tuple[str, ...]]
+    dest: Final[str]
+    contents: Final[tuple[InlineFile, ...]]
+    workdir: Final[str]
+    chown: Final[str]
+    chmod: Final[str]
+    excludes: Final[tuple[str, ...]]
+    parents: Final[bool]
+    link: Final[bool]
+    command: Final[Literal["COPY", "ADD"]]
+    unpack: Final[bool | None]  # ADD: None = local archives yes, URLs no
+    checksum: Final[str]
+
+    def __init__(
+        self,
+        sources: tuple[str, ...] = (),
+        dest: str = "",
+        contents: tuple[InlineFile, ...] = (),
+        workdir: str = "/",
+        chown: str = "",
+        chmod: str = "",
+        excludes: tuple[str, ...] = (),
+        parents: bool = False,
+        link: bool = False,
+        command: Literal["COPY", "ADD"] = "COPY",
+        unpack: bool | None = None,
+        checksum: str = "",
+    ) -> None:
+        self.sources = sources
+        self.dest = dest
+        self.contents = contents
+        self.workdir = workdir
+        self.chown = chown
+        self.chmod = chmod
+        self.excludes = excludes
+        self.parents = parents
+        self.link = link
+        self.command = command
+        self.unpack = unpack
+        self.checksum = checksum
 
     @classmethod
     def from_instruction(
@@ -83,8 +112,8 @@ class CopyRequest:
         )
         if isinstance(instr, Add):
             checksum = ex(instr.checksum) if instr.checksum else ""
-            return replace(common, command="ADD", unpack=instr.unpack, checksum=checksum)
-        return replace(common, parents=instr.parents)
+            return common.replace(command="ADD", unpack=instr.unpack, checksum=checksum)
+        return common.replace(parents=instr.parents)
 
     @classmethod
     def from_step(cls, step: Step) -> CopyRequest:
@@ -102,10 +131,10 @@ class CopyRequest:
             link=bool(ins.get("link")),
         )
         if step.kind == "ADD":
-            return replace(
-                common, command="ADD", unpack=ins.get("unpack"), checksum=ins.get("checksum", "")
+            return common.replace(
+                command="ADD", unpack=ins.get("unpack"), checksum=ins.get("checksum", "")
             )
-        return replace(common, parents=bool(ins.get("parents")))
+        return common.replace(parents=bool(ins.get("parents")))
 
     def destination(self) -> tuple[str, bool]:
         """The absolute, cleaned destination and whether it names a directory."""
@@ -118,16 +147,26 @@ class CopyRequest:
         return go_clean(dest), is_dir
 
 
-@dataclass(slots=True)
-class CopyResult:
+class CopyResult(Record):
     """What a copy wrote."""
 
-    files: int = 0
-    dirs: int = 0
-    symlinks: int = 0
-    bytes: int = 0
-    archives: int = 0  # ADD archives extracted
-    skipped: list[str] = field(default_factory=list)
+    __slots__ = ("files", "dirs", "symlinks", "bytes", "archives", "skipped")
+    _hashable = False
+    files: int
+    dirs: int
+    symlinks: int
+    bytes: int
+    archives: int  # ADD archives extracted
+    skipped: list[str]
+
+    def __init__(self, files: int = 0, dirs: int = 0, symlinks: int = 0, bytes: int = 0,
+                 archives: int = 0, skipped: list[str] | None = None) -> None:
+        self.files = files
+        self.dirs = dirs
+        self.symlinks = symlinks
+        self.bytes = bytes
+        self.archives = archives
+        self.skipped = [] if skipped is None else skipped
 
 
 class _Op:

@@ -7,13 +7,15 @@ import os
 import posixpath
 import re
 import urllib.parse
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from builder.errors import BuildError
+from builder.record import Record
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Final
+
     import httpx
 
 __all__ = ["Download", "download", "is_git_source", "is_url", "url_filename"]
@@ -22,15 +24,23 @@ _SHA256 = re.compile(r"sha256:[0-9a-f]{64}")
 _CHUNK = 1 << 16
 
 
-@dataclass(frozen=True, slots=True)
-class Download:
+class Download(Record):
     """A downloaded file: where it is, its name in the image, its digest and size."""
 
-    path: Path
-    filename: str
-    sha256: str  # "sha256:<hex>"
-    size: int
-    mtime: float | None  # from Last-Modified, when the server sent one
+    __slots__ = ("path", "filename", "sha256", "size", "mtime")
+    path: Final[Path]
+    filename: Final[str]
+    sha256: Final[str]  # "sha256:<hex>"
+    size: Final[int]
+    mtime: Final[float | None]  # from Last-Modified, when the server sent one
+
+    def __init__(self, path: Path, filename: str, sha256: str, size: int,
+                 mtime: float | None) -> None:
+        self.path = path
+        self.filename = filename
+        self.sha256 = sha256
+        self.size = size
+        self.mtime = mtime
 
 
 def is_url(src: str) -> bool:

@@ -10,10 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import platform as _platform
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
 
 from builder.descriptor import (
     MEDIA_OCI_CONFIG,
@@ -23,8 +19,13 @@ from builder.descriptor import (
     check_digest,
 )
 from builder.errors import StoreError
+from builder.record import Record
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping, Sequence
+    from typing import Any, Final
+
     from builder.reference import Reference
     from builder.store import Image, Store
 
@@ -43,23 +44,54 @@ def _keys(value: object) -> tuple[str, ...]:
     return tuple(sorted(str(k) for k in value)) if isinstance(value, dict) else ()
 
 
-@dataclass(frozen=True)
-class RunConfig:
+class RunConfig(Record):
     """The ``config`` section: how a container of the image runs (Docker's field set)."""
 
-    user: str = ""
-    exposed_ports: tuple[str, ...] = ()
-    env: tuple[str, ...] = ()
-    entrypoint: tuple[str, ...] | None = None
-    cmd: tuple[str, ...] | None = None
-    volumes: tuple[str, ...] = ()
-    working_dir: str = ""
-    labels: Mapping[str, str] = field(default_factory=dict)
-    stop_signal: str = ""
-    healthcheck: Mapping[str, Any] | None = None
-    on_build: tuple[str, ...] = ()
-    shell: tuple[str, ...] = ()
-    args_escaped: bool = False
+    __slots__ = ("user", "exposed_ports", "env", "entrypoint", "cmd", "volumes", "working_dir",
+                 "labels", "stop_signal", "healthcheck", "on_build", "shell", "args_escaped")
+    user: Final[str]
+    exposed_ports: Final[tuple[str, ...]]
+    env: Final[tuple[str, ...]]
+    entrypoint: Final[tuple[str, ...] | None]
+    cmd: Final[tuple[str, ...] | None]
+    volumes: Final[tuple[str, ...]]
+    working_dir: Final[str]
+    labels: Final[Mapping[str, str]]
+    stop_signal: Final[str]
+    healthcheck: Final[Mapping[str, Any] | None]
+    on_build: Final[tuple[str, ...]]
+    shell: Final[tuple[str, ...]]
+    args_escaped: Final[bool]
+
+    def __init__(
+        self,
+        user: str = "",
+        exposed_ports: tuple[str, ...] = (),
+        env: tuple[str, ...] = (),
+        entrypoint: tuple[str, ...] | None = None,
+        cmd: tuple[str, ...] | None = None,
+        volumes: tuple[str, ...] = (),
+        working_dir: str = "",
+        labels: Mapping[str, str] | None = None,
+        stop_signal: str = "",
+        healthcheck: Mapping[str, Any] | None = None,
+        on_build: tuple[str, ...] = (),
+        shell: tuple[str, ...] = (),
+        args_escaped: bool = False,
+    ) -> None:
+        self.user = user
+        self.exposed_ports = exposed_ports
+        self.env = env
+        self.entrypoint = entrypoint
+        self.cmd = cmd
+        self.volumes = volumes
+        self.working_dir = working_dir
+        self.labels = {} if labels is None else labels
+        self.stop_signal = stop_signal
+        self.healthcheck = healthcheck
+        self.on_build = on_build
+        self.shell = shell
+        self.args_escaped = args_escaped
 
     @classmethod
     def from_dict(cls, data: object) -> RunConfig:
@@ -116,15 +148,23 @@ class RunConfig:
         return out
 
 
-@dataclass(frozen=True)
-class History:
+class History(Record):
     """One ``history`` entry; ``empty_layer`` entries have no layer."""
 
-    created: str | None = None
-    created_by: str = ""
-    author: str = ""
-    comment: str = ""
-    empty_layer: bool = False
+    __slots__ = ("created", "created_by", "author", "comment", "empty_layer")
+    created: Final[str | None]
+    created_by: Final[str]
+    author: Final[str]
+    comment: Final[str]
+    empty_layer: Final[bool]
+
+    def __init__(self, created: str | None = None, created_by: str = "", author: str = "",
+                 comment: str = "", empty_layer: bool = False) -> None:
+        self.created = created
+        self.created_by = created_by
+        self.author = author
+        self.comment = comment
+        self.empty_layer = empty_layer
 
     @classmethod
     def from_dict(cls, data: object) -> History:
@@ -156,19 +196,44 @@ class History:
         return out
 
 
-@dataclass(frozen=True)
-class ImageConfig:
-    """An image config: platform, run config, layers (diff_ids) and history."""
+class ImageConfig(Record):
+    """An image config: platform, run config, layers (diff_ids) and history.
 
-    architecture: str = field(default_factory=lambda: host_architecture()[0])
-    os: str = "linux"
-    variant: str = ""
-    created: str | None = None
-    author: str = ""
-    config: RunConfig = field(default_factory=RunConfig)
-    diff_ids: tuple[str, ...] = ()
-    history: tuple[History, ...] = ()
-    extra: Mapping[str, Any] = field(default_factory=dict)
+    ``architecture`` defaults to this machine's."""
+
+    __slots__ = ("architecture", "os", "variant", "created", "author", "config", "diff_ids",
+                 "history", "extra")
+    architecture: Final[str]
+    os: Final[str]
+    variant: Final[str]
+    created: Final[str | None]
+    author: Final[str]
+    config: Final[RunConfig]
+    diff_ids: Final[tuple[str, ...]]
+    history: Final[tuple[History, ...]]
+    extra: Final[Mapping[str, Any]]
+
+    def __init__(
+        self,
+        architecture: str | None = None,
+        os: str = "linux",
+        variant: str = "",
+        created: str | None = None,
+        author: str = "",
+        config: RunConfig | None = None,
+        diff_ids: tuple[str, ...] = (),
+        history: tuple[History, ...] = (),
+        extra: Mapping[str, Any] | None = None,
+    ) -> None:
+        self.architecture = host_architecture()[0] if architecture is None else architecture
+        self.os = os
+        self.variant = variant
+        self.created = created
+        self.author = author
+        self.config = RunConfig() if config is None else config
+        self.diff_ids = diff_ids
+        self.history = history
+        self.extra = {} if extra is None else extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ImageConfig:
@@ -236,7 +301,7 @@ class ImageConfig:
 
     def with_layer(self, diff_id: str, history: History) -> ImageConfig:
         """A copy with one more layer and its history entry."""
-        return replace(self, diff_ids=(*self.diff_ids, diff_id), history=(*self.history, history))
+        return self.replace(diff_ids=(*self.diff_ids, diff_id), history=(*self.history, history))
 
     @property
     def platform(self) -> dict[str, str]:
@@ -254,6 +319,8 @@ def canonical_json(data: Any) -> bytes:
 
 def now_rfc3339(epoch: int | None = None) -> str:
     """``created`` time: ``epoch`` (SOURCE_DATE_EPOCH) if given, else now, in UTC."""
+    from datetime import UTC, datetime
+
     if epoch is not None:
         return datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")

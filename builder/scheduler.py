@@ -16,11 +16,11 @@ import threading
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from builder.errors import BuildError
+from builder.record import Record
 
 
 class Cancelled(BuildError):
@@ -78,15 +78,25 @@ class Cancel:
                     self._callbacks.remove(callback)
 
 
-@dataclass
-class Job:
+class Job(Record):
     """One unit of work: ``run(cancel, results_of_deps)`` returns the job's result."""
 
+    __slots__ = ("id", "run", "deps", "name", "extra")
+    _hashable = False
     id: str
     run: Callable[[Cancel, Mapping[str, Any]], Any]
-    deps: tuple[str, ...] = ()
-    name: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
+    deps: tuple[str, ...]
+    name: str
+    extra: dict[str, Any]
+
+    def __init__(self, id: str, run: Callable[[Cancel, Mapping[str, Any]], Any],
+                 deps: tuple[str, ...] = (), name: str = "",
+                 extra: dict[str, Any] | None = None) -> None:
+        self.id = id
+        self.run = run
+        self.deps = deps
+        self.name = name
+        self.extra = {} if extra is None else extra
 
 
 class Scheduler:

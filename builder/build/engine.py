@@ -17,7 +17,6 @@ import threading
 import time
 from collections.abc import Mapping
 from contextlib import ExitStack
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,12 +29,15 @@ from builder.errors import BuildError, DockyardError, NotFoundError
 from builder.graph import BuildGraph, PlanSettings, Stage, Step, plan
 from builder.graph import ImageConfig as PlanConfig
 from builder.progress import Event, Reporter
+from builder.record import Record
 from builder.scheduler import Cancel, Job, KeyLocks, Scheduler
 from builder.settings import Settings
 from builder.snapshot import Mount, Snapshotter
 from builder.store import Image, Store
 
 if TYPE_CHECKING:
+    from typing import Final
+
     from builder.cache_import import CacheSources
     from builder.context import BuildContext
     from builder.layers import Change
@@ -43,22 +45,33 @@ if TYPE_CHECKING:
 _SEQ = itertools.count()
 
 
-@dataclass(frozen=True)
-class LayerRef:
+class LayerRef(Record):
     """A layer of a stage's filesystem: its diff_id and blob."""
 
-    diff_id: str
-    blob: Descriptor
+    __slots__ = ("diff_id", "blob")
+    diff_id: Final[str]
+    blob: Final[Descriptor]
+
+    def __init__(self, diff_id: str, blob: Descriptor) -> None:
+        self.diff_id = diff_id
+        self.blob = blob
 
 
-@dataclass(frozen=True)
-class StepOutcome:
+class StepOutcome(Record):
     """What a step's job returns: the stage's layers after it, and the layer it added."""
 
-    layers: tuple[LayerRef, ...]
-    added: LayerRef | None
-    cached: bool
-    created: float = 0.0
+    __slots__ = ("layers", "added", "cached", "created")
+    layers: Final[tuple[LayerRef, ...]]
+    added: Final[LayerRef | None]
+    cached: Final[bool]
+    created: Final[float]
+
+    def __init__(self, layers: tuple[LayerRef, ...], added: LayerRef | None, cached: bool,
+                 created: float = 0.0) -> None:
+        self.layers = layers
+        self.added = added
+        self.cached = cached
+        self.created = created
 
 
 class Build:

@@ -12,12 +12,12 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from builder.errors import BuildError, ExecutionError
 from builder.graph import Step
+from builder.record import Record
 from builder.runtime.executor import Executor, MountSpec, ProcessSpec
 from builder.scheduler import Cancel
 
@@ -36,16 +36,27 @@ class StepFailed(BuildError):
         self.output_tail = output_tail
 
 
-@dataclass
-class OpContext:
+class OpContext(Record):
     """What every op of one build can use."""
 
+    __slots__ = ("root", "executor", "context_snapshot", "secrets", "network", "tree_for")
+    _hashable = False
     root: Path
     executor: Executor
     context_snapshot: Any  # builder.context.ContextSnapshot
-    secrets: Mapping[str, Path] = field(default_factory=dict)
-    network: str = "default"
-    tree_for: TreeFor | None = None
+    secrets: Mapping[str, Path]
+    network: str
+    tree_for: TreeFor | None
+
+    def __init__(self, root: Path, executor: Executor, context_snapshot: Any,
+                 secrets: Mapping[str, Path] | None = None, network: str = "default",
+                 tree_for: TreeFor | None = None) -> None:
+        self.root = root
+        self.executor = executor
+        self.context_snapshot = context_snapshot
+        self.secrets = {} if secrets is None else secrets
+        self.network = network
+        self.tree_for = tree_for
 
 
 def run_op(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import shlex
 import sys
-from dataclasses import replace
 from typing import BinaryIO, Literal, cast
 
 import click
@@ -50,30 +49,30 @@ def apply_change(config: RunConfig, change: str) -> RunConfig:
     keyword = instruction.upper()
     value = value.strip()
     if keyword == "CMD":
-        return replace(config, cmd=_command(value))
+        return config.replace(cmd=_command(value))
     if keyword == "ENTRYPOINT":
-        return replace(config, entrypoint=_command(value))
+        return config.replace(entrypoint=_command(value))
     if keyword == "ENV":
         env = [e for e in config.env]
         for key, val in _pairs(value, "ENV"):
             env = [e for e in env if e.partition("=")[0] != key] + [f"{key}={val}"]
-        return replace(config, env=tuple(env))
+        return config.replace(env=tuple(env))
     if keyword == "LABEL":
-        return replace(config, labels={**config.labels, **dict(_pairs(value, "LABEL"))})
+        return config.replace(labels={**config.labels, **dict(_pairs(value, "LABEL"))})
     if keyword == "WORKDIR":
-        return replace(config, working_dir=value)
+        return config.replace(working_dir=value)
     if keyword == "USER":
-        return replace(config, user=value)
+        return config.replace(user=value)
     if keyword == "EXPOSE":
         ports = {p if "/" in p else f"{p}/tcp" for p in value.split()}
-        return replace(config, exposed_ports=tuple(sorted({*config.exposed_ports, *ports})))
+        return config.replace(exposed_ports=tuple(sorted({*config.exposed_ports, *ports})))
     if keyword == "VOLUME":
         volumes = list(_command(value)) if value.startswith("[") else value.split()
-        return replace(config, volumes=tuple(sorted({*config.volumes, *volumes})))
+        return config.replace(volumes=tuple(sorted({*config.volumes, *volumes})))
     if keyword == "STOPSIGNAL":
-        return replace(config, stop_signal=value)
+        return config.replace(stop_signal=value)
     if keyword == "ONBUILD":
-        return replace(config, on_build=(*config.on_build, value))
+        return config.replace(on_build=(*config.on_build, value))
     raise DockyardError(f"{instruction} is not a valid change command")
 
 

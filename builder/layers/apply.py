@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, cast
 
@@ -24,6 +23,7 @@ from builder.layers.compression import HashingReader, open_uncompressed
 from builder.layers.reader import TarReader
 from builder.layers.tarformat import BLK, CHR, DIR, FIFO, LNK, SYM, Header
 from builder.layers.writer import keep_xattr
+from builder.record import Record
 
 _WALK_FLAGS = os.O_PATH | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
 _LIST_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
@@ -34,17 +34,28 @@ _WH = b".wh."
 _OPAQUE = b".wh..wh..opq"
 
 
-@dataclass(slots=True)
-class ApplyStats:
+class ApplyStats(Record):
     """Counts of what :func:`apply_layer` did."""
 
-    entries: int = 0  # tar entries read (whiteouts included)
-    bytes: int = 0  # file content bytes written
-    whiteouts: int = 0  # ".wh.<name>" entries applied
-    opaques: int = 0  # ".wh..wh..opq" markers applied
-    skipped: int = 0  # entries not materialised (device nodes without permission)
-    diff_id: str | None = None  # sha256 of the uncompressed tar, with ``hash_tar``
-    tar_size: int = 0  # its length, with ``hash_tar``
+    __slots__ = ("entries", "bytes", "whiteouts", "opaques", "skipped", "diff_id", "tar_size")
+    _hashable = False
+    entries: int  # tar entries read (whiteouts included)
+    bytes: int  # file content bytes written
+    whiteouts: int  # ".wh.<name>" entries applied
+    opaques: int  # ".wh..wh..opq" markers applied
+    skipped: int  # entries not materialised (device nodes without permission)
+    diff_id: str | None  # sha256 of the uncompressed tar, with ``hash_tar``
+    tar_size: int  # its length, with ``hash_tar``
+
+    def __init__(self, entries: int = 0, bytes: int = 0, whiteouts: int = 0, opaques: int = 0,
+                 skipped: int = 0, diff_id: str | None = None, tar_size: int = 0) -> None:
+        self.entries = entries
+        self.bytes = bytes
+        self.whiteouts = whiteouts
+        self.opaques = opaques
+        self.skipped = skipped
+        self.diff_id = diff_id
+        self.tar_size = tar_size
 
 
 def apply_layer(

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import struct
 import zlib
-from dataclasses import dataclass, field
 
 from builder.errors import LayerError
+from builder.record import Record
 
 BLOCK = 512
 END_OF_ARCHIVE = bytes(2 * BLOCK)
@@ -150,10 +150,12 @@ def _pax_record(key: bytes, value: bytes) -> bytes:
 # --- parsing -------------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class Header:
+class Header(Record):
     """One parsed entry, with PAX / GNU long-name records already applied."""
 
+    __slots__ = ("name", "typeflag", "mode", "uid", "gid", "size", "mtime_ns", "linkname",
+                 "devmajor", "devminor", "xattrs")
+    _hashable = False
     name: bytes
     typeflag: bytes
     mode: int
@@ -161,10 +163,25 @@ class Header:
     gid: int
     size: int
     mtime_ns: int
-    linkname: bytes = b""
-    devmajor: int = 0
-    devminor: int = 0
-    xattrs: dict[str, bytes] = field(default_factory=dict)
+    linkname: bytes
+    devmajor: int
+    devminor: int
+    xattrs: dict[str, bytes]
+
+    def __init__(self, name: bytes, typeflag: bytes, mode: int, uid: int, gid: int, size: int,
+                 mtime_ns: int, linkname: bytes = b"", devmajor: int = 0, devminor: int = 0,
+                 xattrs: dict[str, bytes] | None = None) -> None:
+        self.name = name
+        self.typeflag = typeflag
+        self.mode = mode
+        self.uid = uid
+        self.gid = gid
+        self.size = size
+        self.mtime_ns = mtime_ns
+        self.linkname = linkname
+        self.devmajor = devmajor
+        self.devminor = devminor
+        self.xattrs = {} if xattrs is None else xattrs
 
 
 def parse_number(field_: bytes, what: str, offset: int) -> int:

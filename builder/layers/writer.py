@@ -5,9 +5,8 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import BinaryIO, Final, Literal
 
 from builder.errors import LayerError
 from builder.layers.compression import MEDIA_TYPES, Compression, Pipeline
@@ -24,6 +23,7 @@ from builder.layers.tarformat import (
     pack_header,
     pack_plain,
 )
+from builder.record import Record
 
 ChangeKind = Literal["add", "delete", "opaque"]
 
@@ -37,8 +37,7 @@ _ZEROS = bytes(512)
 _KEPT_XATTRS = ("security.capability",)
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(Record):
     """One entry of a changeset.
 
     ``path`` is relative and "/"-separated, without a leading "/" or "./" (e.g. ``etc/passwd``).
@@ -48,21 +47,36 @@ class Change:
     ``source`` is an absolute path on disk to lstat and read (None for ``delete``).
     """
 
-    path: str
-    kind: ChangeKind
-    source: str | None = None
+    __slots__ = ("path", "kind", "source")
+    path: Final[str]
+    kind: Final[ChangeKind]
+    source: Final[str | None]
+
+    def __init__(self, path: str, kind: ChangeKind, source: str | None = None) -> None:
+        self.path = path
+        self.kind = kind
+        self.source = source
 
 
-@dataclass(frozen=True, slots=True)
-class LayerDigests:
+class LayerDigests(Record):
     """What :func:`write_layer` produced."""
 
-    diff_id: str  # "sha256:<hex>" of the uncompressed tar
-    blake3: str  # hex blake3 of the uncompressed tar
-    digest: str  # "sha256:<hex>" of the bytes written to ``out``
-    size: int  # bytes written to ``out``
-    uncompressed_size: int
-    media_type: str
+    __slots__ = ("diff_id", "blake3", "digest", "size", "uncompressed_size", "media_type")
+    diff_id: Final[str]  # "sha256:<hex>" of the uncompressed tar
+    blake3: Final[str]  # hex blake3 of the uncompressed tar
+    digest: Final[str]  # "sha256:<hex>" of the bytes written to ``out``
+    size: Final[int]  # bytes written to ``out``
+    uncompressed_size: Final[int]
+    media_type: Final[str]
+
+    def __init__(self, diff_id: str, blake3: str, digest: str, size: int,
+                 uncompressed_size: int, media_type: str) -> None:
+        self.diff_id = diff_id
+        self.blake3 = blake3
+        self.digest = digest
+        self.size = size
+        self.uncompressed_size = uncompressed_size
+        self.media_type = media_type
 
 
 def keep_xattr(name: str) -> bool:

@@ -13,12 +13,12 @@ import re
 import threading
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 import httpx
 
 from builder.errors import RegistryError
+from builder.record import Record
 from builder.registry.credentials import Credentials
 
 _PARAM = re.compile(r'\s*([A-Za-z0-9_.-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]*))\s*,?')
@@ -26,12 +26,16 @@ _DEFAULT_EXPIRY = 60
 _MARGIN = 10
 
 
-@dataclass(frozen=True)
-class Challenge:
+class Challenge(Record):
     """One parsed ``WWW-Authenticate`` challenge."""
 
-    scheme: str
-    params: dict[str, str] = field(default_factory=dict)
+    __slots__ = ("scheme", "params")
+    scheme: Final[str]
+    params: Final[dict[str, str]]
+
+    def __init__(self, scheme: str, params: dict[str, str] | None = None) -> None:
+        self.scheme = scheme
+        self.params = {} if params is None else params
 
 
 def parse_challenges(header: str) -> list[Challenge]:
@@ -62,10 +66,15 @@ def basic_header(creds: Credentials) -> str:
     return "Basic " + token
 
 
-@dataclass
-class _Token:
+class _Token(Record):
+    __slots__ = ("value", "expires")
+    _hashable = False
     value: str
     expires: float
+
+    def __init__(self, value: str, expires: float) -> None:
+        self.value = value
+        self.expires = expires
 
 
 class Authenticator:

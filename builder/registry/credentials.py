@@ -12,24 +12,29 @@ from __future__ import annotations
 import base64
 import json
 import subprocess
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from builder.errors import RegistryError
+from builder.record import Record
 
 DOCKER_HUB_KEY = "https://index.docker.io/v1/"
 _HUB_HOSTS = ("docker.io", "index.docker.io", "registry-1.docker.io")
 _TOKEN_USER = "<token>"
 
 
-@dataclass(frozen=True)
-class Credentials:
+class Credentials(Record):
     """A user name and password, or an identity (OAuth2 refresh) token."""
 
-    username: str = ""
-    password: str = ""
-    identity_token: str = ""
+    __slots__ = ("username", "password", "identity_token")
+    username: Final[str]
+    password: Final[str]
+    identity_token: Final[str]
+
+    def __init__(self, username: str = "", password: str = "", identity_token: str = "") -> None:
+        self.username = username
+        self.password = password
+        self.identity_token = identity_token
 
 
 def server_key(domain: str) -> str:

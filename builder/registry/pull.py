@@ -17,8 +17,7 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 import httpx
 
@@ -31,6 +30,7 @@ from builder.descriptor import (
 )
 from builder.errors import DigestError, RegistryError
 from builder.image import ImageConfig, host_architecture
+from builder.record import Record
 from builder.reference import Reference
 from builder.registry.client import RegistryClient
 from builder.registry.sources import record_sources
@@ -44,13 +44,18 @@ _WORKERS = 4
 _BATCH = 1 << 20  # bytes handed on at once: fewer writes, hash calls and thread hand-offs
 
 
-@dataclass(frozen=True)
-class Platform:
+class Platform(Record):
     """``os/arch[/variant]``."""
 
-    os: str
-    architecture: str
-    variant: str = ""
+    __slots__ = ("os", "architecture", "variant")
+    os: Final[str]
+    architecture: Final[str]
+    variant: Final[str]
+
+    def __init__(self, os: str, architecture: str, variant: str = "") -> None:
+        self.os = os
+        self.architecture = architecture
+        self.variant = variant
 
     @classmethod
     def parse(cls, text: str) -> Platform:
@@ -103,14 +108,21 @@ def _platform_text(p: dict[str, Any]) -> str:
     return "/".join(str(p[k]) for k in ("os", "architecture", "variant") if p.get(k))
 
 
-@dataclass
-class PullResult:
+class PullResult(Record):
     """The pulled image and what had to be downloaded."""
 
+    __slots__ = ("image", "downloaded", "reused", "digest")
+    _hashable = False
     image: Image
     downloaded: int  # blobs fetched
     reused: int  # blobs already in the store
     digest: str  # of what the reference names: the index, for a multi-platform image
+
+    def __init__(self, image: Image, downloaded: int, reused: int, digest: str) -> None:
+        self.image = image
+        self.downloaded = downloaded
+        self.reused = reused
+        self.digest = digest
 
 
 def pull(store: Store, ref: Reference, client: RegistryClient, *,

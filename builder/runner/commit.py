@@ -53,8 +53,6 @@ def commit(root: Path, c: Container, ref: str | None, message: str = "",
             config = config.with_layer(record.diff_id, history)
             layers.append(record.descriptor)
         else:
-            from dataclasses import replace
-
-            config = replace(config, history=(*config.history, history))
+            config = config.replace(history=(*config.history, history))
         return commit_image(store, config.to_bytes(), layers, names,
                             check_history=bool(old.history))

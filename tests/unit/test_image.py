@@ -23,6 +23,7 @@ from builder.image import (
     build_manifest,
     chain_ids,
     commit_image,
+    host_architecture,
 )
 from builder.layers import Compression, changes_from_tree
 from builder.reference import parse
@@ -82,6 +83,32 @@ def test_history_must_match_layers() -> None:
         ImageConfig.from_bytes(b'{"rootfs":{"type":"other"}}')
     with pytest.raises(DigestError):
         ImageConfig.from_bytes(b'{"rootfs":{"type":"layers","diff_ids":["blake3:00"]}}')
+
+
+def test_config_defaults_and_copies() -> None:
+    a, b = ImageConfig(), ImageConfig()
+    assert a.architecture == host_architecture()[0] and a.os == "linux"
+    assert a.config == RunConfig() and a.extra == {} and a.config.labels == {}
+    assert a == b and a.extra is not b.extra and a.config.labels is not b.config.labels
+    assert ImageConfig(architecture="").architecture == ""
+    layer = "sha256:" + "c" * 64
+    grown = a.with_layer(layer, History(created_by="RUN x"))
+    assert (grown.diff_ids, grown.history) == ((layer,), (History(created_by="RUN x"),))
+    assert (a.diff_ids, a.history) == ((), ())
+    assert grown.replace(diff_ids=(), history=()) == a
+    assert grown != a and grown.to_bytes() != a.to_bytes()
+    assert hash(History(created_by="x")) == hash(History(created_by="x"))
+    assert History(created_by="x") != History(created_by="y")
+
+
+def test_apply_change_returns_a_changed_copy() -> None:
+    base = RunConfig(labels={"a": "1"}, exposed_ports=("22/tcp",))
+    labelled = apply_change(base, "LABEL b=2")
+    assert labelled.labels == {"a": "1", "b": "2"} and base.labels == {"a": "1"}
+    assert labelled.replace(labels={"a": "1"}) == base
+    assert apply_change(base, "EXPOSE 80").exposed_ports == ("22/tcp", "80/tcp")
+    assert apply_change(base, "USER app") == RunConfig(
+        user="app", labels={"a": "1"}, exposed_ports=("22/tcp",))
 
 
 def test_chain_ids() -> None:

@@ -23,6 +23,7 @@ import builder.layers
 from builder.errors import LayerError
 from builder.layers import (
     MEDIA_TYPES,
+    ApplyStats,
     Change,
     apply_layer,
     changes_from_tree,
@@ -153,6 +154,18 @@ def test_public_api_is_pinned() -> None:
         "detect_compression", "open_uncompressed", "transcode", "write_layer",
     }
     assert all(hasattr(builder.layers, name) for name in builder.layers.__all__)
+
+
+def test_changes_and_stats_are_value_records() -> None:
+    assert Change("a", "delete") == Change("a", "delete", None)
+    assert Change("a", "add", "/x") != Change("a", "add", "/y")
+    assert len({Change("a", "add", "/x"), Change("a", "add", "/x")}) == 1
+    assert repr(Change("a", "delete")) == "Change(path='a', kind='delete', source=None)"
+    one, two = ApplyStats(), ApplyStats()
+    one.entries += 1
+    assert (one.entries, two.entries) == (1, 0) and one != two
+    with pytest.raises(TypeError, match="unhashable"):
+        hash(one)
 
 
 @pytest.mark.parametrize("source", COMPRESSIONS)

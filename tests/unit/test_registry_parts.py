@@ -98,6 +98,14 @@ def test_platform_selection() -> None:
         Platform.parse("linux")
 
 
+def test_platform_is_a_value() -> None:
+    arm = Platform.parse("linux/aarch64/v8")
+    assert arm == Platform("linux", "arm64", "v8") and str(arm) == "linux/arm64/v8"
+    assert {arm, Platform("linux", "arm64", "v8")} == {arm}
+    assert Platform.parse("linux/amd64") == Platform("linux", "amd64")
+    assert Platform.parse("linux/amd64") != arm
+
+
 def test_docker_config_auths(tmp_path: Path) -> None:
     cfg = DockerConfig(tmp_path)
     assert cfg.get("r.example") is None
