@@ -14,7 +14,7 @@ checks for every stage.
 
 from __future__ import annotations
 
-import platform as _platform
+import os
 from collections.abc import Callable, Mapping
 
 from builder.errors import DockerfileError, ExpansionError, Location
@@ -47,7 +47,7 @@ _ARCH = {"x86_64": "amd64", "amd64": "amd64", "aarch64": "arm64", "arm64": "arm6
 
 def host_platform() -> str:
     """The host's platform in OCI form, e.g. ``linux/amd64``."""
-    machine = _platform.machine().lower()
+    machine = os.uname().machine.lower()  # what platform.machine() reads, without its import
     if machine.startswith("armv7"):
         return "linux/arm/v7"
     return f"linux/{_ARCH.get(machine, machine)}"
