@@ -27,13 +27,17 @@ hashed.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import Any
 
 import blake3
 
-from builder.graph import Base, BuildGraph, Edge, Step
+from builder.record import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+    from typing import Any, Final
+
+    from builder.graph import Base, BuildGraph, Edge, Step
 
 __all__ = [
     "KEY_VERSION",
@@ -54,17 +58,22 @@ _UNHASHED = ("slot", "label")
 _FILE_STEPS = ("COPY", "ADD")
 
 
-@dataclass(frozen=True)
-class CacheKey:
+class CacheKey(Record):
     """A step's key and the inputs it was computed from.
 
     ``complete`` is false for a COPY/ADD whose sources digest is not known yet: such a
     key must not be looked up or committed.
     """
 
-    digest: str
-    inputs: Mapping[str, Any]
-    complete: bool = True
+    __slots__ = ("digest", "inputs", "complete")
+    digest: Final[str]
+    inputs: Final[Mapping[str, Any]]
+    complete: Final[bool]
+
+    def __init__(self, digest: str, inputs: Mapping[str, Any], complete: bool = True) -> None:
+        self.digest = digest
+        self.inputs = inputs
+        self.complete = complete
 
     def __str__(self) -> str:
         return self.digest

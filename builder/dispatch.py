@@ -10,11 +10,8 @@ instruction sees the variables as they were before it (``ENV a=1 b=$a`` uses the
 
 from __future__ import annotations
 
-import dataclasses
 import posixpath
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable
 
 from builder.errors import DockerfileError, Location
 from builder.graph import Edge, ImageConfig, Step, expand_word, fail
@@ -40,8 +37,14 @@ from builder.instructions import (
     Workdir,
 )
 from builder.nodes import parse_heredoc
+from builder.record import Record
 from builder.scope import Scope
 from builder.shell_words import Lex
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from typing import Any
 
 __all__ = ["DEFAULT_SHELL", "Dispatcher", "StageState"]
 
@@ -50,15 +53,24 @@ DEFAULT_SHELL = ("/bin/sh", "-c")
 ResolveFrom = Callable[[Location, str, str, bool], Edge]
 
 
-@dataclass
-class StageState:
+class StageState(Record):
     """The mutable state of a stage while its steps are planned."""
 
+    __slots__ = ("scope", "config", "author", "cmd_set", "consumed")
+    _hashable = False
     scope: Scope
     config: dict[str, Any]
-    author: str = ""
-    cmd_set: bool = False
-    consumed: set[str] = field(default_factory=set)
+    author: str
+    cmd_set: bool
+    consumed: set[str]
+
+    def __init__(self, scope: Scope, config: dict[str, Any], author: str = "",
+                 cmd_set: bool = False, consumed: set[str] | None = None) -> None:
+        self.scope = scope
+        self.config = config
+        self.author = author
+        self.cmd_set = cmd_set
+        self.consumed = set() if consumed is None else consumed
 
     @classmethod
     def from_config(cls, cfg: ImageConfig) -> StageState:
@@ -195,11 +207,11 @@ class Dispatcher:
         mount_data = []
         for m in mounts:
             item = {
-                k.rstrip("_"): v for k, v in dataclasses.asdict(m).items() if v not in (None, "")
+                k.rstrip("_"): v for k, v in m.as_dict().items() if v not in (None, "")
             }
             if m.from_:
                 edge = self.resolve_from(loc, m.from_, "mount", ob)
-                deps.append(dataclasses.replace(edge, step=index))
+                deps.append(edge.replace(step=index))
             mount_data.append(item)
         data = {
             "command": args,
@@ -239,7 +251,7 @@ class Dispatcher:
         data["from"] = ins.from_
         if ins.from_:
             edge = self.resolve_from(loc, ins.from_, "copy", ob)
-            deps.append(dataclasses.replace(edge, step=index))
+            deps.append(edge.replace(step=index))
         return data, {}, True, deps
 
     def _add(self, ins: Add, index: int, ob: bool, env: Mapping[str, str], loc: Location) -> Any:

@@ -5,13 +5,17 @@ Messages are Docker's own words, so users can search for them.
 
 from __future__ import annotations
 
-import csv
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Literal
 
-FlagType = Literal["bool", "string", "strings"]
+from builder.record import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+    from typing import Final, Literal
+
+    FlagType = Literal["bool", "string", "strings"]
+    MountType = Literal["bind", "cache", "tmpfs", "secret", "ssh"]
 
 
 class FlagError(ValueError):
@@ -127,7 +131,6 @@ def parse_duration(text: str) -> int:
     return sign * int(total)
 
 
-MountType = Literal["bind", "cache", "tmpfs", "secret", "ssh"]
 _MOUNT_TYPES = ("bind", "cache", "tmpfs", "secret", "ssh")
 _SHARING = ("shared", "private", "locked")
 _MOUNT_KEYS = (
@@ -136,23 +139,43 @@ _MOUNT_KEYS = (
 )  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class Mount:
+class Mount(Record):
     """A ``RUN --mount`` spec."""
 
-    type: MountType = "bind"
-    from_: str = ""
-    source: str = ""
-    target: str = ""
-    readonly: bool = True
-    size: int = 0
-    id: str = ""
-    sharing: str = ""
-    required: bool = False
-    env: str | None = None
-    mode: int | None = None
-    uid: int | None = None
-    gid: int | None = None
+    __slots__ = ("type", "from_", "source", "target", "readonly", "size", "id", "sharing",
+                 "required", "env", "mode", "uid", "gid")
+    type: Final[MountType]
+    from_: Final[str]
+    source: Final[str]
+    target: Final[str]
+    readonly: Final[bool]
+    size: Final[int]
+    id: Final[str]
+    sharing: Final[str]
+    required: Final[bool]
+    env: Final[str | None]
+    mode: Final[int | None]
+    uid: Final[int | None]
+    gid: Final[int | None]
+
+    def __init__(self, type: MountType = "bind", from_: str = "", source: str = "",
+                 target: str = "", readonly: bool = True, size: int = 0, id: str = "",
+                 sharing: str = "", required: bool = False, env: str | None = None,
+                 mode: int | None = None, uid: int | None = None,
+                 gid: int | None = None) -> None:
+        self.type = type
+        self.from_ = from_
+        self.source = source
+        self.target = target
+        self.readonly = readonly
+        self.size = size
+        self.id = id
+        self.sharing = sharing
+        self.required = required
+        self.env = env
+        self.mode = mode
+        self.uid = uid
+        self.gid = gid
 
 
 def _go_bool(key: str, value: str) -> bool:
@@ -189,6 +212,8 @@ def parse_ram_size(value: str) -> int:
 
 def parse_mount(value: str, expand: Callable[[str], str] | None = None) -> Mount:
     """Parse a ``--mount`` value. Without ``expand`` only what needs no variables is checked."""
+    import csv
+
     try:
         fields = next(csv.reader([value], skipinitialspace=False)) if value else []
     except csv.Error as err:

@@ -14,17 +14,20 @@ checks for every stage.
 
 from __future__ import annotations
 
-import platform as _platform
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+import os
+from collections.abc import Callable, Mapping
 
 from builder.errors import DockerfileError, ExpansionError, Location
 from builder.instructions import Arg, From, Instruction
+from builder.record import Record
 from builder.scope import is_builtin_arg, platform_args
 from builder.shell_words import Lex
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from typing import Any, Final, Literal
+
     from builder.parser import Dockerfile
 
 __all__ = [
@@ -44,30 +47,53 @@ _ARCH = {"x86_64": "amd64", "amd64": "amd64", "aarch64": "arm64", "arm64": "arm6
 
 def host_platform() -> str:
     """The host's platform in OCI form, e.g. ``linux/amd64``."""
-    machine = _platform.machine().lower()
+    machine = os.uname().machine.lower()  # what platform.machine() reads, without its import
     if machine.startswith("armv7"):
         return "linux/arm/v7"
     return f"linux/{_ARCH.get(machine, machine)}"
 
 
-@dataclass(frozen=True)
-class ImageConfig:
+class ImageConfig(Record):
     """The parts of a Docker image config that planning needs (``config`` in Docker JSON)."""
 
-    env: tuple[str, ...] = ()
-    cmd: tuple[str, ...] | None = None
-    entrypoint: tuple[str, ...] | None = None
-    working_dir: str = ""
-    user: str = ""
-    shell: tuple[str, ...] | None = None
-    on_build: tuple[str, ...] = ()
-    labels: tuple[tuple[str, str], ...] = ()
-    exposed_ports: tuple[str, ...] = ()
-    volumes: tuple[str, ...] = ()
-    stop_signal: str = ""
-    healthcheck: tuple[tuple[str, Any], ...] | None = None
-    author: str = ""
-    id: str = ""
+    __slots__ = ("env", "cmd", "entrypoint", "working_dir", "user", "shell", "on_build", "labels",
+                 "exposed_ports", "volumes", "stop_signal", "healthcheck", "author", "id")
+    env: Final[tuple[str, ...]]
+    cmd: Final[tuple[str, ...] | None]
+    entrypoint: Final[tuple[str, ...] | None]
+    working_dir: Final[str]
+    user: Final[str]
+    shell: Final[tuple[str, ...] | None]
+    on_build: Final[tuple[str, ...]]
+    labels: Final[tuple[tuple[str, str], ...]]
+    exposed_ports: Final[tuple[str, ...]]
+    volumes: Final[tuple[str, ...]]
+    stop_signal: Final[str]
+    healthcheck: Final[tuple[tuple[str, Any], ...] | None]
+    author: Final[str]
+    id: Final[str]
+
+    def __init__(self, env: tuple[str, ...] = (), cmd: tuple[str, ...] | None = None,
+                 entrypoint: tuple[str, ...] | None = None, working_dir: str = "", user: str = "",
+                 shell: tuple[str, ...] | None = None, on_build: tuple[str, ...] = (),
+                 labels: tuple[tuple[str, str], ...] = (), exposed_ports: tuple[str, ...] = (),
+                 volumes: tuple[str, ...] = (), stop_signal: str = "",
+                 healthcheck: tuple[tuple[str, Any], ...] | None = None, author: str = "",
+                 id: str = "") -> None:
+        self.env = env
+        self.cmd = cmd
+        self.entrypoint = entrypoint
+        self.working_dir = working_dir
+        self.user = user
+        self.shell = shell
+        self.on_build = on_build
+        self.labels = labels
+        self.exposed_ports = exposed_ports
+        self.volumes = volumes
+        self.stop_signal = stop_signal
+        self.healthcheck = healthcheck
+        self.author = author
+        self.id = id
 
     @classmethod
     def from_docker(cls, data: Mapping[str, Any], image_id: str = "") -> ImageConfig:
@@ -130,17 +156,30 @@ class ImageConfig:
 BaseConfigs = Mapping[str, ImageConfig] | Callable[[str], "ImageConfig | None"]
 
 
-@dataclass(frozen=True)
-class PlanSettings:
+class PlanSettings(Record):
     """What a build asks for: build args, target, platform, cache bypass."""
 
-    build_args: Mapping[str, str] = field(default_factory=dict)
-    target: str = ""
-    all_stages: bool = False
-    platform: str = field(default_factory=host_platform)
-    build_platform: str = ""
-    no_cache: bool = False
-    no_cache_filter: tuple[str, ...] = ()
+    __slots__ = ("build_args", "target", "all_stages", "platform", "build_platform", "no_cache",
+                 "no_cache_filter")
+    build_args: Final[Mapping[str, str]]
+    target: Final[str]
+    all_stages: Final[bool]
+    platform: Final[str]
+    build_platform: Final[str]
+    no_cache: Final[bool]
+    no_cache_filter: Final[tuple[str, ...]]
+
+    def __init__(self, build_args: Mapping[str, str] | None = None, target: str = "",
+                 all_stages: bool = False, platform: str | None = None,
+                 build_platform: str = "", no_cache: bool = False,
+                 no_cache_filter: tuple[str, ...] = ()) -> None:
+        self.build_args = {} if build_args is None else build_args
+        self.target = target
+        self.all_stages = all_stages
+        self.platform = host_platform() if platform is None else platform
+        self.build_platform = build_platform
+        self.no_cache = no_cache
+        self.no_cache_filter = no_cache_filter
 
     @property
     def effective_build_platform(self) -> str:
@@ -148,33 +187,47 @@ class PlanSettings:
         return self.build_platform or host_platform()
 
 
-@dataclass(frozen=True)
-class Base:
+class Base(Record):
     """What a stage starts from: ``scratch``, an image, or an earlier stage."""
 
-    kind: Literal["scratch", "image", "stage"]
-    ref: str
-    stage: int | None = None
-    canonical: str = ""
+    __slots__ = ("kind", "ref", "stage", "canonical")
+    kind: Final[Literal["scratch", "image", "stage"]]
+    ref: Final[str]
+    stage: Final[int | None]
+    canonical: Final[str]
+
+    def __init__(self, kind: Literal["scratch", "image", "stage"], ref: str,
+                 stage: int | None = None, canonical: str = "") -> None:
+        self.kind = kind
+        self.ref = ref
+        self.stage = stage
+        self.canonical = canonical
 
 
-@dataclass(frozen=True)
-class Edge:
+class Edge(Record):
     """A dependency of stage ``stage`` (at step ``step``; ``None`` for FROM).
 
     ``kind`` is ``from`` (base stage/image), ``copy`` (``COPY --from``) or ``mount``
     (``RUN --mount=from=``). Exactly one of ``source_stage`` and ``image`` is set.
     """
 
-    kind: Literal["from", "copy", "mount"]
-    stage: int
-    step: int | None
-    source_stage: int | None = None
-    image: str | None = None
+    __slots__ = ("kind", "stage", "step", "source_stage", "image")
+    kind: Final[Literal["from", "copy", "mount"]]
+    stage: Final[int]
+    step: Final[int | None]
+    source_stage: Final[int | None]
+    image: Final[str | None]
+
+    def __init__(self, kind: Literal["from", "copy", "mount"], stage: int, step: int | None,
+                 source_stage: int | None = None, image: str | None = None) -> None:
+        self.kind = kind
+        self.stage = stage
+        self.step = step
+        self.source_stage = source_stage
+        self.image = image
 
 
-@dataclass(frozen=True, eq=False)
-class Step:
+class Step(Record):
     """One instruction after FROM, with the state it sees and the change it makes.
 
     ``instruction`` is the expanded, normalized instruction (JSON data, independent of
@@ -185,24 +238,54 @@ class Step:
     change the filesystem (RUN, COPY, ADD, WORKDIR other than ``/``).
     """
 
-    stage: int
-    index: int
-    kind: str
-    text: str
-    location: Location
-    instruction: dict[str, Any]
-    env: tuple[str, ...]
-    build_args: tuple[tuple[str, str], ...]
-    workdir: str
-    user: str
-    shell: tuple[str, ...]
-    platform: str
-    config_change: dict[str, Any]
-    layer: bool
-    onbuild: bool = False
-    proxy_env: tuple[tuple[str, str], ...] = ()
-    no_cache: bool = False
-    deps: tuple[Edge, ...] = ()
+    __eq__ = object.__eq__  # compared and hashed by identity
+    __hash__ = object.__hash__
+    __slots__ = ("stage", "index", "kind", "text", "location", "instruction", "env", "build_args",
+                 "workdir", "user", "shell", "platform", "config_change", "layer", "onbuild",
+                 "proxy_env", "no_cache", "deps")
+    stage: Final[int]
+    index: Final[int]
+    kind: Final[str]
+    text: Final[str]
+    location: Final[Location]
+    instruction: Final[dict[str, Any]]
+    env: Final[tuple[str, ...]]
+    build_args: Final[tuple[tuple[str, str], ...]]
+    workdir: Final[str]
+    user: Final[str]
+    shell: Final[tuple[str, ...]]
+    platform: Final[str]
+    config_change: Final[dict[str, Any]]
+    layer: Final[bool]
+    onbuild: Final[bool]
+    proxy_env: Final[tuple[tuple[str, str], ...]]
+    no_cache: Final[bool]
+    deps: Final[tuple[Edge, ...]]
+
+    def __init__(self, stage: int, index: int, kind: str, text: str, location: Location,
+                 instruction: dict[str, Any], env: tuple[str, ...],
+                 build_args: tuple[tuple[str, str], ...], workdir: str, user: str,
+                 shell: tuple[str, ...], platform: str, config_change: dict[str, Any], layer: bool,
+                 onbuild: bool = False, proxy_env: tuple[tuple[str, str], ...] = (),
+                 no_cache: bool = False, deps: tuple[Edge, ...] = ()) -> None:
+        self.stage = stage
+        self.index = index
+        self.kind = kind
+        self.text = text
+        self.location = location
+        self.instruction = instruction
+        self.env = env
+        self.build_args = build_args
+        self.workdir = workdir
+        self.user = user
+        self.shell = shell
+        self.platform = platform
+        self.config_change = config_change
+        self.layer = layer
+        self.onbuild = onbuild
+        self.proxy_env = proxy_env
+        self.no_cache = no_cache
+        self.deps = deps
 
     @property
     def label(self) -> str:
@@ -210,21 +293,39 @@ class Step:
         return summary(self.kind, self.instruction)
 
 
-@dataclass(frozen=True, eq=False)
-class Stage:
+class Stage(Record):
     """One ``FROM`` and its steps; ``config`` is the image config at the stage's end."""
 
-    index: int
-    name: str
-    base: Base
-    platform: str
-    location: Location
-    text: str
-    steps: tuple[Step, ...]
-    config: ImageConfig
-    pruned: bool = False
-    base_known: bool = True
-    base_id: str = ""
+    __eq__ = object.__eq__  # compared and hashed by identity
+    __hash__ = object.__hash__
+    __slots__ = ("index", "name", "base", "platform", "location", "text", "steps", "config",
+                 "pruned", "base_known", "base_id")
+    index: Final[int]
+    name: Final[str]
+    base: Final[Base]
+    platform: Final[str]
+    location: Final[Location]
+    text: Final[str]
+    steps: Final[tuple[Step, ...]]
+    config: Final[ImageConfig]
+    pruned: Final[bool]
+    base_known: Final[bool]
+    base_id: Final[str]
+
+    def __init__(self, index: int, name: str, base: Base, platform: str, location: Location,
+                 text: str, steps: tuple[Step, ...], config: ImageConfig, pruned: bool = False,
+                 base_known: bool = True, base_id: str = "") -> None:
+        self.index = index
+        self.name = name
+        self.base = base
+        self.platform = platform
+        self.location = location
+        self.text = text
+        self.steps = steps
+        self.config = config
+        self.pruned = pruned
+        self.base_known = base_known
+        self.base_id = base_id
 
     @property
     def display_name(self) -> str:
@@ -232,18 +333,33 @@ class Stage:
         return self.name or f"stage-{self.index}"
 
 
-@dataclass(frozen=True, eq=False)
-class BuildGraph:
+class BuildGraph(Record):
     """The plan of a build. Stages are in Dockerfile order; ``target`` is an index."""
 
-    filename: str
-    stages: tuple[Stage, ...]
-    edges: tuple[Edge, ...]
-    target: int
-    platform: str
-    build_platform: str
-    global_args: tuple[tuple[str, str], ...]
-    warnings: tuple[str, ...] = ()
+    __eq__ = object.__eq__  # compared and hashed by identity
+    __hash__ = object.__hash__
+    __slots__ = ("filename", "stages", "edges", "target", "platform", "build_platform",
+                 "global_args", "warnings")
+    filename: Final[str]
+    stages: Final[tuple[Stage, ...]]
+    edges: Final[tuple[Edge, ...]]
+    target: Final[int]
+    platform: Final[str]
+    build_platform: Final[str]
+    global_args: Final[tuple[tuple[str, str], ...]]
+    warnings: Final[tuple[str, ...]]
+
+    def __init__(self, filename: str, stages: tuple[Stage, ...], edges: tuple[Edge, ...],
+                 target: int, platform: str, build_platform: str,
+                 global_args: tuple[tuple[str, str], ...], warnings: tuple[str, ...] = ()) -> None:
+        self.filename = filename
+        self.stages = stages
+        self.edges = edges
+        self.target = target
+        self.platform = platform
+        self.build_platform = build_platform
+        self.global_args = global_args
+        self.warnings = warnings
 
     def stage(self, key: int | str) -> Stage:
         """A stage by index or (case-insensitive) name; raises KeyError."""

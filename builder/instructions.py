@@ -1,4 +1,4 @@
-"""Typed Dockerfile instructions: one frozen dataclass per instruction, flags validated.
+"""Typed Dockerfile instructions: one immutable record per instruction, flags validated.
 
 Values are kept as written (variables unexpanded, ENV/LABEL quotes kept): expansion needs
 the build's ARG/ENV scope and happens in the planner. Every error is a
@@ -8,8 +8,6 @@ the build's ARG/ENV scope and happens in the planner. Every error is a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar
 
 from builder.errors import DockerfileError, Location
 from builder.flags import (
@@ -21,8 +19,12 @@ from builder.flags import (
     with_suggestion,
 )
 from builder.nodes import Heredoc, Node, NodeError, chomp_heredoc, parse_heredoc
+from builder.record import Record
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any, ClassVar, Final
+
     from builder.parser import Dockerfile
 
 INSTRUCTION_NAMES = (
@@ -31,65 +33,110 @@ INSTRUCTION_NAMES = (
 )  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class Instruction:
-    """Common to every instruction: where it is and how it was written."""
+class Instruction(Record):
+    """Common to every instruction: where it is and how it was written (which equality and
+    hashing ignore)."""
 
     name: ClassVar[str] = ""
-    location: Location
-    original: str = field(compare=False)
+    __slots__ = ("location", "original")
+    _compared: ClassVar[tuple[str, ...] | None] = ("location",)
+    location: Final[Location]
+    original: Final[str]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._compared = tuple(name for name in cls._fields if name != "original")
+
+    def __init__(self, location: Location, original: str) -> None:
+        self.location = location
+        self.original = original
 
     def __str__(self) -> str:
         return self.original
 
 
-@dataclass(frozen=True, slots=True)
-class KeyValue:
+class KeyValue(Record):
     """``key=value`` (ENV, LABEL); ``no_delim`` for the legacy ``ENV key value`` form."""
 
-    key: str
-    value: str
-    no_delim: bool = False
+    __slots__ = ("key", "value", "no_delim")
+    key: Final[str]
+    value: Final[str]
+    no_delim: Final[bool]
+
+    def __init__(self, key: str, value: str, no_delim: bool = False) -> None:
+        self.key = key
+        self.value = value
+        self.no_delim = no_delim
 
 
-@dataclass(frozen=True, slots=True)
-class ArgDef:
+class ArgDef(Record):
     """One ARG: a name and an optional default (unexpanded)."""
 
-    key: str
-    value: str | None = None
+    __slots__ = ("key", "value")
+    key: Final[str]
+    value: Final[str | None]
+
+    def __init__(self, key: str, value: str | None = None) -> None:
+        self.key = key
+        self.value = value
 
 
-@dataclass(frozen=True, slots=True)
-class InlineFile:
+class InlineFile(Record):
     """A heredoc used as a file (COPY/ADD source, or a RUN script)."""
 
-    name: str
-    data: str
-    expand: bool = True
-    chomp: bool = False
+    __slots__ = ("name", "data", "expand", "chomp")
+    name: Final[str]
+    data: Final[str]
+    expand: Final[bool]
+    chomp: Final[bool]
+
+    def __init__(self, name: str, data: str, expand: bool = True, chomp: bool = False) -> None:
+        self.name = name
+        self.data = data
+        self.expand = expand
+        self.chomp = chomp
 
 
-@dataclass(frozen=True, slots=True)
 class From(Instruction):
     name: ClassVar[str] = "FROM"
-    base: str = ""
-    stage_name: str = ""
-    platform: str = ""
+    __slots__ = ("base", "stage_name", "platform")
+    base: Final[str]
+    stage_name: Final[str]
+    platform: Final[str]
+
+    def __init__(self, location: Location, original: str, base: str = "", stage_name: str = "",
+                 platform: str = "") -> None:
+        super().__init__(location, original)
+        self.base = base
+        self.stage_name = stage_name
+        self.platform = platform
 
 
-@dataclass(frozen=True, slots=True)
 class Run(Instruction):
     """RUN: ``command`` is one string (shell form) or the exec-form argv."""
 
     name: ClassVar[str] = "RUN"
-    command: tuple[str, ...] = ()
-    prepend_shell: bool = True
-    files: tuple[InlineFile, ...] = ()
-    mounts: tuple[str, ...] = ()
-    network: str = "default"
-    security: str = "sandbox"
-    devices: tuple[str, ...] = ()
+    __slots__ = ("command", "prepend_shell", "files", "mounts", "network", "security", "devices")
+    command: Final[tuple[str, ...]]
+    prepend_shell: Final[bool]
+    files: Final[tuple[InlineFile, ...]]
+    mounts: Final[tuple[str, ...]]
+    network: Final[str]
+    security: Final[str]
+    devices: Final[tuple[str, ...]]
+
+    def __init__(self, location: Location, original: str, command: tuple[str, ...] = (),
+                 prepend_shell: bool = True, files: tuple[InlineFile, ...] = (),
+                 mounts: tuple[str, ...] = (), network: str = "default", security: str = "sandbox",
+                 devices: tuple[str, ...] = ()) -> None:
+        super().__init__(location, original)
+        self.command = command
+        self.prepend_shell = prepend_shell
+        self.files = files
+        self.mounts = mounts
+        self.network = network
+        self.security = security
+        self.devices = devices
 
     def parsed_mounts(self, expand: Any = None) -> tuple[Mount, ...]:
         """The ``--mount`` specs, expanded with ``expand`` when given."""
@@ -99,110 +146,195 @@ class Run(Instruction):
             raise DockerfileError(str(err), self.location) from None
 
 
-@dataclass(frozen=True, slots=True)
 class Cmd(Instruction):
     name: ClassVar[str] = "CMD"
-    command: tuple[str, ...] = ()
-    prepend_shell: bool = True
+    __slots__ = ("command", "prepend_shell")
+    command: Final[tuple[str, ...]]
+    prepend_shell: Final[bool]
+
+    def __init__(self, location: Location, original: str, command: tuple[str, ...] = (),
+                 prepend_shell: bool = True) -> None:
+        super().__init__(location, original)
+        self.command = command
+        self.prepend_shell = prepend_shell
 
 
-@dataclass(frozen=True, slots=True)
 class Entrypoint(Instruction):
     name: ClassVar[str] = "ENTRYPOINT"
-    command: tuple[str, ...] | None = None
-    prepend_shell: bool = True
+    __slots__ = ("command", "prepend_shell")
+    command: Final[tuple[str, ...] | None]
+    prepend_shell: Final[bool]
+
+    def __init__(self, location: Location, original: str, command: tuple[str, ...] | None = None,
+                 prepend_shell: bool = True) -> None:
+        super().__init__(location, original)
+        self.command = command
+        self.prepend_shell = prepend_shell
 
 
-@dataclass(frozen=True, slots=True)
 class Shell(Instruction):
     name: ClassVar[str] = "SHELL"
-    shell: tuple[str, ...] = ()
+    __slots__ = ("shell",)
+    shell: Final[tuple[str, ...]]
+
+    def __init__(self, location: Location, original: str, shell: tuple[str, ...] = ()) -> None:
+        super().__init__(location, original)
+        self.shell = shell
 
 
-@dataclass(frozen=True, slots=True)
 class Env(Instruction):
     name: ClassVar[str] = "ENV"
-    pairs: tuple[KeyValue, ...] = ()
+    __slots__ = ("pairs",)
+    pairs: Final[tuple[KeyValue, ...]]
+
+    def __init__(self, location: Location, original: str, pairs: tuple[KeyValue, ...] = ()) -> None:
+        super().__init__(location, original)
+        self.pairs = pairs
 
 
-@dataclass(frozen=True, slots=True)
 class Label(Instruction):
     name: ClassVar[str] = "LABEL"
-    pairs: tuple[KeyValue, ...] = ()
+    __slots__ = ("pairs",)
+    pairs: Final[tuple[KeyValue, ...]]
+
+    def __init__(self, location: Location, original: str, pairs: tuple[KeyValue, ...] = ()) -> None:
+        super().__init__(location, original)
+        self.pairs = pairs
 
 
-@dataclass(frozen=True, slots=True)
 class Arg(Instruction):
     name: ClassVar[str] = "ARG"
-    args: tuple[ArgDef, ...] = ()
+    __slots__ = ("args",)
+    args: Final[tuple[ArgDef, ...]]
+
+    def __init__(self, location: Location, original: str, args: tuple[ArgDef, ...] = ()) -> None:
+        super().__init__(location, original)
+        self.args = args
 
 
-@dataclass(frozen=True, slots=True)
 class Copy(Instruction):
     name: ClassVar[str] = "COPY"
-    sources: tuple[str, ...] = ()
-    contents: tuple[InlineFile, ...] = ()
-    dest: str = ""
-    from_: str = ""
-    chown: str = ""
-    chmod: str = ""
-    link: bool = False
-    parents: bool = False
-    excludes: tuple[str, ...] = ()
+    __slots__ = ("sources", "contents", "dest", "from_", "chown", "chmod", "link", "parents",
+                 "excludes")
+    sources: Final[tuple[str, ...]]
+    contents: Final[tuple[InlineFile, ...]]
+    dest: Final[str]
+    from_: Final[str]
+    chown: Final[str]
+    chmod: Final[str]
+    link: Final[bool]
+    parents: Final[bool]
+    excludes: Final[tuple[str, ...]]
+
+    def __init__(self, location: Location, original: str, sources: tuple[str, ...] = (),
+                 contents: tuple[InlineFile, ...] = (), dest: str = "", from_: str = "",
+                 chown: str = "", chmod: str = "", link: bool = False, parents: bool = False,
+                 excludes: tuple[str, ...] = ()) -> None:
+        super().__init__(location, original)
+        self.sources = sources
+        self.contents = contents
+        self.dest = dest
+        self.from_ = from_
+        self.chown = chown
+        self.chmod = chmod
+        self.link = link
+        self.parents = parents
+        self.excludes = excludes
 
 
-@dataclass(frozen=True, slots=True)
 class Add(Instruction):
     name: ClassVar[str] = "ADD"
-    sources: tuple[str, ...] = ()
-    contents: tuple[InlineFile, ...] = ()
-    dest: str = ""
-    chown: str = ""
-    chmod: str = ""
-    link: bool = False
-    keep_git_dir: bool | None = None
-    checksum: str = ""
-    unpack: bool | None = None
-    excludes: tuple[str, ...] = ()
+    __slots__ = ("sources", "contents", "dest", "chown", "chmod", "link", "keep_git_dir",
+                 "checksum", "unpack", "excludes")
+    sources: Final[tuple[str, ...]]
+    contents: Final[tuple[InlineFile, ...]]
+    dest: Final[str]
+    chown: Final[str]
+    chmod: Final[str]
+    link: Final[bool]
+    keep_git_dir: Final[bool | None]
+    checksum: Final[str]
+    unpack: Final[bool | None]
+    excludes: Final[tuple[str, ...]]
+
+    def __init__(self, location: Location, original: str, sources: tuple[str, ...] = (),
+                 contents: tuple[InlineFile, ...] = (), dest: str = "", chown: str = "",
+                 chmod: str = "", link: bool = False, keep_git_dir: bool | None = None,
+                 checksum: str = "", unpack: bool | None = None,
+                 excludes: tuple[str, ...] = ()) -> None:
+        super().__init__(location, original)
+        self.sources = sources
+        self.contents = contents
+        self.dest = dest
+        self.chown = chown
+        self.chmod = chmod
+        self.link = link
+        self.keep_git_dir = keep_git_dir
+        self.checksum = checksum
+        self.unpack = unpack
+        self.excludes = excludes
 
 
-@dataclass(frozen=True, slots=True)
 class Workdir(Instruction):
     name: ClassVar[str] = "WORKDIR"
-    path: str = ""
+    __slots__ = ("path",)
+    path: Final[str]
+
+    def __init__(self, location: Location, original: str, path: str = "") -> None:
+        super().__init__(location, original)
+        self.path = path
 
 
-@dataclass(frozen=True, slots=True)
 class User(Instruction):
     name: ClassVar[str] = "USER"
-    user: str = ""
+    __slots__ = ("user",)
+    user: Final[str]
+
+    def __init__(self, location: Location, original: str, user: str = "") -> None:
+        super().__init__(location, original)
+        self.user = user
 
 
-@dataclass(frozen=True, slots=True)
 class Volume(Instruction):
     name: ClassVar[str] = "VOLUME"
-    paths: tuple[str, ...] = ()
+    __slots__ = ("paths",)
+    paths: Final[tuple[str, ...]]
+
+    def __init__(self, location: Location, original: str, paths: tuple[str, ...] = ()) -> None:
+        super().__init__(location, original)
+        self.paths = paths
 
 
-@dataclass(frozen=True, slots=True)
 class Expose(Instruction):
     name: ClassVar[str] = "EXPOSE"
-    ports: tuple[str, ...] = ()
+    __slots__ = ("ports",)
+    ports: Final[tuple[str, ...]]
+
+    def __init__(self, location: Location, original: str, ports: tuple[str, ...] = ()) -> None:
+        super().__init__(location, original)
+        self.ports = ports
 
 
-@dataclass(frozen=True, slots=True)
 class StopSignal(Instruction):
     name: ClassVar[str] = "STOPSIGNAL"
-    signal: str = ""
+    __slots__ = ("signal",)
+    signal: Final[str]
+
+    def __init__(self, location: Location, original: str, signal: str = "") -> None:
+        super().__init__(location, original)
+        self.signal = signal
 
 
-@dataclass(frozen=True, slots=True)
 class Maintainer(Instruction):
     name: ClassVar[str] = "MAINTAINER"
-    maintainer: str = ""
+    __slots__ = ("maintainer",)
+    maintainer: Final[str]
+
+    def __init__(self, location: Location, original: str, maintainer: str = "") -> None:
+        super().__init__(location, original)
+        self.maintainer = maintainer
 
 
-@dataclass(frozen=True, slots=True)
 class Healthcheck(Instruction):
     """HEALTHCHECK: ``test`` as Docker stores it.
 
@@ -210,20 +342,36 @@ class Healthcheck(Instruction):
     """
 
     name: ClassVar[str] = "HEALTHCHECK"
-    test: tuple[str, ...] = ()
-    interval: int = 0
-    timeout: int = 0
-    start_period: int = 0
-    start_interval: int = 0
-    retries: int = 0
+    __slots__ = ("test", "interval", "timeout", "start_period", "start_interval", "retries")
+    test: Final[tuple[str, ...]]
+    interval: Final[int]
+    timeout: Final[int]
+    start_period: Final[int]
+    start_interval: Final[int]
+    retries: Final[int]
+
+    def __init__(self, location: Location, original: str, test: tuple[str, ...] = (),
+                 interval: int = 0, timeout: int = 0, start_period: int = 0,
+                 start_interval: int = 0, retries: int = 0) -> None:
+        super().__init__(location, original)
+        self.test = test
+        self.interval = interval
+        self.timeout = timeout
+        self.start_period = start_period
+        self.start_interval = start_interval
+        self.retries = retries
 
 
-@dataclass(frozen=True, slots=True)
 class Onbuild(Instruction):
     """ONBUILD: the trigger's text, parsed and expanded in the child build."""
 
     name: ClassVar[str] = "ONBUILD"
-    expression: str = ""
+    __slots__ = ("expression",)
+    expression: Final[str]
+
+    def __init__(self, location: Location, original: str, expression: str = "") -> None:
+        super().__init__(location, original)
+        self.expression = expression
 
 
 _VALID_STAGE = re.compile(r"[a-z][a-z0-9\-_.]*\Z")

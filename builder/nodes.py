@@ -9,7 +9,12 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+
+from builder.record import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 # Go's unicode.IsSpace.
 SPACE_CHARS = (
@@ -26,32 +31,57 @@ class NodeError(Exception):
     """A line that cannot be parsed; the parser adds the location."""
 
 
-@dataclass(frozen=True, slots=True)
-class Heredoc:
+class Heredoc(Record):
     """A heredoc attached to an instruction (``<<EOF`` … ``EOF``)."""
 
-    name: str
-    content: str = ""
-    expand: bool = True
-    chomp: bool = False
-    fd: int = 0
+    __slots__ = ("name", "content", "expand", "chomp", "fd")
+    name: Final[str]
+    content: Final[str]
+    expand: Final[bool]
+    chomp: Final[bool]
+    fd: Final[int]
+
+    def __init__(self, name: str, content: str = "", expand: bool = True, chomp: bool = False,
+                 fd: int = 0) -> None:
+        self.name = name
+        self.content = content
+        self.expand = expand
+        self.chomp = chomp
+        self.fd = fd
 
 
-@dataclass(frozen=True, slots=True)
-class Node:
+class Node(Record):
     """One instruction: keyword, raw flags, argument words (or a sub-instruction for ONBUILD)."""
 
-    value: str
-    original: str = ""
-    flags: tuple[str, ...] = ()
-    args: tuple[str, ...] = ()
-    sub: Node | None = None
-    json: bool = False
-    heredocs: tuple[Heredoc, ...] = ()
-    start_line: int = 0
-    end_line: int = 0
-    column: int = 1
-    empty_continuation: bool = False
+    __slots__ = ("value", "original", "flags", "args", "sub", "json", "heredocs", "start_line",
+                 "end_line", "column", "empty_continuation")
+    value: Final[str]
+    original: Final[str]
+    flags: Final[tuple[str, ...]]
+    args: Final[tuple[str, ...]]
+    sub: Final[Node | None]
+    json: Final[bool]
+    heredocs: Final[tuple[Heredoc, ...]]
+    start_line: Final[int]
+    end_line: Final[int]
+    column: Final[int]
+    empty_continuation: Final[bool]
+
+    def __init__(self, value: str, original: str = "", flags: tuple[str, ...] = (),
+                 args: tuple[str, ...] = (), sub: Node | None = None, json: bool = False,
+                 heredocs: tuple[Heredoc, ...] = (), start_line: int = 0, end_line: int = 0,
+                 column: int = 1, empty_continuation: bool = False) -> None:
+        self.value = value
+        self.original = original
+        self.flags = flags
+        self.args = args
+        self.sub = sub
+        self.json = json
+        self.heredocs = heredocs
+        self.start_line = start_line
+        self.end_line = end_line
+        self.column = column
+        self.empty_continuation = empty_continuation
 
     @property
     def command(self) -> str:

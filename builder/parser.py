@@ -10,20 +10,22 @@ the file, line and column.
 from __future__ import annotations
 
 import functools
-import hashlib
 import re
-from collections.abc import Collection, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from lark import Lark, Token, Transformer
 from lark.lexer import ContextualLexer, Lexer
 
 from builder.errors import DockerfileError, Location
 from builder.nodes import SPACE_CHARS, Heredoc, Node, NodeError, heredocs_from_line, new_node
+from builder.record import Record
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Collection, Iterator
+    from typing import Final
+
     from builder.instructions import Instruction
 
 __all__ = ["Directive", "Dockerfile", "parse", "parse_file"]
@@ -34,25 +36,46 @@ _RE_DIRECTIVE = re.compile(r"([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+?
 _RE_LONG_LINE = re.compile(rf"[^\n]{{{MAX_LINE + 1}}}")
 
 
-@dataclass(frozen=True, slots=True)
-class Directive:
+class Directive(Record):
     """A parser directive from the top of the file (``# escape=`` …)."""
 
-    name: str
-    value: str
-    line: int
+    __slots__ = ("name", "value", "line")
+    name: Final[str]
+    value: Final[str]
+    line: Final[int]
+
+    def __init__(self, name: str, value: str, line: int) -> None:
+        self.name = name
+        self.value = value
+        self.line = line
 
 
-@dataclass(frozen=True)
-class Dockerfile:
+class _Cached:
+    """A base without ``__slots__``: its subclasses' instances get a ``__dict__``, where
+    :func:`functools.cached_property` keeps its values."""
+
+
+class Dockerfile(Record, _Cached):
     """A parsed Dockerfile: its directives, its AST nodes, and (lazily) typed instructions."""
 
-    filename: str
-    escape: str
-    directives: tuple[Directive, ...]
-    nodes: tuple[Node, ...]
-    warnings: tuple[tuple[str, int], ...] = ()
-    source_lines: tuple[str, ...] = field(default=(), repr=False, compare=False)
+    __slots__ = ("filename", "escape", "directives", "nodes", "warnings", "source_lines")
+    _compared = ("filename", "escape", "directives", "nodes", "warnings")
+    filename: Final[str]
+    escape: Final[str]
+    directives: Final[tuple[Directive, ...]]
+    nodes: Final[tuple[Node, ...]]
+    warnings: Final[tuple[tuple[str, int], ...]]
+    source_lines: Final[tuple[str, ...]]
+
+    def __init__(self, filename: str, escape: str, directives: tuple[Directive, ...],
+                 nodes: tuple[Node, ...], warnings: tuple[tuple[str, int], ...] = (),
+                 source_lines: tuple[str, ...] = ()) -> None:
+        self.filename = filename
+        self.escape = escape
+        self.directives = directives
+        self.nodes = nodes
+        self.warnings = warnings
+        self.source_lines = source_lines
 
     def directive(self, name: str) -> str | None:
         """The value of directive ``name``, if present."""
@@ -343,6 +366,8 @@ def _body(raw: str) -> str:
 @functools.cache
 def _parser(escape: str) -> Lark:
     grammar = _grammar_text(escape)
+    import hashlib
+
     cache: bool | str = True
     try:
         cache_dir = Path.home() / ".cache" / "dockyard"

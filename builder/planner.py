@@ -8,10 +8,7 @@ parent stage) become steps right after FROM.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Literal
 
 from builder.dispatch import Dispatcher, StageState
 from builder.errors import DockerfileError, Location, ReferenceFormatError
@@ -33,7 +30,11 @@ from builder.instructions import From, Instruction, Maintainer, Onbuild, from_no
 from builder.reference import parse as parse_reference
 from builder.shell_words import Lex
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Literal
+
     from builder.parser import Dockerfile
 
 __all__ = ["Planner"]
@@ -147,7 +148,7 @@ class Planner:
         for i, st in enumerate(stages):
             pruned = i not in needed and not s.all_stages
             if pruned:
-                stages[i] = dataclasses.replace(st, pruned=True)
+                stages[i] = st.replace(pruned=True)
                 continue
             if i in errors:
                 raise errors[i]
@@ -238,8 +239,7 @@ class Planner:
                 df = parse(trigger, self.filename)
                 if len(df.nodes) != 1:
                     raise fail("onbuild trigger should be a single expression", frm.location)
-                node = dataclasses.replace(
-                    df.nodes[0],
+                node = df.nodes[0].replace(
                     start_line=frm.location.line,
                     end_line=frm.location.end_line,
                     column=frm.location.column,

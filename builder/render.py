@@ -13,20 +13,22 @@ tuples as lists and nested records as objects.
 
 from __future__ import annotations
 
-import dataclasses
 import json
-from collections.abc import Sequence
-from typing import Any
 
-from builder.instructions import Instruction
-from builder.parser import Dockerfile
+from builder.record import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Any
+
+    from builder.instructions import Instruction
+    from builder.parser import Dockerfile
 
 
 def _plain(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {
-            f.name.rstrip("_"): _plain(getattr(value, f.name)) for f in dataclasses.fields(value)
-        }
+    if isinstance(value, Record):
+        return {name.rstrip("_"): _plain(v) for name, v in value.as_dict().items()}
     if isinstance(value, tuple | list):
         return [_plain(v) for v in value]
     return value
@@ -35,9 +37,9 @@ def _plain(value: Any) -> Any:
 def instruction_fields(ins: Instruction) -> dict[str, Any]:
     """The instruction's own fields as plain data."""
     return {
-        f.name.rstrip("_"): _plain(getattr(ins, f.name))
-        for f in dataclasses.fields(ins)
-        if f.name not in ("location", "original")
+        name.rstrip("_"): _plain(value)
+        for name, value in ins.as_dict().items()
+        if name not in ("location", "original")
     }
 
 

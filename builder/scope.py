@@ -14,8 +14,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from builder.record import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 __all__ = [
     "AUTOMATIC_ARGS",
@@ -85,16 +88,22 @@ def _env_dict(env: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
-@dataclass
-class Scope:
+class Scope(Record):
     """The variables of one stage at one point: ENV (ordered) and declared ARGs.
 
     ``env`` mirrors the image config's Env; ``args`` maps each declared ARG to its value,
     or ``None`` when declared but unset.
     """
 
-    env: dict[str, str] = field(default_factory=dict)
-    args: dict[str, str | None] = field(default_factory=dict)
+    __slots__ = ("env", "args")
+    _hashable = False
+    env: dict[str, str]
+    args: dict[str, str | None]
+
+    def __init__(self, env: dict[str, str] | None = None,
+                 args: dict[str, str | None] | None = None) -> None:
+        self.env = {} if env is None else env
+        self.args = {} if args is None else args
 
     @classmethod
     def from_config_env(cls, env: tuple[str, ...]) -> Scope:

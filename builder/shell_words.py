@@ -9,11 +9,10 @@ into words. The behaviour (including BuildKit's quirks and error texts) follows 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 
 from builder.errors import ExpansionError
+from builder.record import Record
 from builder.shell_glob import (
     PatternError,
     compiled_pattern,
@@ -22,6 +21,11 @@ from builder.shell_glob import (
     trim_prefix,
     trim_suffix,
 )
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from typing import Final
 
 __all__ = ["Lex", "WordResult", "expand", "shell_pattern_to_regex"]
 
@@ -38,15 +42,22 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 _BOM = "\ufeff"
 
 
-@dataclass(frozen=True, slots=True)
-class WordResult:
+class WordResult(Record):
     """The outcome of one expansion: the single-word result, its split words, and which
     variable names were looked up and found (``matched``) or not found (``unmatched``)."""
 
-    result: str
-    words: tuple[str, ...]
-    matched: frozenset[str]
-    unmatched: frozenset[str]
+    __slots__ = ("result", "words", "matched", "unmatched")
+    result: Final[str]
+    words: Final[tuple[str, ...]]
+    matched: Final[frozenset[str]]
+    unmatched: Final[frozenset[str]]
+
+    def __init__(self, result: str, words: tuple[str, ...], matched: frozenset[str],
+                 unmatched: frozenset[str]) -> None:
+        self.result = result
+        self.words = words
+        self.matched = matched
+        self.unmatched = unmatched
 
 
 class _LexError(Exception):

@@ -7,14 +7,18 @@ from __future__ import annotations
 import os
 import re
 import stat
-from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Protocol
+from typing import Protocol
 
 from builder.context import ContextSnapshot, Entry, entry_from_stat
 from builder.errors import BuildError, ContextError
 from builder.ignore import go_clean
+from builder.record import Record
 from builder.rootdir import RootDir, split_path
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import BinaryIO, Final
 
 __all__ = [
     "WILDCARD",
@@ -108,13 +112,18 @@ class DirectoryTree:
         return os.fdopen(fd, "rb")
 
 
-@dataclass(frozen=True, slots=True)
-class SourceItem:
+class SourceItem(Record):
     """One thing a source argument selected."""
 
-    path: str  # resolved path in the tree
-    name: str  # the base name the copy takes (the unresolved one)
-    exclude_name: str  # the name --exclude patterns see for the item itself
+    __slots__ = ("path", "name", "exclude_name")
+    path: Final[str]  # resolved path in the tree
+    name: Final[str]  # the base name the copy takes (the unresolved one)
+    exclude_name: Final[str]  # the name --exclude patterns see for the item itself
+
+    def __init__(self, path: str, name: str, exclude_name: str) -> None:
+        self.path = path
+        self.name = name
+        self.exclude_name = exclude_name
 
 
 def resolve_sources(tree: SourceTree, source: str, command: str = "COPY") -> list[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -169,7 +168,7 @@ def graph(
         build_args=_build_args(build_args), target=target, all_stages=all_stages
     )
     if platform:
-        plan_settings = dataclasses.replace(plan_settings, platform=platform)
+        plan_settings = plan_settings.replace(platform=platform)
     has_store = (settings.root / "store" / "index.json").is_file()
     lookup = _BaseLookup(settings.root) if has_store else None
     g = plan(df, plan_settings, lookup)
