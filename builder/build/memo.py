@@ -20,17 +20,20 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from builder.build.request import BuildRequest, BuildResult
-from builder.progress import Event, Reporter
-from builder.settings import Settings
+from builder.progress import Event
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+    from typing import Any
+
     from builder.context import BuildContext
+    from builder.progress import Reporter
+    from builder.settings import Settings
 
 __all__ = ["Prescan", "key_for", "opened_context", "recall", "remember", "usable"]
 
