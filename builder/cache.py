@@ -33,7 +33,7 @@ class CacheRecord(Record):
     :meth:`as_dict` gives it (the field names in order), as it always was.
     """
 
-    __slots__ = (  # noqa: RUF023 (fields in order)
+    __slots__ = (
         "key", "layer_digest", "diff_id", "config_change", "created", "last_used", "hits",
         "inputs", "stage", "instruction",
     )  # fmt: skip

@@ -61,7 +61,7 @@ class Entry(Record):
     Equality and hashing leave ``mtime_ns`` out.
     """
 
-    __slots__ = (  # noqa: RUF023 (fields in order)
+    __slots__ = (
         "path", "kind", "mode", "uid", "gid", "size", "link", "digest", "mtime_ns", "rdev",
     )  # fmt: skip
     _compared = ("path", "kind", "mode", "uid", "gid", "size", "link", "digest", "rdev")
@@ -124,7 +124,7 @@ class ScanStats(Record):
     """What a :func:`scan` did: ``hashed`` files were read, ``cached`` came from the cache;
     ``skipped`` has one message per special file skipped."""
 
-    __slots__ = (  # noqa: RUF023 (fields in order)
+    __slots__ = (
         "entries", "files", "hashed", "hashed_bytes", "cached", "skipped",
     )  # fmt: skip
     _hashable = False
@@ -553,7 +553,7 @@ class BuildContext(Record):
     """A ready build context: its scan and the Dockerfile text. Close it to remove the
     temporary directory of a context that came as a tar stream."""
 
-    __slots__ = ("snapshot", "dockerfile", "dockerfile_name", "_tmp")  # noqa: RUF023 (in order)
+    __slots__ = ("snapshot", "dockerfile", "dockerfile_name", "_tmp")
     _hashable = False
     snapshot: ContextSnapshot
     dockerfile: str

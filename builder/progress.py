@@ -34,7 +34,7 @@ class Event(Record):
     ``time.monotonic()`` when not given.
     """
 
-    __slots__ = ("kind", "step_id", "step", "data", "time")  # noqa: RUF023 (fields in order)
+    __slots__ = ("kind", "step_id", "step", "data", "time")
     kind: Final[EventKind]
     step_id: Final[str]
     step: Final[str]

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 class Output(Record):
     """``-o type=docker|oci|local,dest=PATH``."""
 
-    __slots__ = ("type", "dest")  # noqa: RUF023 (fields in order)
+    __slots__ = ("type", "dest")
     type: Final[OutputType]
     dest: Final[str]
 
@@ -59,7 +59,7 @@ class BuildRequest(Record):
     ``stdin`` is read when ``context`` or ``dockerfile`` is ``-`` (neither compared nor shown).
     """
 
-    __slots__ = (  # noqa: RUF023 (fields in order)
+    __slots__ = (
         "context", "dockerfile", "tags", "build_args", "target", "all_stages", "no_cache",
         "no_cache_filter", "jobs", "labels", "network", "secrets", "outputs", "iidfile",
         "runtime", "snapshotter", "compression", "cache_to", "cache_from",
@@ -145,7 +145,7 @@ class BuildRequest(Record):
 class BuildResult(Record):
     """What a build produced."""
 
-    __slots__ = (  # noqa: RUF023 (fields in order)
+    __slots__ = (
         "image_id", "manifest_digest", "tags", "steps_run", "steps_cached", "seconds",
         "new_layers", "warnings",
     )  # fmt: skip
