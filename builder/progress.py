@@ -12,13 +12,13 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections import deque
 from time import monotonic
 
 from builder.record import Record
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections import deque
     from typing import IO, Any, Final, Literal, Protocol
 
     EventKind = Literal["started", "cached", "log", "finished", "failed", "warning", "summary"]
@@ -204,8 +204,6 @@ class TtyReporter:
         with self.lock:
             kind = event.kind
             if kind == "started":
-                from collections import deque
-
                 self.running[event.step_id] = (event.step, event.time, deque(maxlen=self.TAIL))
             elif kind == "log" and event.step_id in self.running:
                 self.running[event.step_id][2].append(str(event.data.get("line", "")))

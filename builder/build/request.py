@@ -65,7 +65,7 @@ class BuildRequest(Record):
         "runtime", "snapshotter", "compression", "cache_to", "cache_from",
         "cache_keep_storage", "pull", "stdin",
     )  # fmt: skip
-    _compared = __slots__[:-1]
+    _compared = __slots__[:-1]  # all but stdin
     context: Final[str]
     dockerfile: Final[str | None]
     tags: Final[tuple[str, ...]]
