@@ -75,7 +75,7 @@ class CacheRecord(Record):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CacheRecord:
         """Read a stored record (unknown fields are ignored)."""
-        names = cls.__slots__
+        names = cls._fields
         return cls(**{k: v for k, v in data.items() if k in names})
 
 
