@@ -197,8 +197,7 @@ _NO_OP_MODULES = (
     "builder/cli/entry.py", "builder/cli/buildflags.py", "builder/cli/fastargs.py",
     "builder/build/__init__.py", "builder/build/request.py", "builder/build/memo.py",
     "builder/progress.py", "builder/context.py", "builder/context_state.py", "builder/ignore.py",
-    "builder/cache.py",
-    "builder/record.py",
+    "builder/cache.py", "builder/record.py",
 )  # fmt: skip
 _COSTLY = {
     "dataclasses", "typing", "hashlib", "threading", "concurrent", "shutil", "tempfile",
