@@ -12,38 +12,70 @@ Records are written in one transaction. Readers never see a half-written record.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 import diskcache  # type: ignore[import-untyped]
+
+from builder.record import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+    from typing import Any, Final
 
 __all__ = ["BuildCache", "CacheRecord"]
 
 
-@dataclass(frozen=True)
-class CacheRecord:
+class CacheRecord(Record):
     """What a cached step produced.
 
-    ``layer_digest``/``diff_id`` are ``None`` for steps that change only the config.
+    ``layer_digest``/``diff_id`` are ``None`` for steps that change only the config. Stored as
+    :meth:`as_dict` gives it (the field names in order), as it always was.
     """
 
-    key: str
-    layer_digest: str | None = None
-    diff_id: str | None = None
-    config_change: Mapping[str, Any] = field(default_factory=dict)
-    created: float = 0.0
-    last_used: float = 0.0
-    hits: int = 0
-    inputs: Mapping[str, Any] = field(default_factory=dict)
-    stage: str = ""
-    instruction: str = ""
+    __slots__ = (
+        "key", "layer_digest", "diff_id", "config_change", "created", "last_used", "hits",
+        "inputs", "stage", "instruction",
+    )  # fmt: skip
+    key: Final[str]
+    layer_digest: Final[str | None]
+    diff_id: Final[str | None]
+    config_change: Final[Mapping[str, Any]]
+    created: Final[float]
+    last_used: Final[float]
+    hits: Final[int]
+    inputs: Final[Mapping[str, Any]]
+    stage: Final[str]
+    instruction: Final[str]
+
+    def __init__(
+        self,
+        key: str,
+        layer_digest: str | None = None,
+        diff_id: str | None = None,
+        config_change: Mapping[str, Any] | None = None,
+        created: float = 0.0,
+        last_used: float = 0.0,
+        hits: int = 0,
+        inputs: Mapping[str, Any] | None = None,
+        stage: str = "",
+        instruction: str = "",
+    ) -> None:
+        self.key = key
+        self.layer_digest = layer_digest
+        self.diff_id = diff_id
+        self.config_change = {} if config_change is None else config_change
+        self.created = created
+        self.last_used = last_used
+        self.hits = hits
+        self.inputs = {} if inputs is None else inputs
+        self.stage = stage
+        self.instruction = instruction
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CacheRecord:
         """Read a stored record (unknown fields are ignored)."""
-        names = cls.__dataclass_fields__
+        names = cls._fields
         return cls(**{k: v for k, v in data.items() if k in names})
 
 
@@ -72,22 +104,21 @@ class BuildCache:
                 return None
             record = CacheRecord.from_dict(data)
             if touch:
-                record = replace(record, hits=record.hits + 1, last_used=time.time())
-                self._db.set(f"key:{key}", asdict(record))
+                record = record.replace(hits=record.hits + 1, last_used=time.time())
+                self._db.set(f"key:{key}", record.as_dict())
         return record
 
     def commit(self, key: str, record: CacheRecord) -> CacheRecord:
         """Store ``record`` under ``key`` and make it the latest of its slot."""
         now = time.time()
-        record = replace(
-            record,
+        record = record.replace(
             key=key,
             created=record.created or now,
             last_used=record.last_used or now,
         )
         slot = record.inputs.get("slot")
         with self._db.transact():
-            self._db.set(f"key:{key}", asdict(record))
+            self._db.set(f"key:{key}", record.as_dict())
             if slot:
                 self._db.set(f"slot:{slot}", key)
         return record

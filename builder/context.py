@@ -19,23 +19,28 @@ from __future__ import annotations
 import json
 import os
 import stat
-import tempfile
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Literal
 
 import diskcache  # type: ignore[import-untyped]
 from blake3 import blake3
 
 from builder.errors import ContextError
 from builder.ignore import PatternMatcher, go_clean, read_ignore_file
+from builder.record import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import tempfile
+    from collections.abc import Iterator, Mapping, Sequence
+    from typing import BinaryIO, Final, Literal
+
+    EntryKind = Literal["file", "dir", "symlink", "fifo", "char", "block"]
+    StatKey = tuple[int, int, int, int, int, int]  # dev, ino, size, mtime_ns, ctime_ns, mode
 
 __all__ = [
     "BuildContext",
     "ContextSnapshot",
     "Entry",
-    "EntryKind",
     "ScanStats",
     "StatCache",
     "entry_from_stat",
@@ -44,29 +49,69 @@ __all__ = [
     "scan",
 ]
 
-EntryKind = Literal["file", "dir", "symlink", "fifo", "char", "block"]
-StatKey = tuple[int, int, int, int, int, int]  # dev, ino, size, mtime_ns, ctime_ns, mode
-
 _CHUNK = 1 << 20
 _MAX_SYMLINKS = 40
 _BATCH_FILES = 64
 _BATCH_BYTES = 8 << 20
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One kept path of the context. ``path`` is relative and ``/``-separated (``.`` = root)."""
+class Entry(Record):
+    """One kept path of the context. ``path`` is relative and ``/``-separated (``.`` = root).
 
-    path: str
-    kind: EntryKind
-    mode: int  # permission bits incl. setuid/setgid/sticky (S_IMODE)
-    uid: int
-    gid: int
-    size: int  # 0 for directories and symlinks
-    link: str = ""  # symlink target, as stored
-    digest: str = ""  # blake3 hex of the content, regular files only
-    mtime_ns: int = field(default=0, compare=False)  # kept for copies; never hashed
-    rdev: int = 0  # device number of a char or block device
+    Equality and hashing leave ``mtime_ns`` out.
+    """
+
+    __slots__ = (
+        "path", "kind", "mode", "uid", "gid", "size", "link", "digest", "mtime_ns", "rdev",
+    )  # fmt: skip
+    _compared = ("path", "kind", "mode", "uid", "gid", "size", "link", "digest", "rdev")
+    path: Final[str]
+    kind: Final[EntryKind]
+    mode: Final[int]  # permission bits incl. setuid/setgid/sticky (S_IMODE)
+    uid: Final[int]
+    gid: Final[int]
+    size: Final[int]  # 0 for directories and symlinks
+    link: Final[str]  # symlink target, as stored
+    digest: Final[str]  # blake3 hex of the content, regular files only
+    mtime_ns: Final[int]  # kept for copies; never hashed
+    rdev: Final[int]  # device number of a char or block device
+
+    def __init__(
+        self,
+        path: str,
+        kind: EntryKind,
+        mode: int,
+        uid: int,
+        gid: int,
+        size: int,
+        link: str = "",
+        digest: str = "",
+        mtime_ns: int = 0,
+        rdev: int = 0,
+    ) -> None:
+        self.path = path
+        self.kind = kind
+        self.mode = mode
+        self.uid = uid
+        self.gid = gid
+        self.size = size
+        self.link = link
+        self.digest = digest
+        self.mtime_ns = mtime_ns
+        self.rdev = rdev
+
+    # Equality and hash spelled out (Record's generic ones are slower): a context's entries
+    # are compared and hashed by the ten thousand.
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Entry:
+            return NotImplemented
+        return (self.path, self.kind, self.mode, self.uid, self.gid, self.size, self.link,
+                self.digest, self.rdev) == (other.path, other.kind, other.mode, other.uid,
+                other.gid, other.size, other.link, other.digest, other.rdev)  # fmt: skip
+
+    def __hash__(self) -> int:
+        return hash((self.path, self.kind, self.mode, self.uid, self.gid, self.size, self.link,
+                     self.digest, self.rdev))  # fmt: skip
 
     def record(self, name: str) -> bytes:
         """The canonical record hashed by :meth:`ContextSnapshot.digest` (no mtime)."""
@@ -75,16 +120,36 @@ class Entry:
         return json.dumps([*fields, self.digest, *extra], ensure_ascii=False).encode() + b"\n"
 
 
-@dataclass(slots=True)
-class ScanStats:
-    """What a :func:`scan` did: ``hashed`` files were read, ``cached`` came from the cache."""
+class ScanStats(Record):
+    """What a :func:`scan` did: ``hashed`` files were read, ``cached`` came from the cache;
+    ``skipped`` has one message per special file skipped."""
 
-    entries: int = 0
-    files: int = 0
-    hashed: int = 0
-    hashed_bytes: int = 0
-    cached: int = 0
-    skipped: list[str] = field(default_factory=list)  # one message per special file skipped
+    __slots__ = (
+        "entries", "files", "hashed", "hashed_bytes", "cached", "skipped",
+    )  # fmt: skip
+    _hashable = False
+    entries: int
+    files: int
+    hashed: int
+    hashed_bytes: int
+    cached: int
+    skipped: list[str]
+
+    def __init__(
+        self,
+        entries: int = 0,
+        files: int = 0,
+        hashed: int = 0,
+        hashed_bytes: int = 0,
+        cached: int = 0,
+        skipped: list[str] | None = None,
+    ) -> None:
+        self.entries = entries
+        self.files = files
+        self.hashed = hashed
+        self.hashed_bytes = hashed_bytes
+        self.cached = cached
+        self.skipped = [] if skipped is None else skipped
 
 
 class StatCache:
@@ -484,15 +549,28 @@ def _special_name(fmt: int) -> str:
 # --- the whole context ----------------------------------------------------------------------
 
 
-@dataclass
-class BuildContext:
+class BuildContext(Record):
     """A ready build context: its scan and the Dockerfile text. Close it to remove the
     temporary directory of a context that came as a tar stream."""
 
+    __slots__ = ("snapshot", "dockerfile", "dockerfile_name", "_tmp")
+    _hashable = False
     snapshot: ContextSnapshot
     dockerfile: str
     dockerfile_name: str
-    _tmp: tempfile.TemporaryDirectory[str] | None = None
+    _tmp: tempfile.TemporaryDirectory[str] | None
+
+    def __init__(
+        self,
+        snapshot: ContextSnapshot,
+        dockerfile: str,
+        dockerfile_name: str,
+        _tmp: tempfile.TemporaryDirectory[str] | None = None,
+    ) -> None:
+        self.snapshot = snapshot
+        self.dockerfile = dockerfile
+        self.dockerfile_name = dockerfile_name
+        self._tmp = _tmp
 
     @property
     def root(self) -> Path:
@@ -568,6 +646,8 @@ def _from_stdin(
 ) -> BuildContext:
     if str(dockerfile) == "-":
         raise ContextError("cannot read both the build context and the Dockerfile from stdin")
+    import tempfile
+
     tmp = tempfile.TemporaryDirectory(prefix="dockyard-context-")
     try:
         root = Path(tmp.name) / "context"

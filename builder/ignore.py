@@ -9,9 +9,12 @@ when it or any parent directory matches. Paths are ``/``-separated and relative.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from builder.errors import ContextError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 __all__ = ["PatternMatcher", "go_clean", "read_ignore_file"]
 

@@ -11,28 +11,49 @@ from __future__ import annotations
 
 import json
 import sys
-import threading
 import time
 from collections import deque
-from dataclasses import dataclass, field
-from typing import IO, Any, Literal, Protocol
+from time import monotonic
 
-EventKind = Literal["started", "cached", "log", "finished", "failed", "warning", "summary"]
+from builder.record import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import IO, Any, Final, Literal, Protocol
+
+    EventKind = Literal["started", "cached", "log", "finished", "failed", "warning", "summary"]
+else:
+    Protocol = object  # Reporter is a plain base class at run time: typing is not imported
 
 
-@dataclass(frozen=True)
-class Event:
+class Event(Record):
     """Something that happened to a step; ``step`` is its display name (``[b 2/4] RUN make``).
 
     ``data`` carries the kind's details: ``log`` → ``stream`` and ``line``; ``finished`` →
-    ``seconds`` and ``layer_size``; ``failed`` → ``error``; ``summary`` → totals.
+    ``seconds`` and ``layer_size``; ``failed`` → ``error``; ``summary`` → totals. ``time`` is
+    ``time.monotonic()`` when not given.
     """
 
-    kind: EventKind
-    step_id: str = ""
-    step: str = ""
-    data: dict[str, Any] = field(default_factory=dict)
-    time: float = field(default_factory=time.monotonic)
+    __slots__ = ("kind", "step_id", "step", "data", "time")
+    kind: Final[EventKind]
+    step_id: Final[str]
+    step: Final[str]
+    data: Final[dict[str, Any]]
+    time: Final[float]
+
+    def __init__(
+        self,
+        kind: EventKind,
+        step_id: str = "",
+        step: str = "",
+        data: dict[str, Any] | None = None,
+        time: float | None = None,
+    ) -> None:
+        self.kind = kind
+        self.step_id = step_id
+        self.step = step
+        self.data = {} if data is None else data
+        self.time = monotonic() if time is None else time
 
 
 class Reporter(Protocol):
@@ -59,6 +80,8 @@ class PlainReporter:
     """BuildKit's plain progress: numbered steps, every output line, CACHED and DONE lines."""
 
     def __init__(self, out: IO[str] | None = None) -> None:
+        import threading
+
         self.out = out or sys.stderr
         self.lock = threading.Lock()
         self.numbers: dict[str, int] = {}
@@ -130,6 +153,8 @@ class JsonReporter:
     """One JSON object per event and line: ``{"event": kind, "step": …, "time": …, …}``."""
 
     def __init__(self, out: IO[str] | None = None) -> None:
+        import threading
+
         self.out = out or sys.stdout
         self.lock = threading.Lock()
 
@@ -152,6 +177,8 @@ class TtyReporter:
     TAIL = 6
 
     def __init__(self, out: IO[str] | None = None) -> None:
+        import threading
+
         from rich.console import Console
         from rich.live import Live
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from builder.build.request import BuildRequest, BuildResult, CacheExport, CacheImport, Output
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from builder.progress import Reporter
     from builder.settings import Settings

@@ -2,77 +2,178 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import BinaryIO, Literal
+from builder.record import Record
 
-OutputType = Literal["docker", "oci", "local"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from pathlib import Path
+    from typing import BinaryIO, Final, Literal
+
+    OutputType = Literal["docker", "oci", "local"]
 
 
-@dataclass(frozen=True)
-class Output:
+class Output(Record):
     """``-o type=docker|oci|local,dest=PATH``."""
 
-    type: OutputType
-    dest: str
+    __slots__ = ("type", "dest")
+    type: Final[OutputType]
+    dest: Final[str]
+
+    def __init__(self, type: OutputType, dest: str) -> None:
+        self.type = type
+        self.dest = dest
 
 
-@dataclass(frozen=True)
-class CacheExport:
+class CacheExport(Record):
     """``--cache-to type=local,dest=DIR[,mode=min|max][,mounts=true]``."""
 
-    dest: Path
-    mode: Literal["min", "max"] = "min"
-    mounts: bool = False
+    __slots__ = ("dest", "mode", "mounts")
+    dest: Final[Path]
+    mode: Final[Literal["min", "max"]]
+    mounts: Final[bool]
+
+    def __init__(
+        self, dest: Path, mode: Literal["min", "max"] = "min", mounts: bool = False
+    ) -> None:
+        self.dest = dest
+        self.mode = mode
+        self.mounts = mounts
 
 
-@dataclass(frozen=True)
-class CacheImport:
+class CacheImport(Record):
     """``--cache-from type=local,src=DIR``."""
 
-    src: Path
+    __slots__ = ("src",)
+    src: Final[Path]
+
+    def __init__(self, src: Path) -> None:
+        self.src = src
 
 
-@dataclass(frozen=True)
-class BuildRequest:
-    """Everything ``dockyard build`` is asked for (paths already resolved by the caller)."""
+class BuildRequest(Record):
+    """Everything ``dockyard build`` is asked for (paths already resolved by the caller).
 
-    context: str = "."
-    dockerfile: str | None = None
-    tags: tuple[str, ...] = ()
-    build_args: Mapping[str, str] = field(default_factory=dict)
-    target: str = ""
-    all_stages: bool = False
-    no_cache: bool = False
-    no_cache_filter: tuple[str, ...] = ()
-    jobs: int | None = None
-    labels: Mapping[str, str] = field(default_factory=dict)
-    network: str = "default"
-    secrets: Mapping[str, Path] = field(default_factory=dict)
-    outputs: tuple[Output, ...] = ()
-    iidfile: str | None = None
-    runtime: Literal["native", "runc"] = "native"
-    snapshotter: Literal["auto", "overlay", "copy"] = "auto"
-    compression: Literal["zstd", "gzip", "none"] = "zstd"
-    cache_to: tuple[CacheExport, ...] = ()
-    cache_from: tuple[CacheImport, ...] = ()
-    cache_keep_storage: int | None = None
-    """Cache budget for the pruning after the build (None: the setting; 0: no pruning)."""
-    pull: bool = False  # always check the registry for newer base images
-    stdin: BinaryIO | None = field(default=None, compare=False, repr=False)
-    """Read when ``context`` or ``dockerfile`` is ``-``."""
+    ``cache_keep_storage`` is the cache budget for the pruning after the build (None: the
+    setting; 0: no pruning); ``pull`` always checks the registry for newer base images;
+    ``stdin`` is read when ``context`` or ``dockerfile`` is ``-`` (neither compared nor shown).
+    """
+
+    __slots__ = (
+        "context", "dockerfile", "tags", "build_args", "target", "all_stages", "no_cache",
+        "no_cache_filter", "jobs", "labels", "network", "secrets", "outputs", "iidfile",
+        "runtime", "snapshotter", "compression", "cache_to", "cache_from",
+        "cache_keep_storage", "pull", "stdin",
+    )  # fmt: skip
+    _compared = __slots__[:-1]  # all but stdin
+    context: Final[str]
+    dockerfile: Final[str | None]
+    tags: Final[tuple[str, ...]]
+    build_args: Final[Mapping[str, str]]
+    target: Final[str]
+    all_stages: Final[bool]
+    no_cache: Final[bool]
+    no_cache_filter: Final[tuple[str, ...]]
+    jobs: Final[int | None]
+    labels: Final[Mapping[str, str]]
+    network: Final[str]
+    secrets: Final[Mapping[str, Path]]
+    outputs: Final[tuple[Output, ...]]
+    iidfile: Final[str | None]
+    runtime: Final[Literal["native", "runc"]]
+    snapshotter: Final[Literal["auto", "overlay", "copy"]]
+    compression: Final[Literal["zstd", "gzip", "none"]]
+    cache_to: Final[tuple[CacheExport, ...]]
+    cache_from: Final[tuple[CacheImport, ...]]
+    cache_keep_storage: Final[int | None]
+    pull: Final[bool]
+    stdin: Final[BinaryIO | None]
+
+    def __init__(
+        self,
+        context: str = ".",
+        dockerfile: str | None = None,
+        tags: tuple[str, ...] = (),
+        build_args: Mapping[str, str] | None = None,
+        target: str = "",
+        all_stages: bool = False,
+        no_cache: bool = False,
+        no_cache_filter: tuple[str, ...] = (),
+        jobs: int | None = None,
+        labels: Mapping[str, str] | None = None,
+        network: str = "default",
+        secrets: Mapping[str, Path] | None = None,
+        outputs: tuple[Output, ...] = (),
+        iidfile: str | None = None,
+        runtime: Literal["native", "runc"] = "native",
+        snapshotter: Literal["auto", "overlay", "copy"] = "auto",
+        compression: Literal["zstd", "gzip", "none"] = "zstd",
+        cache_to: tuple[CacheExport, ...] = (),
+        cache_from: tuple[CacheImport, ...] = (),
+        cache_keep_storage: int | None = None,
+        pull: bool = False,
+        stdin: BinaryIO | None = None,
+    ) -> None:
+        self.context = context
+        self.dockerfile = dockerfile
+        self.tags = tags
+        self.build_args = {} if build_args is None else build_args
+        self.target = target
+        self.all_stages = all_stages
+        self.no_cache = no_cache
+        self.no_cache_filter = no_cache_filter
+        self.jobs = jobs
+        self.labels = {} if labels is None else labels
+        self.network = network
+        self.secrets = {} if secrets is None else secrets
+        self.outputs = outputs
+        self.iidfile = iidfile
+        self.runtime = runtime
+        self.snapshotter = snapshotter
+        self.compression = compression
+        self.cache_to = cache_to
+        self.cache_from = cache_from
+        self.cache_keep_storage = cache_keep_storage
+        self.pull = pull
+        self.stdin = stdin
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._compared)
+        return f"BuildRequest({fields})"
 
 
-@dataclass(frozen=True)
-class BuildResult:
+class BuildResult(Record):
     """What a build produced."""
 
-    image_id: str
-    manifest_digest: str
-    tags: tuple[str, ...]
-    steps_run: int
-    steps_cached: int
-    seconds: float
-    new_layers: tuple[tuple[str, int], ...] = ()
-    warnings: tuple[str, ...] = ()
+    __slots__ = (
+        "image_id", "manifest_digest", "tags", "steps_run", "steps_cached", "seconds",
+        "new_layers", "warnings",
+    )  # fmt: skip
+    image_id: Final[str]
+    manifest_digest: Final[str]
+    tags: Final[tuple[str, ...]]
+    steps_run: Final[int]
+    steps_cached: Final[int]
+    seconds: Final[float]
+    new_layers: Final[tuple[tuple[str, int], ...]]
+    warnings: Final[tuple[str, ...]]
+
+    def __init__(
+        self,
+        image_id: str,
+        manifest_digest: str,
+        tags: tuple[str, ...],
+        steps_run: int,
+        steps_cached: int,
+        seconds: float,
+        new_layers: tuple[tuple[str, int], ...] = (),
+        warnings: tuple[str, ...] = (),
+    ) -> None:
+        self.image_id = image_id
+        self.manifest_digest = manifest_digest
+        self.tags = tags
+        self.steps_run = steps_run
+        self.steps_cached = steps_cached
+        self.seconds = seconds
+        self.new_layers = new_layers
+        self.warnings = warnings
