@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -49,6 +50,8 @@ __all__ = [
     "scan",
 ]
 
+# the characters json.dumps(..., ensure_ascii=False) escapes in a string
+_ESCAPED = re.compile(r'[\x00-\x1f\\"]')
 _CHUNK = 1 << 20
 _MAX_SYMLINKS = 40
 _BATCH_FILES = 64
@@ -114,7 +117,13 @@ class Entry(Record):
                      self.digest, self.rdev))  # fmt: skip
 
     def record(self, name: str) -> bytes:
-        """The canonical record hashed by :meth:`ContextSnapshot.digest` (no mtime)."""
+        """The canonical record hashed by :meth:`ContextSnapshot.digest` (no mtime): the
+        JSON list ``[name, kind, mode, uid, gid, size, link, digest(, rdev)]``."""
+        if _ESCAPED.search(name) is None and _ESCAPED.search(self.link) is None:
+            # what json.dumps writes when no string needs escaping, ~5x faster
+            rdev = f", {self.rdev}" if self.kind in ("char", "block") else ""
+            return (f'["{name}", "{self.kind}", {self.mode}, {self.uid}, {self.gid}, '
+                    f'{self.size}, "{self.link}", "{self.digest}"{rdev}]\n').encode()
         fields = [name, self.kind, self.mode, self.uid, self.gid, self.size, self.link]
         extra = [self.rdev] if self.kind in ("char", "block") else []
         return json.dumps([*fields, self.digest, *extra], ensure_ascii=False).encode() + b"\n"

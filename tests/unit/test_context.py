@@ -5,6 +5,7 @@ from __future__ import annotations
 import bz2
 import gzip
 import io
+import json
 import lzma
 import os
 import socket
@@ -14,10 +15,13 @@ from pathlib import Path
 
 import pytest
 import zstandard
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import builder.context as context_mod
 from builder.context import (
     ContextSnapshot,
+    Entry,
     StatCache,
     ignore_patterns,
     open_context,
@@ -25,6 +29,10 @@ from builder.context import (
 )
 from builder.context_tar import extract_tar
 from builder.errors import ContextError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from builder.context import EntryKind
 
 
 def make_tree(root: Path, files: dict[str, str]) -> Path:
@@ -434,3 +442,25 @@ def test_stat_cache_keeps_one_record_per_context(ctx: Path, tmp_path: Path) -> N
         scan(ctx, ["app"], stat_cache=cache)  # another .dockerignore: a record of its own
         assert not any(p.startswith("app/") for p in cache.load(root, ["app"]))
         assert "app/util.py" in cache.load(root)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    name=st.text(max_size=12) | st.text(max_size=4).map(lambda t: t + "\udcff"),
+    link=st.text(max_size=6),
+    kind=st.sampled_from(["file", "dir", "symlink", "fifo", "char", "block"]),
+    numbers=st.tuples(*[st.integers(0, 2**40)] * 5),
+)
+def test_entry_records_are_json_lists_whatever_the_names(
+        name: str, link: str, kind: EntryKind, numbers: tuple[int, ...]) -> None:
+    mode, uid, gid, size, rdev = numbers
+    entry = Entry("p", kind, mode, uid, gid, size, link, "ab" * 32, 0, rdev)
+    fields = [name, kind, mode, uid, gid, size, link, "ab" * 32]
+    fields += [rdev] if kind in ("char", "block") else []
+    try:
+        expected = json.dumps(fields, ensure_ascii=False).encode() + b"\n"
+    except UnicodeEncodeError:  # a lone surrogate (an undecodable file name)
+        with pytest.raises(UnicodeEncodeError):
+            entry.record(name)
+        return
+    assert entry.record(name) == expected
