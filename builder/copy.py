@@ -33,7 +33,6 @@ from builder.instructions import Add, Copy, InlineFile
 from builder.record import Record
 from builder.rootdir import RootDir
 from builder.sourcetree import WILDCARD, SourceItem, SourceTree, not_found, resolve_items
-from builder.unpack import is_archive, unpack_into
 from builder.users import parse_chmod, resolve_chown
 
 if TYPE_CHECKING:
@@ -527,6 +526,8 @@ def _copy_item(op: _Op, item: SourceItem, dest: str, dest_is_dir: bool) -> None:
         return
     _ensure(op, dest, dest_is_dir)
     if op.req.command == "ADD" and op.req.unpack is not False and entry.kind == "file":
+        from builder.unpack import is_archive, unpack_into  # tarfile: only ADD needs it
+
         path = item.path
         if is_archive(lambda: tree.open(path)):
             unpack_into(op.root, dest, lambda: tree.open(path), owner=op.owner, dest_owner=op.owner)
@@ -613,6 +614,8 @@ def _copy_inline(
 
 
 def _copy_url(op: _Op, url: str, dest: str, dest_is_dir: bool) -> None:
+    from builder.unpack import is_archive, unpack_into
+
     with tempfile.TemporaryDirectory(prefix="dockyard-add-") as tmp:
         got = download(url, tmp, checksum=op.req.checksum)
         _ensure(op, dest, dest_is_dir)

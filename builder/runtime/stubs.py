@@ -84,9 +84,6 @@ def prepare(rootfs: Path, spec: ProcessSpec, state_dir: Path, mount_points: dict
     target is then skipped or fails the mount clearly). ``bundle`` also makes a per-run
     directory (``RunFiles.bundle``), removed by :meth:`RunFiles.cleanup`.
     """
-    import tempfile
-    import uuid
-
     etc_dir = state_dir / "etc"
     etc_dir.mkdir(parents=True, exist_ok=True)
     try:
@@ -98,7 +95,7 @@ def prepare(rootfs: Path, spec: ProcessSpec, state_dir: Path, mount_points: dict
         "/etc/hostname": spec.hostname + "\n",
         "/etc/resolv.conf": defaults.resolv_conf(spec, host_resolv),
     }
-    run_id = uuid.uuid4().hex[:16]
+    run_id = os.urandom(8).hex()  # as uuid4().hex[:16], without importing uuid
     files = RunFiles({})
     try:
         for target, text in contents.items():
@@ -109,6 +106,8 @@ def prepare(rootfs: Path, spec: ProcessSpec, state_dir: Path, mount_points: dict
                 f.write(text)
             files.etc[target] = str(host)
         if bundle:
+            import tempfile  # only a runc run has a bundle
+
             files.bundle = Path(tempfile.mkdtemp(prefix="bundle-", dir=state_dir))
         if not spec.readonly_rootfs:
             wanted = {path: False for path in defaults.ETC_FILES}
