@@ -3,29 +3,43 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Protocol
 
 from builder.errors import SnapshotError
 from builder.layers import Change
+from builder.record import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Final, Literal
 
 
-@dataclass(frozen=True)
-class Mount:
+class Mount(Record):
     """A prepared snapshot: the process sees ``rootfs``; its changes land in ``upper``.
 
     ``upper`` is the overlay upper dir, or ``rootfs`` itself for a copy.
     """
 
-    key: str
-    rootfs: Path
-    upper: Path | None
-    lowers: tuple[Path, ...]
-    readonly: bool
-    kind: Literal["overlay", "bind", "copy"]
-    dir: Path
+    __slots__ = ("key", "rootfs", "upper", "lowers", "readonly", "kind", "dir")
+    key: Final[str]
+    rootfs: Final[Path]
+    upper: Final[Path | None]
+    lowers: Final[tuple[Path, ...]]
+    readonly: Final[bool]
+    kind: Final[Literal["overlay", "bind", "copy"]]
+    dir: Final[Path]
+
+    def __init__(self, key: str, rootfs: Path, upper: Path | None, lowers: tuple[Path, ...],
+                 readonly: bool, kind: Literal["overlay", "bind", "copy"], dir: Path) -> None:
+        self.key = key
+        self.rootfs = rootfs
+        self.upper = upper
+        self.lowers = lowers
+        self.readonly = readonly
+        self.kind = kind
+        self.dir = dir
 
 
 class Snapshotter(Protocol):

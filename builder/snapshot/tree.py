@@ -12,25 +12,35 @@ import contextlib
 import os
 import shutil
 import stat
-from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from builder.errors import SnapshotError
 from builder.layers import Change
+from builder.record import Record
 from builder.runtime.stubs import STUB_XATTR, is_stub
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 OPAQUE_XATTRS = ("trusted.overlay.opaque", "user.overlay.opaque")
 _PRIVATE_PREFIXES = ("trusted.overlay.", "user.overlay.", "security.selinux", STUB_XATTR)
 
 
-@dataclass(slots=True)
-class Node:
+class Node(Record):
     """One entry of a merged tree: where it comes from and, for a directory, its children."""
 
+    __slots__ = ("source", "st", "children")
+    _hashable = False
     source: str
     st: os.stat_result
-    children: dict[str, Node] | None = field(default=None)
+    children: dict[str, Node] | None
+
+    def __init__(self, source: str, st: os.stat_result,
+                 children: dict[str, Node] | None = None) -> None:
+        self.source = source
+        self.st = st
+        self.children = children
 
 
 def is_whiteout(st: os.stat_result) -> bool:
