@@ -231,9 +231,11 @@ class Planner:
         return Edge(kind_, stage, None, image=image)
 
     def _triggers(self, frm: From, triggers: list[str]) -> list[tuple[Instruction, bool]]:
-        from builder.parser import parse
-
         out: list[tuple[Instruction, bool]] = []
+        if not triggers:
+            return out
+        from builder.parser import parse  # Lark: imported only when a base has triggers
+
         for trigger in triggers:
             try:
                 df = parse(trigger, self.filename)

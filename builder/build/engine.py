@@ -181,8 +181,8 @@ class Build:
 
     def run(self, ctx: BuildContext | None = None) -> BuildResult:
         """Build; ``ctx`` is the opened context (opened and closed here when None)."""
+        from builder.build.parsed import parsed
         from builder.copy import sources_digester
-        from builder.parser import parse
 
         started = time.monotonic()
         req = self.request
@@ -193,7 +193,8 @@ class Build:
                 from builder.build.memo import opened_context
 
                 ctx = stack.enter_context(opened_context(req, self.settings))
-            dockerfile = parse(
+            dockerfile = parsed(
+                self.root,
                 ctx.dockerfile.encode("utf-8", "surrogateescape"),
                 ctx.dockerfile_name if req.dockerfile in (None, "-") else req.dockerfile,
             )
