@@ -28,9 +28,7 @@ def build(request: BuildRequest, settings: Settings, reporter: Reporter) -> Buil
             if result is not None:
                 return result  # the context is as last scanned: not scanned again
         with memo.opened_context(request, settings) as ctx:
-            key = memo.key_for(request, settings, ctx) if prescan is not None else None
-            if prescan is not None:
-                prescan.remember(settings, ctx)
+            key = prescan.scanned(ctx) if prescan is not None else None
             if key is not None and key != tried:
                 result = memo.recall(key, request, settings, reporter)
                 if result is not None:

@@ -44,6 +44,8 @@ class Prescan:
 
     def __init__(self, request: BuildRequest, settings: Settings) -> None:
         self.key: str | None = None
+        self._request = request
+        self._settings = settings
         self._where: tuple[str, list[str]] | None = None  # context root, .dockerignore
         self._state: str | None = None
         if request.stdin is not None or "-" in (request.context, request.dockerfile):
@@ -69,16 +71,18 @@ class Prescan:
         if state == self._state:
             self.key = _key(request, settings, text, df_path.name, fingerprint)
 
-    def remember(self, settings: Settings, ctx: BuildContext) -> None:
-        """Keep the state digest taken before ``ctx`` was scanned beside its fingerprint."""
-        if self._state is None or self._where is None or self.key is not None:
-            return
-        from builder.context import StatCache
+    def scanned(self, ctx: BuildContext) -> str:
+        """The memo key of the request once ``ctx`` is scanned; keeps the state digest taken
+        before the scan beside the scan's fingerprint (one fingerprint serves both)."""
+        fingerprint = _fingerprint(ctx)
+        where = self._where
+        if self._state is not None and self.key is None and where and str(ctx.root) == where[0]:
+            from builder.context import StatCache
 
-        if str(ctx.root) != self._where[0]:
-            return
-        with StatCache.for_root(Path(settings.root)) as stat_cache:
-            stat_cache.store_state(*self._where, self._state, _fingerprint(ctx))
+            with StatCache.for_root(Path(self._settings.root)) as stat_cache:
+                stat_cache.store_state(*where, self._state, fingerprint)
+        return _key(self._request, self._settings, ctx.dockerfile, ctx.dockerfile_name,
+                    fingerprint)
 
 
 @contextmanager

@@ -91,8 +91,8 @@ def test_the_memo_key_is_found_without_a_scan_until_the_context_changes(
     assert memo.Prescan(request, settings).key is None  # never scanned
     first = memo.Prescan(request, settings)
     with memo.opened_context(request, settings) as opened:
-        key = memo.key_for(request, settings, opened)
-        first.remember(settings, opened)
+        key = first.scanned(opened)
+        assert key == memo.key_for(request, settings, opened)
     assert memo.Prescan(request, settings).key == key
     tick()
     target = ctx / "src" / "a.txt"
@@ -102,8 +102,8 @@ def test_the_memo_key_is_found_without_a_scan_until_the_context_changes(
     second = memo.Prescan(request, settings)
     assert second.key is None
     with memo.opened_context(request, settings) as opened:
-        changed = memo.key_for(request, settings, opened)
-        second.remember(settings, opened)
+        changed = second.scanned(opened)
+        assert changed == memo.key_for(request, settings, opened)
     assert changed != key and memo.Prescan(request, settings).key == changed
     # another Dockerfile text or build argument gives another key from the same state
     other = BuildRequest(context=str(ctx), build_args={"A": "1"})
