@@ -67,7 +67,6 @@ class Entry(Record):
     __slots__ = (
         "path", "kind", "mode", "uid", "gid", "size", "link", "digest", "mtime_ns", "rdev",
     )  # fmt: skip
-    _compared = ("path", "kind", "mode", "uid", "gid", "size", "link", "digest", "rdev")
     path: Final[str]
     kind: Final[EntryKind]
     mode: Final[int]  # permission bits incl. setuid/setgid/sticky (S_IMODE)
@@ -103,18 +102,11 @@ class Entry(Record):
         self.mtime_ns = mtime_ns
         self.rdev = rdev
 
-    # Equality and hash spelled out (Record's generic ones are slower): a context's entries
-    # are compared and hashed by the ten thousand.
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not Entry:
-            return NotImplemented
+    def _key(self) -> tuple[object, ...]:
+        # spelled out (Record's field-by-name lookup is slower): a context's entries are
+        # compared and hashed by the ten thousand
         return (self.path, self.kind, self.mode, self.uid, self.gid, self.size, self.link,
-                self.digest, self.rdev) == (other.path, other.kind, other.mode, other.uid,
-                other.gid, other.size, other.link, other.digest, other.rdev)  # fmt: skip
-
-    def __hash__(self) -> int:
-        return hash((self.path, self.kind, self.mode, self.uid, self.gid, self.size, self.link,
-                     self.digest, self.rdev))  # fmt: skip
+                self.digest, self.rdev)  # fmt: skip
 
     def record(self, name: str) -> bytes:
         """The canonical record hashed by :meth:`ContextSnapshot.digest` (no mtime): the
