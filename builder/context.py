@@ -56,6 +56,9 @@ _CHUNK = 1 << 20
 _MAX_SYMLINKS = 40
 _BATCH_FILES = 64
 _BATCH_BYTES = 8 << 20
+_DIR_NOFOLLOW = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
+# O_NONBLOCK: a file swapped for a FIFO since the scan must not hang the build
+_FILE_NOFOLLOW = os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK
 
 
 class Entry(Record):
@@ -258,11 +261,15 @@ class ContextSnapshot:
 
     def get(self, path: str) -> Entry | None:
         """The entry at ``path`` (not following symlinks), or None if absent or ignored."""
-        return self.entries.get(self.normalize(path))
+        hit = self.entries.get(path)  # keys are clean: an exact hit needs no normalizing
+        return hit if hit is not None else self.entries.get(self.normalize(path))
 
     def children(self, path: str) -> list[str]:
         """Names of the kept children of the directory ``path``, sorted."""
-        return list(self._children.get(self.normalize(path), ()))
+        names = self._children.get(path)
+        if names is None:
+            names = self._children.get(self.normalize(path), [])
+        return list(names)
 
     def walk(self, path: str) -> Iterator[Entry]:
         """The entry at ``path`` and, for a directory, every kept entry below it, in sorted
@@ -338,23 +345,36 @@ class ContextSnapshot:
         entry = self.get(path)
         if entry is None or entry.kind != "file":
             raise ContextError(f'"/{self.normalize(path)}": not a file in the build context')
-        fd = os.open(self.root, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        parent, _, name = entry.path.rpartition("/")
+        fd = self.open_dir(parent or ".")
         try:
-            comps = entry.path.split("/")
-            for comp in comps[:-1]:
-                nxt = os.open(
-                    comp, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=fd
-                )
-                os.close(fd)
-                fd = nxt
-            file_fd = os.open(comps[-1], os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=fd)
-        except OSError as e:
-            raise ContextError(
-                f'"/{entry.path}" changed in the build context: {e.strerror}'
-            ) from None
+            return os.fdopen(self.open_file_at(fd, name, entry.path), "rb")
         finally:
             os.close(fd)
-        return os.fdopen(file_fd, "rb")
+
+    def open_dir(self, path: str) -> int:
+        """A directory fd for ``path``, no component followed if it is a symlink; the
+        caller closes it."""
+        fd = os.open(self.root, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        try:
+            for comp in self.normalize(path).split("/"):
+                if comp != ".":
+                    nxt = os.open(comp, _DIR_NOFOLLOW, dir_fd=fd)
+                    os.close(fd)
+                    fd = nxt
+        except OSError as e:
+            os.close(fd)
+            raise ContextError(f'"/{path}" changed in the build context: {e.strerror}') from None
+        return fd
+
+    @staticmethod
+    def open_file_at(dir_fd: int, name: str, path: str) -> int:
+        """A read-only fd for the file ``name`` in the directory ``dir_fd`` (``path`` in the
+        context, for the message), not following a symlink; the caller closes it."""
+        try:
+            return os.open(name, _FILE_NOFOLLOW, dir_fd=dir_fd)
+        except OSError as e:
+            raise ContextError(f'"/{path}" changed in the build context: {e.strerror}') from None
 
 
 def ignore_patterns(context_dir: Path | str | None, dockerfile: Path | str | None) -> list[str]:

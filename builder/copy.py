@@ -209,19 +209,28 @@ class _Op:
     def write_file(
         self, parent: int, name: str, display: str, entry: Entry, data: Iterator[bytes]
     ) -> None:
-        _clear(parent, name, display)
-        fd = os.open(name, _FILE_FLAGS, 0o600, dir_fd=parent)
+        try:
+            fd = os.open(name, _FILE_FLAGS, 0o600, dir_fd=parent)
+        except FileExistsError:  # rare: something is there already; make way and retry
+            _clear(parent, name, display)
+            fd = os.open(name, _FILE_FLAGS, 0o600, dir_fd=parent)
         try:
             for chunk in data:
-                os.write(fd, chunk)
+                view = memoryview(chunk)
+                while view:
+                    view = view[os.write(fd, view):]
                 self.result.bytes += len(chunk)
             self._meta(fd, entry)
         finally:
             os.close(fd)
         self.result.files += 1
 
-    def copy_entry(self, path: str, entry: Entry, parent: int, name: str, display: str) -> None:
-        """Copy the non-directory ``entry`` (at tree ``path``) to ``name`` in ``parent``."""
+    def copy_entry(
+        self, path: str, entry: Entry, parent: int, name: str, display: str,
+        src_dir: _SourceDir | None = None,
+    ) -> None:
+        """Copy the non-directory ``entry`` (at tree ``path``; ``src_dir`` is its open source
+        directory, if the caller has it) to ``name`` in ``parent``."""
         assert self.tree is not None
         if entry.kind == "symlink":
             _clear(parent, name, display)
@@ -243,16 +252,28 @@ class _Op:
                 os.utime(name, ns=(entry.mtime_ns, entry.mtime_ns), dir_fd=parent)
             self.result.files += 1
             return
-        self.write_file(parent, name, display, entry, self._read(path, entry))
+        if src_dir is None:
+            with _SourceDir(self.tree, path.rpartition("/")[0] or ".") as opened:
+                self.write_file(parent, name, display, entry, self._read(opened, path, entry))
+        else:
+            self.write_file(parent, name, display, entry, self._read(src_dir, path, entry))
 
-    def _read(self, path: str, entry: Entry) -> Iterator[bytes]:
+    def _read(self, src_dir: _SourceDir, path: str, entry: Entry) -> Iterator[bytes]:
+        """``path``'s content in chunks, checked against the digest the scan took."""
         assert self.tree is not None
-        check = blake3() if entry.digest else None
-        with self.tree.open(path) as src:
-            while chunk := src.read(_CHUNK):
+        fd = self.tree.open_file_at(src_dir.fd(), path.rpartition("/")[2], path)
+        try:
+            check = blake3() if entry.digest else None
+            # a file of the scanned size is read whole in one call (asking one byte more
+            # tells that it has not grown)
+            size = entry.size + 1 if entry.size < _CHUNK else _CHUNK
+            while chunk := os.read(fd, size):
                 if check is not None:
                     check.update(chunk)
                 yield chunk
+                size = _CHUNK
+        finally:
+            os.close(fd)
         if check is not None and check.hexdigest() != entry.digest:
             raise ContextError(f'"/{path}" changed in the build context while it was copied')
 
@@ -280,42 +301,71 @@ class _Op:
         """Copy what is below the tree directory ``path`` into ``dst``; ``rel`` is ``path``
         relative to the copied item (what --exclude and --parents patterns see)."""
         assert self.tree is not None
-        for name in self.tree.children(path):
-            child = name if path == "." else f"{path}/{name}"
-            child_rel = f"{rel}/{name}" if rel else name
-            entry = self.tree.get(child)
-            if entry is None:  # a socket (or a whiteout device) in a stage's rootfs
-                self.result.skipped.append(f"/{child}: sockets are not copied")
-                continue
-            included = include is None or include.matches_or_parent_matches(child_rel)
-            excluded = self.exclude is not None and self.exclude.matches_or_parent_matches(
-                child_rel
-            )
-            display = f"{dst.display.rstrip('/')}/{name}"
-            if included and not excluded:
-                if entry.kind == "dir":
-                    fd = self.make_dir(dst.fd(), name, display, entry, overwrite=True)
-                    opened = _LazyDir.opened(fd, display)
-                    try:
-                        self.copy_children(child, child_rel, opened, include)
-                    finally:
-                        opened.close()
-                else:
-                    self.copy_entry(child, entry, dst.fd(), name, display)
-                continue
-            if entry.kind != "dir":
-                continue
-            descend = (
-                self.exclude is not None and self.exclude.may_match_inside(child_rel)
-                if excluded
-                else include is not None and _may_include(include, child_rel)
-            )
-            if descend:
-                lazy = _LazyDir(dst, name, display, entry, self)
+        with _SourceDir(self.tree, path) as src:
+            for name in self.tree.children(path):
+                self._copy_child(path, rel, name, dst, include, src)
+
+    def _copy_child(
+        self, path: str, rel: str, name: str, dst: _LazyDir, include: PatternMatcher | None,
+        src: _SourceDir,
+    ) -> None:
+        assert self.tree is not None
+        child = name if path == "." else f"{path}/{name}"
+        child_rel = f"{rel}/{name}" if rel else name
+        entry = self.tree.get(child)
+        if entry is None:  # a socket (or a whiteout device) in a stage's rootfs
+            self.result.skipped.append(f"/{child}: sockets are not copied")
+            return
+        included = include is None or include.matches_or_parent_matches(child_rel)
+        excluded = self.exclude is not None and self.exclude.matches_or_parent_matches(
+            child_rel
+        )
+        display = f"{dst.display.rstrip('/')}/{name}"
+        if included and not excluded:
+            if entry.kind == "dir":
+                fd = self.make_dir(dst.fd(), name, display, entry, overwrite=True)
+                opened = _LazyDir.opened(fd, display)
                 try:
-                    self.copy_children(child, child_rel, lazy, include)
+                    self.copy_children(child, child_rel, opened, include)
                 finally:
-                    lazy.close()
+                    opened.close()
+            else:
+                self.copy_entry(child, entry, dst.fd(), name, display, src)
+            return
+        if entry.kind != "dir":
+            return
+        descend = (
+            self.exclude is not None and self.exclude.may_match_inside(child_rel)
+            if excluded
+            else include is not None and _may_include(include, child_rel)
+        )
+        if descend:
+            lazy = _LazyDir(dst, name, display, entry, self)
+            try:
+                self.copy_children(child, child_rel, lazy, include)
+            finally:
+                lazy.close()
+
+
+class _SourceDir:
+    """A source tree directory, opened the first time a file in it is read."""
+
+    def __init__(self, tree: SourceTree, path: str) -> None:
+        self.tree, self.path = tree, path
+        self._fd = -1
+
+    def fd(self) -> int:
+        if self._fd < 0:
+            self._fd = self.tree.open_dir(self.path)
+        return self._fd
+
+    def __enter__(self) -> _SourceDir:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._fd >= 0:
+            os.close(self._fd)
+            self._fd = -1
 
 
 def _may_include(include: PatternMatcher, rel: str) -> bool:

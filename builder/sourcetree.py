@@ -56,6 +56,15 @@ class SourceTree(Protocol):
         """The regular file ``path`` for reading (no symlink followed)."""
         ...
 
+    def open_dir(self, path: str) -> int:
+        """A directory fd for ``path`` (no symlink followed); the caller closes it."""
+        ...
+
+    def open_file_at(self, dir_fd: int, name: str, path: str) -> int:
+        """A read-only fd for the regular file ``name`` in ``dir_fd`` (no symlink followed;
+        ``path`` is its tree path, for messages); the caller closes it."""
+        ...
+
 
 class DirectoryTree:
     """A root file system directory (``COPY --from``) as a :class:`SourceTree`; owners kept.
@@ -106,10 +115,17 @@ class DirectoryTree:
         comps = split_path(path)
         parent = self.root.open_dir_nofollow("/".join(comps[:-1]))
         try:
-            fd = os.open(comps[-1], os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=parent)
+            return os.fdopen(self.open_file_at(parent, comps[-1], path), "rb")
         finally:
             os.close(parent)
-        return os.fdopen(fd, "rb")
+
+    def open_dir(self, path: str) -> int:
+        return self.root.open_dir_nofollow(path)
+
+    @staticmethod
+    def open_file_at(dir_fd: int, name: str, path: str) -> int:
+        return os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK,
+                       dir_fd=dir_fd)
 
 
 class SourceItem(Record):

@@ -461,6 +461,35 @@ def test_context_file_changed_after_scan_is_detected(ctx: Path, rootfs: Path) ->
         run(snap, rootfs, "a.txt", dest="/z")
 
 
+def test_context_file_grown_after_scan_is_detected(ctx: Path, rootfs: Path) -> None:
+    snap = scan(ctx)
+    (ctx / "dir" / "one").write_text("1 and more")  # the scanned bytes are still its start
+    with pytest.raises(ContextError, match="changed"):
+        run(snap, rootfs, "dir", dest="/d/")
+
+
+def test_context_file_swapped_for_a_fifo_after_scan_fails_without_hanging(
+    ctx: Path, rootfs: Path
+) -> None:
+    snap = scan(ctx)
+    (ctx / "dir" / "sub" / "two").unlink()
+    os.mkfifo(ctx / "dir" / "sub" / "two")  # opening it for reading would wait for a writer
+    outcome: list[BaseException | None] = []
+
+    def copy() -> None:
+        try:
+            run(snap, rootfs, "dir", dest="/d/")
+            outcome.append(None)
+        except BaseException as e:  # noqa: BLE001 - handed to the test thread
+            outcome.append(e)
+
+    worker = threading.Thread(target=copy, daemon=True)
+    worker.start()
+    worker.join(10)
+    assert not worker.is_alive(), "the copy hung on the FIFO"
+    assert isinstance(outcome[0], ContextError) and "changed" in str(outcome[0])
+
+
 # --- heredocs -------------------------------------------------------------------------------
 
 
