@@ -15,6 +15,7 @@ inside it; several sources need a destination ending in ``/``.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import stat
@@ -30,6 +31,7 @@ from builder.errors import BuildError, ContextError
 from builder.fetch import download, is_git_source, is_url
 from builder.ignore import PatternMatcher, go_clean
 from builder.instructions import Add, Copy, InlineFile
+from builder.layers.tarformat import MAX_OCTAL_11
 from builder.record import Record
 from builder.rootdir import RootDir
 from builder.sourcetree import WILDCARD, SourceItem, SourceTree, not_found, resolve_items
@@ -189,6 +191,8 @@ class _Op:
         self.can_chown = os.geteuid() == 0
         self.result = CopyResult()
         self.exclude = PatternMatcher(request.excludes) if request.excludes else None
+        self.pool = -1  # fd of the file pool, when the target may link from it
+        self.pooled: set[str] = set()  # pool keys linked by this copy
 
     def ids(self, entry: Entry) -> tuple[int, int]:
         if self.owner is not None:
@@ -252,11 +256,48 @@ class _Op:
                 os.utime(name, ns=(entry.mtime_ns, entry.mtime_ns), dir_fd=parent)
             self.result.files += 1
             return
-        if src_dir is None:
+        if self.pool >= 0 and entry.digest and entry.mtime_ns >= 1_000_000_000:
+            self.pooled_file(path, entry, parent, name, display, src_dir)
+        elif src_dir is None:
             with _SourceDir(self.tree, path.rpartition("/")[0] or ".") as opened:
                 self.write_file(parent, name, display, entry, self._read(opened, path, entry))
         else:
             self.write_file(parent, name, display, entry, self._read(src_dir, path, entry))
+
+    def pooled_file(
+        self, path: str, entry: Entry, parent: int, name: str, display: str,
+        src_dir: _SourceDir | None,
+    ) -> None:
+        """Link the file from the pool when it holds this content with this metadata (the
+        mtime in whole seconds, as the layer keeps it); else write it and add it. A file
+        is linked once per copy: a second link would make the layer carry a hardlink."""
+        assert self.tree is not None
+        uid, gid = self.ids(entry) if self.can_chown else (os.geteuid(), os.getegid())
+        mode = self.mode if self.mode is not None else entry.mode
+        seconds = min(entry.mtime_ns // 1_000_000_000, MAX_OCTAL_11)
+        key = f"{entry.digest}-{mode:o}-{uid}-{gid}-{seconds}"
+        first = key not in self.pooled
+        if first:
+            self.pooled.add(key)
+            try:
+                os.link(key, name, src_dir_fd=self.pool, dst_dir_fd=parent,
+                        follow_symlinks=False)
+            except OSError:  # not pooled yet (or something is at name, or too many links)
+                pass
+            else:
+                self.result.files += 1
+                self.result.bytes += entry.size
+                return
+        whole = entry.replace(mtime_ns=seconds * 1_000_000_000)
+        if src_dir is None:
+            with _SourceDir(self.tree, path.rpartition("/")[0] or ".") as opened:
+                self.write_file(parent, name, display, whole, self._read(opened, path, entry))
+        else:
+            self.write_file(parent, name, display, whole, self._read(src_dir, path, entry))
+        if first:
+            with contextlib.suppress(OSError):  # pooled meanwhile by another build
+                os.link(name, key, src_dir_fd=parent, dst_dir_fd=self.pool,
+                        follow_symlinks=False)
 
     def _read(self, src_dir: _SourceDir, path: str, entry: Entry) -> Iterator[bytes]:
         """``path``'s content in chunks, checked against the digest the scan took."""
@@ -433,13 +474,17 @@ def copy_into(
     *,
     expand: Callable[[str], str] | None = None,
     users_root: Path | str | None = None,
+    pool: Path | None = None,
 ) -> CopyResult:
     """Perform ``request`` reading from ``source`` and writing into the directory ``target``.
 
     ``users_root`` is the root file system whose ``/etc/passwd`` and ``/etc/group`` resolve
     ``--chown`` names (default ``target``; pass the stage's rootfs when ``target`` is the
     empty directory of a ``--link`` copy). ``expand`` expands heredoc contents whose
-    ``expand`` flag is set. Raises BuildError (or ContextError) with Docker's wording.
+    ``expand`` flag is set. ``pool`` is a directory on ``target``'s file system whose
+    files are never changed in place: context files are linked from it when it has them
+    and added to it when not (the caller keeps mtimes whole seconds and unclamped in the
+    layer). Raises BuildError (or ContextError) with Docker's wording.
     """
     req = request
     mode = parse_chmod(req.chmod) if req.chmod else None
@@ -452,7 +497,13 @@ def copy_into(
     try:
         with RootDir(target) as root:
             op = _Op(req, source, root, owner, mode)
-            _run(op, dest, dest_is_dir, expand)
+            if pool is not None and isinstance(source, ContextSnapshot):
+                op.pool = os.open(pool, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+            try:
+                _run(op, dest, dest_is_dir, expand)
+            finally:
+                if op.pool >= 0:
+                    os.close(op.pool)
             return op.result
     except OSError as e:
         where = f" {e.filename}" if e.filename else ""

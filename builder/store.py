@@ -6,6 +6,9 @@ On disk, under ``root``::
     layers/<hex>/       unpacked layer directories, a cache rebuilt from blobs on demand (or
                         a build step's own upper dir, adopted: :meth:`Store.adopt_unpacked`)
     layers.db           sqlite: diff_id -> layer blob digest (beside the layout)
+    pool/<key>          context files as COPY wrote them, keyed by content digest, mode, owner
+                        and mtime; a COPY into new paths hardlinks an unchanged file from
+                        here instead of writing it again (GC drops files no layer links)
     tmp/                temp files; a blob appears in blobs/ only by rename once verified
     locks/              fcntl lock files (index.json, GC, one per unpacked layer)
 
@@ -166,6 +169,7 @@ class Store:
         self.layers_dir = self.root / "layers"
         self.tmp_dir = self.root / "tmp"
         self.locks_dir = self.root / "locks"
+        self.pool_dir = self.root / "pool"
         self.db_path = self.root / "layers.db"
         self._ready = False
         self._db_ready = False
@@ -181,6 +185,7 @@ class Store:
             return
         for d in (self.blobs_dir, self.layers_dir, self.tmp_dir, self.locks_dir):
             d.mkdir(parents=True, exist_ok=True)
+        self.pool_dir.mkdir(mode=0o700, exist_ok=True)
         if not (self.layout / "oci-layout").exists():
             self._atomic_write(self.layout / "oci-layout", OCI_LAYOUT)
         if not (self.layout / "index.json").exists():
@@ -799,7 +804,20 @@ class Store:
                         report.reclaimed += tree_size(path)
                         remove_tree(path)
                         report.layers.append(path.name)
+            report.reclaimed += self._prune_pool()
         return report
+
+    def _prune_pool(self) -> int:
+        """Drop pooled files that no layer directory links any more; their bytes."""
+        freed = 0
+        with os.scandir(self.pool_dir) as it:
+            for entry in it:
+                st = entry.stat(follow_symlinks=False)
+                if st.st_nlink <= 1:
+                    with contextlib.suppress(FileNotFoundError):
+                        os.unlink(entry.path)
+                        freed += st.st_size
+        return freed
 
     def _cache_blobs(self) -> set[str]:
         """The layer blobs the build cache's records name (kept by :meth:`gc`)."""

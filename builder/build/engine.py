@@ -15,7 +15,7 @@ import itertools
 import os
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -72,6 +72,18 @@ class StepOutcome(Record):
         self.added = added
         self.cached = cached
         self.created = created
+
+
+def _only_new_paths(step: Step, lowers: Sequence[Path]) -> bool:
+    """Whether a COPY/ADD writes under a first path component that no layer has (not
+    even as a whiteout), so that all it writes is new."""
+    from builder.copy import CopyRequest
+
+    dest, _ = CopyRequest.from_step(step).destination()
+    first = dest.lstrip("/").partition("/")[0]
+    return first not in ("", ".", "..") and not any(
+        os.path.lexists(os.path.join(lower, first)) for lower in lowers
+    )
 
 
 class Build:
@@ -462,14 +474,17 @@ class Build:
         # COPY --link (BuildKit): the files go into an empty snapshot, a layer that reads
         # nothing of the stage (a symlink on the destination path is not followed; the
         # destination's directories are new). --chown names still resolve in the stage.
-        link = step.kind in ("COPY", "ADD") and bool(step.instruction.get("link"))
+        # A COPY whose destination is new from the root up (no layer has its first
+        # component) writes the same layer that way: nothing it writes is in the stage.
+        link = step.kind in ("COPY", "ADD") and (
+            bool(step.instruction.get("link")) or _only_new_paths(step, lowers)
+        )
         users = None
         if link and step.instruction.get("chown") and lowers:
             users = snapshotter.view(f"users-{os.getpid()}-{next(_SEQ)}", lowers)
         try:
-            mount = snapshotter.prepare(
-                f"build-{os.getpid()}-{next(_SEQ)}", [] if link else lowers
-            )
+            key = f"build-{os.getpid()}-{next(_SEQ)}"
+            mount = snapshotter.empty(key) if link else snapshotter.prepare(key, lowers)
         except BaseException:
             if users is not None:
                 snapshotter.remove(users)
@@ -485,7 +500,13 @@ class Build:
                 run_op(step, mount.rootfs, ops, cancel, on_line)
             elif step.kind in ("COPY", "ADD"):
                 users_root = (users.rootfs if users else self._empty_dir()) if link else None
-                copy_op(step, mount.rootfs, ops, users_root=users_root)
+                # a plain target can link files from the pool, unless the layer clamps
+                # mtimes (the pool's files keep theirs for every layer that links them)
+                pool = None
+                if mount.kind == "plain" and self.settings.source_date_epoch is None:
+                    self.store.ensure()
+                    pool = self.store.pool_dir
+                copy_op(step, mount.rootfs, ops, users_root=users_root, pool=pool)
             elif step.kind == "WORKDIR":
                 workdir_op(step, mount.rootfs)
             cancel.check()

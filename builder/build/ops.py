@@ -219,9 +219,13 @@ def _context_path(ctx: OpContext, source: str, step: Step) -> Path:
     return Path(snap.root) / rel if rel != "." else Path(snap.root)
 
 
-def copy_op(step: Step, rootfs: Path, ctx: OpContext, users_root: Path | None = None) -> None:
+def copy_op(
+    step: Step, rootfs: Path, ctx: OpContext, users_root: Path | None = None,
+    pool: Path | None = None,
+) -> None:
     """Run a COPY/ADD step, writing into ``rootfs``; ``--chown`` names resolve in
-    ``users_root`` (default ``rootfs``)."""
+    ``users_root`` (default ``rootfs``); context files link from ``pool`` (see
+    :func:`builder.copy.copy_into`)."""
     from builder.copy import CopyRequest, copy_into
     from builder.sourcetree import DirectoryTree
 
@@ -229,7 +233,7 @@ def copy_op(step: Step, rootfs: Path, ctx: OpContext, users_root: Path | None = 
     dep = next((e for e in step.deps if e.kind == "copy"), None)
     try:
         if dep is None:
-            copy_into(request, ctx.context_snapshot, rootfs, users_root=users_root)
+            copy_into(request, ctx.context_snapshot, rootfs, users_root=users_root, pool=pool)
             return
         if ctx.tree_for is None:
             raise BuildError("COPY --from needs the source stage", step.location)

@@ -28,11 +28,13 @@ class Mount(Record):
     upper: Final[Path | None]
     lowers: Final[tuple[Path, ...]]
     readonly: Final[bool]
-    kind: Final[Literal["overlay", "bind", "copy"]]
+    kind: Final[Literal["overlay", "bind", "copy", "plain"]]
     dir: Final[Path]
 
-    def __init__(self, key: str, rootfs: Path, upper: Path | None, lowers: tuple[Path, ...],
-                 readonly: bool, kind: Literal["overlay", "bind", "copy"], dir: Path) -> None:
+    def __init__(
+        self, key: str, rootfs: Path, upper: Path | None, lowers: tuple[Path, ...],
+        readonly: bool, kind: Literal["overlay", "bind", "copy", "plain"], dir: Path,
+    ) -> None:
         self.key = key
         self.rootfs = rootfs
         self.upper = upper
@@ -53,6 +55,11 @@ class Snapshotter(Protocol):
 
     def prepare(self, key: str, lowers: Sequence[Path]) -> Mount:
         """A writable snapshot over ``lowers``."""
+        ...
+
+    def empty(self, key: str) -> Mount:
+        """A writable snapshot of nothing: a plain directory (no mount), for a step that
+        only adds paths no layer below has (so its diff is everything written)."""
         ...
 
     def view(self, key: str, lowers: Sequence[Path]) -> Mount:

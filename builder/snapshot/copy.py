@@ -39,6 +39,10 @@ class CopySnapshotter:
         """A writable copy of ``lowers``."""
         return self._make(key, lowers, readonly=False)
 
+    def empty(self, key: str) -> Mount:
+        """An empty writable directory."""
+        return self._make(key, (), readonly=False)
+
     def view(self, key: str, lowers: Sequence[Path]) -> Mount:
         """A copy of ``lowers`` that executors mount read-only."""
         return self._make(key, lowers, readonly=True)

@@ -82,6 +82,18 @@ class OverlaySnapshotter:
             raise
         return Mount(key, rootfs, upper, tuple(layers), False, "overlay", directory)
 
+    def empty(self, key: str) -> Mount:
+        """A plain, empty upper dir, written directly (nothing mounted)."""
+        directory = snapshot_dir(self.root, key)
+        upper = directory / "upper"
+        try:
+            upper.mkdir()
+            upper.chmod(0o755)
+        except OSError as exc:
+            remove_tree(directory)
+            raise SnapshotError(f"cannot create snapshot {key!r}: {exc.strerror}") from None
+        return Mount(key, upper, upper, (), False, "plain", directory)
+
     def view(self, key: str, lowers: Sequence[Path]) -> Mount:
         """A read-only view of ``lowers``: overlay of the layers, or a read-only bind."""
         layers = check_lowers(list(lowers))

@@ -1,0 +1,143 @@
+"""COPY into new paths: an empty snapshot, and context files linked from the file pool.
+
+A COPY whose destination's first component no layer has is written into a plain directory
+instead of through the overlay; files from the context are then hardlinked from
+``<root>/pool`` when an earlier build wrote the same content with the same metadata. These
+tests build for real and look at the unpacked layer directories and the layer blobs.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+import tarfile
+from pathlib import Path
+
+import pytest
+import zstandard
+
+from builder.store import Store
+from tests.integration.test_build_cache import BASE, ENV, build, context, dockyard
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(autouse=True)
+def _needs_root() -> None:
+    if os.geteuid() != 0:
+        pytest.skip("builds need root (namespaces, overlayfs)")
+    if not Path("/bin/busybox").exists():
+        pytest.skip("busybox-static is not installed")
+
+
+def diff_ids(root: Path, image: str) -> list[str]:
+    out = dockyard(root, "inspect", image).stdout
+    doc = json.loads(out)
+    doc = doc[0] if isinstance(doc, list) else doc
+    return list(doc["RootFS"]["Layers"])
+
+
+def layer_dir(root: Path, diff_id: str) -> Path:
+    return Store(root).unpacked(diff_id)
+
+
+def layer_members(root: Path, diff_id: str) -> list[tarfile.TarInfo]:
+    store = Store(root)
+    blob = next(r.descriptor for r in store.layer_records(diff_id))
+    data = store.blob_path(blob.digest).read_bytes()
+    if "zstd" in blob.media_type:
+        data = zstandard.ZstdDecompressor().decompressobj().decompress(data)
+    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+        return tar.getmembers()
+
+
+COPY_NEW = BASE + "COPY src/ /src/\nRUN cat /src/a /src/c > /ac\n"
+
+
+def test_a_rebuild_links_unchanged_files_and_writes_the_changed_one(tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    ctx = context(tmp_path, COPY_NEW, {"src/a": "alpha\n", "src/b": "beta\n", "src/c": "one\n"})
+    first = build(root, ctx, "-t", "pool:1")
+    old = layer_dir(root, diff_ids(root, "pool:1")[2])
+    assert (old / "src" / "a").stat().st_nlink == 2  # the layer's and the pool's
+    (ctx / "src" / "c").write_text("two\n")
+    second = build(root, ctx, "-t", "pool:2")
+    assert first.image != second.image
+    layers = diff_ids(root, "pool:2")
+    new = layer_dir(root, layers[2])
+    for name in ("a", "b"):
+        assert (new / "src" / name).stat().st_ino == (old / "src" / name).stat().st_ino
+    assert (new / "src" / "c").stat().st_ino != (old / "src" / "c").stat().st_ino
+    assert (new / "src" / "c").read_text() == "two\n"
+    assert (old / "src" / "c").read_text() == "one\n"  # the old layer is untouched
+    assert (layer_dir(root, layers[3]) / "ac").read_text() == "alpha\ntwo\n"
+    members = {m.name: m for m in layer_members(root, layers[2])}
+    assert {n for n, m in members.items() if m.isfile()} == {"src/a", "src/b", "src/c"}
+    assert not any(m.islnk() for m in members.values())
+    assert members["src/c"].size == 4
+
+
+def test_a_linked_layer_is_the_layer_written_without_links(tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    ctx = context(tmp_path, COPY_NEW, {"src/a": "alpha\n", "src/c": "one\n"})
+    os.utime(ctx / "src" / "a", ns=(1_700_000_000_123_456_789,) * 2)
+    os.utime(ctx / "src" / "c", ns=(1_700_000_001_987_654_321,) * 2)
+    build(root, ctx, "-t", "p:1")  # an empty pool: every file is written (and pooled)
+    written = layer_dir(root, diff_ids(root, "p:1")[2])
+    build(root, ctx, "--no-cache", "-t", "p:2")  # every file is linked
+    layer = diff_ids(root, "p:2")[2]
+    assert layer == diff_ids(root, "p:1")[2]  # byte for byte the same layer
+    linked = layer_dir(root, layer)
+    assert (linked / "src" / "a").stat().st_nlink >= 2
+    assert {m.name: m.mtime for m in layer_members(root, layer) if m.isfile()} == {
+        "src/a": 1_700_000_000, "src/c": 1_700_000_001}
+    assert written.is_dir()
+
+
+def test_equal_files_in_one_copy_stay_separate_files(tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    ctx = context(tmp_path, COPY_NEW, {"src/a": "same\n", "src/b": "same\n", "src/c": "c\n"})
+    for name in ("a", "b"):
+        os.utime(ctx / "src" / name, ns=(1_700_000_000_000_000_000,) * 2)
+    build(root, ctx, "-t", "eq:1")
+    layer = diff_ids(root, "eq:1")[2]
+    members = {m.name: m for m in layer_members(root, layer)}
+    assert members["src/a"].isfile() and members["src/b"].isfile()
+    unpacked = layer_dir(root, layer)
+    assert (unpacked / "src" / "a").stat().st_ino != (unpacked / "src" / "b").stat().st_ino
+
+
+def test_a_copy_into_an_existing_directory_goes_through_the_overlay(tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    ctx = context(tmp_path, BASE + "COPY src/a /bin/a\n", {"src/a": "alpha\n"})
+    build(root, ctx, "-t", "ov:1")
+    layer = diff_ids(root, "ov:1")[2]
+    assert (layer_dir(root, layer) / "bin" / "a").stat().st_nlink == 1  # not pooled
+    names = [m.name for m in layer_members(root, layer)]
+    assert names == ["bin", "bin/a"]  # the copied-up parent, with the stage's metadata
+
+
+def test_an_epoch_build_pools_nothing(tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    ctx = context(tmp_path, COPY_NEW, {"src/a": "a\n", "src/c": "c\n"})
+    proc = subprocess.run(
+        [sys.executable, "-m", "builder", "--root", str(root), "build", "-q", "-t", "ep:1",
+         str(ctx)], env={**ENV, "SOURCE_DATE_EPOCH": "1000"}, capture_output=True, text=True,
+        timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert list((root / "pool").iterdir()) == []
+    layer = diff_ids(root, "ep:1")[2]
+    assert {m.mtime for m in layer_members(root, layer)} == {1000}
+
+
+def test_gc_drops_pooled_files_no_layer_links(tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    ctx = context(tmp_path, COPY_NEW, {"src/a": "a\n", "src/c": "c\n"})
+    build(root, ctx, "-t", "gc:1")
+    assert len(list((root / "pool").iterdir())) == 3  # busybox, a, c
+    dockyard(root, "rmi", "gc:1")
+    dockyard(root, "cache", "prune", "--all", "--force")
+    assert list((root / "pool").iterdir()) == []
