@@ -7,6 +7,7 @@ drops records, then lets the store's GC delete the blobs nothing names any more.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from pathlib import Path
 
@@ -140,13 +141,16 @@ def prune(
     return report
 
 
-def auto_prune(root: Path, budget: int) -> PruneReport | None:
+def auto_prune(root: Path, budget: int, cache: BuildCache | None = None) -> PruneReport | None:
     """After a build: evict least-recently-used records while the cache is over ``budget``
-    bytes (0: off). Skips the blob collection when another build is running."""
+    bytes (0: off). Skips the blob collection when another build is running. ``cache`` is
+    the root's build cache, if the caller has it open."""
     if budget <= 0:
         return None
     store = Store(root)
-    with BuildCache(root) as cache:
+    with contextlib.ExitStack() as stack:
+        if cache is None:
+            cache = stack.enter_context(BuildCache(root))
         blobs = {r.layer_digest for r in cache.records() if r.layer_digest}
         if sum(_blob_size(store, d) for d in blobs) <= budget:
             return None

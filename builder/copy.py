@@ -368,6 +368,7 @@ class _Op:
                 opened = _LazyDir.opened(fd, display)
                 try:
                     self.copy_children(child, child_rel, opened, include)
+                    _keep_mtime(fd, entry)
                 finally:
                     opened.close()
             else:
@@ -384,8 +385,17 @@ class _Op:
             lazy = _LazyDir(dst, name, display, entry, self)
             try:
                 self.copy_children(child, child_rel, lazy, include)
+                if lazy.made():
+                    _keep_mtime(lazy.fd(), entry)
             finally:
                 lazy.close()
+
+
+def _keep_mtime(fd: int, entry: Entry) -> None:
+    """Give a copied directory its source's mtime again once its children are written (as
+    Docker and BuildKit do: writing them moved it to now)."""
+    if entry.mtime_ns:
+        os.utime(fd, ns=(entry.mtime_ns, entry.mtime_ns))
 
 
 class _SourceDir:
@@ -448,6 +458,10 @@ class _LazyDir:
                 self.parent.fd(), self.name, self.display, self.entry, overwrite=True
             )
         return self._fd
+
+    def made(self) -> bool:
+        """Whether something was written into it (so it exists)."""
+        return self._fd >= 0
 
     def close(self) -> None:
         if self._fd >= 0:

@@ -20,6 +20,7 @@ def build(request: BuildRequest, settings: Settings, reporter: Reporter) -> Buil
     """
     from builder.build import memo
 
+    prescan = None
     try:
         prescan = memo.Prescan(request, settings) if memo.usable(request) else None
         tried = prescan.key if prescan is not None else None
@@ -27,7 +28,7 @@ def build(request: BuildRequest, settings: Settings, reporter: Reporter) -> Buil
             result = memo.recall(tried, request, settings, reporter)
             if result is not None:
                 return result  # the context is as last scanned: not scanned again
-        with memo.opened_context(request, settings) as ctx:
+        with memo.opened_context(request, settings, prescan) as ctx:
             key = prescan.scanned(ctx) if prescan is not None else None
             if key is not None and key != tried:
                 result = memo.recall(key, request, settings, reporter)
@@ -43,4 +44,6 @@ def build(request: BuildRequest, settings: Settings, reporter: Reporter) -> Buil
                 memo.remember(key, settings, result, bases, job.step_displays, job.step_keys)
             return result
     finally:
+        if prescan is not None:
+            prescan.close()
         reporter.close()

@@ -260,7 +260,7 @@ class Build:
 
                     export_build(self.store, self.root, req.cache_to, graph, keys,
                                  list(self.outcomes), cache, self._warn)
-        self._auto_prune()
+            self._auto_prune(cache)
         seconds = time.monotonic() - started
         result = BuildResult(
             image_id=image.id,
@@ -281,12 +281,13 @@ class Build:
     def _warn(self, message: str) -> None:
         self.reporter.on_event(Event("warning", data={"message": message}))
 
-    def _auto_prune(self) -> None:
+    def _auto_prune(self, cache: BuildCache) -> None:
         from builder.cache_gc import auto_prune
 
         budget = self.request.cache_keep_storage
         try:
-            auto_prune(self.root, self.settings.cache_keep_storage if budget is None else budget)
+            auto_prune(self.root, self.settings.cache_keep_storage if budget is None else budget,
+                       cache)
         except (DockyardError, OSError) as err:
             self._warn(f"pruning the build cache failed: {err}")
 

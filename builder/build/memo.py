@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import time
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from builder.build.request import BuildRequest, BuildResult
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
     from typing import Any
 
-    from builder.context import BuildContext
+    from builder.context import BuildContext, StatCache
     from builder.progress import Reporter
     from builder.settings import Settings
 
@@ -48,9 +48,10 @@ class Prescan:
         self._settings = settings
         self._where: tuple[str, list[str]] | None = None  # context root, .dockerignore
         self._state: str | None = None
+        self._stats: StatCache | None = None
         if request.stdin is not None or "-" in (request.context, request.dockerfile):
             return
-        from builder.context import StatCache, ignore_patterns
+        from builder.context import ignore_patterns
         from builder.context_state import state_digest
         from builder.errors import DockyardError
 
@@ -66,8 +67,7 @@ class Prescan:
         self._state = state_digest(root, patterns)
         if self._state is None:
             return
-        with StatCache.for_root(Path(settings.root)) as stat_cache:
-            state, fingerprint = stat_cache.load_state(root, patterns)
+        state, fingerprint = self.stat_cache().load_state(root, patterns)
         if state == self._state:
             self.key = _key(request, settings, text, df_path.name, fingerprint)
 
@@ -77,17 +77,31 @@ class Prescan:
         fingerprint = _fingerprint(ctx)
         where = self._where
         if self._state is not None and self.key is None and where and str(ctx.root) == where[0]:
-            from builder.context import StatCache
-
-            with StatCache.for_root(Path(self._settings.root)) as stat_cache:
-                stat_cache.store_state(*where, self._state, fingerprint)
+            self.stat_cache().store_state(*where, self._state, fingerprint)
         return _key(self._request, self._settings, ctx.dockerfile, ctx.dockerfile_name,
                     fingerprint)
 
 
+    def stat_cache(self) -> StatCache:
+        """The root's stat cache, opened once for the whole build (see :meth:`close`)."""
+        if self._stats is None:
+            from builder.context import StatCache
+
+            self._stats = StatCache.for_root(Path(self._settings.root))
+        return self._stats
+
+    def close(self) -> None:
+        if self._stats is not None:
+            self._stats.close()
+            self._stats = None
+
+
 @contextmanager
-def opened_context(request: BuildRequest, settings: Settings) -> Iterator[BuildContext]:
-    """The scanned build context (through the stat cache under the root), closed after."""
+def opened_context(
+    request: BuildRequest, settings: Settings, prescan: Prescan | None = None
+) -> Iterator[BuildContext]:
+    """The scanned build context (through the stat cache under the root, the prescan's
+    when given), closed after."""
     import sys
 
     from builder.context import StatCache, open_context
@@ -95,7 +109,11 @@ def opened_context(request: BuildRequest, settings: Settings) -> Iterator[BuildC
     stdin = request.stdin
     if stdin is None and "-" in (request.context, request.dockerfile):
         stdin = sys.stdin.buffer
-    with StatCache.for_root(Path(settings.root)) as stat_cache:
+    with ExitStack() as stack:
+        if prescan is not None:
+            stat_cache = prescan.stat_cache()
+        else:
+            stat_cache = stack.enter_context(StatCache.for_root(Path(settings.root)))
         ctx = open_context(
             request.context, request.dockerfile, stdin=stdin, stat_cache=stat_cache
         )

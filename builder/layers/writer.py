@@ -33,6 +33,9 @@ OPAQUE_MARKER = ".wh..wh..opq"
 _CHUNK = 1 << 20
 _SMALL = 1 << 16
 _READ_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC
+# reading a file for its layer leaves its atime alone: the layer's directory keeps the
+# tar's times (and a file shared through the pool is never changed by a reader)
+_NOATIME = getattr(os, "O_NOATIME", 0)
 _ZEROS = bytes(512)
 _KEPT_XATTRS = ("security.capability",)
 
@@ -274,9 +277,16 @@ def _write_entries(
     return pipe.size
 
 
+def _open(source: str) -> int:
+    try:
+        return os.open(source, _READ_FLAGS | _NOATIME)
+    except PermissionError:  # O_NOATIME needs the file's owner (or CAP_FOWNER)
+        return os.open(source, _READ_FLAGS)
+
+
 def _read_small(source: str, size: int) -> bytes:
     try:
-        fd = os.open(source, _READ_FLAGS)
+        fd = _open(source)
         try:
             data = os.read(fd, size)
             while len(data) < size:
@@ -298,7 +308,7 @@ def _copy_file(
 ) -> None:
     """Append ``size`` bytes of ``source`` to ``buf`` (small files) or stream them to ``put``."""
     try:
-        fd = os.open(source, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+        fd = _open(source)
     except OSError as exc:
         raise LayerError(f"cannot read {source}: {exc.strerror}") from None
     try:

@@ -454,6 +454,19 @@ def test_directory_merge_never_follows_an_existing_symlink(ctx: Path, tmp_path: 
     assert os.listdir(outside) == []
 
 
+def test_copied_directories_keep_their_source_mtime(ctx: Path, rootfs: Path) -> None:
+    # Docker (classic and BuildKit): a directory copied from the source keeps its mtime
+    # although its children were written after it; a destination made on the way is new
+    for rel in ("dir/sub", "dir"):
+        os.utime(ctx / rel, ns=(1_600_000_000_000_000_000,) * 2)
+    run(ctx, rootfs, "dir/", dest="/new/")
+    run(ctx, rootfs, "dir", dest="/other/dir")
+    run(ctx, rootfs, "*.txt", "dir", dest="/etc/", excludes=("dir/one",))
+    for where in ("new/sub", "other/dir/sub", "etc/sub"):
+        assert os.stat(rootfs / where).st_mtime_ns == 1_600_000_000_000_000_000, where
+    assert os.stat(rootfs / "other" / "dir").st_mtime_ns != 1_600_000_000_000_000_000
+
+
 def test_context_file_changed_after_scan_is_detected(ctx: Path, rootfs: Path) -> None:
     snap = scan(ctx)
     (ctx / "a.txt").write_text("Z")
