@@ -258,11 +258,20 @@ class _Op:
             return
         if self.pool >= 0 and entry.digest and entry.mtime_ns >= 1_000_000_000:
             self.pooled_file(path, entry, parent, name, display, src_dir)
-        elif src_dir is None:
-            with _SourceDir(self.tree, path.rpartition("/")[0] or ".") as opened:
-                self.write_file(parent, name, display, entry, self._read(opened, path, entry))
         else:
-            self.write_file(parent, name, display, entry, self._read(src_dir, path, entry))
+            self.copy_file(path, entry, entry, parent, name, display, src_dir)
+
+    def copy_file(
+        self, path: str, entry: Entry, meta: Entry, parent: int, name: str, display: str,
+        src_dir: _SourceDir | None,
+    ) -> None:
+        """Write the tree file ``path`` (``entry``) to ``name``, with ``meta``'s metadata."""
+        if src_dir is None:
+            assert self.tree is not None
+            with _SourceDir(self.tree, path.rpartition("/")[0] or ".") as opened:
+                self.write_file(parent, name, display, meta, self._read(opened, path, entry))
+        else:
+            self.write_file(parent, name, display, meta, self._read(src_dir, path, entry))
 
     def pooled_file(
         self, path: str, entry: Entry, parent: int, name: str, display: str,
@@ -271,7 +280,6 @@ class _Op:
         """Link the file from the pool when it holds this content with this metadata (the
         mtime in whole seconds, as the layer keeps it); else write it and add it. A file
         is linked once per copy: a second link would make the layer carry a hardlink."""
-        assert self.tree is not None
         uid, gid = self.ids(entry) if self.can_chown else (os.geteuid(), os.getegid())
         mode = self.mode if self.mode is not None else entry.mode
         seconds = min(entry.mtime_ns // 1_000_000_000, MAX_OCTAL_11)
@@ -289,11 +297,7 @@ class _Op:
                 self.result.bytes += entry.size
                 return
         whole = entry.replace(mtime_ns=seconds * 1_000_000_000)
-        if src_dir is None:
-            with _SourceDir(self.tree, path.rpartition("/")[0] or ".") as opened:
-                self.write_file(parent, name, display, whole, self._read(opened, path, entry))
-        else:
-            self.write_file(parent, name, display, whole, self._read(src_dir, path, entry))
+        self.copy_file(path, entry, whole, parent, name, display, src_dir)
         if first:
             with contextlib.suppress(OSError):  # pooled meanwhile by another build
                 os.link(name, key, src_dir_fd=parent, dst_dir_fd=self.pool,
