@@ -493,7 +493,7 @@ def test_context_file_swapped_for_a_fifo_after_scan_fails_without_hanging(
         try:
             run(snap, rootfs, "dir", dest="/d/")
             outcome.append(None)
-        except BaseException as e:  # noqa: BLE001 - handed to the test thread
+        except BaseException as e:  # handed to the test thread
             outcome.append(e)
 
     worker = threading.Thread(target=copy, daemon=True)
