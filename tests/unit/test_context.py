@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 import zstandard
+from blake3 import blake3
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -149,7 +150,6 @@ def test_dockerfile_from_stdin_with_directory_context(ctx: Path) -> None:
 
 
 def test_scan_records_type_mode_owner_size_and_hash(ctx: Path) -> None:
-    from blake3 import blake3
 
     main = ctx / "app" / "main.py"
     os.chown(main, 1234, 5678)
@@ -198,6 +198,22 @@ def test_open_refuses_a_path_that_became_a_symlink(ctx: Path, tmp_path: Path) ->
 
 
 # --- stat cache -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("threads", [None, 1, 3])
+def test_large_files_hashed_in_threads_beside_small_ones(tmp_path: Path,
+                                                        threads: int | None) -> None:
+    ctx = tmp_path / "ctx"
+    blobs = {f"big/{i}": os.urandom((1 << 20) + 4099 * i) for i in range(4)}
+    blobs |= {f"small/{i:03}": os.urandom(i * 7) for i in range(200)}
+    for rel, data in blobs.items():
+        (ctx / rel).parent.mkdir(parents=True, exist_ok=True)
+        (ctx / rel).write_bytes(data)
+    snap = scan(ctx, threads=threads)
+    assert snap.stats.hashed == len(blobs)
+    for rel, data in blobs.items():
+        entry = snap.get(rel)
+        assert entry is not None and entry.digest == blake3(data).hexdigest(), rel
 
 
 def test_stat_cache_skips_reading_unchanged_files(
