@@ -410,7 +410,8 @@ def scan(
     Excluded directories are skipped unless an exception pattern could re-include something
     inside (then the directory is recorded only if something below it is kept). FIFOs,
     sockets and devices are skipped with a message in ``stats.skipped``. Files missing from
-    ``stat_cache`` (or changed since) are hashed in ``threads`` worker threads.
+    ``stat_cache`` (or changed since) are hashed: those of 1 MiB or more in ``threads``
+    worker threads (default: one fewer than the cores, at most 4), the others in this one.
     """
     root_path = Path(root).absolute()
     try:
