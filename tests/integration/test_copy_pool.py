@@ -149,3 +149,17 @@ def test_gc_drops_pooled_files_no_layer_links(tmp_path: Path) -> None:
     dockyard(root, "rmi", "gc:1")
     dockyard(root, "cache", "prune", "--all", "--force")
     assert list((root / "pool").iterdir()) == []
+
+
+def test_a_copy_onto_a_deleted_path_goes_through_the_overlay(tmp_path: Path) -> None:
+    # /data was made, then deleted (a whiteout in a layer): the copy is not "new", and the
+    # image shows only what it copied
+    dockerfile = BASE + ("RUN mkdir /data && echo old > /data/old\nRUN rm -rf /data\n"
+                         "COPY src/ /data/\nRUN ls /data > /listing\n")
+    root = tmp_path / "root"
+    ctx = context(tmp_path, dockerfile, {"src/a": "a\n"})
+    build(root, ctx, "-t", "wh:1")
+    layers = diff_ids(root, "wh:1")
+    copied = layer_dir(root, layers[4])
+    assert (copied / "data" / "a").stat().st_nlink == 1  # written through the overlay
+    assert (layer_dir(root, layers[5]) / "listing").read_text() == "a\n"
