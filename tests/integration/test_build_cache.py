@@ -508,3 +508,20 @@ def test_a_rebuild_counts_one_hit_per_cached_step(tmp_path: Path) -> None:
     assert hits["RUN cat /a > /a2"] == 1
     assert hits['RUN ["/bin/busybox", "--install", "-s", "/bin"]'] == 1
     assert hits["RUN echo end > /end"] == 0
+
+
+def test_from_an_ambiguous_image_id_prefix_names_its_line(tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    ctx = tmp_path / "ctx"
+    ctx.mkdir()
+    (ctx / "Dockerfile").write_text("FROM scratch\nCOPY f /f\n")
+    for n in range(17):  # 17 image IDs: two share their first hex digit
+        (ctx / "f").write_text(f"{n}\n")
+        dockyard(root, "build", "-q", "-t", f"img{n}", str(ctx))
+    ids = dockyard(root, "images", "-q", "--no-trunc").stdout.split()
+    firsts = [i.removeprefix("sha256:")[0] for i in ids]
+    shared = next(c for c in firsts if firsts.count(c) > 1)
+    (ctx / "Dockerfile").write_text(f"# base\nFROM {shared}\nRUN true\n")
+    proc = dockyard(root, "build", "-q", str(ctx), check=False)
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("Dockerfile:2:1: ") and "is ambiguous" in proc.stderr
