@@ -58,8 +58,9 @@ _CHUNK = 1 << 20
 _MAX_SYMLINKS = 40
 _LARGE = 1 << 20  # files hashed in worker threads from this size
 _DIR_NOFOLLOW = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
-# O_NONBLOCK: a file swapped for a FIFO since the scan must not hang the build
-_FILE_NOFOLLOW = os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK
+# reading a source file: no symlink followed; O_NONBLOCK, so a file swapped for a FIFO
+# since it was listed cannot hang the build
+READ_NOFOLLOW = os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK
 
 
 class Entry(Record):
@@ -219,7 +220,7 @@ def _hash_file(path: str, expect: os.stat_result) -> tuple[str, StatKey | None]:
     """blake3 of a regular file opened without following links; the stat key to cache, or
     None when the file changed while it was read (then it is not cached)."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK)
+        fd = os.open(path, READ_NOFOLLOW)
     except OSError as e:
         raise ContextError(f"cannot read {path}: {e.strerror}") from None
     try:
@@ -373,7 +374,7 @@ class ContextSnapshot:
         """A read-only fd for the file ``name`` in the directory ``dir_fd`` (``path`` in the
         context, for the message), not following a symlink; the caller closes it."""
         try:
-            return os.open(name, _FILE_NOFOLLOW, dir_fd=dir_fd)
+            return os.open(name, READ_NOFOLLOW, dir_fd=dir_fd)
         except OSError as e:
             raise ContextError(f'"/{path}" changed in the build context: {e.strerror}') from None
 
@@ -517,27 +518,25 @@ def _hash_misses(
     # Large files are read in worker threads (reading and blake3 release the GIL); small
     # ones in this thread meanwhile: per small file the work is mostly Python's, and
     # threads contending for the GIL made a 20,000-file scan twice as slow as one thread.
-    results: list[tuple[str, StatKey | None] | None] = [None] * len(misses)
     large = [i for i, m in enumerate(misses) if m[2].st_size >= _LARGE]
     # this thread is busy with the small files: one core fewer for the workers
     workers = min(len(large), threads or max(1, min(4, (os.cpu_count() or 1) - 1)))
-    futures: list[tuple[int, Future[tuple[str, StatKey | None]]]] = []
+    in_pool: dict[int, Future[tuple[str, StatKey | None]]] = {}
+    results: dict[int, tuple[str, StatKey | None]] = {}
     with ExitStack() as stack:
         if workers:
             from concurrent.futures import ThreadPoolExecutor  # only for large files
 
             pool = ThreadPoolExecutor(max_workers=workers)
             stack.callback(pool.shutdown, wait=True, cancel_futures=True)
-            futures = [(i, pool.submit(_hash_file, misses[i][1], misses[i][2])) for i in large]
-        in_pool = {i for i, _ in futures}
+            in_pool = {i: pool.submit(_hash_file, misses[i][1], misses[i][2]) for i in large}
         for i, (_rel, abs_path, st) in enumerate(misses):
             if i not in in_pool:
                 results[i] = _hash_file(abs_path, st)
-        for i, future in futures:
+        for i, future in in_pool.items():
             results[i] = future.result()
-    for (rel, _abs_path, st), result in zip(misses, results, strict=True):
-        assert result is not None
-        digest, key = result
+    for i, (rel, _abs_path, st) in enumerate(misses):
+        digest, key = results[i]
         entries[rel] = entry_from_stat(rel, st, digest=digest)
         stats.hashed += 1
         stats.hashed_bytes += st.st_size

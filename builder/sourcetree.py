@@ -10,7 +10,7 @@ import stat
 from pathlib import Path
 from typing import Protocol
 
-from builder.context import ContextSnapshot, Entry, entry_from_stat
+from builder.context import READ_NOFOLLOW, ContextSnapshot, Entry, entry_from_stat
 from builder.errors import BuildError, ContextError
 from builder.ignore import go_clean
 from builder.record import Record
@@ -124,8 +124,7 @@ class DirectoryTree:
 
     @staticmethod
     def open_file_at(dir_fd: int, name: str, path: str) -> int:
-        return os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK,
-                       dir_fd=dir_fd)
+        return os.open(name, READ_NOFOLLOW, dir_fd=dir_fd)
 
 
 class SourceItem(Record):

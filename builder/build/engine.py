@@ -79,9 +79,9 @@ def _only_new_paths(step: Step, lowers: Sequence[Path]) -> bool:
     even as a whiteout), so that all it writes is new."""
     from builder.copy import CopyRequest
 
-    dest, _ = CopyRequest.from_step(step).destination()
+    dest, _ = CopyRequest.from_step(step).destination()  # clean and absolute
     first = dest.lstrip("/").partition("/")[0]
-    return first not in ("", ".", "..") and not any(
+    return first != "" and not any(
         os.path.lexists(os.path.join(lower, first)) for lower in lowers
     )
 

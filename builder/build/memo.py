@@ -81,7 +81,6 @@ class Prescan:
         return _key(self._request, self._settings, ctx.dockerfile, ctx.dockerfile_name,
                     fingerprint)
 
-
     def stat_cache(self) -> StatCache:
         """The root's stat cache, opened once for the whole build (see :meth:`close`)."""
         if self._stats is None:
