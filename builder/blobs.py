@@ -12,7 +12,6 @@ import fcntl
 import hashlib
 import io
 import os
-import sys
 from pathlib import Path
 
 from builder.descriptor import Descriptor, check_digest
@@ -208,21 +207,3 @@ def tree_size(path: Path) -> int:
         for name in filenames + dirnames:
             total += file_size(Path(dirpath) / name)
     return total
-
-
-def remove_tree(path: Path) -> None:
-    """Remove a tree even when it holds read-only directories."""
-    import shutil
-
-    def fix(func: Callable[..., Any], p: str, *_: Any) -> None:
-        with contextlib.suppress(OSError):
-            os.chmod(os.path.dirname(p), 0o700)
-            func(p)
-
-    if path.is_dir() and not path.is_symlink():
-        if sys.version_info >= (3, 12):
-            shutil.rmtree(path, onexc=fix)
-        else:
-            shutil.rmtree(path, onerror=fix)
-    else:
-        path.unlink(missing_ok=True)

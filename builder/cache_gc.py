@@ -12,10 +12,11 @@ import time
 from pathlib import Path
 
 from builder import cachekey
-from builder.blobs import remove_tree, tree_size
+from builder.blobs import tree_size
 from builder.cache import BuildCache, CacheRecord
 from builder.errors import DigestError, LayerError, NotFoundError, StoreError
 from builder.record import Record
+from builder.rmtree import remove_tree
 from builder.store import Store
 
 __all__ = ["PruneReport", "Usage", "VerifyReport", "prune", "usage", "verify"]

@@ -9,8 +9,8 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, cast
 
-from builder.blobs import remove_tree
 from builder.cache_io import CacheDirWriter, LayerBlob, MountEntry, open_dir_blob
+from builder.rmtree import remove_tree
 
 if TYPE_CHECKING:
     from builder.graph import BuildGraph

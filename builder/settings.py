@@ -3,24 +3,35 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from builder.record import Record
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from pathlib import Path
     from typing import Any, Final
 
 
-def default_root() -> Path:
-    """``DOCKYARD_ROOT``, else ``/var/lib/dockyard`` for root, else ``$XDG_DATA_HOME/dockyard``."""
+def root_dir(root: str | None = None) -> str:
+    """``root`` (``--root``) when given, else ``DOCKYARD_ROOT``, else ``/var/lib/dockyard`` for
+    root, else ``$XDG_DATA_HOME/dockyard`` (a plain string: ``run`` does without pathlib)."""
+    if root is not None:
+        return root
     env = os.environ.get("DOCKYARD_ROOT")
     if env:
-        return Path(env)
+        return env
     if os.geteuid() == 0:
-        return Path("/var/lib/dockyard")
-    xdg = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(xdg) / "dockyard"
+        return "/var/lib/dockyard"
+    xdg = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local",
+                                                          "share")
+    return os.path.join(xdg, "dockyard")
+
+
+def default_root() -> Path:
+    """:func:`root_dir` without ``--root``, as a Path."""
+    from pathlib import Path
+
+    return Path(root_dir())
 
 
 _FROM_ENV: Any = object()
@@ -68,6 +79,8 @@ class Settings(Record):
     ) -> Settings:
         """Settings from the environment; ``root`` (``--root``) takes precedence and
         ``insecure_registries`` (``--insecure-registry``) add to the environment's."""
+        from pathlib import Path
+
         base = cls(root=Path(root)) if root is not None else cls()
         if insecure_registries:
             merged = (*base.insecure_registries, *insecure_registries)
@@ -77,6 +90,8 @@ class Settings(Record):
 
 def docker_config_dir() -> Path:
     """``$DOCKER_CONFIG``, else ``~/.docker`` (as Docker's CLI)."""
+    from pathlib import Path
+
     env = os.environ.get("DOCKER_CONFIG")
     if env:
         return Path(env)

@@ -44,7 +44,6 @@ from builder.blobs import (
     file_size,
     flock,
     fsync_dir,
-    remove_tree,
     tree_size,
 )
 from builder.descriptor import (
@@ -67,6 +66,7 @@ from builder.errors import (
 )
 from builder.record import Record
 from builder.reference import Reference, parse_normalized
+from builder.rmtree import remove_tree
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -17,6 +17,8 @@ def container() -> None:
 @click.pass_context
 def prune(ctx: click.Context, force: bool) -> None:
     """Remove all stopped containers."""
+    from pathlib import Path
+
     from builder.runner.container import Containers
     from builder.runner.lifecycle import remove
 
@@ -31,13 +33,13 @@ def prune(ctx: click.Context, force: bool) -> None:
     reclaimed = 0
     for c in Containers(root).all():
         if not c.running:
-            size = _tree_size(c.dir / "upper") + _tree_size(c.dir / "fs")
+            size = _tree_size(Path(c.dir) / "upper") + _tree_size(Path(c.dir) / "fs")
             remove(root, c)
             reclaimed += size
             removed.append(c.id)
-    from builder.blobs import remove_tree
+    from builder.rmtree import remove_tree
 
-    for trash in Containers(root).dir.glob(".rm-*"):  # removals that were interrupted
+    for trash in Path(Containers(root).dir).glob(".rm-*"):  # removals that were interrupted
         remove_tree(trash)
     if removed:
         click.echo("Deleted Containers:")

@@ -33,12 +33,13 @@ def main() -> None:
 def _leave(code: int) -> None:
     """Exit without the interpreter's teardown (freeing every module costs ~10 ms, a tenth
     of a no-op build): a fast command has closed all it opened, but the standard streams."""
-    import contextlib
     import os
 
     for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing more to say
+        try:
             stream.flush()
+        except (OSError, ValueError):  # a closed pipe: nothing more to say
+            pass
     os._exit(code)
 
 
@@ -98,10 +99,9 @@ def _run(root: str | None, args: list[str]) -> int | None:
 
     def run() -> int:
         from builder.cli.runmain import run_container
-        from builder.settings import Settings
+        from builder.settings import root_dir
 
-        settings = Settings.from_env(root)
-        return run_container(settings.root, kw, settings)
+        return run_container(root_dir(root), kw, None)
 
     return guarded(run)
 

@@ -10,6 +10,7 @@ import click
 from builder.cli.imagefmt import image_size, open_store
 from builder.cli.output import print_error
 from builder.errors import DockyardError
+from builder.runner.container import Container
 from builder.store import Image, Store
 
 # Docker's container.Config fields, in its order; None = left out when absent (omitempty)
@@ -69,7 +70,7 @@ def inspect_image(store: Store, image: Image) -> dict[str, Any]:
     return out
 
 
-def inspect_container(c: Any) -> dict[str, Any]:
+def inspect_container(c: Container) -> dict[str, Any]:
     """The ``docker container inspect`` object for container ``c``."""
     state = {k: c.state.get(k, v) for k, v in (
         ("Status", "created"), ("Running", False), ("Paused", False), ("Restarting", False),
@@ -84,13 +85,13 @@ def inspect_container(c: Any) -> dict[str, Any]:
     return {
         "Id": c.id, "Created": cfg.get("Created", ""), "Path": cfg["Path"],
         "Args": cfg["Args"], "State": state, "Image": cfg.get("Image", ""),
-        "ResolvConfPath": str(c.dir / "resolv.conf"), "HostnamePath": str(c.dir / "hostname"),
-        "HostsPath": str(c.dir / "hosts"), "LogPath": str(c.log_path), "Name": "/" + c.name,
+        "ResolvConfPath": c.path("resolv.conf"), "HostnamePath": c.path("hostname"),
+        "HostsPath": c.path("hosts"), "LogPath": c.log_path, "Name": "/" + c.name,
         "RestartCount": 0, "Driver": cfg.get("Driver", ""), "Platform": "linux",
         "HostConfig": cfg.get("HostConfig", {}),
         "GraphDriver": {"Name": cfg.get("Driver", ""), "Data": {
-            "UpperDir": str(c.dir / "upper"), "LowerDir": ":".join(cfg.get("LowerDirs") or []),
-            "WorkDir": str(c.dir / "work"), "MergedDir": str(c.dir / "rootfs")}},
+            "UpperDir": c.path("upper"), "LowerDir": ":".join(cfg.get("LowerDirs") or []),
+            "WorkDir": c.path("work"), "MergedDir": c.path("rootfs")}},
         "Mounts": mounts,
         "Config": {**cfg.get("Config", {}),
                    "Hostname": cfg.get("Config", {}).get("Hostname") or c.id[:12]},

@@ -43,7 +43,7 @@ def logs(ctx: click.Context, follow: bool, tail: str, timestamps: bool, name: st
         show(entry)
     while follow:
         running = c.reload().get("Status") == "running"
-        size = os.path.getsize(c.log_path) if c.log_path.exists() else 0
+        size = os.path.getsize(c.log_path) if os.path.exists(c.log_path) else 0
         start = offset
         if size > offset:
             for end, entry in read_entries(c.log_path, offset):

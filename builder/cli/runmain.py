@@ -9,10 +9,11 @@ if TYPE_CHECKING:
     from pathlib import Path
     from typing import Any
 
+    from builder.runner.container import Container
     from builder.settings import Settings
 
 
-def run_container(root: Path, kw: dict[str, Any], settings: Settings | None) -> int:
+def run_container(root: str | Path, kw: dict[str, Any], settings: Settings | None) -> int:
     """Create the container ``kw`` describes and run it: attached, the exit status is the
     command's; detached (``kw["detach"]``), print the ID and return 0."""
     from builder.cli.runflags import build_options
@@ -42,7 +43,7 @@ def run_container(root: Path, kw: dict[str, Any], settings: Settings | None) -> 
         raise
 
 
-def attached(root: Path, container: Any, interactive: bool) -> int:
+def attached(root: str | Path, container: Container, interactive: bool) -> int:
     """Run ``container`` attached to this process's streams; returns its exit status."""
     from builder.runner.supervisor import Attach, supervise
 

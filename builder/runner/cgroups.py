@@ -163,12 +163,12 @@ def setup(cid: str, limits: Limits) -> list[Path]:
     return made
 
 
-def oom_killed(dirs: list[Path]) -> bool:
+def oom_killed(dirs: list[str]) -> bool:
     """Whether the OOM killer killed a process in one of ``dirs``."""
     for path in dirs:
         for name, key in (("memory.oom_control", "oom_kill"), ("memory.events", "oom_kill")):
             with contextlib.suppress(OSError, ValueError):
-                for line in (path / name).read_text().splitlines():
+                for line in (Path(path) / name).read_text().splitlines():
                     k, _, v = line.partition(" ")
                     if k == key and int(v) > 0:
                         return True

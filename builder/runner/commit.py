@@ -25,11 +25,11 @@ def commit(root: Path, c: Container, ref: str | None, message: str = "",
     if c.config.get("Snapshot") == "overlay":
         from builder.snapshot.upper import upper_changes
 
-        changes = upper_changes(c.dir / "upper", lowers)
+        changes = upper_changes(Path(c.dir) / "upper", lowers)
     else:
         from builder.snapshot.tree import compare, merged
 
-        rootfs = str((c.dir / "rootfs").resolve())
+        rootfs = str((Path(c.dir) / "rootfs").resolve())
         changes = compare(rootfs, merged(lowers) if lowers else None)
     cfg = c.config["Config"]
     old = ImageConfig.from_bytes(base.config_bytes)

@@ -8,19 +8,16 @@ lock. A state that says *running* is only believed while the supervisor it names
 
 from __future__ import annotations
 
-import contextlib
 import fcntl
-import json
 import os
 import time
-from pathlib import Path
 
 from builder.errors import ContainerError
+from builder.jsonio import dumps, loads
 from builder.record import Record
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterator
     from typing import Any
 
 LOG_NAME = "container-json.log"
@@ -51,7 +48,8 @@ ZERO_TIME = "0001-01-01T00:00:00Z"
 def boot_id() -> str:
     """This boot's id: a state written before a reboot names another one."""
     try:
-        return Path("/proc/sys/kernel/random/boot_id").read_text().strip()
+        with open("/proc/sys/kernel/random/boot_id", "rb") as f:
+            return f.read().decode().strip()
     except OSError:
         return ""
 
@@ -59,7 +57,8 @@ def boot_id() -> str:
 def process_start(pid: int) -> int | None:
     """The start time (clock ticks since boot) of process ``pid``, None when it is gone."""
     try:
-        raw = Path(f"/proc/{pid}/stat").read_bytes()
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            raw = f.read()
     except OSError:
         return None
     fields = raw[raw.rfind(b")") + 2 :].split()
@@ -81,11 +80,11 @@ class Container(Record):
 
     __slots__ = ("dir", "config", "state")
     _hashable = False
-    dir: Path
+    dir: str
     config: dict[str, Any]
     state: dict[str, Any]
 
-    def __init__(self, dir: Path, config: dict[str, Any], state: dict[str, Any]) -> None:
+    def __init__(self, dir: str, config: dict[str, Any], state: dict[str, Any]) -> None:
         self.dir = dir
         self.config = config
         self.state = state
@@ -102,29 +101,21 @@ class Container(Record):
     def running(self) -> bool:
         return self.state.get("Status") == "running"
 
+    def path(self, name: str) -> str:
+        """The path of ``name`` in the container's directory."""
+        return f"{self.dir}/{name}"
+
     @property
-    def log_path(self) -> Path:
-        return self.dir / LOG_NAME
+    def log_path(self) -> str:
+        return self.path(LOG_NAME)
 
-    @contextlib.contextmanager
-    def locked(self, missing_ok: bool = False) -> Iterator[bool]:
-        """Hold the container's lock (state changes, start, removal).
+    def locked(self, missing_ok: bool = False) -> Flock:
+        """``with``: hold the container's lock (state changes, start, removal).
 
-        Yields True; when the container was removed meanwhile, False with ``missing_ok``,
+        Gives True; when the container was removed meanwhile, False with ``missing_ok``,
         else a ContainerError.
         """
-        try:
-            fd = os.open(self.dir / "lock", os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
-        except FileNotFoundError:
-            if not missing_ok:
-                raise ContainerError(f"No such container: {self.name}") from None
-            yield False
-            return
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX)
-            yield True
-        finally:
-            os.close(fd)
+        return Flock(self.path("lock"), None if missing_ok else f"No such container: {self.name}")
 
     def reload(self) -> dict[str, Any]:
         """Re-read ``state.json`` (corrected if its supervisor died)."""
@@ -144,26 +135,66 @@ class Container(Record):
                               "restarted)",
                         FinishedAt=now(), Supervisor=0,
                     )
-                    write_json(self.dir / "state.json", self.state)
+                    write_json(self.path("state.json"), self.state)
         return self.state
 
     def save_state(self, **changes: Any) -> None:
         """Merge ``changes`` into the state and write it atomically (caller holds the lock)."""
         self.state.update(changes)
-        write_json(self.dir / "state.json", self.state)
+        write_json(self.path("state.json"), self.state)
 
 
-def write_json(path: Path, data: Any) -> None:
+class Flock:
+    """``with``: an exclusive ``flock`` on ``path`` (created when missing), held until the
+    block ends. Entering gives True; when the directory is gone, False, or a ContainerError
+    with the message ``missing`` when one is given."""
+
+    __slots__ = ("path", "missing", "fd")
+
+    def __init__(self, path: str, missing: str | None = None) -> None:
+        self.path = path
+        self.missing = missing
+        self.fd = -1
+
+    def __enter__(self) -> bool:
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        except FileNotFoundError:
+            if self.missing is not None:
+                raise ContainerError(self.missing) from None
+            return False
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        except BaseException:
+            os.close(fd)
+            raise
+        self.fd = fd
+        return True
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self.fd >= 0:
+            os.close(self.fd)
+            self.fd = -1
+
+
+def write_json(path: str, data: Any) -> None:
     """Write ``data`` as JSON to ``path`` atomically."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    head, _, name = path.rpartition("/")
+    tmp = f"{head}/.{name}.{os.getpid()}.tmp"
     with open(tmp, "w") as f:
-        json.dump(data, f)
+        f.write(dumps(data))
     os.replace(tmp, path)
 
 
-def _read_state(directory: Path) -> dict[str, Any]:
+def read_json(path: str) -> Any:
+    """The JSON value in file ``path``; raises OSError or ValueError."""
+    with open(path, "rb") as f:
+        return loads(f.read())
+
+
+def _read_state(directory: str) -> dict[str, Any]:
     try:
-        data = json.loads((directory / "state.json").read_text())
+        data = read_json(f"{directory}/state.json")
     except (OSError, ValueError):
         return {"Status": "created", "ExitCode": 0}
     return data if isinstance(data, dict) else {"Status": "created", "ExitCode": 0}
@@ -179,14 +210,14 @@ def initial_state() -> dict[str, Any]:
 class Containers:
     """The containers under ``<root>/containers``."""
 
-    def __init__(self, root: Path) -> None:
-        self.root = Path(root)
-        self.dir = self.root / "containers"
+    def __init__(self, root: str | os.PathLike[str]) -> None:
+        self.root = os.fspath(root)
+        self.dir = f"{self.root}/containers"
 
-    def load(self, directory: Path) -> Container | None:
+    def load(self, directory: str) -> Container | None:
         """The container in ``directory`` (None if it is half-created or being removed)."""
         try:
-            config = json.loads((directory / "config.json").read_text())
+            config = read_json(f"{directory}/config.json")
         except (OSError, ValueError):
             return None
         c = Container(directory, config, {})
@@ -195,12 +226,14 @@ class Containers:
 
     def all(self) -> list[Container]:
         """Every container, newest first."""
-        if not self.dir.is_dir():
+        try:
+            entries = list(os.scandir(self.dir))
+        except (FileNotFoundError, NotADirectoryError):
             return []
         found = []
-        for entry in self.dir.iterdir():
+        for entry in entries:
             if len(entry.name) == 64 and entry.is_dir():
-                c = self.load(entry)
+                c = self.load(entry.path)
                 if c is not None:
                     found.append(c)
         found.sort(key=lambda c: str(c.config.get("Created", "")), reverse=True)
@@ -212,7 +245,7 @@ class Containers:
         if not ref:
             raise ContainerError("container name or ID is empty")
         if len(ref) == 64 and all(ch in "0123456789abcdef" for ch in ref):
-            c = self.load(self.dir / ref)
+            c = self.load(f"{self.dir}/{ref}")
             if c is not None:
                 return c
         everything = self.all()
@@ -226,16 +259,10 @@ class Containers:
             raise ContainerError(f"No such container: {ref}")
         return matches[0]
 
-    @contextlib.contextmanager
-    def names_locked(self) -> Iterator[None]:
-        """Hold the lock that makes name reservation atomic."""
-        self.dir.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.dir / ".names.lock", os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX)
-            yield
-        finally:
-            os.close(fd)
+    def names_locked(self) -> Flock:
+        """``with``: hold the lock that makes name reservation atomic."""
+        os.makedirs(self.dir, exist_ok=True)
+        return Flock(f"{self.dir}/.names.lock", f"{self.dir} is gone")
 
     def create(self, config: dict[str, Any]) -> Container:
         """Give ``config`` an ID and a (checked or generated) name and write it to disk."""
@@ -250,11 +277,11 @@ class Containers:
             else:
                 name = generate_name(taken)
             cid = os.urandom(32).hex()
-            directory = self.dir / cid
-            directory.mkdir(mode=0o700)
+            directory = f"{self.dir}/{cid}"
+            os.mkdir(directory, 0o700)
             config = {**config, "Id": cid, "Name": name, "Created": now()}
-            write_json(directory / "state.json", initial_state())
-            write_json(directory / "config.json", config)  # last: it makes the container
+            write_json(f"{directory}/state.json", initial_state())
+            write_json(f"{directory}/config.json", config)  # last: it makes the container
         return Container(directory, config, initial_state())
 
 

@@ -33,7 +33,7 @@ def container_root(c: Container) -> Iterator[Path]:
     if c.running and supervisor_alive(c.state) and pid > 0:
         yield Path(f"/proc/{pid}/root")
         return
-    rootfs = c.dir / "rootfs"
+    rootfs = Path(c.dir) / "rootfs"
     if c.config.get("Snapshot") != "overlay":
         yield rootfs.resolve()
         return
@@ -46,11 +46,11 @@ def container_root(c: Container) -> Iterator[Path]:
             raise ContainerError(f"container {c.name} started while copying: try again")
         sc.unshare(sc.CLONE_NEWNS)  # this process only: the mount goes when it exits
         sc.mount(None, "/", None, sc.MS_REC | sc.MS_PRIVATE)
-        work = c.dir / "work"
-        _reset_dir(work)
-        lowers = [Path(p) for p in c.config.get("LowerDirs") or []] or [c.dir / "empty"]
+        work = Path(c.dir) / "work"
+        _reset_dir(str(work))
+        lowers = [Path(p) for p in c.config.get("LowerDirs") or []] or [Path(c.dir) / "empty"]
         try:
-            mount_overlay(rootfs, lowers, c.dir / "upper", work)
+            mount_overlay(rootfs, lowers, Path(c.dir) / "upper", work)
         except OSError as exc:
             raise ContainerError(f"cannot mount the container's files: {exc.strerror}") from None
         try:

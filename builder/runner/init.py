@@ -20,15 +20,13 @@ Everything it needs is imported with this module, by the supervisor before the f
 
 from __future__ import annotations
 
-import contextlib
 import fcntl
 import os
-import signal
 import struct
-from pathlib import Path
 
 from builder.runner import channel
 from builder.runtime import defaults, helper
+from builder.runtime import signals as signal
 from builder.runtime import syscalls as sc
 from builder.runtime.defaults import container_env
 from builder.runtime.executor import ProcessSpec
@@ -71,7 +69,7 @@ def run_init(plan: dict[str, Any], stdio: tuple[int, int, int], status: _socket.
         os.closerange(5, 1 << 16)
         sc.prctl(sc.PR_SET_PDEATHSIG, signal.SIGKILL)  # the supervisor's death ends it
         for procs in plan["cgroups"]:
-            with open(Path(procs) / "cgroup.procs", "w") as f:
+            with open(f"{procs}/cgroup.procs", "w") as f:
                 f.write("0")
         os.setsid()
         for sig in (*_FORWARDED, signal.SIGCHLD):  # ignored ones would stay ignored
@@ -79,23 +77,24 @@ def run_init(plan: dict[str, Any], stdio: tuple[int, int, int], status: _socket.
         os.umask(0o022)
         spec = plan["spec"]
         helper.enter_namespaces(spec)
-        rootfs = Path(plan["rootfs"])
+        rootfs = plan["rootfs"]
         overlay = plan.get("overlay")
         if overlay:
-            mount_overlay(rootfs, [Path(p) for p in overlay["lowers"]], Path(overlay["upper"]),
-                          Path(overlay["work"]))
+            mount_overlay(rootfs, overlay["lowers"], overlay["upper"], overlay["work"])
         stub_points(rootfs, plan["points"])
         for target, data in plan["fill"]:
             from builder.runner.volumes import fill_volume
 
-            fill_volume(rootfs, target, Path(data))
+            fill_volume(rootfs, target, data)
         proc_spec = ProcessSpec.from_json(spec)
         user = resolve_user(rootfs, proc_spec.user)
         run = {**plan, "user": {"uid": user.uid, "gid": user.gid, "groups": list(user.groups)},
                "env": container_env(proc_spec, user.home), "rootless": None}
         helper._setup_root(run)
-        with contextlib.suppress(OSError):
+        try:
             os.unlink("/dev/core")  # not in Docker's /dev
+        except OSError:
+            pass
         slave = ""
         if spec["tty"]:
             slave = _open_pty(fd, user.uid)
@@ -117,8 +116,10 @@ def run_init(plan: dict[str, Any], stdio: tuple[int, int, int], status: _socket.
 
 
 def _forward(cmd: int, sig: int) -> None:
-    with contextlib.suppress(OSError):
+    try:
         os.kill(cmd, sig)
+    except OSError:
+        pass
 
 
 def _open_pty(status: int, uid: int) -> str:

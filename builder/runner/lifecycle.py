@@ -2,26 +2,24 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
-import signal
 import sys
 import time
-from pathlib import Path
 
 from builder.errors import ContainerError, NotFoundError
 from builder.record import Record
-from builder.runner import cgroups
 from builder.runner.container import Container, Containers, merge_env, supervisor_alive
+from builder.runtime import signals
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from pathlib import Path
     from typing import Any
 
     from builder.settings import Settings
 
 
-def resolve_image(root: Path, ref: str, settings: Settings | None = None) -> Any:
+def resolve_image(root: str | Path, ref: str, settings: Settings | None = None) -> Any:
     """The image ``ref`` names: from the local store, else pulled from its registry, as
     ``docker run`` does (an image ID is never pulled)."""
     from builder.store import Store
@@ -99,7 +97,8 @@ class CreateOptions(Record):
         self.security_opt = [] if security_opt is None else security_opt
 
 
-def _mounts(root: Path, opts: CreateOptions, image_volumes: list[str]) -> list[dict[str, Any]]:
+def _mounts(root: str | Path, opts: CreateOptions,
+            image_volumes: list[str]) -> list[dict[str, Any]]:
     mounts: list[dict[str, Any]] = []
     if not (opts.volumes or opts.tmpfs or image_volumes):
         return mounts
@@ -142,33 +141,30 @@ def _mounts(root: Path, opts: CreateOptions, image_volumes: list[str]) -> list[d
     return mounts
 
 
-def _layer_dir(store: Any, diff_id: str) -> Path:
-    """The unpacked layer (unpacked now when it is not yet)."""
-    from builder.descriptor import hex_of
-
-    path = Path(store.layers_dir) / hex_of(diff_id)
-    return path if path.is_dir() else Path(store.unpacked(diff_id))
-
-
-def _overlay_works(directory: Path) -> bool:
+def _overlay_works(directory: str) -> bool:
     """Whether overlay snapshots work under ``directory`` (probed once, then remembered)."""
-    marker = directory / ".overlay-ok"
-    if marker.exists():
+    marker = f"{directory}/.overlay-ok"
+    if os.path.exists(marker):
         return True
     from builder.snapshot.overlayfs import overlay_unusable
 
     if overlay_unusable(directory) is not None:
         return False
-    marker.touch()
+    os.close(os.open(marker, os.O_WRONLY | os.O_CREAT | os.O_CLOEXEC, 0o644))
     return True
 
 
-def create(root: Path, opts: CreateOptions, settings: Settings | None = None) -> Container:
+def create(root: str | Path, opts: CreateOptions,
+           settings: Settings | None = None) -> Container:
     """Create a container (not started) from the options; a missing image is pulled."""
+    from builder.runner.images import find_image
+
     if opts.network not in ("none", "host"):
         raise ContainerError(f"network {opts.network} not supported: use none or host")
-    image = resolve_image(root, opts.image, settings)
-    cfg = image.config.get("config") or {}
+    containers = Containers(root)
+    os.makedirs(containers.dir, exist_ok=True)
+    image = find_image(containers.root, opts.image, settings)
+    cfg = image.config
     entrypoint = list(cfg.get("Entrypoint") or [])
     cmd = list(cfg.get("Cmd") or [])
     if opts.entrypoint is not None:
@@ -180,12 +176,7 @@ def create(root: Path, opts: CreateOptions, settings: Settings | None = None) ->
     if not args:
         raise ContainerError("no command specified")
     env = merge_env(list(cfg.get("Env") or []), list(opts.env))
-    containers = Containers(root)
-    containers.dir.mkdir(parents=True, exist_ok=True)
-    from builder.store import Store
-
-    store = Store(root)
-    lower_dirs = [str(_layer_dir(store, d)) for d in image.diff_ids]
+    lower_dirs = list(image.lower_dirs)
     snapshot = "overlay" if _overlay_works(containers.dir) else "copy"
     mounts = _mounts(root, opts, list((cfg.get("Volumes") or {}).keys()))
     config: dict[str, Any] = {
@@ -221,23 +212,25 @@ def create(root: Path, opts: CreateOptions, settings: Settings | None = None) ->
     try:
         if snapshot == "overlay":
             for sub in ("rootfs", "upper", "work", "empty"):
-                (c.dir / sub).mkdir()
+                os.mkdir(c.path(sub))
             if lower_dirs:
                 st = os.stat(lower_dirs[-1])
-                os.chmod(c.dir / "upper", st.st_mode & 0o7777)
-                os.chown(c.dir / "upper", st.st_uid, st.st_gid)
+                os.chmod(c.path("upper"), st.st_mode & 0o7777)
+                os.chown(c.path("upper"), st.st_uid, st.st_gid)
         else:
+            from pathlib import Path
+
             from builder.snapshot import CopySnapshotter
 
-            CopySnapshotter(c.dir).prepare("fs", [Path(p) for p in lower_dirs])
-            (c.dir / "rootfs").symlink_to("fs/rootfs")
+            CopySnapshotter(Path(c.dir)).prepare("fs", [Path(p) for p in lower_dirs])
+            os.symlink("fs/rootfs", c.path("rootfs"))
     except BaseException:
         remove(root, c, force=True, volumes=True)
         raise
     return c
 
 
-def start_detached(root: Path, c: Container) -> None:
+def start_detached(root: str | Path, c: Container) -> None:
     """Start ``c`` under a supervisor of its own that outlives this process."""
     import subprocess
 
@@ -252,7 +245,7 @@ def start_detached(root: Path, c: Container) -> None:
         _lower_dirs(root, c.config)
     ready_r, ready_w = os.pipe()
     env = dict(os.environ)
-    package_parent = str(Path(builder.__file__).resolve().parent.parent)
+    package_parent = os.path.dirname(os.path.dirname(os.path.realpath(builder.__file__)))
     env["PYTHONPATH"] = os.pathsep.join(p for p in (package_parent, env.get("PYTHONPATH", ""))
                                         if p)
     try:
@@ -286,8 +279,12 @@ def parse_signal(text: str) -> int:
         if 0 < number < 65:
             return number
     else:
-        with contextlib.suppress(KeyError):
+        import signal
+
+        try:
             return int(signal.Signals["SIG" + text.removeprefix("SIG")])
+        except KeyError:
+            pass
     raise ContainerError(f"invalid signal: {text}")
 
 
@@ -303,7 +300,7 @@ def send_signal(c: Container, sig: int) -> None:
         return
     try:
         if supervisor_alive(c.state):
-            signal.pidfd_send_signal(fd, sig)
+            signals.pidfd_send_signal(fd, sig)
     except OSError:
         pass
     finally:
@@ -343,20 +340,27 @@ def stop(c: Container, timeout: float | None = None, sig: int | None = None) -> 
     if sig is None:
         sig = parse_signal(c.config["Config"].get("StopSignal") or "SIGTERM")
     timeout = 10 if timeout is None else timeout
-    with contextlib.suppress(ContainerError):
-        send_signal(c, sig)
+    _kill(c, sig)
     if wait_exit(c, timeout if timeout >= 0 else None):
         return
-    with contextlib.suppress(ContainerError):
-        send_signal(c, signal.SIGKILL)
+    _kill(c, signals.SIGKILL)
     wait_exit(c)
 
 
-def remove(root: Path, c: Container, force: bool = False, volumes: bool = False) -> None:
+def _kill(c: Container, sig: int) -> None:
+    """:func:`send_signal`, when the container still runs."""
+    try:
+        send_signal(c, sig)
+    except ContainerError:
+        pass
+
+
+def remove(root: str | Path, c: Container, force: bool = False,
+           volumes: bool = False) -> None:
     """Delete ``c`` (killing it first with ``force``); ``volumes`` removes its anonymous ones.
 
     Removing a container that is already gone does nothing."""
-    if not c.dir.exists():
+    if not os.path.exists(c.dir):
         return
     c.reload()
     if c.running:
@@ -364,19 +368,21 @@ def remove(root: Path, c: Container, force: bool = False, volumes: bool = False)
             raise ContainerError(
                 f"cannot remove container {c.name}: container is running: stop the container "
                 "before removing or force remove")
-        with contextlib.suppress(ContainerError):
-            send_signal(c, signal.SIGKILL)
+        _kill(c, signals.SIGKILL)
         wait_exit(c, 30)
     with c.locked(missing_ok=True) as held:
-        if not held or not c.dir.exists():
+        if not held or not os.path.exists(c.dir):
             return  # removed meanwhile
         c.reload()
         if c.running:
             raise ContainerError(f"cannot remove container {c.name}: it is still running")
-        cgroups.remove(list(c.state.get("Cgroups") or []))
-        trash = c.dir.with_name(f".rm-{c.id}")
+        if c.state.get("Cgroups"):
+            from builder.runner import cgroups
+
+            cgroups.remove(list(c.state["Cgroups"]))
+        trash = f"{os.path.dirname(c.dir)}/.rm-{c.id}"
         os.rename(c.dir, trash)  # gone from listings at once
-    from builder.blobs import remove_tree
+    from builder.rmtree import remove_tree
 
     remove_tree(trash)
     if volumes:
@@ -385,13 +391,13 @@ def remove(root: Path, c: Container, force: bool = False, volumes: bool = False)
                 volumes_remove(root, str(m["Name"]))
 
 
-def volumes_remove(root: Path, name: str) -> None:
+def volumes_remove(root: str | Path, name: str) -> None:
     """Remove volume ``name``."""
     from builder.runner import volumes
 
     volumes.remove(root, name)
 
 
-def image_users(root: Path, image_id: str) -> list[Container]:
+def image_users(root: str | Path, image_id: str) -> list[Container]:
     """The containers created from image ``image_id``."""
     return [c for c in Containers(root).all() if c.config.get("Image") == image_id]

@@ -3,15 +3,14 @@
 
 from __future__ import annotations
 
-import json
 import os
 
+from builder.jsonio import dumps, loads
 from builder.runner.container import now
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
-    from pathlib import Path
     from typing import Any
 
 _MAX_LINE = 16 * 1024  # Docker splits longer lines into 16 KiB pieces
@@ -20,7 +19,7 @@ _MAX_LINE = 16 * 1024  # Docker splits longer lines into 16 KiB pieces
 class LogWriter:
     """Splits a container's output streams into lines and appends them to the log file."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: str) -> None:
         self.fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o640)
         self.pending: dict[str, bytearray] = {"stdout": bytearray(), "stderr": bytearray()}
 
@@ -58,10 +57,10 @@ class LogWriter:
     @staticmethod
     def _entry(stream: str, data: bytes) -> bytes:
         text = data.decode("utf-8", errors="replace")
-        return json.dumps({"log": text, "stream": stream, "time": now()}).encode() + b"\n"
+        return dumps({"log": text, "stream": stream, "time": now()}).encode() + b"\n"
 
 
-def read_entries(path: Path, offset: int = 0) -> Iterator[tuple[int, dict[str, Any]]]:
+def read_entries(path: str, offset: int = 0) -> Iterator[tuple[int, dict[str, Any]]]:
     """(end offset, entry) for every complete entry after ``offset``."""
     try:
         with open(path, "rb") as f:
@@ -71,7 +70,7 @@ def read_entries(path: Path, offset: int = 0) -> Iterator[tuple[int, dict[str, A
                     return
                 offset += len(line)
                 try:
-                    entry = json.loads(line)
+                    entry = loads(line)
                 except ValueError:
                     continue
                 if isinstance(entry, dict):

@@ -13,31 +13,31 @@ executed, or ``<exit code> <message>`` when it could not be started.
 
 from __future__ import annotations
 
-import contextlib
 import errno
-import json
 import os
 import select
-import signal
 import sys
-from pathlib import Path
 
 from builder.errors import ContainerError, DockyardError
+from builder.jsonio import loads
 from builder.record import Record
-from builder.runner import cgroups, channel
+from builder.runner import channel
 from builder.runner.container import Container, Containers, boot_id, now, process_start
 from builder.runner.logs import LogWriter
-from builder.runtime import defaults
+from builder.runtime import defaults, signals
 from builder.runtime import syscalls as sc
 from builder.runtime.executor import MountSpec, ProcessSpec
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from pathlib import Path
     from typing import Any
 
-_PROXIED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT, signal.SIGUSR1,
-            signal.SIGUSR2)
+    from builder.runner.cgroups import Limits
+
+_PROXIED = (signals.SIGINT, signals.SIGTERM, signals.SIGHUP, signals.SIGQUIT, signals.SIGUSR1,
+            signals.SIGUSR2)
 
 
 class Attach(Record):
@@ -70,7 +70,7 @@ def error_code(message: str) -> int:
     return 125
 
 
-def _lower_dirs(root: Path, config: dict[str, Any]) -> list[str]:
+def _lower_dirs(root: str | Path, config: dict[str, Any]) -> list[str]:
     dirs = [str(p) for p in config.get("LowerDirs") or []]
     if all(os.path.isdir(p) for p in dirs):
         return dirs
@@ -82,7 +82,8 @@ def _lower_dirs(root: Path, config: dict[str, Any]) -> list[str]:
 
 def _etc_files(c: Container, spec: ProcessSpec) -> dict[str, str]:
     try:
-        host_resolv = Path("/etc/resolv.conf").read_text()
+        with open("/etc/resolv.conf", encoding="utf-8", errors="replace") as f:
+            host_resolv = f.read()
     except OSError:
         host_resolv = ""
     hosts = defaults.hosts_file(spec)
@@ -94,31 +95,30 @@ def _etc_files(c: Container, spec: ProcessSpec) -> dict[str, str]:
                 "/etc/resolv.conf": defaults.resolv_conf(spec, host_resolv)}
     out = {}
     for target, text in contents.items():
-        path = c.dir / Path(target).name
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(text)
+        path = c.path(target.rpartition("/")[2])
+        tmp = path + ".tmp"
+        with open(tmp, "w", encoding="utf-8") as f:
+            f.write(text)
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
-        out[target] = str(path)
+        out[target] = path
     return out
 
 
-def _reset_dir(path: Path) -> None:
+def _reset_dir(path: str) -> None:
     """Empty ``path`` (overlay leaves ``work/work`` with mode 000)."""
-    with contextlib.suppress(OSError):
+    try:
         if not os.listdir(path):
-            return  # a new container's: nothing to empty (and no shutil to import)
-    import shutil
+            return  # a new container's: nothing to empty
+    except OSError:
+        pass
+    from builder.rmtree import remove_tree
 
-    for dirpath, dirnames, _ in os.walk(path):
-        for name in dirnames:
-            with contextlib.suppress(OSError):
-                os.chmod(os.path.join(dirpath, name), 0o700)
-    shutil.rmtree(path, ignore_errors=True)
-    path.mkdir()
+    remove_tree(path)
+    os.mkdir(path)
 
 
-def build_plan(root: Path, c: Container) -> tuple[dict[str, Any], cgroups.Limits]:
+def build_plan(root: str | Path, c: Container) -> tuple[dict[str, Any], Limits | None]:
     """What init needs to run container ``c``."""
     cfg, host = c.config["Config"], c.config["HostConfig"]
     mounts = []
@@ -148,30 +148,33 @@ def build_plan(root: Path, c: Container) -> tuple[dict[str, Any], cgroups.Limits
         readonly_rootfs=bool(host.get("ReadonlyRootfs")),
     )
     plan: dict[str, Any] = {"spec": spec.to_json(), "points": points, "fill": fill,
-                            "etc": _etc_files(c, spec), "rootfs": str(c.dir / "rootfs"),
+                            "etc": _etc_files(c, spec), "rootfs": c.path("rootfs"),
                             "init": bool(host.get("Init")),
                             "no_new_privs": "no-new-privileges" in (host.get("SecurityOpt")
                                                                     or [])}
     if c.config.get("Snapshot") == "overlay":
-        lowers = _lower_dirs(root, c.config) or [str(c.dir / "empty")]
-        work = c.dir / "work"
+        lowers = _lower_dirs(root, c.config) or [c.path("empty")]
+        work = c.path("work")
         _reset_dir(work)  # a fresh one: a volatile overlay's work dir is not reusable
-        plan["overlay"] = {"lowers": lowers, "upper": str(c.dir / "upper"), "work": str(work)}
-    limits = cgroups.Limits(memory=int(host.get("Memory") or 0),
-                            pids=int(host.get("PidsLimit") or 0),
-                            cpus=int(host.get("NanoCpus") or 0) / 1e9)
-    return plan, limits
+        plan["overlay"] = {"lowers": lowers, "upper": c.path("upper"), "work": work}
+    memory, pids = int(host.get("Memory") or 0), int(host.get("PidsLimit") or 0)
+    cpus = int(host.get("NanoCpus") or 0) / 1e9
+    if not (memory or pids or cpus):
+        return plan, None  # no cgroups (nor their module) for a container without limits
+    from builder.runner.cgroups import Limits
+
+    return plan, Limits(memory=memory, pids=pids, cpus=cpus)
 
 
 class Supervisor:
     """Runs one container to its end; see the module docstring."""
 
-    def __init__(self, root: Path, c: Container, attach: Attach | None) -> None:
+    def __init__(self, root: str | Path, c: Container, attach: Attach | None) -> None:
         self.root = root
         self.c = c
         self.attach = attach
         self.init = 0
-        self.cgroups: list[Path] = []
+        self.cgroups: list[str] = []
         self.messages: list[dict[str, Any]] = []
         self.master = -1
         self.to_stdin = -1
@@ -184,12 +187,15 @@ class Supervisor:
             if c.running:
                 raise ContainerError(f"container {c.name} is already running")
             plan, limits = build_plan(self.root, c)
-            self.cgroups = cgroups.setup(c.id, limits)
-            plan["cgroups"] = [str(p) for p in self.cgroups]
+            if limits is not None:
+                from builder.runner import cgroups
+
+                self.cgroups = [str(p) for p in cgroups.setup(c.id, limits)]
+            plan["cgroups"] = self.cgroups
             try:
                 self._fork(plan)
             except BaseException:
-                cgroups.remove(self.cgroups)
+                _remove_cgroups(self.cgroups)
                 raise
             me = os.getpid()
             c.save_state(Status="running", Running=True, Pid=self.init, ExitCode=0, Error="",
@@ -232,8 +238,10 @@ class Supervisor:
         except OSError as exc:
             raise ContainerError(f"cannot start the container: {exc.strerror or exc}") from None
         finally:
-            with contextlib.suppress(OSError):
+            try:
                 sc.setns(own_pidns, sc.CLONE_NEWPID)
+            except OSError:
+                pass
             os.close(own_pidns)
             for fd in close_after:
                 os.close(fd)
@@ -270,13 +278,15 @@ class Supervisor:
                 for fd in fds:
                     os.close(fd)
                 return False
-            with contextlib.suppress(ValueError):
-                item = json.loads(msg)
-                if isinstance(item, dict):
-                    if item.get("pty") and fds:
-                        self.master = fds[0]
-                        fds = fds[1:]
-                    self.messages.append(item)
+            try:
+                item = loads(msg)
+            except ValueError:
+                item = None
+            if isinstance(item, dict):
+                if item.get("pty") and fds:
+                    self.master = fds[0]
+                    fds = fds[1:]
+                self.messages.append(item)
             for fd in fds:
                 os.close(fd)
             if block:
@@ -284,8 +294,10 @@ class Supervisor:
 
     def forward(self, sig: int) -> None:
         """Send ``sig`` to the container (init passes it on to the command)."""
-        with contextlib.suppress(OSError):
-            signal.pidfd_send_signal(self.pidfd, sig)
+        try:
+            signals.pidfd_send_signal(self.pidfd, sig)
+        except OSError:
+            pass
 
     def run(self) -> int:
         """Relay output and input until the container exits; returns its exit status."""
@@ -390,10 +402,12 @@ class Supervisor:
                 os.close(self.to_stdin)
                 self.to_stdin = -1
             return
-        with contextlib.suppress(OSError):
+        try:
             view = memoryview(data)
             while view:
                 view = view[os.write(self.to_stdin, view):]
+        except OSError:
+            pass
 
     def _resize(self) -> None:
         import termios
@@ -401,29 +415,46 @@ class Supervisor:
         source = self.attach.stdin if self.attach else None
         if source is None or not os.isatty(source) or self.master < 0:
             return
-        with contextlib.suppress(OSError):
+        try:
             size = os.get_terminal_size(source)
             termios.tcsetwinsize(self.master, (size.lines, size.columns))
+        except OSError:
+            pass
 
     def finish(self, code: int, error: str) -> None:
         """Record the end of the run; remove the container when it was made with --rm."""
         c = self.c
-        oom = cgroups.oom_killed(self.cgroups)
+        oom = False
+        if self.cgroups:
+            from builder.runner import cgroups
+
+            oom = cgroups.oom_killed(self.cgroups)
         with c.locked():
             c.save_state(Status="exited", Running=False, Pid=0, ExitCode=code, Error=error,
                          OOMKilled=oom, FinishedAt=now(), Supervisor=0)
-        cgroups.remove(self.cgroups)
+        _remove_cgroups(self.cgroups)
         if self.to_stdin >= 0 and self.to_stdin != self.master:
-            with contextlib.suppress(OSError):
+            try:
                 os.close(self.to_stdin)
+            except OSError:
+                pass
         if c.config["HostConfig"].get("AutoRemove"):
             from builder.runner.lifecycle import remove
 
-            with contextlib.suppress(DockyardError):
+            try:
                 remove(self.root, c, force=True, volumes=True)
+            except DockyardError:
+                pass
 
 
-def supervise(root: Path, c: Container, attach: Attach,
+def _remove_cgroups(dirs: list[str]) -> None:
+    if dirs:
+        from builder.runner import cgroups
+
+        cgroups.remove(dirs)
+
+
+def supervise(root: str | Path, c: Container, attach: Attach,
               on_started: Callable[[], None] | None = None) -> int:
     """Run ``c`` attached to the client's streams in this process; returns its exit status."""
     sup = Supervisor(root, c, attach)
@@ -442,14 +473,14 @@ def supervise(root: Path, c: Container, attach: Attach,
             import tty as ttymod
 
             ttymod.setraw(attach.stdin)
-        for sig in (*_PROXIED, signal.SIGWINCH):
-            handler = (lambda _s, _f: sup._resize()) if sig == signal.SIGWINCH else (
+        for sig in (*_PROXIED, signals.SIGWINCH):
+            handler = (lambda _s, _f: sup._resize()) if sig == signals.SIGWINCH else (
                 lambda s, _f: sup.forward(s))
-            previous[sig] = signal.signal(sig, handler)
+            previous[sig] = signals.signal(sig, handler)
         return sup.run()
     finally:
         for sig, old in previous.items():
-            signal.signal(sig, old)
+            signals.signal(sig, old)
         if saved is not None and attach.stdin is not None:
             import termios
 
@@ -458,10 +489,10 @@ def supervise(root: Path, c: Container, attach: Attach,
 
 def main(argv: list[str]) -> int:
     """Detached supervisor: ``ROOT ID READY_FD``."""
-    root, cid, ready = Path(argv[0]), argv[1], int(argv[2])
+    root, cid, ready = argv[0], argv[1], int(argv[2])
     os.set_inheritable(ready, False)
     for sig in _PROXIED:
-        signal.signal(sig, signal.SIG_IGN)
+        signals.signal(sig, signals.SIG_IGN)
     try:
         c = Containers(root).get(cid)
         sup = Supervisor(root, c, None)
@@ -473,7 +504,7 @@ def main(argv: list[str]) -> int:
         os.write(ready, f"125 {err.message}\n".encode())
         return 125
     for sig in _PROXIED:
-        signal.signal(sig, lambda s, _f: sup.forward(s))
+        signals.signal(sig, lambda s, _f: sup.forward(s))
     os.write(ready, b"ok\n")
     os.close(ready)
     return sup.run()

@@ -19,7 +19,7 @@ _NAME = re.compile(r"[a-zA-Z0-9][a-zA-Z0-9_.-]+")
 _FILLED = ".filled"
 
 
-def volume_dir(root: Path, name: str) -> Path:
+def volume_dir(root: str | Path, name: str) -> Path:
     """The data dir of volume ``name`` (created when missing)."""
     if not _NAME.fullmatch(name):
         raise ContainerError(f'"{name}" includes invalid characters for a local volume name, '
@@ -29,21 +29,22 @@ def volume_dir(root: Path, name: str) -> Path:
     return data
 
 
-def anonymous(root: Path) -> tuple[str, Path]:
+def anonymous(root: str | Path) -> tuple[str, Path]:
     """A new anonymous volume: its name (64 hex digits) and data dir."""
     name = secrets.token_hex(32)
     return name, volume_dir(root, name)
 
 
-def remove(root: Path, name: str) -> None:
+def remove(root: str | Path, name: str) -> None:
     """Delete volume ``name``."""
     path = Path(root) / "volumes" / name
     if _NAME.fullmatch(name) and path.is_dir():
         shutil.rmtree(path, ignore_errors=True)
 
 
-def fill_volume(rootfs: Path, target: str, data: Path) -> None:
+def fill_volume(rootfs: str | Path, target: str, data: str | Path) -> None:
     """Copy the image's content at ``target`` into an empty volume, once."""
+    rootfs, data = Path(rootfs), Path(data)
     marker = data.parent / _FILLED
     if marker.exists():
         return

@@ -16,13 +16,12 @@ imported here, before any fork or pivot_root.
 
 from __future__ import annotations
 
-import contextlib
-import json
 import os
-import signal
 import sys
 
+from builder.jsonio import dumps, loads
 from builder.runtime import defaults
+from builder.runtime import signals as signal
 from builder.runtime import syscalls as sc
 from builder.runtime.executor import DEFAULT_PATH
 
@@ -52,7 +51,7 @@ def serve(sock: socket.socket) -> None:
             for fd in fds:
                 os.close(fd)
             continue
-        run = json.loads(msg)
+        run = loads(msg)
         pid = -1
         try:
             if run.get("rootless"):
@@ -73,8 +72,10 @@ def serve(sock: socket.socket) -> None:
             finally:
                 os._exit(255)
         if not run.get("rootless"):
-            with contextlib.suppress(OSError):
+            try:
                 sc.setns(own_pidns, sc.CLONE_NEWPID)  # later children: back in our ns
+            except OSError:
+                pass
         for fd in fds:
             os.close(fd)
         try:
@@ -84,8 +85,10 @@ def serve(sock: socket.socket) -> None:
 
 
 def _report(fd: int, **item: Any) -> None:
-    with contextlib.suppress(OSError):
-        os.write(fd, json.dumps(item).encode() + b"\n")
+    try:
+        os.write(fd, dumps(item).encode() + b"\n")
+    except OSError:
+        pass
 
 
 def _rootless(sock: socket.socket, run: dict[str, Any], out: int, err: int,
@@ -222,8 +225,10 @@ def _setup_root(run: dict[str, Any]) -> None:
     os.mkdir("/dev/shm", 0o1777)
     sc.mount("shm", "/dev/shm", "tmpfs", nosuid_nodev_noexec, "mode=1777,size=65536k")
     os.mkdir("/dev/mqueue", 0o755)
-    with contextlib.suppress(OSError):
+    try:
         sc.mount("mqueue", "/dev/mqueue", "mqueue", nosuid_nodev_noexec)
+    except OSError:
+        pass
     for link, target in (("fd", "/proc/self/fd"), ("stdin", "/proc/self/fd/0"),
                          ("stdout", "/proc/self/fd/1"), ("stderr", "/proc/self/fd/2"),
                          ("core", "/proc/kcore")):

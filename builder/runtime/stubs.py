@@ -10,16 +10,17 @@ after the run instead.
 
 from __future__ import annotations
 
-import contextlib
 import os
-from pathlib import Path
+import stat
 
 from builder.record import Record
 from builder.runtime import defaults
-from builder.runtime.users import path_in_root
+from builder.runtime.users import resolve_in_root
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from builder.runtime.executor import ProcessSpec
 
 STUB_XATTR = "trusted.dockyard.stub"
@@ -41,10 +42,10 @@ class RunFiles(Record):
     _hashable = False
     etc: dict[str, str]
     bundle: Path | None
-    stubs: list[tuple[Path, os.stat_result]]
+    stubs: list[tuple[str, os.stat_result]]
 
     def __init__(self, etc: dict[str, str], bundle: Path | None = None,
-                 stubs: list[tuple[Path, os.stat_result]] | None = None) -> None:
+                 stubs: list[tuple[str, os.stat_result]] | None = None) -> None:
         self.etc = etc
         self.bundle = bundle
         self.stubs = [] if stubs is None else stubs
@@ -54,23 +55,26 @@ class RunFiles(Record):
         import shutil
 
         for host in self.etc.values():
-            with contextlib.suppress(OSError):
+            try:
                 os.unlink(host)
+            except OSError:
+                pass
         if self.bundle is not None:
             shutil.rmtree(self.bundle, ignore_errors=True)
         for path, parent_st in reversed(self.stubs):
             try:
-                st = path.lstat()
-                if path.is_dir() and not path.is_symlink():
+                st = os.lstat(path)
+                if stat.S_ISDIR(st.st_mode):
                     with os.scandir(path) as it:
                         if next(it, None) is not None:
                             continue
-                    path.rmdir()
+                    os.rmdir(path)
                 elif st.st_size == 0:
-                    path.unlink()
+                    os.unlink(path)
                 else:
                     continue
-                os.utime(path.parent, ns=(parent_st.st_atime_ns, parent_st.st_mtime_ns))
+                os.utime(os.path.dirname(path),
+                         ns=(parent_st.st_atime_ns, parent_st.st_mtime_ns))
             except OSError:
                 continue
         self.stubs.clear()
@@ -84,6 +88,8 @@ def prepare(rootfs: Path, spec: ProcessSpec, state_dir: Path, mount_points: dict
     target is then skipped or fails the mount clearly). ``bundle`` also makes a per-run
     directory (``RunFiles.bundle``), removed by :meth:`RunFiles.cleanup`.
     """
+    from pathlib import Path
+
     etc_dir = state_dir / "etc"
     etc_dir.mkdir(parents=True, exist_ok=True)
     try:
@@ -120,7 +126,7 @@ def prepare(rootfs: Path, spec: ProcessSpec, state_dir: Path, mount_points: dict
     return files
 
 
-def stub_points(rootfs: Path, mount_points: dict[str, bool]) -> None:
+def stub_points(rootfs: str | Path, mount_points: dict[str, bool]) -> None:
     """Create the missing mount points (path → is_dir) and the etc files, marked as stubs."""
     wanted = {path: False for path in defaults.ETC_FILES}
     wanted.update(mount_points)
@@ -128,25 +134,30 @@ def stub_points(rootfs: Path, mount_points: dict[str, bool]) -> None:
         _stub(rootfs, target, is_dir, [])
 
 
-def _stub(rootfs: Path, target: str, is_dir: bool,
-          unmarked: list[tuple[Path, os.stat_result]]) -> None:
+def _stub(rootfs: str | Path, target: str, is_dir: bool,
+          unmarked: list[tuple[str, os.stat_result]]) -> None:
     # resolved inside the rootfs first: /etc/resolv.conf is often a link into /run
-    parts = path_in_root(rootfs, target).relative_to(rootfs).parts
+    top = os.fspath(rootfs)
+    inside = os.path.relpath(resolve_in_root(top, target), top)
+    parts = [] if inside == "." else inside.split("/")
     for i in range(1, len(parts) + 1):
-        path = rootfs.joinpath(*parts[:i])
+        path = os.path.join(top, *parts[:i])
         if os.path.lexists(path):
             continue
-        with contextlib.suppress(OSError):
-            parent_st = path.parent.lstat()
+        parent = os.path.dirname(path)
+        try:
+            parent_st = os.lstat(parent)
             if i == len(parts) and not is_dir:
                 os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC,
                                  0o644))
-                path.chmod(0o644)
+                os.chmod(path, 0o644)
             else:
-                path.mkdir(mode=0o755)
-                path.chmod(0o755)
+                os.mkdir(path, 0o755)
+                os.chmod(path, 0o755)
             try:
                 os.setxattr(path, STUB_XATTR, b"1", follow_symlinks=False)
             except OSError:
                 unmarked.append((path, parent_st))
-            os.utime(path.parent, ns=(parent_st.st_atime_ns, parent_st.st_mtime_ns))
+            os.utime(parent, ns=(parent_st.st_atime_ns, parent_st.st_mtime_ns))
+        except OSError:
+            pass

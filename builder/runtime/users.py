@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from builder.errors import ExecutionError
 from builder.record import Record
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from pathlib import Path
     from typing import Final
 
 
@@ -30,11 +30,19 @@ class ExecUser(Record):
 
 
 def path_in_root(root: Path, path: str) -> Path:
+    """:func:`resolve_in_root` as a Path."""
+    from pathlib import Path
+
+    return Path(resolve_in_root(root, path))
+
+
+def resolve_in_root(root: str | Path, path: str) -> str:
     """``path`` inside ``root``, following symlinks as if ``root`` were ``/``.
 
     The result never leaves ``root`` (``..`` and absolute links are clamped to it). The last
     component may not exist.
     """
+    top = os.fspath(root)
     parts = [p for p in path.split("/") if p not in ("", ".")]
     resolved: list[str] = []
     hops = 0
@@ -44,11 +52,8 @@ def path_in_root(root: Path, path: str) -> Path:
             if resolved:
                 resolved.pop()
             continue
-        candidate = root.joinpath(*resolved, name)
-        try:
-            is_link = candidate.is_symlink()
-        except OSError:
-            is_link = False
+        candidate = os.path.join(top, *resolved, name)
+        is_link = os.path.islink(candidate)
         if is_link:
             hops += 1
             if hops > 40:
@@ -59,12 +64,13 @@ def path_in_root(root: Path, path: str) -> Path:
             parts = [p for p in target.split("/") if p not in ("", ".")] + parts
             continue
         resolved.append(name)
-    return root.joinpath(*resolved)
+    return os.path.join(top, *resolved)
 
 
-def _read_table(root: Path, name: str) -> list[list[str]]:
+def _read_table(root: str | Path, name: str) -> list[list[str]]:
     try:
-        text = path_in_root(root, name).read_text(errors="replace")
+        with open(resolve_in_root(root, name), encoding="utf-8", errors="replace") as f:
+            text = f.read()
     except (OSError, ExecutionError):
         return []
     rows = []
@@ -75,7 +81,7 @@ def _read_table(root: Path, name: str) -> list[list[str]]:
     return rows
 
 
-def resolve_user(root: Path, user: str) -> ExecUser:
+def resolve_user(root: str | Path, user: str) -> ExecUser:
     """Resolve Docker's USER (``name``, ``uid``, ``name:group``, ``uid:gid``) in ``root``.
 
     Same rules as runc's ``GetExecUser``: an unknown name is an error, an unknown numeric id

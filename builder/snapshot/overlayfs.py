@@ -5,18 +5,18 @@ from __future__ import annotations
 
 import errno
 import os
-from pathlib import Path
 
 from builder.runtime import syscalls as sc
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from pathlib import Path
 
 _OPTIONS = (("redirect_dir", "off"), ("metacopy", "off"), ("index", "off"))
 
 
-def overlay_unusable(directory: Path) -> str | None:
+def overlay_unusable(directory: str | Path) -> str | None:
     """Why overlay snapshots cannot live under ``directory``, or None when they can.
 
     Checks privileges and the filesystem, then mounts a tiny overlay to be sure.
@@ -25,6 +25,8 @@ def overlay_unusable(directory: Path) -> str | None:
 
     if os.geteuid() != 0:
         return "overlay snapshots need root (CAP_SYS_ADMIN); rootless overlay is not supported yet"
+    from pathlib import Path
+
     directory = Path(directory)
     try:
         directory.mkdir(parents=True, exist_ok=True)
@@ -46,8 +48,8 @@ def overlay_unusable(directory: Path) -> str | None:
     return None
 
 
-def _mount(target: Path, lowers_top_first: Sequence[Path], upper: Path | None,
-           work: Path | None, volatile: bool) -> None:
+def _mount(target: str | Path, lowers_top_first: Sequence[str | Path],
+           upper: str | Path | None, work: str | Path | None, volatile: bool) -> None:
     try:
         ctx = sc.FsContext("overlay")
     except OSError as exc:
@@ -70,8 +72,8 @@ def _mount(target: Path, lowers_top_first: Sequence[Path], upper: Path | None,
         ctx.close()
 
 
-def mount_overlay(target: Path, lowers: Sequence[Path], upper: Path, work: Path,
-                  volatile: bool = True) -> None:
+def mount_overlay(target: str | Path, lowers: Sequence[str | Path], upper: str | Path,
+                  work: str | Path, volatile: bool = True) -> None:
     """Mount a writable overlay of ``lowers`` (bottom first) at ``target``; raises OSError.
 
     For a snapshot kept across mounts (a container's): ``work`` must be empty.
@@ -79,8 +81,8 @@ def mount_overlay(target: Path, lowers: Sequence[Path], upper: Path, work: Path,
     _mount(target, list(reversed(lowers)), upper, work, volatile)
 
 
-def _legacy_mount(target: Path, lowers_top_first: Sequence[Path], upper: Path | None,
-                  work: Path | None, volatile: bool) -> None:
+def _legacy_mount(target: str | Path, lowers_top_first: Sequence[str | Path],
+                  upper: str | Path | None, work: str | Path | None, volatile: bool) -> None:
     opts = ["lowerdir=" + ":".join(str(p) for p in lowers_top_first)]
     if upper is not None and work is not None:
         opts += [f"upperdir={upper}", f"workdir={work}"] + (["volatile"] if volatile else [])
