@@ -41,6 +41,11 @@ def prune(ctx: click.Context, force: bool) -> None:
 
     for trash in Path(Containers(root).dir).glob(".rm-*"):  # removals that were interrupted
         remove_tree(trash)
+    from builder.runner.initlayer import prune_init_layers
+
+    remaining = Containers(root).all()
+    prune_init_layers(Containers(root).dir,
+                      {d for c in remaining for d in c.config.get("LowerDirs") or []})
     if removed:
         click.echo("Deleted Containers:")
         for cid in removed:

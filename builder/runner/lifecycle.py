@@ -178,6 +178,12 @@ def create(root: str | Path, opts: CreateOptions,
     env = merge_env(list(cfg.get("Env") or []), list(opts.env))
     lower_dirs = list(image.lower_dirs)
     snapshot = "overlay" if _overlay_works(containers.dir) else "copy"
+    if snapshot == "overlay":
+        from builder.runner.initlayer import init_layer
+
+        init = init_layer(containers.dir, image.id, lower_dirs)
+        if init is not None:
+            lower_dirs.append(init)
     mounts = _mounts(root, opts, list((cfg.get("Volumes") or {}).keys()))
     config: dict[str, Any] = {
         "Name": opts.name,
