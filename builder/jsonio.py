@@ -47,8 +47,6 @@ except ImportError:  # not CPython
         return _json.dumps(value)
 else:
     _scan = make_scanner(_Options())  # type: ignore[arg-type]  # a decoder-like object
-    _encode = make_encoder(None, _unserializable, encode_basestring_ascii, None, ": ", ", ",
-                           False, False, True)
 
     def loads(text: str | bytes) -> Any:
         """The value of the JSON document ``text``; raises ValueError when it is not one."""
@@ -60,16 +58,26 @@ else:
         text = text.strip(_WHITESPACE)
         try:
             value, end = _scan(text, 0)
-        except StopIteration:
-            raise ValueError("not a JSON document") from None
-        except RecursionError:
-            raise ValueError("JSON nested too deeply") from None
+        except Exception:  # StopIteration, or an error that _json raises badly
+            return _explained(text)
         if end != len(text):
             raise ValueError(f"extra data after the JSON document at offset {end}")
         return value
+
+    def _explained(text: str) -> Any:
+        """:mod:`json`'s own error for ``text`` (``_json`` builds its messages with
+        ``json.decoder``, and without it imported fails with a SystemError)."""
+        import json
+
+        try:
+            return json.loads(text)
+        except RecursionError:
+            raise ValueError("JSON nested too deeply") from None
 
     def dumps(value: Any) -> str:
         """``value`` as JSON text, as ``json.dumps(value)`` writes it."""
         if isinstance(value, str):
             return encode_basestring_ascii(value)
-        return "".join(_encode(value, 0))
+        encode = make_encoder({}, _unserializable, encode_basestring_ascii, None, ": ", ", ",
+                              False, False, True)  # a fresh dict: circular references
+        return "".join(encode(value, 0))

@@ -46,8 +46,8 @@ def _empty(dir_fd: int) -> None:
             except NotADirectoryError:  # replaced meanwhile: remove what is there now
                 _removed(os.unlink, name, dir_fd, dir_fd)
                 continue
-            except PermissionError:
-                os.chmod(dir_fd, 0o700)
+            except PermissionError:  # unreadable: make it readable (through an O_PATH fd,
+                _make_writable(name, dir_fd)  # which a swapped-in symlink cannot redirect)
                 fd = os.open(name, _DIR_FLAGS, dir_fd=dir_fd)
             try:
                 try:
@@ -62,16 +62,24 @@ def _empty(dir_fd: int) -> None:
             _removed(os.unlink, name, dir_fd, dir_fd)
 
 
+def _make_writable(name: str, dir_fd: int) -> None:
+    fd = os.open(name, os.O_PATH | os.O_NOFOLLOW | os.O_DIRECTORY | os.O_CLOEXEC, dir_fd=dir_fd)
+    try:
+        os.chmod(f"/proc/self/fd/{fd}", 0o700)
+    finally:
+        os.close(fd)
+
+
 def _removed(remove: Callable[..., None], name: str, dir_fd: int | None,
              parent: int | None) -> None:
-    """``remove(name)``; when the parent is read-only, make it writable and try again."""
+    """``remove(name)``; when the parent (inside the tree) is read-only, make it writable
+    and try again."""
     try:
         remove(name, dir_fd=dir_fd)
     except FileNotFoundError:
         pass
     except PermissionError:
         if parent is None:
-            os.chmod(os.path.dirname(os.path.abspath(name)), 0o700)
-        else:
-            os.chmod(parent, 0o700)
+            raise
+        os.chmod(parent, 0o700)
         remove(name, dir_fd=dir_fd)

@@ -53,7 +53,7 @@ def find_image(root: str, ref: str, settings: Settings | None = None) -> ImageIn
     cache = f"{root}/containers/.images"
     table = _load(cache, index)
     hit = table.get(ref)
-    if hit is not None and all(os.path.isdir(d) for d in hit[3]):
+    if hit is not None and _usable(hit):
         return ImageInfo(*hit)
     from builder.runner.lifecycle import resolve_image
     from builder.store import Store
@@ -72,6 +72,16 @@ def find_image(root: str, ref: str, settings: Settings | None = None) -> ImageIn
         table[ref] = (info.id, info.config, info.diff_ids, info.lower_dirs)
         _save(cache, index, table)
     return info
+
+
+def _usable(entry: Any) -> bool:
+    """Whether a cache entry has the right shape and its layer directories are there."""
+    if not (isinstance(entry, tuple) and len(entry) == 4):
+        return False
+    image_id, config, diff_ids, lowers = entry
+    return (isinstance(image_id, str) and isinstance(config, dict)
+            and isinstance(diff_ids, list) and isinstance(lowers, list)
+            and all(isinstance(d, str) and os.path.isdir(d) for d in lowers))
 
 
 def _read(path: str) -> bytes | None:
