@@ -30,27 +30,7 @@ if TYPE_CHECKING:
         valid_signals,
     )
 else:
-    from _signal import (
-        SIG_DFL,
-        SIG_IGN,
-        SIG_SETMASK,
-        SIGCHLD,
-        SIGHUP,
-        SIGINT,
-        SIGKILL,
-        SIGPIPE,
-        SIGQUIT,
-        SIGSTOP,
-        SIGTERM,
-        SIGUSR1,
-        SIGUSR2,
-        SIGWINCH,
-        SIGXFSZ,
-        pidfd_send_signal,
-        pthread_sigmask,
-        signal,
-        valid_signals,
-    )
+    from _signal import *  # noqa: F403  (the same names, as plain ints and functions)
 
 __all__ = ["SIGCHLD", "SIGHUP", "SIGINT", "SIGKILL", "SIGPIPE", "SIGQUIT", "SIGSTOP",
            "SIGTERM", "SIGUSR1", "SIGUSR2", "SIGWINCH", "SIGXFSZ", "SIG_DFL", "SIG_IGN",

@@ -15,17 +15,9 @@ import pytest
 
 from builder.runner.images import ImageInfo, find_image
 from builder.store import Store
-from tests.integration.test_runner import BUSYBOX, REPO, Dockyard
+from tests.integration.test_runner import BUSYBOX, REPO, Dockyard, _skip_reason, build_busybox
 
 pytestmark = pytest.mark.integration
-
-
-def _skip_reason() -> str | None:
-    if os.geteuid() != 0:
-        return "needs root"
-    if not BUSYBOX.exists():
-        return "needs busybox-static (/bin/busybox)"
-    return None
 
 
 def _build(dy: Dockyard, ctx: Path, tag: str, dockerfile: str) -> str:
@@ -40,13 +32,7 @@ def dy(tmp_path: Path) -> Dockyard:
     if (reason := _skip_reason()) is not None:
         pytest.skip(reason)
     d = Dockyard(tmp_path / "root")
-    ctx = tmp_path / "bb"
-    ctx.mkdir()
-    shutil.copy2(BUSYBOX, ctx / "busybox")
-    (ctx / "Dockerfile").write_text(
-        'FROM scratch\nCOPY busybox /bin/busybox\n'
-        'RUN ["/bin/busybox","--install","-s","/bin"]\n')
-    d("build", "-t", "bb", str(ctx))
+    build_busybox(d, tmp_path / "bb")
     os.makedirs(tmp_path / "root" / "containers", exist_ok=True)
     return d
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.test_runner import BUSYBOX, Dockyard, _skip_reason
+from tests.integration.test_runner import Dockyard, _skip_reason, build_busybox
 
 pytestmark = pytest.mark.integration
 
@@ -22,13 +22,7 @@ def dy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dockyard]:
         pytest.skip(reason)
     base = tmp_path_factory.mktemp("initlayer")
     d = Dockyard(base / "root")
-    ctx = base / "bb"
-    ctx.mkdir()
-    shutil.copy2(BUSYBOX, ctx / "busybox")
-    (ctx / "Dockerfile").write_text(
-        'FROM scratch\nCOPY busybox /bin/busybox\n'
-        'RUN ["/bin/busybox","--install","-s","/bin"]\n')
-    d("build", "-t", "bb", str(ctx))
+    build_busybox(d, base / "bb")
     etc = base / "etc-ctx"
     (etc / "etc").mkdir(parents=True)
     (etc / "run").mkdir()

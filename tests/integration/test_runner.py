@@ -57,19 +57,23 @@ class Dockyard:
         return self("ps", "-q", "--no-trunc", *flags).stdout.split()
 
 
+def build_busybox(d: Dockyard, ctx: Path, tag: str = "bb") -> None:
+    """Build ``tag``: busybox ``FROM scratch``, its applets installed in ``/bin``."""
+    ctx.mkdir()
+    shutil.copy2(BUSYBOX, ctx / "busybox")
+    (ctx / "Dockerfile").write_text(
+        'FROM scratch\nCOPY busybox /bin/busybox\n'
+        'RUN ["/bin/busybox","--install","-s","/bin"]\n')
+    d("build", "-t", tag, str(ctx))
+
+
 @pytest.fixture(scope="module")
 def dy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dockyard]:
     if (reason := _skip_reason()) is not None:
         pytest.skip(reason)
     base = tmp_path_factory.mktemp("runner")
     d = Dockyard(base / "root")
-    ctx = base / "bb"
-    ctx.mkdir()
-    shutil.copy2(BUSYBOX, ctx / "busybox")
-    (ctx / "Dockerfile").write_text(
-        'FROM scratch\nCOPY busybox /bin/busybox\n'
-        'RUN ["/bin/busybox","--install","-s","/bin"]\n')
-    d("build", "-t", "bb", str(ctx))
+    build_busybox(d, base / "bb")
     conf = base / "conf"
     conf.mkdir()
     (conf / "Dockerfile").write_text(
