@@ -170,7 +170,8 @@ def _open_path(path: str, recursive: bool = False) -> int:
 
 
 def _bind_fd(fd: int, target: str, flags: int = 0, readonly: bool = False) -> None:
-    sc.attach_tree(fd, target)
+    # after pivot_root a symlink resolves inside the container, as runc follows one there
+    sc.attach_tree(fd, target, follow=True)
     if readonly:
         sc.mount(None, target, None, sc.MS_BIND | sc.MS_REMOUNT | sc.MS_RDONLY | flags)
 

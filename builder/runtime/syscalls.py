@@ -53,6 +53,7 @@ FSCONFIG_CMD_CREATE = 6
 FSMOUNT_CLOEXEC = 1
 MOUNT_ATTR_RDONLY = 1
 MOVE_MOUNT_F_EMPTY_PATH = 4
+MOVE_MOUNT_T_SYMLINKS = 0x10
 AT_FDCWD = -100
 
 _libc.syscall.restype = ctypes.c_long
@@ -236,7 +237,9 @@ def clone_tree(path: str, recursive: bool = False) -> int:
                   "open_tree", path)
 
 
-def attach_tree(fd: int, target: str) -> None:
-    """move_mount a tree from :func:`clone_tree` onto ``target``."""
-    _check(_libc.syscall(_NR["move_mount"], fd, b"", AT_FDCWD, _b(target),
-                         MOVE_MOUNT_F_EMPTY_PATH), "move_mount", target)
+def attach_tree(fd: int, target: str, follow: bool = False) -> None:
+    """move_mount a tree from :func:`clone_tree` onto ``target`` (with ``follow``, onto what
+    a symlink there points to)."""
+    flags = MOVE_MOUNT_F_EMPTY_PATH | (MOVE_MOUNT_T_SYMLINKS if follow else 0)
+    _check(_libc.syscall(_NR["move_mount"], fd, b"", AT_FDCWD, _b(target), flags),
+           "move_mount", target)

@@ -89,3 +89,15 @@ def test_container_prune_removes_init_layers_no_container_uses(dy: Dockyard) -> 
     assert not bb_init.exists()
     assert dy("run", "--rm", "bb", "true").returncode == 0
     assert bb_init.is_dir()
+
+
+def test_a_symlinked_etc_file_stays_a_link_to_the_mounted_file(dy: Dockyard) -> None:
+    out = dy("run", "--rm", "etcimg", "sh", "-c",
+             "readlink /etc/resolv.conf; cat /run/resolv.conf; echo --; "
+             "cut -d' ' -f5 /proc/self/mountinfo").stdout
+    link, _, rest = out.partition("\n")
+    resolv, _, mounts = rest.partition("--\n")
+    assert link == "/run/resolv.conf"  # as runc does: the mount goes where the link points
+    assert resolv.strip()  # the container's resolv.conf, not the empty stub
+    assert "/run/resolv.conf" in mounts.split()
+    assert "/etc/resolv.conf" not in mounts.split()
