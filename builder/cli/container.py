@@ -39,13 +39,13 @@ def prune(ctx: click.Context, force: bool) -> None:
             removed.append(c.id)
     from builder.rmtree import remove_tree
 
-    for trash in Path(Containers(root).dir).glob(".rm-*"):  # removals that were interrupted
+    containers = Containers(root)
+    for trash in Path(containers.dir).glob(".rm-*"):  # removals that were interrupted
         remove_tree(trash)
     from builder.runner.initlayer import prune_init_layers
 
-    remaining = Containers(root).all()
-    prune_init_layers(Containers(root).dir,
-                      {d for c in remaining for d in c.config.get("LowerDirs") or []})
+    prune_init_layers(containers.dir, {d for c in containers.all()  # made meanwhile too
+                                       for d in c.config.get("LowerDirs") or []})
     if removed:
         click.echo("Deleted Containers:")
         for cid in removed:

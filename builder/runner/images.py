@@ -61,10 +61,7 @@ def find_image(root: str, ref: str, settings: Settings | None = None) -> ImageIn
     image = resolve_image(root, ref, settings)
     store = Store(root)
     diff_ids = list(image.diff_ids)
-    lowers = []
-    for diff_id in diff_ids:
-        path = f"{store.layers_dir}/{diff_id.partition(':')[2]}"
-        lowers.append(path if os.path.isdir(path) else str(store.unpacked(diff_id)))
+    lowers = [str(store.unpacked(diff_id)) for diff_id in diff_ids]
     info = ImageInfo(image.id, dict(image.config.get("config") or {}), diff_ids, lowers)
     if index is not None and _read(f"{root}/store/index.json") == index:
         if len(table) >= _MAX_ENTRIES:

@@ -21,10 +21,6 @@ import os
 
 from builder.runtime import defaults
 
-POINTS: dict[str, bool] = {"/proc": True, "/dev": True, "/sys": True,
-                           **dict.fromkeys(defaults.ETC_FILES, False)}
-"""The mount points of every container (path → is a directory)."""
-
 
 def init_layer(containers_dir: str, image_id: str, lowers: list[str]) -> str | None:
     """The init layer of image ``image_id`` (whose layers are ``lowers``, bottom first),
@@ -71,7 +67,7 @@ def _stub_in_child(tmp: str, lowers: list[str]) -> bool:
             sc.mount(None, "/", None, sc.MS_REC | sc.MS_PRIVATE)
             mount_overlay(f"{tmp}/merged", lowers or [f"{tmp}/empty"], f"{tmp}/upper",
                           f"{tmp}/work", volatile=False)
-            stub_points(f"{tmp}/merged", POINTS)
+            stub_points(f"{tmp}/merged", dict.fromkeys(defaults.MOUNT_DIRS, True))
             code = 0
         finally:
             os._exit(code)

@@ -122,7 +122,7 @@ def build_plan(root: str | Path, c: Container) -> tuple[dict[str, Any], Limits |
     """What init needs to run container ``c``."""
     cfg, host = c.config["Config"], c.config["HostConfig"]
     mounts = []
-    points: dict[str, bool] = {"/proc": True, "/dev": True, "/sys": True}
+    points = dict.fromkeys(defaults.MOUNT_DIRS, True)
     fill = []
     for m in c.config.get("Mounts") or []:
         if m["Type"] == "tmpfs":

@@ -51,6 +51,9 @@ HOST_DEVICES: tuple[str, ...] = ("null", "zero", "full", "random", "urandom", "t
 
 ETC_FILES: tuple[str, ...] = ("/etc/hosts", "/etc/hostname", "/etc/resolv.conf")
 
+MOUNT_DIRS: tuple[str, ...] = ("/proc", "/dev", "/sys")
+"""The directories every run mounts over (with :data:`ETC_FILES`, its mount points)."""
+
 
 def container_env(spec: ProcessSpec, home: str) -> list[str]:
     """The process environment: the spec's, plus PATH, HOSTNAME and HOME when missing."""

@@ -26,7 +26,7 @@ from typing import Any
 
 import builder
 from builder.errors import ExecutionError
-from builder.runtime import stubs
+from builder.runtime import defaults, stubs
 from builder.runtime.defaults import container_env
 from builder.runtime.executor import OutputCallback, ProcessSpec
 from builder.runtime.pump import pump
@@ -209,7 +209,7 @@ class NativeExecutor:
                 "newuidmap/newgidmap with subuid/subgid ranges, not supported yet"
                 + "".join(f"; {gap}" for gap in subid_gaps())
             )
-        points = {"/proc": True, "/dev": True, "/sys": True}
+        points = dict.fromkeys(defaults.MOUNT_DIRS, True)
         for m in spec.mounts:
             points[m.target] = m.kind == "tmpfs" or os.path.isdir(m.source)
         files = stubs.prepare(rootfs, spec, self.state_dir, points)

@@ -13,7 +13,7 @@ import uuid
 from pathlib import Path
 
 from builder.errors import ExecutionError
-from builder.runtime import stubs
+from builder.runtime import defaults, stubs
 from builder.runtime.defaults import container_env
 from builder.runtime.executor import OutputCallback, ProcessSpec
 from builder.runtime.native import require_root
@@ -69,7 +69,7 @@ class RuncExecutor:
             raise ExecutionError("running with a terminal (tty) is not supported yet")
         rootfs = Path(rootfs).resolve()
         user = resolve_user(rootfs, spec.user)
-        points = {"/proc": True, "/dev": True, "/sys": True}
+        points = dict.fromkeys(defaults.MOUNT_DIRS, True)
         for m in spec.mounts:
             points[m.target] = m.kind == "tmpfs" or os.path.isdir(m.source)
         files = stubs.prepare(rootfs, spec, self.state_dir, points, bundle=True)
