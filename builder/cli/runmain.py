@@ -10,6 +10,8 @@ if TYPE_CHECKING:
     from typing import Any
 
     from builder.runner.container import Container
+    from builder.runner.lifecycle import CreateOptions
+    from builder.runner.spawn import Spawned
     from builder.settings import Settings
 
 
@@ -17,21 +19,37 @@ def run_container(root: str | Path, kw: dict[str, Any], settings: Settings | Non
     """Create the container ``kw`` describes and run it: attached, the exit status is the
     command's; detached (``kw["detach"]``), print the ID and return 0."""
     from builder.cli.runflags import build_options
-    from builder.runner.lifecycle import create, remove
 
     opts = build_options(kw)
+    spawned = None
+    if not kw["detach"]:  # init starts while the container is made (builder.runner.spawn)
+        from builder.runner.spawn import spawn
+
+        spawned = spawn(opts.tty, opts.interactive, opts.network)
+    try:
+        return _run(root, opts, kw["detach"], settings, spawned)
+    finally:
+        if spawned is not None:
+            spawned.abandon()  # when it was not used
+
+
+def _run(root: str | Path, opts: CreateOptions, detach: bool, settings: Settings | None,
+         spawned: Spawned | None) -> int:
+    from builder.runner.lifecycle import create, remove
+
     container = create(root, opts, settings)
     try:
-        if kw["detach"]:
+        if detach:
             from builder.runner.lifecycle import start_detached
 
             start_detached(root, container)
             sys.stdout.write(container.id + "\n")
             return 0
-        from builder.runner.supervisor import StartError
+        from builder.runner.supervisor import Attach, StartError, supervise
 
         try:
-            return attached(root, container, opts.interactive)
+            return supervise(root, container, Attach(0 if opts.interactive else None, 1, 2),
+                             spawned=spawned)
         except StartError as err:
             sys.stderr.write(f"dockyard: {err.message}\n")
             if opts.auto_remove:

@@ -1,6 +1,6 @@
 """A container's first process: PID 1 of its pid namespace, forked by the supervisor.
 
-It joins the container's cgroups, unshares the other namespaces, mounts the overlay rootfs
+It unshares the other namespaces, joins the container's cgroups, mounts the overlay rootfs
 in its own mount namespace (so the mount goes away with the container), fills new volumes
 from the image, pivots into the rootfs with Docker's defaults, sets up a pseudo-terminal
 from the container's own devpts when asked, and then, as Docker does, becomes the command
@@ -14,13 +14,14 @@ It reports on the status socket (SOCK_SEQPACKET), one JSON object per message:
 ``{"pty": 1}`` with the terminal's master fd attached, ``{"error": message}``,
 ``{"exit": status}``.
 
-Everything it needs is imported with this module, by the supervisor before the fork (see
-:func:`preload`): an import in the child would delay the command on every run.
+It is forked before its plan is written (:mod:`builder.runner.spawn`): it imports this
+module and enters its namespaces while the supervisor creates the container.
 """
 
 from __future__ import annotations
 
 import fcntl
+import marshal
 import os
 import struct
 
@@ -47,15 +48,29 @@ _FORWARDED = [s for s in signal.valid_signals()
               and 0 < int(s) < 32]
 
 
-def preload(plan: dict[str, Any]) -> None:
-    """Import what :func:`run_init` needs only for some plans (call it before the fork)."""
-    if plan["fill"]:
-        import builder.runner.volumes  # noqa: F401  (fill_volume)
+def start(plan_fd: int, stdio: tuple[int, int, int], status: _socket.socket, exec_fd: int,
+          network: str) -> NoReturn:
+    """The body of a spawned init (see :mod:`builder.runner.spawn`): enter the namespaces
+    while the supervisor writes the plan, read the plan from ``plan_fd``, then
+    :func:`run_init`. Without a plan (the container was not created) it just exits."""
+    sc.prctl(sc.PR_SET_PDEATHSIG, signal.SIGKILL)  # the supervisor's death ends it
+    failed = None
+    try:
+        helper.unshare_namespaces(network)
+    except OSError as exc:
+        failed = exc  # reported once the status socket is set up, as any other failure
+    chunks = []
+    while chunk := os.read(plan_fd, 1 << 16):
+        chunks.append(chunk)
+    if not chunks:
+        os._exit(0)
+    run_init(marshal.loads(b"".join(chunks)), stdio, status, exec_fd, failed)
 
 
 def run_init(plan: dict[str, Any], stdio: tuple[int, int, int], status: _socket.socket,
-             exec_fd: int) -> NoReturn:
-    """The body of the init process (never returns).
+             exec_fd: int, failed: OSError | None) -> NoReturn:
+    """The body of the init process, in the container's namespaces but for its hostname
+    (never returns); ``failed`` is why entering them failed.
 
     ``exec_fd`` is the write end of a pipe that closes when the command has been executed
     (or init has failed): the supervisor waits for it.
@@ -67,7 +82,6 @@ def run_init(plan: dict[str, Any], stdio: tuple[int, int, int], status: _socket.
         for i, source in enumerate(high):
             os.dup2(source, i)  # 0-2 stdio, 3 status, 4 exec
         os.closerange(5, 1 << 16)
-        sc.prctl(sc.PR_SET_PDEATHSIG, signal.SIGKILL)  # the supervisor's death ends it
         for procs in plan["cgroups"]:
             with open(f"{procs}/cgroup.procs", "w") as f:
                 f.write("0")
@@ -76,7 +90,9 @@ def run_init(plan: dict[str, Any], stdio: tuple[int, int, int], status: _socket.
             signal.signal(sig, signal.SIG_DFL)
         os.umask(0o022)
         spec = plan["spec"]
-        helper.enter_namespaces(spec)
+        if failed is not None:
+            raise failed
+        sc.sethostname(spec["hostname"])
         rootfs = plan["rootfs"]
         overlay = plan.get("overlay")
         if overlay:

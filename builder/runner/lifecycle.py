@@ -386,8 +386,33 @@ def remove(root: str | Path, c: Container, force: bool = False,
             from builder.runner import cgroups
 
             cgroups.remove(list(c.state["Cgroups"]))
-        trash = f"{os.path.dirname(c.dir)}/.rm-{c.id}"
-        os.rename(c.dir, trash)  # gone from listings at once
+        trash = _trash(c)
+    _empty_trash(root, c, trash, volumes)
+
+
+def discard(root: str | Path, c: Container) -> bool:
+    """Remove ``c`` and its anonymous volumes for its own supervisor, which knows it has
+    exited (``--rm``); False when it could not be moved away (its state is then the
+    caller's to record)."""
+    with c.locked(missing_ok=True) as held:
+        if not held:
+            return True
+        try:
+            trash = _trash(c)
+        except OSError:
+            return False
+    _empty_trash(root, c, trash, True)
+    return True
+
+
+def _trash(c: Container) -> str:
+    """Move ``c``'s directory out of the listings (caller holds its lock); the new path."""
+    trash = f"{os.path.dirname(c.dir)}/.rm-{c.id}"
+    os.rename(c.dir, trash)
+    return trash
+
+
+def _empty_trash(root: str | Path, c: Container, trash: str, volumes: bool) -> None:
     from builder.rmtree import remove_tree
 
     remove_tree(trash)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import errno
 import os
-import select
 import sys
 
 from builder.errors import ContainerError, DockyardError
@@ -23,18 +22,19 @@ from builder.jsonio import loads
 from builder.record import Record
 from builder.runner import channel
 from builder.runner.container import Container, Containers, boot_id, now, process_start
-from builder.runner.logs import LogWriter
 from builder.runtime import defaults, signals
-from builder.runtime import syscalls as sc
 from builder.runtime.executor import MountSpec, ProcessSpec
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import select
     from collections.abc import Callable
     from pathlib import Path
     from typing import Any
 
     from builder.runner.cgroups import Limits
+    from builder.runner.logs import LogWriter
+    from builder.runner.spawn import Spawned
 
 _PROXIED = (signals.SIGINT, signals.SIGTERM, signals.SIGHUP, signals.SIGQUIT, signals.SIGUSR1,
             signals.SIGUSR2)
@@ -169,10 +169,12 @@ def build_plan(root: str | Path, c: Container) -> tuple[dict[str, Any], Limits |
 class Supervisor:
     """Runs one container to its end; see the module docstring."""
 
-    def __init__(self, root: str | Path, c: Container, attach: Attach | None) -> None:
+    def __init__(self, root: str | Path, c: Container, attach: Attach | None,
+                 spawned: Spawned | None = None) -> None:
         self.root = root
         self.c = c
         self.attach = attach
+        self.spawned = spawned
         self.init = 0
         self.cgroups: list[str] = []
         self.messages: list[dict[str, Any]] = []
@@ -205,50 +207,24 @@ class Supervisor:
         self._wait_exec()
 
     def _fork(self, plan: dict[str, Any]) -> None:
-        from builder.runner import init
+        from builder.runner.spawn import spawn
 
-        init.preload(plan)  # all the child needs, imported before the fork: not by the child
-        cfg = self.c.config["Config"]
-        ours, theirs = channel.pair()
-        null = os.open("/dev/null", os.O_RDWR | os.O_CLOEXEC)
-        close_after: list[int] = [null]
-        if cfg.get("Tty"):
-            stdio = (null, null, null)
-            self.outputs: dict[int, str] = {}
-        else:
-            out_r, out_w = os.pipe2(os.O_CLOEXEC)
-            err_r, err_w = os.pipe2(os.O_CLOEXEC)
-            close_after += [out_w, err_w]
-            self.outputs = {out_r: "stdout", err_r: "stderr"}
-            stdin = null
-            if cfg.get("OpenStdin"):
-                in_r, self.to_stdin = os.pipe2(os.O_CLOEXEC)
-                close_after.append(in_r)
-                stdin = in_r
-            stdio = (stdin, out_w, err_w)
-        exec_r, exec_w = os.pipe2(os.O_CLOEXEC)
-        close_after.append(exec_w)
-        own_pidns = os.open("/proc/self/ns/pid", os.O_RDONLY | os.O_CLOEXEC)
-        try:
-            sc.unshare(sc.CLONE_NEWPID)  # for the next child only
-            pid = os.fork()
-            if pid == 0:
-                init.run_init(plan, stdio, theirs, exec_w)
-            self.init = pid
-        except OSError as exc:
-            raise ContainerError(f"cannot start the container: {exc.strerror or exc}") from None
-        finally:
-            try:
-                sc.setns(own_pidns, sc.CLONE_NEWPID)
-            except OSError:
-                pass
-            os.close(own_pidns)
-            for fd in close_after:
-                os.close(fd)
-            theirs.close()
-        self.status = ours
-        self.exec_r = exec_r
-        self.pidfd = os.pidfd_open(pid)
+        cfg, host = self.c.config["Config"], self.c.config["HostConfig"]
+        key = (bool(cfg.get("Tty")), bool(cfg.get("OpenStdin")),
+               "host" if host.get("NetworkMode") == "host" else "none")
+        spawned, self.spawned = self.spawned, None
+        if spawned is not None and spawned.key != key:
+            spawned.abandon()  # forked for other flags than the container has
+            spawned = None
+        if spawned is None:
+            spawned = spawn(*key)
+        self.init = spawned.pid
+        self.pidfd = spawned.pidfd
+        self.status = spawned.status
+        self.exec_r = spawned.exec_r
+        self.outputs = spawned.outputs
+        self.to_stdin = spawned.to_stdin
+        spawned.send(plan)
 
     def _wait_exec(self) -> None:
         """Block until the command was executed (or init failed); collect early messages."""
@@ -301,6 +277,10 @@ class Supervisor:
 
     def run(self) -> int:
         """Relay output and input until the container exits; returns its exit status."""
+        import select  # not before the fork: init starts meanwhile
+
+        from builder.runner.logs import LogWriter
+
         log = LogWriter(self.c.log_path)
         poller = select.poll()
         out: dict[int, str] = dict(self.outputs)
@@ -429,22 +409,27 @@ class Supervisor:
             from builder.runner import cgroups
 
             oom = cgroups.oom_killed(self.cgroups)
-        with c.locked():
-            c.save_state(Status="exited", Running=False, Pid=0, ExitCode=code, Error=error,
-                         OOMKilled=oom, FinishedAt=now(), Supervisor=0)
         _remove_cgroups(self.cgroups)
         if self.to_stdin >= 0 and self.to_stdin != self.master:
             try:
                 os.close(self.to_stdin)
             except OSError:
                 pass
+        self.status.close()
+        os.close(self.pidfd)
+        self.pidfd = -1  # a signal forwarded from now on goes nowhere
         if c.config["HostConfig"].get("AutoRemove"):
-            from builder.runner.lifecycle import remove
+            from builder.runner.lifecycle import discard
 
             try:
-                remove(self.root, c, force=True, volumes=True)
+                if discard(self.root, c):
+                    return  # gone: no state to record
             except DockyardError:
                 pass
+        with c.locked(missing_ok=True) as held:
+            if held:
+                c.save_state(Status="exited", Running=False, Pid=0, ExitCode=code,
+                             Error=error, OOMKilled=oom, FinishedAt=now(), Supervisor=0)
 
 
 def _remove_cgroups(dirs: list[str]) -> None:
@@ -455,9 +440,11 @@ def _remove_cgroups(dirs: list[str]) -> None:
 
 
 def supervise(root: str | Path, c: Container, attach: Attach,
-              on_started: Callable[[], None] | None = None) -> int:
-    """Run ``c`` attached to the client's streams in this process; returns its exit status."""
-    sup = Supervisor(root, c, attach)
+              on_started: Callable[[], None] | None = None,
+              spawned: Spawned | None = None) -> int:
+    """Run ``c`` attached to the client's streams in this process; returns its exit status.
+    ``spawned`` is an init forked for it already (see :mod:`builder.runner.spawn`)."""
+    sup = Supervisor(root, c, attach, spawned)
     saved = None
     tty = bool(c.config["Config"].get("Tty"))
     if tty and attach.stdin is not None and os.isatty(attach.stdin):

@@ -299,15 +299,20 @@ def _exec(run: dict[str, Any], status: int) -> None:
 
 
 def enter_namespaces(spec: dict[str, Any]) -> None:
+    """Unshare Docker's namespaces (see :func:`unshare_namespaces`) and set the hostname."""
+    unshare_namespaces(spec["network"])
+    sc.sethostname(spec["hostname"])
+
+
+def unshare_namespaces(network: str) -> None:
     """Unshare Docker's namespaces (mount, uts, ipc; net with only ``lo`` up for
-    ``--network=none``), make mounts private and set the hostname."""
+    ``--network=none``) and make mounts private."""
     flags = sc.CLONE_NEWNS | sc.CLONE_NEWUTS | sc.CLONE_NEWIPC
-    if spec["network"] == "none":
+    if network == "none":
         flags |= sc.CLONE_NEWNET
     sc.unshare(flags)
     sc.mount(None, "/", None, sc.MS_REC | sc.MS_PRIVATE)
-    sc.sethostname(spec["hostname"])
-    if spec["network"] == "none":
+    if network == "none":
         sc.loopback_up()
 
 

@@ -1,0 +1,84 @@
+"""builder.runner.spawn: init forked before its plan is written, on real containers."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from builder.runner.container import Containers
+from builder.runner.spawn import spawn
+from builder.runner.supervisor import Attach, supervise
+from tests.integration.test_runner import Dockyard, _skip_reason, build_busybox
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def dy(tmp_path_factory: pytest.TempPathFactory) -> Dockyard:
+    if (reason := _skip_reason()) is not None:
+        pytest.skip(reason)
+    base = tmp_path_factory.mktemp("spawn")
+    d = Dockyard(base / "root")
+    build_busybox(d, base / "bb")
+    return d
+
+
+def _gone(pid: int) -> bool:
+    """Whether ``pid`` is neither running nor a zombie."""
+    return not os.path.exists(f"/proc/{pid}")
+
+
+def test_an_init_without_a_plan_exits_and_is_reaped() -> None:
+    if (reason := _skip_reason()) is not None:
+        pytest.skip(reason)
+    for tty, stdin, network in ((False, False, "none"), (True, False, "host"),
+                                (False, True, "none")):
+        spawned = spawn(tty, stdin, network)
+        pid = spawned.pid
+        assert not _gone(pid)
+        spawned.abandon()
+        assert _gone(pid)
+        spawned.abandon()  # twice is harmless
+
+
+def test_an_init_forked_for_other_flags_is_replaced(dy: Dockyard, tmp_path: Path) -> None:
+    dy("create", "--name", "other-flags", "bb", "sh", "-c", "echo out; echo err >&2; exit 3")
+    c = Containers(dy.root).get("other-flags")
+    wrong = spawn(True, True, "host")  # the container has no tty, no stdin, no network
+    out_r, out_w = os.pipe()
+    err_r, err_w = os.pipe()
+    try:
+        code = supervise(dy.root, c, Attach(None, out_w, err_w), spawned=wrong)
+    finally:
+        os.close(out_w)
+        os.close(err_w)
+    with os.fdopen(out_r) as out, os.fdopen(err_r) as err:
+        assert (code, out.read(), err.read()) == (3, "out\n", "err\n")
+    assert _gone(wrong.pid)
+    dy("rm", "other-flags")
+
+
+def test_a_plan_larger_than_a_pipe_reaches_init(dy: Dockyard, tmp_path: Path) -> None:
+    env_file = tmp_path / "env"
+    env_file.write_text("".join(f"V{i}={'x' * 100}\n" for i in range(2000)))  # ~210 KB
+    proc = dy("run", "--rm", "--env-file", str(env_file), "bb", "sh", "-c",
+              'env | grep -c "^V[0-9]*=x"; echo "$V1999" | wc -c')
+    assert proc.stdout.split() == ["2000", "101"]
+
+
+def test_a_missing_image_leaves_no_init_behind(dy: Dockyard) -> None:
+    marker = f"{dy.root}/no-such-image-{os.getpid()}"
+    proc = dy("run", "--rm", marker.rpartition("/")[2] + ":1", "true", check=False)
+    assert proc.returncode != 0
+    assert "no-such-image" in proc.stderr
+    assert proc.stdout == ""
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                cmdline = Path(f"/proc/{entry}/cmdline").read_bytes()
+            except OSError:
+                continue
+            assert marker.rpartition("/")[2].encode() not in cmdline
+    assert dy.ids("-a") == []
