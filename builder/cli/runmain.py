@@ -18,16 +18,18 @@ if TYPE_CHECKING:
 def run_container(root: str | Path, kw: dict[str, Any], settings: Settings | None) -> int:
     """Create the container ``kw`` describes and run it: attached, the exit status is the
     command's; detached (``kw["detach"]``), print the ID and return 0."""
-    from builder.cli.runflags import build_options
+    import gc
 
-    opts = build_options(kw)
+    gc.disable()  # start-up allocates much and frees little: no collections until it runs
     spawned = None
     if not kw["detach"]:  # init starts while the container is made (builder.runner.spawn)
         from builder.runner.spawn import spawn
 
-        spawned = spawn(opts.tty, opts.interactive, opts.network)
+        spawned = spawn(bool(kw["tty"]), bool(kw["interactive"]), str(kw["network"]))
     try:
-        return _run(root, opts, kw["detach"], settings, spawned)
+        from builder.cli.runflags import build_options
+
+        return _run(root, build_options(kw), kw["detach"], settings, spawned)
     finally:
         if spawned is not None:
             spawned.abandon()  # when it was not used
@@ -35,6 +37,8 @@ def run_container(root: str | Path, kw: dict[str, Any], settings: Settings | Non
 
 def _run(root: str | Path, opts: CreateOptions, detach: bool, settings: Settings | None,
          spawned: Spawned | None) -> int:
+    import gc
+
     from builder.runner.lifecycle import create, remove
 
     container = create(root, opts, settings)
@@ -49,7 +53,7 @@ def _run(root: str | Path, opts: CreateOptions, detach: bool, settings: Settings
 
         try:
             return supervise(root, container, Attach(0 if opts.interactive else None, 1, 2),
-                             spawned=spawned)
+                             on_started=gc.enable, spawned=spawned)
         except StartError as err:
             sys.stderr.write(f"dockyard: {err.message}\n")
             if opts.auto_remove:
