@@ -56,6 +56,10 @@ def _run(root: str | Path, opts: CreateOptions, detach: bool, settings: Settings
             start_detached(root, container)
             sys.stdout.write(container.id + "\n")
             return 0
+        if spawned is not None:  # init mounts the root while the rest of its plan is made
+            from builder.runner.plan import mount_plan
+
+            spawned.prepare(mount_plan(root, container))
         from builder.runner.supervisor import Attach, StartError, supervise
 
         try:

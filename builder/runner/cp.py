@@ -37,7 +37,7 @@ def container_root(c: Container) -> Iterator[Path]:
     if c.config.get("Snapshot") != "overlay":
         yield rootfs.resolve()
         return
-    from builder.runner.supervisor import _reset_dir
+    from builder.runner.plan import reset_dir
     from builder.snapshot.overlayfs import mount_overlay
 
     with c.locked():
@@ -47,7 +47,7 @@ def container_root(c: Container) -> Iterator[Path]:
         sc.unshare(sc.CLONE_NEWNS)  # this process only: the mount goes when it exits
         sc.mount(None, "/", None, sc.MS_REC | sc.MS_PRIVATE)
         work = Path(c.dir) / "work"
-        _reset_dir(str(work))
+        reset_dir(str(work))
         lowers = [Path(p) for p in c.config.get("LowerDirs") or []] or [Path(c.dir) / "empty"]
         try:
             mount_overlay(rootfs, lowers, Path(c.dir) / "upper", work)

@@ -246,9 +246,9 @@ def start_detached(root: str | Path, c: Container) -> None:
     if c.running:
         return
     if c.config.get("Snapshot") == "overlay":  # layers collected meanwhile: unpack them here
-        from builder.runner.supervisor import _lower_dirs
+        from builder.runner.plan import lower_dirs
 
-        _lower_dirs(root, c.config)
+        lower_dirs(root, c.config)
     ready_r, ready_w = os.pipe()
     env = dict(os.environ)
     package_parent = os.path.dirname(os.path.dirname(os.path.realpath(builder.__file__)))

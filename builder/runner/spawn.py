@@ -2,7 +2,10 @@
 
 Once forked, init imports its own modules (:mod:`builder.runner.init`) and enters the
 container's namespaces, while the supervisor goes on creating the container and writing
-init's plan; the plan then comes on a pipe. ``dockyard run`` forks init as soon as its flags
+init's plan; the plan then comes on a pipe, in one or two messages (a length, then a
+marshalled ``(kind, part)``): ``dockyard run`` sends the part that mounts the container's
+root as soon as the container exists (``"mount"``), and the rest when it has it
+(``"run"``). ``dockyard run`` forks init as soon as its flags
 are read, so on two cores the two halves of a start overlap instead of following each other;
 every other start forks it just before the plan is sent. An init whose plan never comes (the
 container could not be created) exits without doing anything.
@@ -29,7 +32,8 @@ if TYPE_CHECKING:
 class Spawned:
     """A forked init waiting for its plan, and the supervisor's ends of its fds."""
 
-    __slots__ = ("key", "pid", "pidfd", "status", "exec_r", "plan_w", "outputs", "to_stdin")
+    __slots__ = ("key", "pid", "pidfd", "status", "exec_r", "plan_w", "outputs", "to_stdin",
+                 "mounted")
 
     def __init__(self, key: tuple[bool, bool, str], pid: int, status: _socket.socket,
                  exec_r: int, plan_w: int, outputs: dict[int, str], to_stdin: int) -> None:
@@ -41,19 +45,29 @@ class Spawned:
         self.plan_w = plan_w
         self.outputs = outputs
         self.to_stdin = to_stdin
+        self.mounted: dict[str, Any] | None = None
+
+    def prepare(self, part: dict[str, Any]) -> None:
+        """Give init the :func:`~builder.runner.plan.mount_plan` part of its plan ahead of
+        the rest, so that it mounts the container's root while the rest is made."""
+        self._write(marshal.dumps(("mount", part)))
+        self.mounted = part
 
     def send(self, plan: dict[str, Any]) -> None:
         """Give init its plan; from here on the supervisor owns init and the fds."""
-        data = marshal.dumps(plan)
-        fd, self.plan_w = self.plan_w, -1
         try:
-            view = memoryview(data)
+            self._write(marshal.dumps(("run", plan)))
+        finally:
+            os.close(self.plan_w)
+            self.plan_w = -1
+
+    def _write(self, data: bytes) -> None:
+        try:
+            view = memoryview(len(data).to_bytes(8, "little") + data)
             while view:
-                view = view[os.write(fd, view):]
+                view = view[os.write(self.plan_w, view):]
         except OSError:
             raise ContainerError("cannot start the container: its init exited") from None
-        finally:
-            os.close(fd)
 
     def abandon(self) -> None:
         """Let an init whose plan was not sent exit, and reap it (no-op once sent)."""

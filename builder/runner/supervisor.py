@@ -22,8 +22,8 @@ from builder.jsonio import loads
 from builder.record import Record
 from builder.runner import channel
 from builder.runner.container import Container, Containers, boot_id, now, process_start
-from builder.runtime import defaults, signals
-from builder.runtime.executor import MountSpec, ProcessSpec
+from builder.runner.plan import build_plan
+from builder.runtime import signals
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from pathlib import Path
     from typing import Any
 
-    from builder.runner.cgroups import Limits
     from builder.runner.logs import LogWriter
     from builder.runner.spawn import Spawned
 
@@ -70,102 +69,6 @@ def error_code(message: str) -> int:
     return 125
 
 
-def _lower_dirs(root: str | Path, config: dict[str, Any]) -> list[str]:
-    dirs = [str(p) for p in config.get("LowerDirs") or []]
-    if all(os.path.isdir(p) for p in dirs):
-        return dirs
-    from builder.store import Store  # a layer dir was collected: unpack it again
-
-    store = Store(root)
-    return [str(store.unpacked(d)) for d in config.get("Layers") or []]
-
-
-def _etc_files(c: Container, spec: ProcessSpec) -> dict[str, str]:
-    try:
-        with open("/etc/resolv.conf", encoding="utf-8", errors="replace") as f:
-            host_resolv = f.read()
-    except OSError:
-        host_resolv = ""
-    hosts = defaults.hosts_file(spec)
-    if spec.network == "none":  # Docker's: no address, so no line for the host name
-        rest = hosts.partition("\n")[2]
-        hosts = "127.0.0.1\tlocalhost\n" + rest
-    contents = {"/etc/hosts": hosts,
-                "/etc/hostname": spec.hostname + "\n",
-                "/etc/resolv.conf": defaults.resolv_conf(spec, host_resolv)}
-    out = {}
-    for target, text in contents.items():
-        path = c.path(target.rpartition("/")[2])
-        tmp = path + ".tmp"
-        with open(tmp, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-        out[target] = path
-    return out
-
-
-def _reset_dir(path: str) -> None:
-    """Empty ``path`` (overlay leaves ``work/work`` with mode 000)."""
-    try:
-        if not os.listdir(path):
-            return  # a new container's: nothing to empty
-    except OSError:
-        pass
-    from builder.rmtree import remove_tree
-
-    remove_tree(path)
-    os.mkdir(path)
-
-
-def build_plan(root: str | Path, c: Container) -> tuple[dict[str, Any], Limits | None]:
-    """What init needs to run container ``c``."""
-    cfg, host = c.config["Config"], c.config["HostConfig"]
-    mounts = []
-    points = dict.fromkeys(defaults.MOUNT_DIRS, True)
-    fill = []
-    for m in c.config.get("Mounts") or []:
-        if m["Type"] == "tmpfs":
-            mounts.append(MountSpec("tmpfs", m["Destination"]))
-            points[m["Destination"]] = True
-            continue
-        source = m["Source"]
-        if not os.path.exists(source):
-            if m["Type"] == "bind":
-                os.makedirs(source, exist_ok=True)  # Docker's -v creates a missing host dir
-            else:
-                raise ContainerError(f"volume {m.get('Name')} is gone ({source})")
-        mounts.append(MountSpec("bind", m["Destination"], source, readonly=not m["RW"]))
-        points[m["Destination"]] = os.path.isdir(source)
-        if m["Type"] == "volume":
-            fill.append((m["Destination"], source))
-    spec = ProcessSpec(
-        args=(c.config["Path"], *c.config["Args"]), env=tuple(cfg.get("Env") or ()),
-        cwd=cfg.get("WorkingDir") or "/", user=cfg.get("User") or "",
-        hostname=cfg.get("Hostname") or c.id[:12],
-        network="host" if host.get("NetworkMode") == "host" else "none",
-        tty=bool(cfg.get("Tty")), mounts=tuple(mounts),
-        readonly_rootfs=bool(host.get("ReadonlyRootfs")),
-    )
-    plan: dict[str, Any] = {"spec": spec.to_json(), "points": points, "fill": fill,
-                            "etc": _etc_files(c, spec), "rootfs": c.path("rootfs"),
-                            "init": bool(host.get("Init")),
-                            "no_new_privs": "no-new-privileges" in (host.get("SecurityOpt")
-                                                                    or [])}
-    if c.config.get("Snapshot") == "overlay":
-        lowers = _lower_dirs(root, c.config) or [c.path("empty")]
-        work = c.path("work")
-        _reset_dir(work)  # a fresh one: a volatile overlay's work dir is not reusable
-        plan["overlay"] = {"lowers": lowers, "upper": c.path("upper"), "work": work}
-    memory, pids = int(host.get("Memory") or 0), int(host.get("PidsLimit") or 0)
-    cpus = int(host.get("NanoCpus") or 0) / 1e9
-    if not (memory or pids or cpus):
-        return plan, None  # no cgroups (nor their module) for a container without limits
-    from builder.runner.cgroups import Limits
-
-    return plan, Limits(memory=memory, pids=pids, cpus=cpus)
-
-
 class Supervisor:
     """Runs one container to its end; see the module docstring."""
 
@@ -188,7 +91,8 @@ class Supervisor:
             c.reload()
             if c.running:
                 raise ContainerError(f"container {c.name} is already running")
-            plan, limits = build_plan(self.root, c)
+            mounted = self.spawned.mounted if self.spawned is not None else None
+            plan, limits = build_plan(self.root, c, mounted)
             if limits is not None:
                 from builder.runner import cgroups
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from builder.runner.container import Containers
+from builder.runner.plan import mount_plan
 from builder.runner.spawn import spawn
 from builder.runner.supervisor import Attach, supervise
 from tests.integration.test_runner import Dockyard, _skip_reason, build_busybox
@@ -82,3 +83,26 @@ def test_a_missing_image_leaves_no_init_behind(dy: Dockyard) -> None:
                 continue
             assert marker.rpartition("/")[2].encode() not in cmdline
     assert dy.ids("-a") == []
+
+
+def test_an_init_left_after_mounting_the_root_exits_and_leaves_no_mount(dy: Dockyard) -> None:
+    dy("create", "--name", "mounted-only", "bb", "true")
+    c = Containers(dy.root).get("mounted-only")
+    spawned = spawn(False, False, "none")
+    spawned.prepare(mount_plan(dy.root, c))
+    spawned.abandon()
+    assert _gone(spawned.pid)
+    with open("/proc/self/mountinfo") as f:
+        assert c.path("rootfs") not in f.read()
+    assert os.listdir(c.path("upper")) == []  # the mount points come from the init layer
+    dy("start", "-a", "mounted-only")  # the container is as good as new
+    dy("rm", "mounted-only")
+
+
+def test_a_run_mounts_its_root_before_the_plan_is_complete(dy: Dockyard) -> None:
+    """The two-part plan, end to end: binds, tmpfs and a volume all reach the container."""
+    proc = dy("run", "--rm", "-v", f"{dy.root}/bind-src:/bind", "--tmpfs", "/scratch",
+              "-v", "/anon", "bb", "sh", "-c",
+              "touch /bind/made /scratch/t /anon/v && mount | grep -c ' /scratch '")
+    assert proc.stdout.strip() == "1"
+    assert os.path.exists(f"{dy.root}/bind-src/made")

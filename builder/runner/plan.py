@@ -1,0 +1,135 @@
+"""Init's plan: everything a container's init needs to know, as plain data.
+
+It comes in two parts (see :mod:`builder.runner.spawn`): :func:`mount_plan`, what mounts the
+container's root (the overlay and the mount points), which ``dockyard run`` sends as soon as
+the container exists so that init mounts it meanwhile; and :func:`build_plan`, the rest
+(command, environment, /etc files, binds, limits).
+"""
+
+from __future__ import annotations
+
+import os
+
+from builder.errors import ContainerError
+from builder.runtime import defaults
+from builder.runtime.executor import MountSpec, ProcessSpec
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Any
+
+    from builder.runner.cgroups import Limits
+    from builder.runner.container import Container
+
+
+def lower_dirs(root: str | Path, config: dict[str, Any]) -> list[str]:
+    """The unpacked layer directories of a container's image, bottom first (unpacked again
+    when one was collected)."""
+    dirs = [str(p) for p in config.get("LowerDirs") or []]
+    if all(os.path.isdir(p) for p in dirs):
+        return dirs
+    from builder.store import Store  # a layer dir was collected: unpack it again
+
+    store = Store(root)
+    return [str(store.unpacked(d)) for d in config.get("Layers") or []]
+
+
+def reset_dir(path: str) -> None:
+    """Empty ``path`` (overlay leaves ``work/work`` with mode 000)."""
+    try:
+        if not os.listdir(path):
+            return  # a new container's: nothing to empty
+    except OSError:
+        pass
+    from builder.rmtree import remove_tree
+
+    remove_tree(path)
+    os.mkdir(path)
+
+
+def mount_plan(root: str | Path, c: Container) -> dict[str, Any]:
+    """What mounts ``c``'s root: ``rootfs``, ``overlay`` (lower, upper and work dirs) and
+    the mount ``points`` to have there (path: whether a directory). A missing bind source
+    is created, as Docker's ``-v`` does; a missing volume is an error."""
+    points = dict.fromkeys(defaults.MOUNT_DIRS, True)
+    for m in c.config.get("Mounts") or []:
+        if m["Type"] == "tmpfs":
+            points[m["Destination"]] = True
+            continue
+        source = m["Source"]
+        if not os.path.exists(source):
+            if m["Type"] == "bind":
+                os.makedirs(source, exist_ok=True)
+            else:
+                raise ContainerError(f"volume {m.get('Name')} is gone ({source})")
+        points[m["Destination"]] = os.path.isdir(source)
+    part: dict[str, Any] = {"rootfs": c.path("rootfs"), "points": points}
+    if c.config.get("Snapshot") == "overlay":
+        lowers = lower_dirs(root, c.config) or [c.path("empty")]
+        work = c.path("work")
+        reset_dir(work)  # a fresh one: a volatile overlay's work dir is not reusable
+        part["overlay"] = {"lowers": lowers, "upper": c.path("upper"), "work": work}
+    return part
+
+
+def build_plan(root: str | Path, c: Container, mounted: dict[str, Any] | None = None
+               ) -> tuple[dict[str, Any], Limits | None]:
+    """The whole plan for ``c`` and its limits; ``mounted`` is its :func:`mount_plan` when
+    that was made already."""
+    cfg, host = c.config["Config"], c.config["HostConfig"]
+    part = mounted if mounted is not None else mount_plan(root, c)
+    mounts = []
+    fill = []
+    for m in c.config.get("Mounts") or []:
+        if m["Type"] == "tmpfs":
+            mounts.append(MountSpec("tmpfs", m["Destination"]))
+            continue
+        mounts.append(MountSpec("bind", m["Destination"], m["Source"], readonly=not m["RW"]))
+        if m["Type"] == "volume":
+            fill.append((m["Destination"], m["Source"]))
+    spec = ProcessSpec(
+        args=(c.config["Path"], *c.config["Args"]), env=tuple(cfg.get("Env") or ()),
+        cwd=cfg.get("WorkingDir") or "/", user=cfg.get("User") or "",
+        hostname=cfg.get("Hostname") or c.id[:12],
+        network="host" if host.get("NetworkMode") == "host" else "none",
+        tty=bool(cfg.get("Tty")), mounts=tuple(mounts),
+        readonly_rootfs=bool(host.get("ReadonlyRootfs")),
+    )
+    plan: dict[str, Any] = {**part, "spec": spec.to_json(), "fill": fill,
+                            "etc": _etc_files(c, spec), "init": bool(host.get("Init")),
+                            "no_new_privs": "no-new-privileges" in (host.get("SecurityOpt")
+                                                                    or [])}
+    memory, pids = int(host.get("Memory") or 0), int(host.get("PidsLimit") or 0)
+    cpus = int(host.get("NanoCpus") or 0) / 1e9
+    if not (memory or pids or cpus):
+        return plan, None  # no cgroups (nor their module) for a container without limits
+    from builder.runner.cgroups import Limits
+
+    return plan, Limits(memory=memory, pids=pids, cpus=cpus)
+
+
+def _etc_files(c: Container, spec: ProcessSpec) -> dict[str, str]:
+    """Write the container's hosts, hostname and resolv.conf; their paths by target."""
+    try:
+        with open("/etc/resolv.conf", encoding="utf-8", errors="replace") as f:
+            host_resolv = f.read()
+    except OSError:
+        host_resolv = ""
+    hosts = defaults.hosts_file(spec)
+    if spec.network == "none":  # Docker's: no address, so no line for the host name
+        rest = hosts.partition("\n")[2]
+        hosts = "127.0.0.1\tlocalhost\n" + rest
+    contents = {"/etc/hosts": hosts,
+                "/etc/hostname": spec.hostname + "\n",
+                "/etc/resolv.conf": defaults.resolv_conf(spec, host_resolv)}
+    out = {}
+    for target, text in contents.items():
+        path = c.path(target.rpartition("/")[2])
+        tmp = path + ".tmp"
+        with open(tmp, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+        out[target] = path
+    return out
