@@ -280,7 +280,8 @@ class Containers:
             directory = f"{self.dir}/{cid}"
             os.mkdir(directory, 0o700)
             config = {**config, "Id": cid, "Name": name, "Created": now()}
-            write_json(f"{directory}/state.json", initial_state())
+            with open(f"{directory}/state.json", "w") as f:  # unread until config.json is
+                f.write(dumps(initial_state()))
             write_json(f"{directory}/config.json", config)  # last: it makes the container
         return Container(directory, config, initial_state())
 

@@ -37,7 +37,7 @@ def container_root(c: Container) -> Iterator[Path]:
     if c.config.get("Snapshot") != "overlay":
         yield rootfs.resolve()
         return
-    from builder.runner.plan import reset_dir
+    from builder.runner.plan import empty_lower, reset_dir
     from builder.snapshot.overlayfs import mount_overlay
 
     with c.locked():
@@ -48,7 +48,7 @@ def container_root(c: Container) -> Iterator[Path]:
         sc.mount(None, "/", None, sc.MS_REC | sc.MS_PRIVATE)
         work = Path(c.dir) / "work"
         reset_dir(str(work))
-        lowers = [Path(p) for p in c.config.get("LowerDirs") or []] or [Path(c.dir) / "empty"]
+        lowers = [Path(p) for p in c.config.get("LowerDirs") or []] or [Path(empty_lower(c))]
         try:
             mount_overlay(rootfs, lowers, Path(c.dir) / "upper", work)
         except OSError as exc:

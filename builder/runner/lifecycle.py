@@ -217,7 +217,7 @@ def create(root: str | Path, opts: CreateOptions,
     c = containers.create(config)
     try:
         if snapshot == "overlay":
-            for sub in ("rootfs", "upper", "work", "empty"):
+            for sub in ("rootfs", "upper", "work"):
                 os.mkdir(c.path(sub))
             if lower_dirs:
                 st = os.stat(lower_dirs[-1])

@@ -48,6 +48,13 @@ def reset_dir(path: str) -> None:
     os.mkdir(path)
 
 
+def empty_lower(c: Container) -> str:
+    """An empty directory of ``c``'s, the lower dir of an overlay with no image layers."""
+    path = c.path("empty")
+    os.makedirs(path, exist_ok=True)
+    return path
+
+
 def mount_plan(root: str | Path, c: Container) -> dict[str, Any]:
     """What mounts ``c``'s root: ``rootfs``, ``overlay`` (lower, upper and work dirs) and
     the mount ``points`` to have there (path: whether a directory). A missing bind source
@@ -66,7 +73,7 @@ def mount_plan(root: str | Path, c: Container) -> dict[str, Any]:
         points[m["Destination"]] = os.path.isdir(source)
     part: dict[str, Any] = {"rootfs": c.path("rootfs"), "points": points}
     if c.config.get("Snapshot") == "overlay":
-        lowers = lower_dirs(root, c.config) or [c.path("empty")]
+        lowers = lower_dirs(root, c.config) or [empty_lower(c)]
         work = c.path("work")
         reset_dir(work)  # a fresh one: a volatile overlay's work dir is not reusable
         part["overlay"] = {"lowers": lowers, "upper": c.path("upper"), "work": work}
@@ -126,10 +133,18 @@ def _etc_files(c: Container, spec: ProcessSpec) -> dict[str, str]:
     out = {}
     for target, text in contents.items():
         path = c.path(target.rpartition("/")[2])
-        tmp = path + ".tmp"
-        with open(tmp, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
+        try:  # a new container's: nothing reads it yet
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o644)
+            tmp = ""
+        except FileExistsError:  # a restart's: replaced whole
+            tmp = path + ".tmp"
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o644)
+        try:
+            os.fchmod(fd, 0o644)  # whatever the umask
+            os.write(fd, text.encode())
+        finally:
+            os.close(fd)
+        if tmp:
+            os.replace(tmp, path)
         out[target] = path
     return out
