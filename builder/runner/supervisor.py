@@ -108,7 +108,17 @@ class Supervisor:
                          OOMKilled=False, StartedAt=now(), FinishedAt="0001-01-01T00:00:00Z",
                          Supervisor=me, SupervisorStart=process_start(me), BootId=boot_id(),
                          Cgroups=plan["cgroups"])
+        self._open_log()
         self._wait_exec()
+
+    def _open_log(self) -> None:
+        """Get ready to relay, while init sets the container up: the log is open and what
+        the rest of the run uses is imported."""
+        from builder.runner.logs import LogWriter
+
+        if self.c.config["HostConfig"].get("AutoRemove"):
+            import builder.rmtree  # noqa: F401  (for the removal, once it exits)
+        self.log = LogWriter(self.c.log_path)
 
     def _fork(self, plan: dict[str, Any]) -> None:
         from builder.runner.spawn import spawn
@@ -143,6 +153,7 @@ class Supervisor:
         errors = [m["error"] for m in self.messages if "error" in m]
         if errors:
             message = str(errors[0])
+            self.log.close()
             self.finish(error_code(message), message)
             raise StartError(message, error_code(message))
 
@@ -183,9 +194,7 @@ class Supervisor:
         """Relay output and input until the container exits; returns its exit status."""
         import select  # not before the fork: init starts meanwhile
 
-        from builder.runner.logs import LogWriter
-
-        log = LogWriter(self.c.log_path)
+        log = self.log
         poller = select.poll()
         out: dict[int, str] = dict(self.outputs)
         if self.master >= 0:
