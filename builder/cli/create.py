@@ -16,7 +16,7 @@ from builder.cli.runopts import create_options, root_of
 @click.pass_context
 def create(ctx: click.Context, /, **kw: Any) -> None:
     """Create a new container; print its ID."""
-    from builder.runner.lifecycle import create as create_container
+    from builder.runner.create import create as create_container
     from builder.settings import Settings
 
     container = create_container(root_of(ctx), build_options(kw), ctx.find_object(Settings))

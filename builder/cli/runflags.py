@@ -9,7 +9,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-    from builder.runner.lifecycle import CreateOptions
+    from builder.runner.create import CreateOptions
 
 CREATE_FLAGS: tuple[Flag, ...] = (
     Flag(("--name",), "name", "str", "", "Assign a name to the container."),
@@ -90,7 +90,7 @@ def env_file_lines(path: str) -> list[str]:
 
 def build_options(kw: dict[str, Any]) -> CreateOptions:
     """``CreateOptions`` from the parsed flags."""
-    from builder.runner.lifecycle import CreateOptions
+    from builder.runner.create import CreateOptions
 
     env: list[str] = []
     for path in kw["env_file"]:

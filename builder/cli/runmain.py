@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from builder.runner.container import Container
-    from builder.runner.lifecycle import CreateOptions
+    from builder.runner.create import CreateOptions
     from builder.runner.spawn import Spawned
     from builder.settings import Settings
 
@@ -46,7 +46,7 @@ def _collect_from_now() -> None:
 
 def _run(root: str | Path, opts: CreateOptions, detach: bool, settings: Settings | None,
          spawned: Spawned | None) -> int:
-    from builder.runner.lifecycle import create, remove
+    from builder.runner.create import create
 
     container = create(root, opts, settings)
     try:
@@ -68,12 +68,18 @@ def _run(root: str | Path, opts: CreateOptions, detach: bool, settings: Settings
         except StartError as err:
             sys.stderr.write(f"dockyard: {err.message}\n")
             if opts.auto_remove:
-                remove(root, container, force=True, volumes=True)
+                _remove(root, container)
             return err.code
     except BaseException:
         if opts.auto_remove:
-            remove(root, container, force=True, volumes=True)
+            _remove(root, container)
         raise
+
+
+def _remove(root: str | Path, container: Container) -> None:
+    from builder.runner.lifecycle import remove
+
+    remove(root, container, force=True, volumes=True)
 
 
 def attached(root: str | Path, container: Container, interactive: bool) -> int:

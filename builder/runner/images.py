@@ -48,14 +48,14 @@ class ImageInfo(Record):
 
 def find_image(root: str, ref: str, settings: Settings | None = None) -> ImageInfo:
     """The image ``ref`` names, its layers unpacked (pulled when missing, as ``docker run``
-    does: see :func:`builder.runner.lifecycle.resolve_image`)."""
+    does: see :func:`builder.runner.create.resolve_image`)."""
     index = _read(f"{root}/store/index.json")
     cache = f"{root}/containers/.images"
     table = _load(cache, index)
     hit = table.get(ref)
     if hit is not None and _usable(hit):
         return ImageInfo(*hit)
-    from builder.runner.lifecycle import resolve_image
+    from builder.runner.create import resolve_image
     from builder.store import Store
 
     image = resolve_image(root, ref, settings)

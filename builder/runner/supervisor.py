@@ -116,8 +116,9 @@ class Supervisor:
         the rest of the run uses is imported."""
         from builder.runner.logs import LogWriter
 
-        if self.c.config["HostConfig"].get("AutoRemove"):
-            import builder.rmtree  # noqa: F401  (for the removal, once it exits)
+        if self.c.config["HostConfig"].get("AutoRemove"):  # for the removal, once it exits
+            import builder.rmtree
+            import builder.runner.lifecycle  # noqa: F401
         self.log = LogWriter(self.c.log_path)
 
     def _fork(self, plan: dict[str, Any]) -> None:

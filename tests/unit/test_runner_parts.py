@@ -16,7 +16,8 @@ from builder.errors import ContainerError
 from builder.runner import channel
 from builder.runner.cgroups import Limits
 from builder.runner.container import Container, Containers, check_name, now, parse_time
-from builder.runner.lifecycle import CreateOptions, parse_signal
+from builder.runner.create import CreateOptions
+from builder.runner.lifecycle import parse_signal
 from builder.runner.logs import LogWriter, read_entries
 from builder.runner.supervisor import Attach, error_code
 

@@ -1,0 +1,236 @@
+"""Creating a container: its configuration from the image and the flags, its directory."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from builder.errors import ContainerError, NotFoundError
+from builder.record import Record
+from builder.runner.container import Container, Containers, merge_env
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Any
+
+    from builder.settings import Settings
+
+
+def resolve_image(root: str | Path, ref: str, settings: Settings | None = None) -> Any:
+    """The image ``ref`` names: from the local store, else pulled from its registry, as
+    ``docker run`` does (an image ID is never pulled)."""
+    from builder.store import Store
+
+    store = Store(root)
+    try:
+        return store.resolve(ref)
+    except NotFoundError:
+        pass
+    from builder.registry import ensure_image
+    from builder.settings import Settings
+
+    print(f"Unable to find image '{ref}' locally", file=sys.stderr)
+    try:
+        return ensure_image(store, ref, settings or Settings.from_env(root))
+    except NotFoundError:
+        raise NotFoundError(f"Unable to find image '{ref}' locally") from None
+
+
+class CreateOptions(Record):
+    """``create``/``run`` flags (Docker's names)."""
+
+    __slots__ = ("image", "command", "name", "env", "volumes", "tmpfs", "workdir", "user",
+                 "entrypoint", "network", "hostname", "memory", "pids_limit", "cpus",
+                 "interactive", "tty", "init", "auto_remove", "read_only", "security_opt")
+    _hashable = False
+    image: str
+    command: list[str]
+    name: str
+    env: list[str]
+    volumes: list[str]
+    tmpfs: list[str]
+    workdir: str
+    user: str | None
+    entrypoint: str | None
+    network: str
+    hostname: str
+    memory: int
+    pids_limit: int
+    cpus: float
+    interactive: bool
+    tty: bool
+    init: bool
+    auto_remove: bool
+    read_only: bool
+    security_opt: list[str]
+
+    def __init__(self, image: str, command: list[str] | None = None, name: str = "",
+                 env: list[str] | None = None, volumes: list[str] | None = None,
+                 tmpfs: list[str] | None = None, workdir: str = "", user: str | None = None,
+                 entrypoint: str | None = None, network: str = "none", hostname: str = "",
+                 memory: int = 0, pids_limit: int = 0, cpus: float = 0.0,
+                 interactive: bool = False, tty: bool = False, init: bool = False,
+                 auto_remove: bool = False, read_only: bool = False,
+                 security_opt: list[str] | None = None) -> None:
+        self.image = image
+        self.command = [] if command is None else command
+        self.name = name
+        self.env = [] if env is None else env
+        self.volumes = [] if volumes is None else volumes
+        self.tmpfs = [] if tmpfs is None else tmpfs
+        self.workdir = workdir
+        self.user = user
+        self.entrypoint = entrypoint
+        self.network = network
+        self.hostname = hostname
+        self.memory = memory
+        self.pids_limit = pids_limit
+        self.cpus = cpus
+        self.interactive = interactive
+        self.tty = tty
+        self.init = init
+        self.auto_remove = auto_remove
+        self.read_only = read_only
+        self.security_opt = [] if security_opt is None else security_opt
+
+
+def _mounts(root: str | Path, opts: CreateOptions,
+            image_volumes: list[str]) -> list[dict[str, Any]]:
+    mounts: list[dict[str, Any]] = []
+    if not (opts.volumes or opts.tmpfs or image_volumes):
+        return mounts
+    from builder.runner import volumes
+
+    for spec in opts.volumes:
+        parts = spec.split(":")
+        if len(parts) == 1:
+            parts = ["", parts[0]]
+        if len(parts) not in (2, 3) or not parts[1].startswith("/"):
+            raise ContainerError(f"invalid volume specification: '{spec}'")
+        source, target = parts[0], os.path.normpath(parts[1])
+        mode = parts[2] if len(parts) == 3 else "rw"
+        if mode not in ("ro", "rw"):
+            raise ContainerError(f"invalid mode: {mode}")
+        entry: dict[str, Any] = {"Destination": target, "RW": mode == "rw"}
+        if not source:
+            name, data = volumes.anonymous(root)
+            entry.update(Type="volume", Name=name, Source=str(data), Anonymous=True)
+        elif source.startswith("/"):
+            entry.update(Type="bind", Source=os.path.normpath(source))
+        else:
+            entry.update(Type="volume", Name=source, Source=str(volumes.volume_dir(root, source)),
+                         Anonymous=False)
+        mounts.append(entry)
+    for target in opts.tmpfs:
+        path = target.split(":", 1)[0]
+        if not path.startswith("/"):
+            raise ContainerError(f"invalid tmpfs path: {target}")
+        mounts.append({"Type": "tmpfs", "Destination": os.path.normpath(path), "RW": True,
+                       "Source": ""})
+    taken = {m["Destination"] for m in mounts}
+    for target in image_volumes:
+        target = os.path.normpath("/" + target.lstrip("/"))
+        if target in taken:
+            continue
+        name, data = volumes.anonymous(root)
+        mounts.append({"Type": "volume", "Name": name, "Source": str(data),
+                       "Destination": target, "RW": True, "Anonymous": True})
+    return mounts
+
+
+def _overlay_works(directory: str) -> bool:
+    """Whether overlay snapshots work under ``directory`` (probed once, then remembered)."""
+    marker = f"{directory}/.overlay-ok"
+    if os.path.exists(marker):
+        return True
+    from builder.snapshot.overlayfs import overlay_unusable
+
+    if overlay_unusable(directory) is not None:
+        return False
+    os.close(os.open(marker, os.O_WRONLY | os.O_CREAT | os.O_CLOEXEC, 0o644))
+    return True
+
+
+def create(root: str | Path, opts: CreateOptions,
+           settings: Settings | None = None) -> Container:
+    """Create a container (not started) from the options; a missing image is pulled."""
+    from builder.runner.images import find_image
+
+    if opts.network not in ("none", "host"):
+        raise ContainerError(f"network {opts.network} not supported: use none or host")
+    containers = Containers(root)
+    os.makedirs(containers.dir, exist_ok=True)
+    image = find_image(containers.root, opts.image, settings)
+    cfg = image.config
+    entrypoint = list(cfg.get("Entrypoint") or [])
+    cmd = list(cfg.get("Cmd") or [])
+    if opts.entrypoint is not None:
+        entrypoint = [opts.entrypoint] if opts.entrypoint else []
+        cmd = []
+    if opts.command:
+        cmd = list(opts.command)
+    args = entrypoint + cmd
+    if not args:
+        raise ContainerError("no command specified")
+    env = merge_env(list(cfg.get("Env") or []), list(opts.env))
+    lower_dirs = list(image.lower_dirs)
+    snapshot = "overlay" if _overlay_works(containers.dir) else "copy"
+    if snapshot == "overlay":
+        from builder.runner.initlayer import init_layer
+
+        init = init_layer(containers.dir, image.id, lower_dirs)
+        if init is not None:
+            lower_dirs.append(init)
+    mounts = _mounts(root, opts, list((cfg.get("Volumes") or {}).keys()))
+    config: dict[str, Any] = {
+        "Name": opts.name,
+        "Path": args[0],
+        "Args": args[1:],
+        "Image": image.id,
+        "ImageRef": opts.image,
+        "Config": {
+            "Hostname": opts.hostname, "Domainname": "",
+            "User": opts.user if opts.user is not None else str(cfg.get("User") or ""),
+            "AttachStdin": opts.interactive, "AttachStdout": True, "AttachStderr": True,
+            "Tty": opts.tty, "OpenStdin": opts.interactive, "StdinOnce": opts.interactive,
+            "Env": env, "Cmd": cmd or None, "Image": opts.image, "Volumes": cfg.get("Volumes"),
+            "WorkingDir": opts.workdir or str(cfg.get("WorkingDir") or ""),
+            "Entrypoint": entrypoint or None, "Labels": cfg.get("Labels") or {},
+            "StopSignal": str(cfg.get("StopSignal") or ""),
+        },
+        "HostConfig": {
+            "NetworkMode": opts.network, "Memory": opts.memory, "PidsLimit": opts.pids_limit,
+            "NanoCpus": int(opts.cpus * 1e9), "AutoRemove": opts.auto_remove,
+            "Init": opts.init, "ReadonlyRootfs": opts.read_only,
+            "SecurityOpt": list(opts.security_opt) or None,
+            "Binds": [v for v in opts.volumes if ":" in v], "Tmpfs": list(opts.tmpfs),
+        },
+        "Mounts": mounts,
+        "Layers": list(image.diff_ids),
+        "LowerDirs": lower_dirs,
+        "Snapshot": snapshot,
+        "Driver": snapshot,
+    }
+    c = containers.create(config)
+    try:
+        if snapshot == "overlay":
+            for sub in ("rootfs", "upper", "work"):
+                os.mkdir(c.path(sub))
+            if lower_dirs:
+                st = os.stat(lower_dirs[-1])
+                os.chmod(c.path("upper"), st.st_mode & 0o7777)
+                os.chown(c.path("upper"), st.st_uid, st.st_gid)
+        else:
+            from pathlib import Path
+
+            from builder.snapshot import CopySnapshotter
+
+            CopySnapshotter(Path(c.dir)).prepare("fs", [Path(p) for p in lower_dirs])
+            os.symlink("fs/rootfs", c.path("rootfs"))
+    except BaseException:
+        from builder.runner.lifecycle import remove
+
+        remove(root, c, force=True, volumes=True)
+        raise
+    return c
