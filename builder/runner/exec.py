@@ -24,7 +24,7 @@ from typing import Any, NoReturn
 from builder.errors import ContainerError
 from builder.runner.container import Container, merge_env, supervisor_alive
 from builder.runner.init import exec_command, take_terminal  # before joining: nothing imports after
-from builder.runtime import helper
+from builder.runtime import sandbox
 from builder.runtime import syscalls as sc
 from builder.runtime.executor import DEFAULT_PATH
 from builder.runtime.users import resolve_user
@@ -137,9 +137,9 @@ def _join(ns_fds: list[tuple[int, int]], cgroup_dirs: list[str], run: dict[str, 
             signal.signal(sig, lambda s, _f: os.kill(pid, s))
         code = _wait(pid)
     except OSError as exc:
-        helper._report(status, error=f"cannot join the container: {exc.strerror or exc}")
+        sandbox.report(status, error=f"cannot join the container: {exc.strerror or exc}")
     except BaseException as exc:
-        helper._report(status, error=f"cannot join the container: {exc}")
+        sandbox.report(status, error=f"cannot join the container: {exc}")
     os._exit(code)
 
 

@@ -26,7 +26,7 @@ import os
 import struct
 
 from builder.runner import channel
-from builder.runtime import defaults, helper
+from builder.runtime import defaults, sandbox
 from builder.runtime import signals as signal
 from builder.runtime import syscalls as sc
 from builder.runtime.defaults import container_env
@@ -58,7 +58,7 @@ def start(plan_fd: int, stdio: tuple[int, int, int], status: _socket.socket, exe
     os.umask(0o022)  # Docker's, for the mount points made here
     failed = None
     try:
-        helper.unshare_namespaces(network)
+        sandbox.unshare_namespaces(network)
     except OSError as exc:
         failed = exc  # reported once the status socket is set up, as any other failure
     message = _next_part(plan_fd)
@@ -146,7 +146,7 @@ def run_init(plan: dict[str, Any], stdio: tuple[int, int, int], status: _socket.
         user = resolve_user(rootfs, proc_spec.user)
         run = {**plan, "user": {"uid": user.uid, "gid": user.gid, "groups": list(user.groups)},
                "env": container_env(proc_spec, user.home), "rootless": None}
-        helper._setup_root(run)
+        sandbox.setup_root(run)
         try:
             os.unlink("/dev/core")  # not in Docker's /dev
         except OSError:
@@ -162,12 +162,12 @@ def run_init(plan: dict[str, Any], stdio: tuple[int, int, int], status: _socket.
         os.close(4)
         for sig in _FORWARDED:
             signal.signal(sig, lambda s, _f: _forward(cmd, s))
-        code = helper._reap(cmd)
-        helper._report(fd, exit=code)
+        code = sandbox.reap(cmd)
+        sandbox.report(fd, exit=code)
     except OSError as exc:
-        helper._report(fd, error=f"cannot set up the container: {exc.strerror or exc}")
+        sandbox.report(fd, error=f"cannot set up the container: {exc.strerror or exc}")
     except BaseException as exc:
-        helper._report(fd, error=f"cannot set up the container: {exc}")
+        sandbox.report(fd, error=f"cannot set up the container: {exc}")
     os._exit(code)
 
 
@@ -210,7 +210,7 @@ def _command(run: dict[str, Any], status: int, slave: str) -> NoReturn:
         if slave:
             take_terminal(slave)
     except OSError as exc:
-        helper._report(status, error=f"cannot set up the terminal: {exc.strerror or exc}")
+        sandbox.report(status, error=f"cannot set up the terminal: {exc.strerror or exc}")
         os._exit(255)
     exec_command(run, status)
 
@@ -239,6 +239,6 @@ def exec_command(run: dict[str, Any], status: int) -> NoReturn:
             sc.prctl(sc.PR_SET_NO_NEW_PRIVS, 1)
         os.chdir(spec["cwd"])
     except OSError as exc:
-        helper._report(status, error=f"cannot start the process: {exc.strerror or exc}")
+        sandbox.report(status, error=f"cannot start the process: {exc.strerror or exc}")
         os._exit(255)
-    helper.exec_in_path(args, run["env"], status)
+    sandbox.exec_in_path(args, run["env"], status)

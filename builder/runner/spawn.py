@@ -19,8 +19,11 @@ from __future__ import annotations
 import marshal
 import os
 
+# both init and the supervisor use these: imported once, before the fork
+from builder import jsonio  # noqa: F401
 from builder.errors import ContainerError
 from builder.runner import channel
+from builder.runtime import defaults, executor, signals  # noqa: F401
 from builder.runtime import syscalls as sc
 
 TYPE_CHECKING = False
