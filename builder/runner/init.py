@@ -23,7 +23,7 @@ from __future__ import annotations
 import fcntl
 import marshal
 import os
-import struct
+import sys
 
 from builder.runner import channel
 from builder.runtime import defaults, sandbox
@@ -37,8 +37,9 @@ from builder.snapshot.overlayfs import mount_overlay
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    import _socket
     from typing import Any, NoReturn
+
+    from builder.runner.channel import End
 
 _TIOCSPTLCK = 0x40045431
 _TIOCGPTN = 0x80045430
@@ -48,7 +49,7 @@ _FORWARDED = [s for s in signal.valid_signals()
               and 0 < int(s) < 32]
 
 
-def start(plan_fd: int, stdio: tuple[int, int, int], status: _socket.socket, exec_fd: int,
+def start(plan_fd: int, stdio: tuple[int, int, int], status: End, exec_fd: int,
           network: str) -> NoReturn:
     """The body of a spawned init (see :mod:`builder.runner.spawn`): enter the namespaces
     while the supervisor writes the plan, mount the root when its part comes first, then
@@ -109,7 +110,7 @@ def mount_root(part: dict[str, Any]) -> None:
     stub_points(rootfs, part["points"])
 
 
-def run_init(plan: dict[str, Any], stdio: tuple[int, int, int], status: _socket.socket,
+def run_init(plan: dict[str, Any], stdio: tuple[int, int, int], status: End,
              exec_fd: int, failed: OSError | None, mounted: bool) -> NoReturn:
     """The body of the init process, in the container's namespaces but for its hostname
     (never returns); ``failed`` is why entering them (or mounting the root) failed, and
@@ -182,8 +183,8 @@ def _open_pty(status: int, uid: int) -> str:
     """A terminal in the container's devpts: send the master out, return the slave's path."""
     master = os.open("/dev/ptmx", os.O_RDWR | os.O_NOCTTY | os.O_CLOEXEC)
     try:
-        fcntl.ioctl(master, _TIOCSPTLCK, struct.pack("i", 0))
-        number = struct.unpack("I", fcntl.ioctl(master, _TIOCGPTN, b"\0" * 4))[0]
+        fcntl.ioctl(master, _TIOCSPTLCK, bytes(4))  # int 0: unlock
+        number = int.from_bytes(fcntl.ioctl(master, _TIOCGPTN, bytes(4)), sys.byteorder)
         path = f"/dev/pts/{number}"
         os.chown(path, uid, -1)
         channel.send_fds(status, b'{"pty": 1}', [master])

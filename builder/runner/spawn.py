@@ -28,8 +28,9 @@ from builder.runtime import syscalls as sc
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    import _socket
     from typing import Any
+
+    from builder.runner.channel import End
 
 
 class Spawned:
@@ -38,7 +39,7 @@ class Spawned:
     __slots__ = ("key", "pid", "pidfd", "status", "exec_r", "plan_w", "outputs", "to_stdin",
                  "mounted")
 
-    def __init__(self, key: tuple[bool, bool, str], pid: int, status: _socket.socket,
+    def __init__(self, key: tuple[bool, bool, str], pid: int, status: End,
                  exec_r: int, plan_w: int, outputs: dict[int, str], to_stdin: int) -> None:
         self.key = key
         self.pid = pid
@@ -91,7 +92,7 @@ class Spawned:
 def spawn(tty: bool, open_stdin: bool, network: str) -> Spawned:
     """Fork init, PID 1 of a new pid namespace, with its stdio as the container's config
     (``Tty``, ``OpenStdin``, network ``"host"`` or another) will want it."""
-    ours, theirs = channel.pair()
+    ours, theirs = channel.pair(pass_fds=tty)  # a terminal's master fd comes on it
     null = os.open("/dev/null", os.O_RDWR | os.O_CLOEXEC)
     close_after: list[int] = [null]
     outputs: dict[int, str] = {}

@@ -20,7 +20,6 @@ import sys
 from builder.errors import ContainerError, DockyardError
 from builder.jsonio import loads
 from builder.record import Record
-from builder.runner import channel
 from builder.runner.container import Container, Containers, boot_id, now, process_start
 from builder.runner.plan import build_plan
 from builder.runtime import signals
@@ -114,6 +113,8 @@ class Supervisor:
     def _open_log(self) -> None:
         """Get ready to relay, while init sets the container up: the log is open and what
         the rest of the run uses is imported."""
+        import select  # noqa: F401  (the relay's)
+
         from builder.runner.logs import LogWriter
 
         if self.c.config["HostConfig"].get("AutoRemove"):  # for the removal, once it exits
@@ -159,11 +160,11 @@ class Supervisor:
             raise StartError(message, error_code(message))
 
     def _read_status(self, block: bool) -> bool:
-        """Read status messages; False once the socket is at EOF."""
+        """Read status messages; False once the channel is at its end."""
         self.status.setblocking(block)
         while True:
             try:
-                msg, fds = channel.recv_fds(self.status, 65536, 1)
+                msg, fds = self.status.receive()
             except (BlockingIOError, InterruptedError):
                 return True
             if not msg:
@@ -193,7 +194,7 @@ class Supervisor:
 
     def run(self) -> int:
         """Relay output and input until the container exits; returns its exit status."""
-        import select  # not before the fork: init starts meanwhile
+        import select
 
         log = self.log
         poller = select.poll()

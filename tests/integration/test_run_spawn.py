@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -106,3 +108,26 @@ def test_a_run_mounts_its_root_before_the_plan_is_complete(dy: Dockyard) -> None
               "touch /bind/made /scratch/t /anon/v && mount | grep -c ' /scratch '")
     assert proc.stdout.strip() == "1"
     assert os.path.exists(f"{dy.root}/bind-src/made")
+
+
+def _imported(dy: Dockyard, *args: str) -> set[str]:
+    """The modules ``dockyard ARGS`` imports, in the CLI and in init (``-X importtime``
+    reports both), run as a user runs it: the console script (``python -m`` adds runpy's)."""
+    script = Path(sys.executable).with_name("dockyard")
+    if not script.exists():
+        pytest.skip("no dockyard console script beside this Python")
+    proc = subprocess.run([str(script), "--root", str(dy.root), *args], capture_output=True,
+                          text=True, timeout=60, env={**dy.env, "PYTHONPROFILEIMPORTTIME": "1"})
+    assert proc.returncode == 0, proc.stderr
+    return {line.split("|")[-1].strip() for line in proc.stderr.splitlines()
+            if line.startswith("import time:")}
+
+
+def test_a_plain_run_loads_only_what_it_needs(dy: Dockyard) -> None:
+    """Not the modules whose start-up cost was taken out of ``run --rm IMAGE true``."""
+    loaded = _imported(dy, "run", "--rm", "bb", "true")
+    assert {"builder.runner.spawn", "builder.runner.init", "builder.runtime.sandbox"} <= loaded
+    assert not loaded & {"ctypes", "_socket", "socket", "struct", "json", "re", "pathlib",
+                         "contextlib", "enum", "builder.store", "builder.runtime.helper",
+                         "builder.runner.cgroups"}
+    assert "_socket" in _imported(dy, "run", "--rm", "-t", "bb", "true")  # a terminal's fd

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import stat
 from pathlib import Path
 
 import pytest
@@ -147,20 +148,43 @@ def test_options_and_limits_are_values() -> None:
 
 
 def test_status_channel_carries_messages_and_fds() -> None:
-    ours, theirs = channel.pair()
+    ours, theirs = channel.pair(pass_fds=True)
     read_end, write_end = os.pipe()
     try:
         channel.send_fds(theirs.fileno(), b'{"pty": 1}', [write_end])
-        os.write(theirs.fileno(), b'{"exit": 3}')
-        msg, fds = channel.recv_fds(ours, 65536, 1)
+        os.write(theirs.fileno(), b'{"exit": 3}\n')
+        msg, fds = ours.receive()
         assert (json.loads(msg), len(fds)) == ({"pty": 1}, 1)
         os.write(fds[0], b"x")  # the same pipe, through another fd
         os.close(fds[0])
         assert os.read(read_end, 1) == b"x"
-        assert channel.recv_fds(ours, 65536, 1) == (b'{"exit": 3}', [])
+        assert ours.receive() == (b'{"exit": 3}\n', [])
         theirs.close()
-        assert channel.recv_fds(ours, 65536, 1) == (b"", [])
+        assert ours.receive() == (b"", [])
     finally:
         ours.close()
         os.close(read_end)
         os.close(write_end)
+
+
+def test_status_channel_without_fds_is_a_pipe_of_lines() -> None:
+    ours, theirs = channel.pair(pass_fds=False)
+    try:
+        assert stat.S_ISFIFO(os.fstat(ours.fileno()).st_mode)
+        ours.setblocking(False)
+        with pytest.raises(BlockingIOError):
+            ours.receive()  # nothing yet
+        os.write(theirs.fileno(), b'{"error": "a"}\n{"exit": 3}\n{"par')
+        assert ours.receive() == (b'{"error": "a"}', [])
+        assert ours.receive() == (b'{"exit": 3}', [])
+        with pytest.raises(BlockingIOError):
+            ours.receive()  # half a message: wait for the rest
+        os.write(theirs.fileno(), b'tial": 1}\n\n')
+        assert ours.receive() == (b'{"partial": 1}', [])
+        os.write(theirs.fileno(), b'{"cut": ')
+        theirs.close()
+        ours.setblocking(True)
+        assert ours.receive() == (b'{"cut": ', [])  # what came, then the end
+        assert ours.receive() == (b"", [])
+    finally:
+        ours.close()
