@@ -9,6 +9,7 @@ import time
 
 from builder.errors import ContainerError
 from builder.runner.container import Container, Containers, supervisor_alive
+from builder.runner.removal import empty_trash, move_out
 from builder.runtime import signals
 
 TYPE_CHECKING = False
@@ -167,40 +168,8 @@ def remove(root: str | Path, c: Container, force: bool = False,
             from builder.runner import cgroups
 
             cgroups.remove(list(c.state["Cgroups"]))
-        trash = _trash(c)
-    _empty_trash(root, c, trash, volumes)
-
-
-def discard(root: str | Path, c: Container) -> bool:
-    """Remove ``c`` and its anonymous volumes for its own supervisor, which knows it has
-    exited (``--rm``); False when it could not be moved away (its state is then the
-    caller's to record)."""
-    with c.locked(missing_ok=True) as held:
-        if not held:
-            return True
-        try:
-            trash = _trash(c)
-        except OSError:
-            return False
-    _empty_trash(root, c, trash, True)
-    return True
-
-
-def _trash(c: Container) -> str:
-    """Move ``c``'s directory out of the listings (caller holds its lock); the new path."""
-    trash = f"{os.path.dirname(c.dir)}/.rm-{c.id}"
-    os.rename(c.dir, trash)
-    return trash
-
-
-def _empty_trash(root: str | Path, c: Container, trash: str, volumes: bool) -> None:
-    from builder.rmtree import remove_tree
-
-    remove_tree(trash)
-    if volumes:
-        for m in c.config.get("Mounts") or []:
-            if m.get("Type") == "volume" and m.get("Anonymous"):
-                volumes_remove(root, str(m["Name"]))
+        trash = move_out(c)
+    empty_trash(root, c, trash, volumes)
 
 
 def volumes_remove(root: str | Path, name: str) -> None:

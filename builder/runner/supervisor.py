@@ -119,7 +119,7 @@ class Supervisor:
 
         if self.c.config["HostConfig"].get("AutoRemove"):  # for the removal, once it exits
             import builder.rmtree
-            import builder.runner.lifecycle  # noqa: F401
+            import builder.runner.removal  # noqa: F401
         self.log = LogWriter(self.c.log_path)
 
     def _fork(self, plan: dict[str, Any]) -> None:
@@ -334,7 +334,7 @@ class Supervisor:
         os.close(self.pidfd)
         self.pidfd = -1  # a signal forwarded from now on goes nowhere
         if c.config["HostConfig"].get("AutoRemove"):
-            from builder.runner.lifecycle import discard
+            from builder.runner.removal import discard
 
             try:
                 if discard(self.root, c):
