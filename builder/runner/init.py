@@ -20,7 +20,6 @@ module and enters its namespaces while the supervisor creates the container.
 
 from __future__ import annotations
 
-import fcntl
 import marshal
 import os
 import sys
@@ -122,7 +121,9 @@ def run_init(plan: dict[str, Any], stdio: tuple[int, int, int], status: End,
     code = 255
     fd = 3
     try:
-        high = [fcntl.fcntl(f, fcntl.F_DUPFD, 100) for f in (*stdio, status.fileno(), exec_fd)]
+        sources = (*stdio, status.fileno(), exec_fd)
+        base = max(100, *sources) + 1  # above every fd in play: dup2 clobbers none of them
+        high = [os.dup2(f, base + i) for i, f in enumerate(sources)]
         for i, source in enumerate(high):
             os.dup2(source, i)  # 0-2 stdio, 3 status, 4 exec
         os.closerange(5, 1 << 16)
@@ -147,6 +148,8 @@ def run_init(plan: dict[str, Any], stdio: tuple[int, int, int], status: End,
         user = resolve_user(rootfs, proc_spec.user)
         run = {**plan, "user": {"uid": user.uid, "gid": user.gid, "groups": list(user.groups)},
                "env": container_env(proc_spec, user.home), "rootless": None}
+        if spec["tty"]:  # nothing can be imported after pivot_root
+            import fcntl  # noqa: F401  (the terminal's ioctls)
         sandbox.setup_root(run)
         try:
             os.unlink("/dev/core")  # not in Docker's /dev
@@ -183,6 +186,8 @@ def _open_pty(status: int, uid: int) -> str:
     """A terminal in the container's devpts: send the master out, return the slave's path."""
     master = os.open("/dev/ptmx", os.O_RDWR | os.O_NOCTTY | os.O_CLOEXEC)
     try:
+        import fcntl  # imported before pivot_root (see run_init)
+
         fcntl.ioctl(master, _TIOCSPTLCK, bytes(4))  # int 0: unlock
         number = int.from_bytes(fcntl.ioctl(master, _TIOCGPTN, bytes(4)), sys.byteorder)
         path = f"/dev/pts/{number}"
@@ -196,6 +201,8 @@ def _open_pty(status: int, uid: int) -> str:
 def take_terminal(slave: str) -> None:
     """Make the pty ``slave`` this session's controlling terminal and stdin/out/err."""
     tty = os.open(slave, os.O_RDWR)
+    import fcntl  # imported before pivot_root (see run_init)
+
     fcntl.ioctl(tty, _TIOCSCTTY, 0)
     for i in range(3):
         os.dup2(tty, i)

@@ -11,14 +11,13 @@ every other start forks it just before the plan is sent. An init whose plan neve
 container could not be created) exits without doing anything.
 
 The new pid namespace is unshared for the next child only, so init is PID 1 there and the
-supervisor stays where it was. ``fcntl``, ``jsonio``, ``defaults``, ``executor`` and
-``signals`` are imported here without being used: init and the supervisor both use them,
-and importing them before the fork spares one of the two the work.
+supervisor stays where it was. ``jsonio``, ``defaults``, ``executor`` and ``signals`` are
+imported here without being used: init and the supervisor both use them, and importing them
+before the fork spares one of the two the work.
 """
 
 from __future__ import annotations
 
-import fcntl  # noqa: F401  (see the docstring)
 import marshal
 import os
 

@@ -53,6 +53,13 @@ class _StatfsBuffer(_Array):
     _length_ = 120
 
 
+class _IfReq(_Array):
+    """A ``struct ifreq`` (40 bytes), over a bytearray."""
+
+    _type_ = _Char
+    _length_ = 40
+
+
 class _Function(_ctypes.CFuncPtr):
     """A libc function: C calling convention, errno kept for :func:`_ctypes.get_errno`."""
 
@@ -195,17 +202,17 @@ def last_cap() -> int:
 
 def loopback_up() -> None:
     """Bring ``lo`` up in the current network namespace (SIOCSIFFLAGS)."""
-    import fcntl
-
     siocgifflags, siocsifflags, iff_up = 0x8913, 0x8914, 0x1
     fd = _check(_libc.socket(2, 2 | 0o2000000, 0), "socket")  # AF_INET, SOCK_DGRAM|CLOEXEC
     try:
         req = bytearray(40)  # struct ifreq: name[16], then the flags (short)
         req[:2] = b"lo"
-        fcntl.ioctl(fd, siocgifflags, req, True)
+        buf = _IfReq.from_buffer(req)
+        _check(_libc.ioctl(fd, siocgifflags, buf), "ioctl SIOCGIFFLAGS")
         flags = int.from_bytes(req[16:18], sys.byteorder) | iff_up
         req[16:18] = flags.to_bytes(2, sys.byteorder)
-        fcntl.ioctl(fd, siocsifflags, req, True)
+        _check(_libc.ioctl(fd, siocsifflags, buf), "ioctl SIOCSIFFLAGS")
+        del buf
     finally:
         os.close(fd)
 
