@@ -106,7 +106,8 @@ def mount_root(part: dict[str, Any]) -> None:
     overlay = part.get("overlay")
     if overlay:
         mount_overlay(rootfs, overlay["lowers"], overlay["upper"], overlay["work"])
-    stub_points(rootfs, part["points"])
+    if part["points"] is not None:  # None: the init layer has them
+        stub_points(rootfs, part["points"])
 
 
 def run_init(plan: dict[str, Any], stdio: tuple[int, int, int], status: End,

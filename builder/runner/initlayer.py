@@ -52,6 +52,11 @@ def init_layer(containers_dir: str, image_id: str, lowers: list[str]) -> str | N
         remove_tree(tmp)
 
 
+def is_init_layer(path: str) -> bool:
+    """Whether the layer directory ``path`` is an image's init layer."""
+    return os.path.basename(os.path.dirname(path)) == ".init"
+
+
 def _stub_in_child(tmp: str, lowers: list[str]) -> bool:
     """Mount an overlay of ``lowers`` with ``tmp/upper`` on ``tmp/merged`` in a child's own
     mount namespace and make the stubs there; whether that worked."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 
 from builder.errors import ContainerError
+from builder.runner.initlayer import is_init_layer
 from builder.runtime import defaults
 from builder.runtime.executor import MountSpec, ProcessSpec
 
@@ -57,8 +58,9 @@ def empty_lower(c: Container) -> str:
 
 def mount_plan(root: str | Path, c: Container) -> dict[str, Any]:
     """What mounts ``c``'s root: ``rootfs``, ``overlay`` (lower, upper and work dirs) and
-    the mount ``points`` to have there (path: whether a directory). A missing bind source
-    is created, as Docker's ``-v`` does; a missing volume is an error."""
+    the mount ``points`` to have there (path: whether a directory; None when the image's
+    init layer, the top lower dir, has them all). A missing bind source is created, as
+    Docker's ``-v`` does; a missing volume is an error."""
     points = dict.fromkeys(defaults.MOUNT_DIRS, True)
     for m in c.config.get("Mounts") or []:
         if m["Type"] == "tmpfs":
@@ -77,6 +79,8 @@ def mount_plan(root: str | Path, c: Container) -> dict[str, Any]:
         work = c.path("work")
         reset_dir(work)  # a fresh one: a volatile overlay's work dir is not reusable
         part["overlay"] = {"lowers": lowers, "upper": c.path("upper"), "work": work}
+        if points.keys() == set(defaults.MOUNT_DIRS) and is_init_layer(lowers[-1]):
+            part["points"] = None
     return part
 
 

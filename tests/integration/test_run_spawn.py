@@ -131,3 +131,18 @@ def test_a_plain_run_loads_only_what_it_needs(dy: Dockyard) -> None:
                          "contextlib", "enum", "builder.store", "builder.runtime.helper",
                          "builder.runner.cgroups"}
     assert "_socket" in _imported(dy, "run", "--rm", "-t", "bb", "true")  # a terminal's fd
+
+
+def test_the_init_layer_spares_the_mount_points(dy: Dockyard, tmp_path: Path) -> None:
+    dy("create", "--name", "plain-points", "bb", "true")
+    dy("create", "--name", "bind-points", "-v", f"{tmp_path}:/data", "bb", "true")
+    try:
+        plain = mount_plan(dy.root, Containers(dy.root).get("plain-points"))
+        assert plain["points"] is None  # the image's init layer, on top, has them all
+        assert "/.init/" in plain["overlay"]["lowers"][-1]
+        bind = mount_plan(dy.root, Containers(dy.root).get("bind-points"))
+        assert bind["points"] == {"/proc": True, "/dev": True, "/sys": True, "/data": True}
+        proc = dy("start", "-a", "bind-points")
+        assert proc.returncode == 0
+    finally:
+        dy("rm", "plain-points", "bind-points")
