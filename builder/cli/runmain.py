@@ -56,10 +56,8 @@ def _run(root: str | Path, opts: CreateOptions, detach: bool, settings: Settings
             start_detached(root, container)
             sys.stdout.write(container.id + "\n")
             return 0
-        if spawned is not None:  # init mounts the root while the rest of its plan is made
-            from builder.runner.plan import mount_plan
-
-            spawned.prepare(mount_plan(root, container))
+        if spawned is not None:
+            _give_plan(root, container, spawned)
         from builder.runner.supervisor import Attach, StartError, supervise
 
         try:
@@ -74,6 +72,21 @@ def _run(root: str | Path, opts: CreateOptions, detach: bool, settings: Settings
         if opts.auto_remove:
             _remove(root, container)
         raise
+
+
+def _give_plan(root: str | Path, container: Container, spawned: Spawned) -> None:
+    """Give the init forked for ``container`` its plan now, so that it runs up to the command
+    while the supervisor records the start; not when the container has limits (the
+    supervisor makes their cgroups, which init joins first) or init was forked for other
+    stdio or network than it has (the supervisor forks another)."""
+    from builder.runner.plan import build_plan, has_limits
+    from builder.runner.spawn import spawn_key
+
+    if has_limits(container.config) or spawned.key != spawn_key(container.config):
+        return
+    plan, _ = build_plan(root, container)
+    plan["cgroups"] = []
+    spawned.send(plan)
 
 
 def _remove(root: str | Path, container: Container) -> None:

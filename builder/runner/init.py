@@ -51,52 +51,20 @@ _FORWARDED = [s for s in signal.valid_signals()
 def start(plan_fd: int, stdio: tuple[int, int, int], status: End, exec_fd: int,
           network: str) -> NoReturn:
     """The body of a spawned init (see :mod:`builder.runner.spawn`): enter the namespaces
-    while the supervisor writes the plan, mount the root when its part comes first, then
-    :func:`run_init` with the plan. Without a plan (the container was not created) it just
-    exits."""
+    while the supervisor makes the plan, read it from ``plan_fd``, then :func:`run_init`.
+    Without a plan (the container was not created) it just exits."""
     sc.prctl(sc.PR_SET_PDEATHSIG, signal.SIGKILL)  # the supervisor's death ends it
-    os.umask(0o022)  # Docker's, for the mount points made here
     failed = None
     try:
         sandbox.unshare_namespaces(network)
     except OSError as exc:
-        failed = exc  # reported once the status socket is set up, as any other failure
-    message = _next_part(plan_fd)
-    mounted = False
-    if message is not None and message[0] == "mount":
-        if failed is None:
-            try:
-                mount_root(message[1])
-            except OSError as exc:
-                failed = exc
-        mounted = True
-        message = _next_part(plan_fd)
-    if message is None:
-        os._exit(0)
-    run_init(message[1], stdio, status, exec_fd, failed, mounted)
-
-
-def _next_part(fd: int) -> tuple[str, dict[str, Any]] | None:
-    """The next ``(kind, part)`` of the plan on ``fd``, or None at its end."""
-    head = _read_exactly(fd, 8)
-    if head is None:
-        return None
-    data = _read_exactly(fd, int.from_bytes(head, "little"))
-    if data is None:
-        return None
-    kind, part = marshal.loads(data)
-    return kind, part
-
-
-def _read_exactly(fd: int, size: int) -> bytes | None:
+        failed = exc  # reported once the status channel is set up, as any other failure
     chunks = []
-    while size > 0:
-        chunk = os.read(fd, min(size, 1 << 16))
-        if not chunk:
-            return None
+    while chunk := os.read(plan_fd, 1 << 16):
         chunks.append(chunk)
-        size -= len(chunk)
-    return b"".join(chunks)
+    if not chunks:
+        os._exit(0)
+    run_init(marshal.loads(b"".join(chunks)), stdio, status, exec_fd, failed)
 
 
 def mount_root(part: dict[str, Any]) -> None:
@@ -111,10 +79,9 @@ def mount_root(part: dict[str, Any]) -> None:
 
 
 def run_init(plan: dict[str, Any], stdio: tuple[int, int, int], status: End,
-             exec_fd: int, failed: OSError | None, mounted: bool) -> NoReturn:
+             exec_fd: int, failed: OSError | None) -> NoReturn:
     """The body of the init process, in the container's namespaces but for its hostname
-    (never returns); ``failed`` is why entering them (or mounting the root) failed, and
-    ``mounted`` says the root is mounted already.
+    (never returns); ``failed`` is why entering them failed.
 
     ``exec_fd`` is the write end of a pipe that closes when the command has been executed
     (or init has failed): the supervisor waits for it.
@@ -138,9 +105,9 @@ def run_init(plan: dict[str, Any], stdio: tuple[int, int, int], status: End,
         if failed is not None:
             raise failed
         sc.sethostname(spec["hostname"])
+        os.umask(0o022)
         rootfs = plan["rootfs"]
-        if not mounted:
-            mount_root(plan)
+        mount_root(plan)
         for target, data in plan["fill"]:
             from builder.runner.volumes import fill_volume
 

@@ -1,9 +1,8 @@
 """Init's plan: everything a container's init needs to know, as plain data.
 
-It comes in two parts (see :mod:`builder.runner.spawn`): :func:`mount_plan`, what mounts the
-container's root (the overlay and the mount points), which ``dockyard run`` sends as soon as
-the container exists so that init mounts it meanwhile; and :func:`build_plan`, the rest
-(command, environment, /etc files, binds, limits).
+:func:`build_plan` makes it from a container's config (with :func:`mount_plan`, the part
+that mounts the container's root: the overlay and the mount points), and writes the /etc
+files it names; init gets it through :mod:`builder.runner.spawn`.
 """
 
 from __future__ import annotations
@@ -84,12 +83,10 @@ def mount_plan(root: str | Path, c: Container) -> dict[str, Any]:
     return part
 
 
-def build_plan(root: str | Path, c: Container, mounted: dict[str, Any] | None = None
-               ) -> tuple[dict[str, Any], Limits | None]:
-    """The whole plan for ``c`` and its limits; ``mounted`` is its :func:`mount_plan` when
-    that was made already."""
+def build_plan(root: str | Path, c: Container) -> tuple[dict[str, Any], Limits | None]:
+    """The whole plan for ``c`` (but its ``cgroups``) and its limits."""
     cfg, host = c.config["Config"], c.config["HostConfig"]
-    part = mounted if mounted is not None else mount_plan(root, c)
+    part = mount_plan(root, c)
     mounts = []
     fill = []
     for m in c.config.get("Mounts") or []:
@@ -111,13 +108,18 @@ def build_plan(root: str | Path, c: Container, mounted: dict[str, Any] | None = 
                             "etc": _etc_files(c, spec), "init": bool(host.get("Init")),
                             "no_new_privs": "no-new-privileges" in (host.get("SecurityOpt")
                                                                     or [])}
-    memory, pids = int(host.get("Memory") or 0), int(host.get("PidsLimit") or 0)
-    cpus = int(host.get("NanoCpus") or 0) / 1e9
-    if not (memory or pids or cpus):
+    if not has_limits(c.config):
         return plan, None  # no cgroups (nor their module) for a container without limits
     from builder.runner.cgroups import Limits
 
-    return plan, Limits(memory=memory, pids=pids, cpus=cpus)
+    return plan, Limits(memory=int(host.get("Memory") or 0), pids=int(host.get("PidsLimit") or 0),
+                        cpus=int(host.get("NanoCpus") or 0) / 1e9)
+
+
+def has_limits(config: dict[str, Any]) -> bool:
+    """Whether a container has memory, pids or cpu limits (cgroups to make and join)."""
+    host = config["HostConfig"]
+    return bool(host.get("Memory") or host.get("PidsLimit") or host.get("NanoCpus"))
 
 
 def _etc_files(c: Container, spec: ProcessSpec) -> dict[str, str]:

@@ -2,10 +2,10 @@
 
 Once forked, init imports its own modules (:mod:`builder.runner.init`) and enters the
 container's namespaces, while the supervisor goes on creating the container and writing
-init's plan; the plan then comes on a pipe, in one or two messages (a length, then a
-marshalled ``(kind, part)``): ``dockyard run`` sends the part that mounts the container's
-root as soon as the container exists (``"mount"``), and the rest when it has it
-(``"run"``). ``dockyard run`` forks init as soon as its flags
+init's plan; the plan then comes on a pipe (marshalled, then the pipe's end). ``dockyard
+run`` sends it as soon as the container exists, unless the container has limits (init must
+join their cgroups, which the supervisor makes first); init then runs up to the command
+while the supervisor records the start. ``dockyard run`` forks init as soon as its flags
 are read, so on two cores the two halves of a start overlap instead of following each other;
 every other start forks it just before the plan is sent. An init whose plan never comes (the
 container could not be created) exits without doing anything.
@@ -38,7 +38,7 @@ class Spawned:
     """A forked init waiting for its plan, and the supervisor's ends of its fds."""
 
     __slots__ = ("key", "pid", "pidfd", "status", "exec_r", "plan_w", "outputs", "to_stdin",
-                 "mounted")
+                 "given")
 
     def __init__(self, key: tuple[bool, bool, str], pid: int, status: End,
                  exec_r: int, plan_w: int, outputs: dict[int, str], to_stdin: int) -> None:
@@ -50,29 +50,26 @@ class Spawned:
         self.plan_w = plan_w
         self.outputs = outputs
         self.to_stdin = to_stdin
-        self.mounted: dict[str, Any] | None = None
+        self.given = False
 
-    def prepare(self, part: dict[str, Any]) -> None:
-        """Give init the :func:`~builder.runner.plan.mount_plan` part of its plan ahead of
-        the rest, so that it mounts the container's root while the rest is made."""
-        self._write(marshal.dumps(("mount", part)))
-        self.mounted = part
+    @property
+    def sent(self) -> bool:
+        """Whether init has its plan."""
+        return self.given
 
     def send(self, plan: dict[str, Any]) -> None:
         """Give init its plan; from here on the supervisor owns init and the fds."""
+        data = marshal.dumps(plan)
         try:
-            self._write(marshal.dumps(("run", plan)))
-        finally:
-            os.close(self.plan_w)
-            self.plan_w = -1
-
-    def _write(self, data: bytes) -> None:
-        try:
-            view = memoryview(len(data).to_bytes(8, "little") + data)
+            view = memoryview(data)
             while view:
                 view = view[os.write(self.plan_w, view):]
         except OSError:
             raise ContainerError("cannot start the container: its init exited") from None
+        finally:
+            os.close(self.plan_w)
+            self.plan_w = -1
+        self.given = True
 
     def abandon(self) -> None:
         """Let an init whose plan was not sent exit, and reap it (no-op once sent)."""
@@ -88,6 +85,14 @@ class Spawned:
             os.waitpid(self.pid, 0)
         except ChildProcessError:
             pass
+
+
+def spawn_key(config: dict[str, Any]) -> tuple[bool, bool, str]:
+    """What a container's init is forked for (its stdio and its network), from its config:
+    the arguments of :func:`spawn`."""
+    cfg, host = config["Config"], config["HostConfig"]
+    return (bool(cfg.get("Tty")), bool(cfg.get("OpenStdin")),
+            "host" if host.get("NetworkMode") == "host" else "none")
 
 
 def spawn(tty: bool, open_stdin: bool, network: str) -> Spawned:

@@ -90,23 +90,26 @@ class Supervisor:
             c.reload()
             if c.running:
                 raise ContainerError(f"container {c.name} is already running")
-            mounted = self.spawned.mounted if self.spawned is not None else None
-            plan, limits = build_plan(self.root, c, mounted)
-            if limits is not None:
-                from builder.runner import cgroups
+            spawned = self.spawned
+            if spawned is not None and spawned.sent:  # run gave init its plan already
+                self._adopt(spawned)
+            else:
+                plan, limits = build_plan(self.root, c)
+                if limits is not None:
+                    from builder.runner import cgroups
 
-                self.cgroups = [str(p) for p in cgroups.setup(c.id, limits)]
-            plan["cgroups"] = self.cgroups
-            try:
-                self._fork(plan)
-            except BaseException:
-                _remove_cgroups(self.cgroups)
-                raise
+                    self.cgroups = [str(p) for p in cgroups.setup(c.id, limits)]
+                plan["cgroups"] = self.cgroups
+                try:
+                    self._fork(plan)
+                except BaseException:
+                    _remove_cgroups(self.cgroups)
+                    raise
             me = os.getpid()
             c.save_state(Status="running", Running=True, Pid=self.init, ExitCode=0, Error="",
                          OOMKilled=False, StartedAt=now(), FinishedAt="0001-01-01T00:00:00Z",
                          Supervisor=me, SupervisorStart=process_start(me), BootId=boot_id(),
-                         Cgroups=plan["cgroups"])
+                         Cgroups=self.cgroups)
         self._open_log()
         self._wait_exec()
 
@@ -123,24 +126,26 @@ class Supervisor:
         self.log = LogWriter(self.c.log_path)
 
     def _fork(self, plan: dict[str, Any]) -> None:
-        from builder.runner.spawn import spawn
+        from builder.runner.spawn import spawn, spawn_key
 
-        cfg, host = self.c.config["Config"], self.c.config["HostConfig"]
-        key = (bool(cfg.get("Tty")), bool(cfg.get("OpenStdin")),
-               "host" if host.get("NetworkMode") == "host" else "none")
+        key = spawn_key(self.c.config)
         spawned, self.spawned = self.spawned, None
         if spawned is not None and spawned.key != key:
             spawned.abandon()  # forked for other flags than the container has
             spawned = None
         if spawned is None:
             spawned = spawn(*key)
+        self._adopt(spawned)
+        spawned.send(plan)
+
+    def _adopt(self, spawned: Spawned) -> None:
+        self.spawned = None
         self.init = spawned.pid
         self.pidfd = spawned.pidfd
         self.status = spawned.status
         self.exec_r = spawned.exec_r
         self.outputs = spawned.outputs
         self.to_stdin = spawned.to_stdin
-        spawned.send(plan)
 
     def _wait_exec(self) -> None:
         """Block until the command was executed (or init failed); collect early messages."""

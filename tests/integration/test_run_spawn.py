@@ -87,22 +87,8 @@ def test_a_missing_image_leaves_no_init_behind(dy: Dockyard) -> None:
     assert dy.ids("-a") == []
 
 
-def test_an_init_left_after_mounting_the_root_exits_and_leaves_no_mount(dy: Dockyard) -> None:
-    dy("create", "--name", "mounted-only", "bb", "true")
-    c = Containers(dy.root).get("mounted-only")
-    spawned = spawn(False, False, "none")
-    spawned.prepare(mount_plan(dy.root, c))
-    spawned.abandon()
-    assert _gone(spawned.pid)
-    with open("/proc/self/mountinfo") as f:
-        assert c.path("rootfs") not in f.read()
-    assert os.listdir(c.path("upper")) == []  # the mount points come from the init layer
-    dy("start", "-a", "mounted-only")  # the container is as good as new
-    dy("rm", "mounted-only")
-
-
-def test_a_run_mounts_its_root_before_the_plan_is_complete(dy: Dockyard) -> None:
-    """The two-part plan, end to end: binds, tmpfs and a volume all reach the container."""
+def test_a_plan_given_before_the_start_is_recorded_carries_every_mount(dy: Dockyard) -> None:
+    """The plan ``run`` gives init early, end to end: binds, tmpfs and a volume."""
     proc = dy("run", "--rm", "-v", f"{dy.root}/bind-src:/bind", "--tmpfs", "/scratch",
               "-v", "/anon", "bb", "sh", "-c",
               "touch /bind/made /scratch/t /anon/v && mount | grep -c ' /scratch '")
@@ -146,3 +132,10 @@ def test_the_init_layer_spares_the_mount_points(dy: Dockyard, tmp_path: Path) ->
         assert proc.returncode == 0
     finally:
         dy("rm", "plain-points", "bind-points")
+
+
+def test_a_container_with_limits_gets_its_plan_from_the_supervisor(dy: Dockyard) -> None:
+    """Limits: init joins their cgroups, made by the supervisor, before anything else."""
+    proc = dy("run", "--rm", "--pids-limit", "64", "bb", "sh", "-c",
+              "cat /proc/self/cgroup | grep -c dockyard")
+    assert int(proc.stdout.strip()) >= 1
