@@ -54,6 +54,7 @@ def start(plan_fd: int, stdio: tuple[int, int, int], status: End, exec_fd: int,
     while the supervisor makes the plan, read it from ``plan_fd``, then :func:`run_init`.
     Without a plan (the container was not created) it just exits."""
     sc.prctl(sc.PR_SET_PDEATHSIG, signal.SIGKILL)  # the supervisor's death ends it
+    sc.last_cap()  # read now, while the plan is made
     failed = None
     try:
         sandbox.unshare_namespaces(network)

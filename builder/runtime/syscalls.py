@@ -192,12 +192,18 @@ def capset(effective: int, permitted: int, inheritable: int) -> None:
 
 
 def last_cap() -> int:
-    """The highest capability number the kernel knows."""
-    try:
-        with open("/proc/sys/kernel/cap_last_cap") as f:
-            return int(f.read())
-    except OSError:
-        return 40
+    """The highest capability number the kernel knows (read once per process)."""
+    global _last_cap
+    if _last_cap < 0:
+        try:
+            with open("/proc/sys/kernel/cap_last_cap", "rb") as f:
+                _last_cap = int(f.read())
+        except OSError:
+            return 40
+    return _last_cap
+
+
+_last_cap = -1
 
 
 def loopback_up() -> None:
