@@ -15,15 +15,14 @@ def wait(ctx: click.Context, names: tuple[str, ...]) -> None:
     """Block until one or more containers stop, then print their exit codes."""
     from builder.cli.output import print_error
     from builder.runner.container import Containers
-    from builder.runner.lifecycle import wait_exit
+    from builder.runner.lifecycle import wait_code
 
     containers = Containers(root_of(ctx))
     failed = False
     for name in names:
         try:
             c = containers.get(name)
-            wait_exit(c)
-            click.echo(str(c.state.get("ExitCode", 0)))
+            click.echo(str(wait_code(c)))
         except DockyardError as err:
             print_error(err)
             failed = True

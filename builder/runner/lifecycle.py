@@ -119,6 +119,27 @@ def wait_exit(c: Container, timeout: float | None = None) -> bool:
             os.close(fd)
 
 
+def wait_code(c: Container) -> int:
+    """Wait until ``c`` is not running; its exit status, also when it removed itself
+    (``--rm``: its supervisor tells its waiters before removing it, as Docker's ``wait``
+    reports such a container's status)."""
+    fd = -1
+    if c.running and c.config.get("HostConfig", {}).get("AutoRemove"):
+        from builder.runner.removal import add_waiter
+
+        fd = add_waiter(c)
+    try:
+        wait_exit(c)
+        if fd >= 0 and not os.path.exists(c.dir):
+            told = os.pread(fd, 32, 0).strip()
+            if told.lstrip(b"-").isdigit():
+                return int(told)
+        return int(c.state.get("ExitCode", 0))
+    finally:
+        if fd >= 0:
+            os.close(fd)
+
+
 def stop(c: Container, timeout: float | None = None, sig: int | None = None) -> None:
     """Docker's stop: ``sig`` (default: the image's STOPSIGNAL, else SIGTERM), then SIGKILL
     after ``timeout`` (default 10) seconds; a negative timeout waits for ever."""

@@ -15,19 +15,47 @@ if TYPE_CHECKING:
     from builder.runner.container import Container
 
 
-def discard(root: str | Path, c: Container) -> bool:
+def discard(root: str | Path, c: Container, code: int) -> bool:
     """Remove ``c`` and its anonymous volumes for its own supervisor, which knows it has
-    exited (``--rm``); False when it could not be moved away (its state is then the
-    caller's to record)."""
+    exited with status ``code`` (``--rm``), and tell its waiters the status; False when it
+    could not be moved away (its state is then the caller's to record)."""
     with c.locked(missing_ok=True) as held:
         if not held:
             return True
+        _tell_waiters(c, code)
         try:
             trash = move_out(c)
         except OSError:
             return False
     empty_trash(root, c, trash, True)
     return True
+
+
+def add_waiter(c: Container) -> int:
+    """Register this process as waiting for the exit of ``c``, which removes itself: an fd
+    of a file in which its supervisor writes the exit status (-1 when ``c`` is gone)."""
+    with c.locked(missing_ok=True) as held:
+        if not held:
+            return -1
+        os.makedirs(c.path(_WAITERS), exist_ok=True)
+        return os.open(f"{c.path(_WAITERS)}/{os.getpid()}",
+                       os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o600)
+
+
+def _tell_waiters(c: Container, code: int) -> None:
+    try:
+        names = os.listdir(c.path(_WAITERS))
+    except OSError:
+        return  # nobody waits (the common case: one failed call)
+    for name in names:
+        try:
+            with open(f"{c.path(_WAITERS)}/{name}", "w") as f:
+                f.write(f"{code}\n")
+        except OSError:
+            pass
+
+
+_WAITERS = "waiters"
 
 
 def move_out(c: Container) -> str:

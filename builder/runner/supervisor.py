@@ -342,7 +342,7 @@ class Supervisor:
             from builder.runner.removal import discard
 
             try:
-                if discard(self.root, c):
+                if discard(self.root, c, code):
                     return  # gone: no state to record
             except DockyardError:
                 pass

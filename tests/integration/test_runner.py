@@ -559,3 +559,17 @@ def test_root_on_overlayfs_uses_copies(tmp_path: Path) -> None:
         assert not [p for p in (d.root / "containers").iterdir() if len(p.name) == 64]
     finally:
         subprocess.run(["umount", "-l", str(tmp_path / "m")], check=False)
+
+
+def test_wait_reports_the_status_of_a_container_that_removes_itself(dy: Dockyard) -> None:
+    """``docker wait`` on an ``--rm`` container prints its exit status, though the
+    container is gone once it exits (it used to print 0)."""
+    cid = dy("run", "-d", "--rm", "bb", "sh", "-c", "sleep 1; exit 5").stdout.strip()
+    waiters = [subprocess.Popen(
+        [sys.executable, "-m", "builder", "--root", str(dy.root), "wait", cid],
+        stdout=subprocess.PIPE, text=True, env=dy.env, cwd=REPO) for _ in range(2)]
+    outs = [w.communicate(timeout=30)[0] for w in waiters]
+    assert outs == ["5\n", "5\n"]
+    assert cid not in dy.ids("-a")
+    gone = dy("wait", cid, check=False)
+    assert gone.returncode == 1 and "No such container" in gone.stderr
