@@ -5,6 +5,7 @@ with Docker's defaults, pivot_root, reaping, reports on the status fd, and the e
 from __future__ import annotations
 
 import os
+import stat
 
 from builder.jsonio import dumps
 from builder.runtime import defaults
@@ -64,12 +65,19 @@ def setup_root(run: dict[str, Any]) -> None:
     read-only paths; ``/`` read-only when asked."""
     spec = run["spec"]
     rootfs = run["rootfs"]
-    devices = {name: _open_path(f"/dev/{name}") for name in defaults.HOST_DEVICES
-               if os.path.exists(f"/dev/{name}")}
+    rootless = bool(run.get("rootless"))
+    # the host's device numbers; as runc does, root makes the nodes (mknod), and without
+    # root (a user namespace may not) they are bind mounts of the host's
+    devices: dict[str, int] = {}
+    for name in defaults.HOST_DEVICES:
+        try:
+            st = os.stat(f"/dev/{name}")
+        except OSError:
+            continue
+        devices[name] = _open_path(f"/dev/{name}") if rootless else st.st_rdev
     etc = {target: _open_path(host) for target, host in run["etc"].items()}
     binds = [(m, _open_path(m["source"], True)) for m in spec["mounts"] if m["kind"] == "bind"]
     bind_dirs = [os.path.isdir(m["source"]) for m, _ in binds]
-    rootless = bool(run.get("rootless"))
     nosuid_nodev_noexec = sc.MS_NOSUID | sc.MS_NODEV | sc.MS_NOEXEC
 
     sc.mount(rootfs, rootfs, None, sc.MS_BIND | sc.MS_REC)
@@ -92,9 +100,13 @@ def setup_root(run: dict[str, Any]) -> None:
 
     sc.mount("tmpfs", "/dev", "tmpfs", sc.MS_NOSUID | sc.MS_STRICTATIME,
              "mode=755,size=65536k")
-    for name, fd in devices.items():
-        os.close(os.open(f"/dev/{name}", os.O_CREAT | os.O_WRONLY | os.O_CLOEXEC, 0o666))
-        _bind_fd(fd, f"/dev/{name}")
+    for name, dev in devices.items():
+        if rootless:
+            os.close(os.open(f"/dev/{name}", os.O_CREAT | os.O_WRONLY | os.O_CLOEXEC, 0o666))
+            _bind_fd(dev, f"/dev/{name}")
+        else:
+            os.mknod(f"/dev/{name}", stat.S_IFCHR | 0o666, dev)
+            os.chmod(f"/dev/{name}", 0o666)  # whatever the umask
     os.mkdir("/dev/pts", 0o755)
     sc.mount("devpts", "/dev/pts", "devpts", sc.MS_NOSUID | sc.MS_NOEXEC,
              "newinstance,ptmxmode=0666,mode=0620" + ("" if rootless else ",gid=5"))
@@ -123,7 +135,8 @@ def setup_root(run: dict[str, Any]) -> None:
             flags = sc.MS_NOSUID | sc.MS_NODEV | (sc.MS_RDONLY if m["readonly"] else 0)
             size = f",size={m['size']}" if m.get("size") else ""
             sc.mount("tmpfs", m["target"], "tmpfs", flags, "mode=755" + size)
-    for fd in (*devices.values(), *etc.values(), *(fd for _, fd in binds)):
+    for fd in (*(devices.values() if rootless else ()), *etc.values(),
+               *(fd for _, fd in binds)):
         os.close(fd)
 
     for path in defaults.MASKED_PATHS:

@@ -573,3 +573,18 @@ def test_wait_reports_the_status_of_a_container_that_removes_itself(dy: Dockyard
     assert cid not in dy.ids("-a")
     gone = dy("wait", cid, check=False)
     assert gone.returncode == 1 and "No such container" in gone.stderr
+
+
+def test_dev_has_the_hosts_devices_made_as_runc_makes_them(dy: Dockyard) -> None:
+    """As root, runc makes /dev's devices with mknod (0666, root's), not bind mounts."""
+    script = ("for d in null zero full random urandom tty; do stat -c '%n %F %t:%T %a %u:%g' "
+              "/dev/$d; done; awk '$5 ~ \"^/dev/\"' /proc/self/mountinfo | wc -l; "
+              "echo x > /dev/null")
+    out = dy("run", "--rm", "bb", "sh", "-c", script).stdout.split("\n")
+    expected = []
+    for name in ("null", "zero", "full", "random", "urandom", "tty"):
+        rdev = os.stat(f"/dev/{name}").st_rdev
+        expected.append(f"/dev/{name} character special file "
+                        f"{os.major(rdev):x}:{os.minor(rdev):x} 666 0:0")
+    assert out[:6] == expected
+    assert out[6] == "3"  # /dev/pts, /dev/shm, /dev/mqueue: no device is a mount
