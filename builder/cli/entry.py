@@ -91,14 +91,10 @@ def _fast_run(argv: list[str]) -> int | None:
 
 
 def _run(root: str | None, args: list[str]) -> int | None:
-    import gc
-
-    gc.disable()  # start-up allocates much and frees little (see runmain: on again later)
     from builder.cli.runflags import parse_run
 
     kw = parse_run(args)
     if kw is None:
-        gc.enable()
         return None
 
     def run() -> int:

@@ -6,6 +6,7 @@ import sys
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
     from typing import Any
 
@@ -58,11 +59,10 @@ def _run(root: str | Path, opts: CreateOptions, detach: bool, settings: Settings
             return 0
         if spawned is not None:
             _give_plan(root, container, spawned)
-        from builder.runner.supervisor import Attach, StartError, supervise
+        from builder.runner.supervisor import StartError
 
         try:
-            return supervise(root, container, Attach(0 if opts.interactive else None, 1, 2),
-                             on_started=_collect_from_now, spawned=spawned)
+            return attached(root, container, opts.interactive, spawned, _collect_from_now)
         except StartError as err:
             sys.stderr.write(f"dockyard: {err.message}\n")
             if opts.auto_remove:
@@ -95,8 +95,11 @@ def _remove(root: str | Path, container: Container) -> None:
     remove(root, container, force=True, volumes=True)
 
 
-def attached(root: str | Path, container: Container, interactive: bool) -> int:
-    """Run ``container`` attached to this process's streams; returns its exit status."""
+def attached(root: str | Path, container: Container, interactive: bool,
+             spawned: Spawned | None = None, on_started: Callable[[], None] | None = None) -> int:
+    """Run ``container`` attached to this process's streams (with ``spawned``, an init
+    forked for it already); returns its exit status."""
     from builder.runner.supervisor import Attach, supervise
 
-    return supervise(root, container, Attach(0 if interactive else None, 1, 2))
+    return supervise(root, container, Attach(0 if interactive else None, 1, 2),
+                     on_started=on_started, spawned=spawned)

@@ -10,8 +10,8 @@ command, forwards every signal it gets to it, reaps zombies, and exits with its 
 Its death ends the container: the kernel kills the rest of the pid namespace, and the
 supervisor's death kills it (a parent-death signal, re-armed after the change of user).
 
-It reports on the status socket (SOCK_SEQPACKET), one JSON object per message:
-``{"pty": 1}`` with the terminal's master fd attached, ``{"error": message}``,
+It reports on the status channel (:mod:`builder.runner.channel`), one JSON object per
+message: ``{"pty": 1}`` with the terminal's master fd attached, ``{"error": message}``,
 ``{"exit": status}``.
 
 It is forked before its plan is written (:mod:`builder.runner.spawn`): it imports this

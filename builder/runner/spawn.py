@@ -38,7 +38,7 @@ class Spawned:
     """A forked init waiting for its plan, and the supervisor's ends of its fds."""
 
     __slots__ = ("key", "pid", "pidfd", "status", "exec_r", "plan_w", "outputs", "to_stdin",
-                 "given")
+                 "sent")
 
     def __init__(self, key: tuple[bool, bool, str], pid: int, status: End,
                  exec_r: int, plan_w: int, outputs: dict[int, str], to_stdin: int) -> None:
@@ -50,12 +50,7 @@ class Spawned:
         self.plan_w = plan_w
         self.outputs = outputs
         self.to_stdin = to_stdin
-        self.given = False
-
-    @property
-    def sent(self) -> bool:
-        """Whether init has its plan."""
-        return self.given
+        self.sent = False  # whether init has its plan
 
     def send(self, plan: dict[str, Any]) -> None:
         """Give init its plan; from here on the supervisor owns init and the fds."""
@@ -69,7 +64,7 @@ class Spawned:
         finally:
             os.close(self.plan_w)
             self.plan_w = -1
-        self.given = True
+        self.sent = True
 
     def abandon(self) -> None:
         """Let an init whose plan was not sent exit, and reap it (no-op once sent)."""
