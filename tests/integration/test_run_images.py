@@ -15,7 +15,7 @@ import pytest
 
 from builder.runner.images import ImageInfo, find_image
 from builder.store import Store
-from tests.integration.test_runner import BUSYBOX, REPO, Dockyard, _skip_reason, build_busybox
+from tests.integration.test_runner import BUSYBOX, REPO, Dockyard, busybox_root
 
 pytestmark = pytest.mark.integration
 
@@ -29,10 +29,7 @@ def _build(dy: Dockyard, ctx: Path, tag: str, dockerfile: str) -> str:
 
 @pytest.fixture
 def dy(tmp_path: Path) -> Dockyard:
-    if (reason := _skip_reason()) is not None:
-        pytest.skip(reason)
-    d = Dockyard(tmp_path / "root")
-    build_busybox(d, tmp_path / "bb")
+    d = busybox_root(tmp_path)
     os.makedirs(tmp_path / "root" / "containers", exist_ok=True)
     return d
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.test_runner import Dockyard, _skip_reason, build_busybox
+from tests.integration.test_runner import Dockyard, busybox_root
 
 pytestmark = pytest.mark.integration
 
@@ -18,11 +18,8 @@ STUB_XATTR = "trusted.dockyard.stub"
 
 @pytest.fixture(scope="module")
 def dy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dockyard]:
-    if (reason := _skip_reason()) is not None:
-        pytest.skip(reason)
     base = tmp_path_factory.mktemp("initlayer")
-    d = Dockyard(base / "root")
-    build_busybox(d, base / "bb")
+    d = busybox_root(base)
     etc = base / "etc-ctx"
     (etc / "etc").mkdir(parents=True)
     (etc / "run").mkdir()

@@ -13,19 +13,14 @@ from builder.runner.container import Containers
 from builder.runner.plan import mount_plan
 from builder.runner.spawn import spawn
 from builder.runner.supervisor import Attach, supervise
-from tests.integration.test_runner import Dockyard, _skip_reason, build_busybox
+from tests.integration.test_runner import Dockyard, _skip_reason, busybox_root
 
 pytestmark = pytest.mark.integration
 
 
 @pytest.fixture(scope="module")
 def dy(tmp_path_factory: pytest.TempPathFactory) -> Dockyard:
-    if (reason := _skip_reason()) is not None:
-        pytest.skip(reason)
-    base = tmp_path_factory.mktemp("spawn")
-    d = Dockyard(base / "root")
-    build_busybox(d, base / "bb")
-    return d
+    return busybox_root(tmp_path_factory.mktemp("spawn"))
 
 
 def _gone(pid: int) -> bool:

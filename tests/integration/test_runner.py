@@ -57,6 +57,15 @@ class Dockyard:
         return self("ps", "-q", "--no-trunc", *flags).stdout.split()
 
 
+def busybox_root(base: Path) -> Dockyard:
+    """The CLI on ``base/root``, with ``bb`` built there; skips where containers cannot run."""
+    if (reason := _skip_reason()) is not None:
+        pytest.skip(reason)
+    d = Dockyard(base / "root")
+    build_busybox(d, base / "bb")
+    return d
+
+
 def build_busybox(d: Dockyard, ctx: Path, tag: str = "bb") -> None:
     """Build ``tag``: busybox ``FROM scratch``, its applets installed in ``/bin``."""
     ctx.mkdir()
@@ -69,11 +78,8 @@ def build_busybox(d: Dockyard, ctx: Path, tag: str = "bb") -> None:
 
 @pytest.fixture(scope="module")
 def dy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dockyard]:
-    if (reason := _skip_reason()) is not None:
-        pytest.skip(reason)
     base = tmp_path_factory.mktemp("runner")
-    d = Dockyard(base / "root")
-    build_busybox(d, base / "bb")
+    d = busybox_root(base)
     conf = base / "conf"
     conf.mkdir()
     (conf / "Dockerfile").write_text(
