@@ -5,18 +5,16 @@ from __future__ import annotations
 import errno
 import tarfile
 from pathlib import Path
-from typing import IO, Any, BinaryIO, cast
+from typing import IO, BinaryIO, cast
 
 import zstandard
 
 from builder.errors import ContextError
-from builder.ignore import go_clean
 
 __all__ = ["extract_tar", "is_archive", "joined", "peek"]
 
 _ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 _COMPRESSED_MAGICS = (b"\x1f\x8b", b"BZh", b"\xfd7zXZ\x00", _ZSTD_MAGIC)
-_NONE: Any = None
 
 
 def is_archive(head: bytes) -> bool:
@@ -29,12 +27,15 @@ def is_archive(head: bytes) -> bool:
 def extract_tar(stream: BinaryIO, dest: Path | str) -> None:
     """Extract a context tarball (plain, gzip, bzip2, xz or zstd) into the directory ``dest``.
 
-    Uses ``tarfile``'s ``data`` filter (no absolute paths, no ``..``, no link escaping
-    ``dest``, no devices) plus checks of our own: no entry may pass through an earlier
-    symlink or replace one, and FIFOs/devices are refused. Symlinks may point anywhere
-    (they are recorded, never followed). Permission bits are kept as archived; owners are not.
+    Every path stays inside ``dest``: a leading ``/`` is dropped, a ``..`` that climbs above
+    it is refused, and so is an entry below or in place of an earlier symlink (or below a
+    file), a hardlink to anything but an earlier file or symlink of the archive, and a FIFO
+    or device. Symlinks may point anywhere (they are recorded, never followed). Permission
+    bits and times are kept as archived; owners are not (the files are the caller's).
     """
-    dest_path = Path(dest)
+    from builder.rootdir import RootDir
+    from builder.unpack import extract_members
+
     head = peek(stream, 512)
     if head.startswith(_ZSTD_MAGIC):
         reader: IO[bytes] = cast(
@@ -47,13 +48,13 @@ def extract_tar(stream: BinaryIO, dest: Path | str) -> None:
         reader = joined(head, stream)
     kinds: dict[str, str] = {}
 
-    def check(member: tarfile.TarInfo, path: str) -> tarfile.TarInfo | None:
+    def check(member: tarfile.TarInfo) -> None:
         if member.isdev() or member.isfifo():
             raise ContextError(
                 f"build context archive: {member.name!r} is a device or fifo, which a build "
                 "context cannot hold"
             )
-        name = go_clean("/" + member.name).lstrip("/")
+        name = _inside(member.name, member.name)
         comps = name.split("/")
         for i in range(1, len(comps)):
             if kinds.get("/".join(comps[:i]), "dir") != "dir":
@@ -62,31 +63,42 @@ def extract_tar(stream: BinaryIO, dest: Path | str) -> None:
                 )
         if kinds.get(name) == "sym" or (name in kinds and member.isdir() != (kinds[name] == "dir")):
             raise ContextError(f"build context archive: {member.name!r} replaces another entry")
-        if member.issym():
-            filtered = tarfile.tar_filter(member, path)
+        if member.islnk():
+            if member.linkname.startswith("/"):
+                raise ContextError(f"unsafe build context archive: hardlink {member.name!r} "
+                                   f"has the absolute target {member.linkname!r}")
+            kind = kinds.get(_inside(member.linkname, member.name))
+            if kind not in ("file", "sym"):
+                raise ContextError(
+                    f"unsafe build context archive: hardlink {member.name!r} points at "
+                    f"{member.linkname!r}, which is no file earlier in the archive"
+                )
+            kinds[name] = kind
         else:
-            filtered = tarfile.data_filter(member, path)
-        kinds[name] = "dir" if member.isdir() else "sym" if member.issym() else "file"
-        if member.isreg() or member.isdir():
-            return filtered.replace(
-                mode=member.mode & 0o7777,
-                uid=_NONE,
-                gid=_NONE,
-                uname=_NONE,
-                gname=_NONE,
-                deep=False,
-            )
-        return filtered.replace(uid=_NONE, gid=_NONE, uname=_NONE, gname=_NONE, deep=False)
+            kinds[name] = "dir" if member.isdir() else "sym" if member.issym() else "file"
 
     try:
-        with tarfile.open(fileobj=reader, mode="r|*") as tar:
-            tar.extractall(dest_path, filter=check)
-    except tarfile.FilterError as e:
-        raise ContextError(f"unsafe build context archive: {e}") from None
+        with RootDir(dest) as root, tarfile.open(fileobj=reader, mode="r|*") as tar:
+            extract_members(tar, root, None, check=check, chown=False)
     except (tarfile.TarError, EOFError, zstandard.ZstdError, OSError) as e:
         if isinstance(e, OSError) and e.errno not in (None, errno.EINVAL, errno.EIO):
             raise ContextError(f"cannot extract the build context archive: {e}") from None
         raise ContextError(f"the build context archive is not a valid tar stream: {e}") from None
+
+
+def _inside(path: str, entry: str) -> str:
+    """``path`` of the archive's entry ``entry``, relative and clean; a ``..`` that climbs
+    above the archive's root is a ContextError."""
+    parts: list[str] = []
+    for part in path.split("/"):
+        if part == "..":
+            if not parts:
+                raise ContextError(f"unsafe build context archive: {entry!r} leads outside "
+                                   "the context")
+            parts.pop()
+        elif part not in ("", "."):
+            parts.append(part)
+    return "/".join(parts)
 
 
 def peek(stream: BinaryIO, n: int) -> bytes:

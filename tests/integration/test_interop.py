@@ -316,8 +316,7 @@ def test_f_zstd_images_and_umoci(root: Path, work: Path) -> None:
              "zimg:1")
     layout = work / "zimg-layout"
     layout.mkdir()
-    with tarfile.open(archive) as tar:
-        tar.extractall(layout, filter="data")
+    subprocess.run(["tar", "-xf", str(archive), "-C", str(layout)], check=True, timeout=120)
     bundle = work / "zbundle"
     result = subprocess.run(["umoci", "unpack", "--image", f"{layout}:1", str(bundle)],
                             capture_output=True, timeout=120)

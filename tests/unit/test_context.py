@@ -403,6 +403,10 @@ def test_tar_context_with_dockerfile_path_inside() -> None:
         ([_link("hard", "/etc/passwd", tarfile.LNKTYPE)], "unsafe"),
         ([_link("hard", "../../etc/passwd", tarfile.LNKTYPE)], "unsafe"),
         ([_link("up", "../..."), _file("x", b"")], None),
+        ([_file("a/../../escape", b"x")], "unsafe"),
+        ([_link("hard", "missing", tarfile.LNKTYPE)], "unsafe"),
+        ([_link("out", "/etc/passwd"), _link("hard", "out", tarfile.LNKTYPE)], None),
+        ([_link("dir", "/etc"), _link("hard", "dir/passwd", tarfile.LNKTYPE)], "unsafe"),
     ],
 )
 def test_hostile_context_tar_is_refused(
@@ -412,14 +416,34 @@ def test_hostile_context_tar_is_refused(
     dest.mkdir()
     data = _tar(members)
     if message is None:
-        extract_tar(io.BytesIO(data), dest)  # a dangling relative link is just a link
-        assert os.readlink(dest / "up") == "../..."
+        extract_tar(io.BytesIO(data), dest)  # a link is just a link, never followed
+        for info, _ in members:  # a hardlink to a symlink is that symlink again
+            assert not (info.issym() or info.islnk()) or (dest / info.name).is_symlink()
+        assert Path("/etc/passwd").stat().st_nlink == 1
         return
     with pytest.raises(ContextError, match=message):
         extract_tar(io.BytesIO(data), dest)
     assert not (tmp_path / "escape").exists()
     assert not Path("/tmp/nowhere-dockyard").exists()
     assert Path("/etc/passwd").read_bytes() != b"x"
+
+
+def test_context_tar_keeps_modes_times_and_hardlinks(tmp_path: Path) -> None:
+    top = tarfile.TarInfo("/locked")  # a leading "/" is dropped
+    top.type, top.mode, top.mtime = tarfile.DIRTYPE, 0o500, 1_000_000
+    tool, data = _file("/locked/tool", b"#!/bin/sh\n", 0o4755)
+    tool.mtime = 2_000_000
+    again, _ = _link("locked/again", "locked/tool", tarfile.LNKTYPE)
+    again.mode = 0o4755  # a hardlink's own header sets the inode's mode, as in Docker
+    data_tar = _tar([(top, None), (tool, data), (again, None)])
+    extract_tar(io.BytesIO(data_tar), tmp_path)  # children first, the 0500 mode last
+    locked = tmp_path / "locked"
+    assert stat.S_IMODE(locked.stat().st_mode) == 0o500
+    assert locked.stat().st_mtime == 1_000_000
+    st = (locked / "tool").stat()
+    assert (stat.S_IMODE(st.st_mode), st.st_mtime, st.st_nlink) == (0o4755, 2_000_000, 2)
+    assert (locked / "again").stat().st_ino == st.st_ino
+    assert (locked / "again").read_bytes() == b"#!/bin/sh\n"
 
 
 def test_device_in_context_tar_is_refused(tmp_path: Path) -> None:
