@@ -20,7 +20,7 @@ _DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
 
 def remove_tree(path: str | os.PathLike[str]) -> None:
     """Remove ``path`` and everything under it, read-only directories too (a file or link is
-    just unlinked; a missing path is fine)."""
+    just unlinked; a missing path is fine, and so is another process removing it too)."""
     try:
         st = os.lstat(path)
     except FileNotFoundError:
@@ -28,7 +28,10 @@ def remove_tree(path: str | os.PathLike[str]) -> None:
     if not stat.S_ISDIR(st.st_mode):
         os.unlink(path)
         return
-    fd = os.open(path, _DIR_FLAGS)
+    try:
+        fd = os.open(path, _DIR_FLAGS)
+    except FileNotFoundError:  # removed meanwhile, by another process
+        return
     try:
         _empty(fd)
     finally:
@@ -43,6 +46,8 @@ def _empty(dir_fd: int) -> None:
         if is_dir:
             try:
                 fd = os.open(name, _DIR_FLAGS, dir_fd=dir_fd)
+            except FileNotFoundError:  # removed meanwhile, by another process
+                continue
             except NotADirectoryError:  # replaced meanwhile: remove what is there now
                 _removed(os.unlink, name, dir_fd, dir_fd)
                 continue

@@ -38,8 +38,10 @@ def prune(ctx: click.Context, force: bool) -> None:
             reclaimed += size
             removed.append(c.id)
     from builder.rmtree import remove_tree
+    from builder.runner.removal import empty_later
 
     containers = Containers(root)
+    empty_later(containers.dir)
     for trash in Path(containers.dir).glob(".rm-*"):  # removals that were interrupted
         remove_tree(trash)
     from builder.runner.initlayer import prune_init_layers

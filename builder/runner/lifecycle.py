@@ -9,7 +9,7 @@ import time
 
 from builder.errors import ContainerError
 from builder.runner.container import Container, Containers, supervisor_alive
-from builder.runner.removal import empty_trash, move_out
+from builder.runner.removal import empty_later, empty_trash, move_out
 from builder.runtime import signals
 
 TYPE_CHECKING = False
@@ -191,6 +191,7 @@ def remove(root: str | Path, c: Container, force: bool = False,
             cgroups.remove(list(c.state["Cgroups"]))
         trash = move_out(c)
     empty_trash(root, c, trash, volumes)
+    empty_later(os.path.dirname(c.dir))
 
 
 def volumes_remove(root: str | Path, name: str) -> None:

@@ -114,16 +114,15 @@ class Supervisor:
         self._wait_exec()
 
     def _open_log(self) -> None:
-        """Get ready to relay, while init sets the container up: the log is open and what
-        the rest of the run uses is imported."""
+        """Get ready to relay, while init sets the container up: the log is open, what the
+        rest of the run uses is imported, and earlier runs' leftovers are deleted."""
         import select  # noqa: F401  (the relay's)
 
         from builder.runner.logs import LogWriter
+        from builder.runner.removal import empty_later
 
-        if self.c.config["HostConfig"].get("AutoRemove"):  # for the removal, once it exits
-            import builder.rmtree
-            import builder.runner.removal  # noqa: F401
         self.log = LogWriter(self.c.log_path)
+        empty_later(os.path.dirname(self.c.dir), limit=2)
 
     def _fork(self, plan: dict[str, Any]) -> None:
         from builder.runner.spawn import spawn, spawn_key

@@ -594,3 +594,35 @@ def test_dev_has_the_hosts_devices_made_as_runc_makes_them(dy: Dockyard) -> None
                         f"{os.major(rdev):x}:{os.minor(rdev):x} 666 0:0")
     assert out[:6] == expected
     assert out[6] == "3"  # /dev/pts, /dev/shm, /dev/mqueue: no device is a mount
+
+
+def test_a_removed_run_leaves_its_small_files_to_the_next(dy: Dockyard) -> None:
+    """An ``--rm`` container that leaves only Dockyard's few small files is moved out of the
+    listings at once and deleted later: by the next run, by ``rm`` or by a prune. One that
+    wrote into its root file system is deleted at once."""
+    containers = dy.root / "containers"
+
+    def left(prefix: str) -> set[str]:
+        names = os.listdir(containers) if containers.exists() else []
+        return {name for name in names if name.startswith(prefix)}
+
+    dy("container", "prune", "-f")
+    assert left(".later-") == set()
+    before = set(dy.ids("-a"))
+    dy("run", "--rm", "bb", "true")
+    waiting = left(".later-")
+    assert len(waiting) == 1 and set(dy.ids("-a")) == before
+    kept = containers / waiting.pop()
+    assert {p.name for p in kept.iterdir()} <= set(
+        ["config.json", "container-json.log", "hostname", "hosts", "lock", "resolv.conf",
+         "rootfs", "state.json", "upper", "work"])
+    assert not os.path.ismount(kept / "rootfs")
+    dy("run", "--rm", "bb", "sh", "-c", "head -c 100000 /dev/zero > /written")
+    assert left(".later-") == set() and left(".rm-") == set()  # both gone
+    assert set(dy.ids("-a")) == before
+    dy("run", "--rm", "-v", "/anon", "bb", "true")  # its anonymous volume goes with it
+    assert left(".later-") == set()
+    dy("run", "--rm", "bb", "true")
+    cid = dy("create", "bb", "true").stdout.strip()
+    dy("rm", cid)
+    assert left(".later-") == set()

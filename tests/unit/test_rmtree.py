@@ -7,6 +7,7 @@ import shutil
 import stat
 import tempfile
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -213,3 +214,15 @@ def test_unreadable_dir_as_non_root(nobody_home: Path) -> None:
     tree = _tree_with(nobody_home, 0o000)
     assert _remove_as_nobody(tree) == 0
     assert not os.path.lexists(tree)
+
+
+def test_two_removers_of_one_tree(tmp_path: Path) -> None:
+    # `container prune` may sweep a tree that another process is deleting
+    for n in range(5):
+        tree = tmp_path / f"t{n}"
+        for i in range(40):
+            (tree / f"d{i}" / "sub").mkdir(parents=True)
+            (tree / f"d{i}" / "sub" / "f").write_text("x")
+        with ThreadPoolExecutor(4) as pool:
+            list(pool.map(remove_tree, [tree] * 4))
+        assert not tree.exists()
