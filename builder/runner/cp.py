@@ -38,7 +38,7 @@ def container_root(c: Container) -> Iterator[Path]:
         yield rootfs.resolve()
         return
     from builder.runner.plan import empty_lower, reset_dir
-    from builder.snapshot.overlayfs import mount_overlay
+    from builder.runtime.overlayfs import mount_overlay
 
     with c.locked():
         c.reload()

@@ -144,7 +144,7 @@ def _overlay_works(directory: str) -> bool:
     marker = f"{directory}/.overlay-ok"
     if os.path.exists(marker):
         return True
-    from builder.snapshot.overlayfs import overlay_unusable
+    from builder.runtime.overlayfs import overlay_unusable
 
     if overlay_unusable(directory) is not None:
         return False

@@ -30,9 +30,8 @@ from builder.runtime import signals as signal
 from builder.runtime import syscalls as sc
 from builder.runtime.defaults import container_env
 from builder.runtime.executor import ProcessSpec
-from builder.runtime.stubs import stub_points
+from builder.runtime.overlayfs import mount_overlay
 from builder.runtime.users import resolve_user
-from builder.snapshot.overlayfs import mount_overlay
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -76,6 +75,8 @@ def mount_root(part: dict[str, Any]) -> None:
     if overlay:
         mount_overlay(rootfs, overlay["lowers"], overlay["upper"], overlay["work"])
     if part["points"] is not None:  # None: the init layer has them
+        from builder.runtime.stubs import stub_points
+
         stub_points(rootfs, part["points"])
 
 

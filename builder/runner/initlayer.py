@@ -61,8 +61,8 @@ def _stub_in_child(tmp: str, lowers: list[str]) -> bool:
     """Mount an overlay of ``lowers`` with ``tmp/upper`` on ``tmp/merged`` in a child's own
     mount namespace and make the stubs there; whether that worked."""
     from builder.runtime import syscalls as sc
+    from builder.runtime.overlayfs import mount_overlay
     from builder.runtime.stubs import stub_points
-    from builder.snapshot.overlayfs import mount_overlay
 
     pid = os.fork()
     if pid == 0:

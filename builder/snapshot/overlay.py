@@ -19,8 +19,8 @@ from typing import Literal
 from builder.errors import SnapshotError
 from builder.layers import Change
 from builder.runtime import syscalls as sc
+from builder.runtime.overlayfs import _mount, overlay_unusable
 from builder.snapshot.base import Mount, check_lowers, snapshot_dir
-from builder.snapshot.overlayfs import _mount, overlay_unusable
 from builder.snapshot.tree import copy_tree, merged, remove_tree
 from builder.snapshot.upper import upper_changes
 

@@ -110,7 +110,7 @@ def test_a_plain_run_loads_only_what_it_needs(dy: Dockyard) -> None:
     assert {"builder.runner.spawn", "builder.runner.init", "builder.runtime.sandbox"} <= loaded
     assert not loaded & {"ctypes", "_socket", "socket", "struct", "json", "re", "pathlib",
                          "contextlib", "enum", "builder.store", "builder.runtime.helper",
-                         "builder.runner.cgroups"}
+                         "builder.runner.cgroups", "builder.runtime.stubs", "builder.snapshot"}
     assert "_socket" in _imported(dy, "run", "--rm", "-t", "bb", "true")  # a terminal's fd
 
 
