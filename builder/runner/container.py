@@ -239,6 +239,22 @@ class Containers:
         found.sort(key=lambda c: str(c.config.get("Created", "")), reverse=True)
         return found
 
+    def names(self) -> set[str]:
+        """The names in use: only each container's config is read (not its state, as
+        :meth:`all` does), so a run beside many stopped containers stays cheap."""
+        try:
+            entries = list(os.scandir(self.dir))
+        except (FileNotFoundError, NotADirectoryError):
+            return set()
+        taken = set()
+        for entry in entries:
+            if len(entry.name) == 64 and entry.is_dir():
+                try:
+                    taken.add(str(read_json(f"{entry.path}/config.json").get("Name") or ""))
+                except (OSError, ValueError, AttributeError):
+                    continue  # half-created or being removed: no name yet
+        return taken
+
     def get(self, ref: str) -> Container:
         """A container by full ID, name, or unique ID prefix (as Docker looks them up)."""
         ref = ref.strip()
@@ -267,7 +283,7 @@ class Containers:
     def create(self, config: dict[str, Any]) -> Container:
         """Give ``config`` an ID and a (checked or generated) name and write it to disk."""
         with self.names_locked():
-            taken = {c.name for c in self.all()}
+            taken = self.names()
             name = str(config.get("Name") or "").lstrip("/")
             if name:
                 check_name(name)

@@ -130,6 +130,12 @@ def test_lookup_by_name_and_prefix(tmp_path: Path) -> None:
     with pytest.raises(ContainerError, match="already in use"):
         containers.create({"Name": "alpha"})
     assert {c.id for c in containers.all()} == {a.id, b.id}
+    half = Path(containers.dir) / ("f" * 64)
+    half.mkdir()  # being created: no config yet, so no name
+    (Path(b.dir) / "state.json").write_text("not json")  # its state does not matter here
+    assert containers.names() == {"alpha", b.name}
+    with pytest.raises(ContainerError, match="already in use"):
+        containers.create({"Name": b.name})
 
 
 def test_options_and_limits_are_values() -> None:
