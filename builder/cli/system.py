@@ -78,8 +78,11 @@ def prune(ctx: click.Context, force: bool) -> None:
                              prompt_suffix=" "):
             return
     from builder.runner.container import Containers
+    from builder.runner.removal import empty_later
 
-    in_use = {str(c.config.get("Image")) for c in Containers(store.root).all()}
+    containers = Containers(store.root)
+    empty_later(containers.dir)  # what --rm runs left to delete later
+    in_use = {str(c.config.get("Image")) for c in containers.all()}
     removed = store.prune_dangling(keep=in_use)
     report = store.gc()
     if removed:

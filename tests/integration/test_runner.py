@@ -626,3 +626,6 @@ def test_a_removed_run_leaves_its_small_files_to_the_next(dy: Dockyard) -> None:
     cid = dy("create", "bb", "true").stdout.strip()
     dy("rm", cid)
     assert left(".later-") == set()
+    dy("run", "--rm", "bb", "true")
+    dy("system", "prune", "-f")
+    assert left(".later-") == set()
