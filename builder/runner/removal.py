@@ -4,7 +4,7 @@
 container removes it here when it exits (without lifecycle's other code). An ``--rm``
 container that leaves no more than Dockyard's own few small files is only moved out, to
 ``.later-<id>``, and so off ``dockyard run``'s path: the next supervisor deletes such
-leftovers while its container starts, as do ``rm`` and ``container prune``.
+leftovers while its container starts, as do ``rm``, ``container prune`` and ``system prune``.
 """
 
 from __future__ import annotations
