@@ -224,35 +224,33 @@ class Containers:
         c.reload()
         return c
 
-    def all(self) -> list[Container]:
-        """Every container, newest first."""
+    def _dirs(self) -> list[str]:
+        """The containers' directories (named by their 64-digit IDs)."""
         try:
             entries = list(os.scandir(self.dir))
         except (FileNotFoundError, NotADirectoryError):
             return []
+        return [e.path for e in entries if len(e.name) == 64 and e.is_dir()]
+
+    def all(self) -> list[Container]:
+        """Every container, newest first."""
         found = []
-        for entry in entries:
-            if len(entry.name) == 64 and entry.is_dir():
-                c = self.load(entry.path)
-                if c is not None:
-                    found.append(c)
+        for directory in self._dirs():
+            c = self.load(directory)
+            if c is not None:
+                found.append(c)
         found.sort(key=lambda c: str(c.config.get("Created", "")), reverse=True)
         return found
 
     def names(self) -> set[str]:
         """The names in use: only each container's config is read (not its state, as
         :meth:`all` does), so a run beside many stopped containers stays cheap."""
-        try:
-            entries = list(os.scandir(self.dir))
-        except (FileNotFoundError, NotADirectoryError):
-            return set()
         taken = set()
-        for entry in entries:
-            if len(entry.name) == 64 and entry.is_dir():
-                try:
-                    taken.add(str(read_json(f"{entry.path}/config.json").get("Name") or ""))
-                except (OSError, ValueError, AttributeError):
-                    continue  # half-created or being removed: no name yet
+        for directory in self._dirs():
+            try:
+                taken.add(str(read_json(f"{directory}/config.json").get("Name") or ""))
+            except (OSError, ValueError, AttributeError):
+                continue  # half-created or being removed: no name yet
         return taken
 
     def get(self, ref: str) -> Container:
