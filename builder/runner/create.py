@@ -177,7 +177,7 @@ def create(root: str | Path, opts: CreateOptions,
     lower_dirs = list(image.lower_dirs)
     snapshot = "overlay" if _overlay_works(containers.dir) else "copy"
     if snapshot == "overlay":
-        from builder.runner.initlayer import init_layer
+        from builder.runner.initlayer import init_layer, like_top_lower
 
         init = init_layer(containers.dir, image.id, lower_dirs)
         if init is not None:
@@ -217,10 +217,7 @@ def create(root: str | Path, opts: CreateOptions,
         if snapshot == "overlay":
             for sub in ("rootfs", "upper", "work"):
                 os.mkdir(c.path(sub))
-            if lower_dirs:
-                st = os.stat(lower_dirs[-1])
-                os.chmod(c.path("upper"), st.st_mode & 0o7777)
-                os.chown(c.path("upper"), st.st_uid, st.st_gid)
+            like_top_lower(c.path("upper"), lower_dirs)
         else:
             from pathlib import Path
 

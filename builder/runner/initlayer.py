@@ -36,10 +36,7 @@ def init_layer(containers_dir: str, image_id: str, lowers: list[str]) -> str | N
     try:
         for sub in ("upper", "work", "merged", "empty"):
             os.makedirs(f"{tmp}/{sub}")
-        if lowers:
-            st = os.stat(lowers[-1])
-            os.chmod(f"{tmp}/upper", st.st_mode & 0o7777)
-            os.chown(f"{tmp}/upper", st.st_uid, st.st_gid)
+        like_top_lower(f"{tmp}/upper", lowers)
         if not _stub_in_child(tmp, lowers):
             return None
         try:
@@ -50,6 +47,15 @@ def init_layer(containers_dir: str, image_id: str, lowers: list[str]) -> str | N
         return path
     finally:
         remove_tree(tmp)
+
+
+def like_top_lower(upper: str, lowers: list[str]) -> None:
+    """Give an overlay's ``upper`` dir the mode and owner of its top lower dir (the last of
+    ``lowers``, bottom first), so that the merged root keeps the image's."""
+    if lowers:
+        st = os.stat(lowers[-1])
+        os.chmod(upper, st.st_mode & 0o7777)
+        os.chown(upper, st.st_uid, st.st_gid)
 
 
 def is_init_layer(path: str) -> bool:
