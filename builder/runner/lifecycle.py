@@ -9,7 +9,7 @@ import time
 
 from builder.errors import ContainerError
 from builder.runner.container import Container, Containers, supervisor_alive
-from builder.runner.removal import empty_later, empty_trash, move_out
+from builder.runner.removal import empty_later, empty_trash, move_out, remove_cgroups
 from builder.runtime import signals
 
 TYPE_CHECKING = False
@@ -185,10 +185,7 @@ def remove(root: str | Path, c: Container, force: bool = False,
         c.reload()
         if c.running:
             raise ContainerError(f"cannot remove container {c.name}: it is still running")
-        if c.state.get("Cgroups"):
-            from builder.runner import cgroups
-
-            cgroups.remove(list(c.state["Cgroups"]))
+        remove_cgroups(list(c.state.get("Cgroups") or []))
         trash = move_out(c)
     empty_trash(root, c, trash, volumes)
     empty_later(os.path.dirname(c.dir))

@@ -81,6 +81,15 @@ def empty_later(containers_dir: str, limit: int | None = None) -> None:
         remove_tree(claimed)
 
 
+def remove_cgroups(dirs: list[str]) -> None:
+    """Remove a container's cgroup directories (a container without limits has none, and
+    its removal does not load the cgroups module)."""
+    if dirs:
+        from builder.runner import cgroups
+
+        cgroups.remove(dirs)
+
+
 def add_waiter(c: Container) -> int:
     """Register this process as waiting for the exit of ``c``, which removes itself: an fd
     of a file in which its supervisor writes the exit status (-1 when ``c`` is gone)."""

@@ -22,6 +22,7 @@ from builder.jsonio import loads
 from builder.record import Record
 from builder.runner.container import Container, Containers, boot_id, now, process_start
 from builder.runner.plan import build_plan
+from builder.runner.removal import remove_cgroups
 from builder.runtime import signals
 
 TYPE_CHECKING = False
@@ -103,7 +104,7 @@ class Supervisor:
                 try:
                     self._fork(plan)
                 except BaseException:
-                    _remove_cgroups(self.cgroups)
+                    remove_cgroups(self.cgroups)
                     raise
             me = os.getpid()
             c.save_state(Status="running", Running=True, Pid=self.init, ExitCode=0, Error="",
@@ -328,7 +329,7 @@ class Supervisor:
             from builder.runner import cgroups
 
             oom = cgroups.oom_killed(self.cgroups)
-        _remove_cgroups(self.cgroups)
+            cgroups.remove(self.cgroups)
         if self.to_stdin >= 0 and self.to_stdin != self.master:
             try:
                 os.close(self.to_stdin)
@@ -349,13 +350,6 @@ class Supervisor:
             if held:
                 c.save_state(Status="exited", Running=False, Pid=0, ExitCode=code,
                              Error=error, OOMKilled=oom, FinishedAt=now(), Supervisor=0)
-
-
-def _remove_cgroups(dirs: list[str]) -> None:
-    if dirs:
-        from builder.runner import cgroups
-
-        cgroups.remove(dirs)
 
 
 def supervise(root: str | Path, c: Container, attach: Attach,
