@@ -39,10 +39,6 @@ def reap(cmd: int) -> int:
             return code if code >= 0 else 128 - code
 
 
-def _open_path(path: str, recursive: bool = False) -> int:
-    return sc.clone_tree(path, recursive)
-
-
 def _bind_fd(fd: int, target: str, flags: int = 0, readonly: bool = False) -> None:
     # after pivot_root a symlink resolves inside the container, as runc follows one there
     sc.attach_tree(fd, target, follow=True)
@@ -74,9 +70,10 @@ def setup_root(run: dict[str, Any]) -> None:
             st = os.stat(f"/dev/{name}")
         except OSError:
             continue
-        devices[name] = _open_path(f"/dev/{name}") if rootless else st.st_rdev
-    etc = {target: _open_path(host) for target, host in run["etc"].items()}
-    binds = [(m, _open_path(m["source"], True)) for m in spec["mounts"] if m["kind"] == "bind"]
+        devices[name] = sc.clone_tree(f"/dev/{name}") if rootless else st.st_rdev
+    etc = {target: sc.clone_tree(host) for target, host in run["etc"].items()}
+    binds = [(m, sc.clone_tree(m["source"], True)) for m in spec["mounts"]
+             if m["kind"] == "bind"]
     bind_dirs = [os.path.isdir(m["source"]) for m, _ in binds]
     nosuid_nodev_noexec = sc.MS_NOSUID | sc.MS_NODEV | sc.MS_NOEXEC
 
