@@ -13,6 +13,7 @@ from builder.runner.container import Containers
 from builder.runner.plan import mount_plan
 from builder.runner.spawn import spawn
 from builder.runner.supervisor import Attach, supervise
+from tests.integration.test_isolation import host_processes
 from tests.integration.test_runner import Dockyard, _skip_reason, busybox_root
 
 pytestmark = pytest.mark.integration
@@ -72,13 +73,7 @@ def test_a_missing_image_leaves_no_init_behind(dy: Dockyard) -> None:
     assert proc.returncode != 0
     assert "no-such-image" in proc.stderr
     assert proc.stdout == ""
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                cmdline = Path(f"/proc/{entry}/cmdline").read_bytes()
-            except OSError:
-                continue
-            assert marker.rpartition("/")[2].encode() not in cmdline
+    assert host_processes(marker.rpartition("/")[2]) == []
     assert dy.ids("-a") == []
 
 
