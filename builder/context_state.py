@@ -8,9 +8,13 @@ context. The build memo keeps, per context root and .dockerignore, the digest ta
 a scan beside that scan's content fingerprint, and reuses the fingerprint while the digest
 holds (for 20,000 files, about a third of the scan's cost).
 
-Like git's index, a digest is only worth keeping when no entry was touched in the last
-:data:`RACY_NS`: a file written within the filesystem's timestamp granularity of the walk
-could change again without changing its times. Such a digest is returned as ``None``.
+Like git's index, a digest is only worth keeping when no entry was touched within the
+filesystem's timestamp granularity of the walk: such a file could change again without
+changing its times. Such a digest is returned as ``None``. Where ctimes have a sub-second
+part, the kernel stamps them from a clock at most one tick (a few ms) behind, so an entry
+whose ctime is :data:`FINE_RACY_NS` old cannot change again unseen; a ctime of whole seconds
+(FAT, ext3, ext4's small inodes, some network file systems) may be up to a second behind
+the change it records, and makes an entry younger than :data:`RACY_NS` untrusted.
 """
 
 from __future__ import annotations
@@ -25,10 +29,13 @@ from builder.ignore import PatternMatcher
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
+    from typing import Any
 
 RACY_NS = 2_000_000_000
 """How recent a change makes a digest untrustworthy (coarse timestamps are 1-2 s)."""
+FINE_RACY_NS = 100_000_000
+"""The same for a ctime with a sub-second part (a kernel tick is 1-10 ms)."""
 
 
 def state_digest(root: str, patterns: Sequence[str] = ()) -> str | None:
@@ -41,7 +48,7 @@ def state_digest(root: str, patterns: Sequence[str] = ()) -> str | None:
     started = time.time_ns()
     try:
         top = os.lstat(root)
-        rows: list[tuple[object, ...]] = [(".", *_identity(top))]
+        rows: list[tuple[Any, ...]] = [(".", *_identity(top))]
         pending = [("", root)]
         while pending:
             rel_dir, abs_dir = pending.pop()
@@ -52,9 +59,9 @@ def state_digest(root: str, patterns: Sequence[str] = ()) -> str | None:
                     if is_dir and matcher is not None and _pruned(matcher, rel):
                         continue
                     st = child.stat(follow_symlinks=False)
-                    row: tuple[object, ...] = (rel, st.st_ctime_ns, st.st_dev, st.st_ino,
-                                               st.st_size, st.st_mtime_ns, st.st_mode,
-                                               st.st_uid, st.st_gid)
+                    row: tuple[Any, ...] = (rel, st.st_ctime_ns, st.st_dev, st.st_ino,
+                                            st.st_size, st.st_mtime_ns, st.st_mode,
+                                            st.st_uid, st.st_gid)
                     if is_dir:
                         pending.append((rel + "/", child.path))
                     elif stat.S_ISLNK(st.st_mode):
@@ -63,9 +70,21 @@ def state_digest(root: str, patterns: Sequence[str] = ()) -> str | None:
     except OSError:
         return None
     # the kernel sets a ctime to the current time on every change (mtimes can be set back)
-    if max(map(itemgetter(1), rows)) > started - RACY_NS:
+    if not settled(map(itemgetter(1), rows), started):
         return None
     return blake3(marshal.dumps(rows)).hexdigest()
+
+
+def settled(ctimes: Iterable[int], started: int) -> bool:
+    """Whether no entry with one of ``ctimes`` (ns) can have changed again unseen since a
+    walk that began at ``started`` (ns, the wall clock): each is :data:`RACY_NS` old, or
+    :data:`FINE_RACY_NS` old with a sub-second part."""
+    for ctime in ctimes:
+        if ctime > started - RACY_NS and (
+            ctime % 1_000_000_000 == 0 or ctime > started - FINE_RACY_NS
+        ):
+            return False
+    return True
 
 
 def _identity(st: os.stat_result) -> tuple[int, ...]:

@@ -76,10 +76,33 @@ def test_a_directory_the_scan_skips_is_not_walked(tmp_path: Path) -> None:
     assert state_digest(str(ctx), ["node_modules", "!node_modules/keep"]) != with_exception
 
 
-def test_a_fresh_change_makes_the_digest_untrusted(tmp_path: Path) -> None:
+def test_a_fresh_change_makes_the_digest_untrusted(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(context_state, "FINE_RACY_NS", context_state.RACY_NS)
     ctx = make(tmp_path)
     assert state_digest(str(ctx)) is None  # just written: within RACY_NS
     assert state_digest(str(tmp_path / "missing")) is None
+
+
+def test_a_change_a_tick_old_is_settled_where_ctimes_have_fractions(tmp_path: Path) -> None:
+    ctx = make(tmp_path)
+    if (ctx / "src" / "a.txt").stat().st_ctime_ns % 1_000_000_000 == 0:
+        pytest.skip("this file system keeps whole-second ctimes")
+    time.sleep(0.15)  # past FINE_RACY_NS, well within RACY_NS
+    digest = state_digest(str(ctx))
+    assert digest is not None and digest == state_digest(str(ctx))
+
+
+def test_which_ctimes_are_settled() -> None:
+    now = 1_800_000_000 * 10**9
+    fine, whole = 123_456_789, 0
+    assert context_state.settled([now - 3 * 10**9 + whole, now - 3 * 10**9 + fine], now)
+    assert context_state.settled([now - 10**9 + fine - 10**9], now)  # 1.9 s, a fraction
+    assert context_state.settled([now - 150_000_000], now)  # 0.15 s, a fraction
+    assert not context_state.settled([now - 10**9 + whole], now)  # 1 s, whole seconds
+    assert not context_state.settled([now - 50_000_000], now)  # 0.05 s
+    assert not context_state.settled([now - 5 * 10**9, now + 10**7], now)  # one in the future
+    assert context_state.settled([], now)
 
 
 @pytest.mark.usefixtures("settled")
