@@ -89,16 +89,14 @@ def extract_tar(stream: BinaryIO, dest: Path | str) -> None:
 def _inside(path: str, entry: str) -> str:
     """``path`` of the archive's entry ``entry``, relative and clean; a ``..`` that climbs
     above the archive's root is a ContextError."""
-    parts: list[str] = []
-    for part in path.split("/"):
-        if part == "..":
-            if not parts:
-                raise ContextError(f"unsafe build context archive: {entry!r} leads outside "
-                                   "the context")
-            parts.pop()
-        elif part not in ("", "."):
-            parts.append(part)
-    return "/".join(parts)
+    from builder.errors import BuildError
+    from builder.unpack import path_parts
+
+    try:
+        return "/".join(path_parts(path, "entry"))
+    except BuildError:
+        raise ContextError(f"unsafe build context archive: {entry!r} leads outside "
+                           "the context") from None
 
 
 def peek(stream: BinaryIO, n: int) -> bytes:

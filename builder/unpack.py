@@ -21,7 +21,7 @@ from builder.context_tar import joined, peek
 from builder.errors import BuildError
 from builder.rootdir import RootDir
 
-__all__ = ["extract_members", "is_archive", "open_tar", "unpack_into"]
+__all__ = ["extract_members", "is_archive", "open_tar", "path_parts", "unpack_into"]
 
 _ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 _FILE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
@@ -49,7 +49,9 @@ def is_archive(opener: Callable[[], BinaryIO]) -> bool:
             return False
 
 
-def _clean(name: str, what: str) -> list[str]:
+def path_parts(name: str, what: str) -> list[str]:
+    """The components of an archive's path ``name`` (its ``what``: entry, hardlink), clean
+    and relative; a ``..`` that climbs above the archive's root is a BuildError."""
     parts: list[str] = []
     for part in name.split("/"):
         if part in ("", "."):
@@ -121,7 +123,7 @@ def extract_members(
         entries += 1
         if check is not None:
             check(member)
-        comps = _clean(member.name, "entry")
+        comps = path_parts(member.name, "entry")
         if not comps:
             continue
         ids = owner or (member.uid, member.gid)
@@ -178,7 +180,7 @@ def _extract_entry(tar: tarfile.TarFile, member: tarfile.TarInfo, root: RootDir,
         if chown:
             os.chown(name, *ids, dir_fd=parent, follow_symlinks=False)
     elif member.islnk():
-        target = _clean(member.linkname, "hardlink")
+        target = path_parts(member.linkname, "hardlink")
         if not target:
             raise BuildError(f"archive hardlink {member.name!r} has no target")
         tparent = root.open_dir(target[:-1])
