@@ -183,19 +183,18 @@ class Builder:
     def __init__(self, work: Path, prefix: str) -> None:
         self.work = work
         self.prefix = prefix
-        self.generation = 0
-        self.base = self._next()
+        self.bases = [work / f"{prefix}-1"]  # every state directory, the current one last
         self.used = False  # whether anything was built in ``base``
 
-    def _next(self) -> Path:
-        self.generation += 1
-        return self.work / f"{self.prefix}-{self.generation}"
+    @property
+    def base(self) -> Path:
+        return self.bases[-1]
 
     def clean(self) -> None:
         if not self.used:
             return
         self.stop()
-        self.base = self._next()
+        self.bases.append(self.work / f"{self.prefix}-{len(self.bases) + 1}")
         self.used = False
         self.start()
 
@@ -210,8 +209,7 @@ class Builder:
 
     def close(self) -> None:
         self.stop()
-        for n in range(1, self.generation + 1):
-            old = self.work / f"{self.prefix}-{n}"
+        for old in self.bases:
             if old.exists():
                 unmount_under(old)
                 shutil.rmtree(old, ignore_errors=True)
