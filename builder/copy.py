@@ -201,18 +201,23 @@ class _Op:
 
     # --- writing ------------------------------------------------------------------------
 
-    def _meta(self, fd: int, entry: Entry, *, is_dir: bool = False) -> None:
+    def _meta(self, fd: int, entry: Entry, *, is_dir: bool = False,
+              mtime_ns: int | None = None) -> None:
         if self.can_chown:
             os.fchown(fd, *self.ids(entry))
         os.fchmod(fd, self.mode if self.mode is not None else entry.mode)
-        if entry.mtime_ns:
-            os.utime(fd, ns=(entry.mtime_ns, entry.mtime_ns))
+        mtime_ns = entry.mtime_ns if mtime_ns is None else mtime_ns
+        if mtime_ns:
+            os.utime(fd, ns=(mtime_ns, mtime_ns))
         if is_dir:
             self.result.dirs += 1
 
     def write_file(
-        self, parent: int, name: str, display: str, entry: Entry, data: Iterator[bytes]
+        self, parent: int, name: str, display: str, entry: Entry, data: Iterator[bytes],
+        mtime_ns: int | None = None,
     ) -> None:
+        """Write ``data`` to a new file ``name`` in ``parent`` with ``entry``'s metadata
+        (its mtime replaced by ``mtime_ns`` when given)."""
         try:
             fd = os.open(name, _FILE_FLAGS, 0o600, dir_fd=parent)
         except FileExistsError:  # rare: something is there already; make way and retry
@@ -224,7 +229,7 @@ class _Op:
                 while view:
                     view = view[os.write(fd, view):]
                 self.result.bytes += len(chunk)
-            self._meta(fd, entry)
+            self._meta(fd, entry, mtime_ns=mtime_ns)
         finally:
             os.close(fd)
         self.result.files += 1
@@ -259,19 +264,22 @@ class _Op:
         if self.pool >= 0 and entry.digest and entry.mtime_ns >= 1_000_000_000:
             self.pooled_file(path, entry, parent, name, display, src_dir)
         else:
-            self.copy_file(path, entry, entry, parent, name, display, src_dir)
+            self.copy_file(path, entry, parent, name, display, src_dir)
 
     def copy_file(
-        self, path: str, entry: Entry, meta: Entry, parent: int, name: str, display: str,
-        src_dir: _SourceDir | None,
+        self, path: str, entry: Entry, parent: int, name: str, display: str,
+        src_dir: _SourceDir | None, mtime_ns: int | None = None,
     ) -> None:
-        """Write the tree file ``path`` (``entry``) to ``name``, with ``meta``'s metadata."""
+        """Write the tree file ``path`` (``entry``) to ``name``, with its metadata (the
+        mtime replaced by ``mtime_ns`` when given)."""
         if src_dir is None:
             assert self.tree is not None
             with _SourceDir(self.tree, path.rpartition("/")[0] or ".") as opened:
-                self.write_file(parent, name, display, meta, self._read(opened, path, entry))
+                self.write_file(parent, name, display, entry, self._read(opened, path, entry),
+                                mtime_ns)
         else:
-            self.write_file(parent, name, display, meta, self._read(src_dir, path, entry))
+            self.write_file(parent, name, display, entry, self._read(src_dir, path, entry),
+                            mtime_ns)
 
     def pooled_file(
         self, path: str, entry: Entry, parent: int, name: str, display: str,
@@ -296,8 +304,7 @@ class _Op:
                 self.result.files += 1
                 self.result.bytes += entry.size
                 return
-        whole = entry.replace(mtime_ns=seconds * 1_000_000_000)
-        self.copy_file(path, entry, whole, parent, name, display, src_dir)
+        self.copy_file(path, entry, parent, name, display, src_dir, seconds * 1_000_000_000)
         if first:
             with contextlib.suppress(OSError):  # pooled meanwhile by another build
                 os.link(name, key, src_dir_fd=parent, dst_dir_fd=self.pool,

@@ -511,14 +511,20 @@ class Build:
             elif step.kind == "WORKDIR":
                 workdir_op(step, mount.rootfs)
             cancel.check()
-            changes = snapshotter.diff(mount)
+            epoch = self.settings.source_date_epoch
+            settled = mount.kind == "plain" and mount.upper is not None
+            if settled:  # all of it is new: diff and promotion in one walk
+                from builder.snapshot.promote import settle_plain
+
+                changes = settle_plain(str(mount.upper), epoch)
+            else:
+                changes = snapshotter.diff(mount)
             if not changes:
                 return None
-            epoch = self.settings.source_date_epoch
             record = self.store.commit_layer(
                 changes, compression=self.request.compression, epoch=epoch
             )
-            self._keep_upper(snapshotter, mount, changes, record.diff_id, epoch)
+            self._keep_upper(snapshotter, mount, changes, record.diff_id, epoch, settled)
             return LayerRef(record.diff_id, record.descriptor)
         finally:
             self._remove_later(snapshotter, mount)
@@ -526,17 +532,22 @@ class Build:
                 self._remove_later(snapshotter, users)
 
     def _keep_upper(self, snapshotter: Snapshotter, mount: Mount, changes: list[Change],
-                    diff_id: str, epoch: int | None) -> None:
+                    diff_id: str, epoch: int | None, settled: bool) -> None:
         """Let the step's upper dir become the layer's unpacked dir (what BuildKit does),
-        so the next step need not extract the layer it just wrote."""
+        so the next step need not extract the layer it just wrote; a ``settled`` one
+        (:func:`~builder.snapshot.promote.settle_plain`) needs only its top fixed."""
         upper = snapshotter.detach(mount)
         if upper is None:
             return
-        from builder.snapshot.promote import promote_upper
+        from builder.snapshot.promote import promote_top, promote_upper
 
-        self.store.adopt_unpacked(
-            diff_id, upper, lambda directory: promote_upper(str(directory), changes, epoch)
-        )
+        def finish(directory: Path) -> None:
+            if settled:
+                promote_top(str(directory))
+            else:
+                promote_upper(str(directory), changes, epoch)
+
+        self.store.adopt_unpacked(diff_id, upper, finish)
 
     def _empty_dir(self) -> Path:
         empty = self.root / "tmp" / f"empty-{os.getpid()}"

@@ -19,6 +19,12 @@ exactly what ``apply_layer(blob, dir, overlay=True)`` of that layer gives:
 Content, modes, owners, symlink targets, device numbers and hardlinks are left as they
 are: the layer was written from them. Anything unexpected raises :class:`SnapshotError`
 (the caller then extracts the layer as before).
+
+A plain snapshot (one that began empty and was never mounted, so everything in it is new)
+takes one walk instead of a diff and a promotion: :func:`settle_plain` makes each entry
+what extraction gives *before* the layer is written, and returns the changes to write.
+The layer is the same: the tar keeps whole-second times and only the xattrs kept here,
+and skips sockets; :func:`promote_top` then finishes the top directory.
 """
 
 from __future__ import annotations
@@ -32,9 +38,10 @@ from builder.errors import SnapshotError
 from builder.layers import Change
 from builder.layers.tarformat import MAX_OCTAL_11
 from builder.layers.writer import keep_xattr
-from builder.snapshot.tree import is_whiteout
+from builder.runtime.stubs import STUB_XATTR
+from builder.snapshot.tree import OPAQUE_XATTRS, is_opaque, is_whiteout
 
-__all__ = ["promote_upper"]
+__all__ = ["promote_top", "promote_upper", "settle_plain"]
 
 _OPAQUE = "trusted.overlay.opaque"
 _WHITEOUT_MODE = stat.S_IFCHR  # mode 000, as overlayfs and the layer applier make them
@@ -49,15 +56,108 @@ def promote_upper(directory: str, changes: Sequence[Change], epoch: int | None) 
     walker = _Walker(kinds, ancestors, limit)
     try:
         walker.directory(directory, "")
-        _strip_xattrs(directory, ())
-        os.chown(directory, 0, 0, follow_symlinks=False)
-        os.chmod(directory, 0o755)
     except OSError as exc:
         raise SnapshotError(
             f"cannot turn {directory} into a layer dir: {exc.strerror or exc}") from None
     if walker.seen != len(kinds):
         raise SnapshotError(
             f"{directory} holds {walker.seen} of the layer's {len(kinds)} entries")
+    promote_top(directory)
+
+
+def promote_top(directory: str) -> None:
+    """Give a layer dir's top directory what extraction gives it: mode 755, owned by root,
+    no xattrs."""
+    try:
+        _strip_xattrs(directory, ())
+        os.chown(directory, 0, 0, follow_symlinks=False)
+        os.chmod(directory, 0o755)
+    except OSError as exc:
+        raise SnapshotError(
+            f"cannot turn {directory} into a layer dir: {exc.strerror or exc}") from None
+
+
+def settle_plain(directory: str, epoch: int | None) -> list[Change]:
+    """The changes of the plain snapshot ``directory`` (every entry, as ``add``; a char
+    device 0:0 as ``delete``), sorted parents first, each entry already made what
+    extracting the layer written from them with ``epoch`` gives (see the module
+    docstring). Sockets and empty mount-point stubs are removed, as a promotion would."""
+    limit = MAX_OCTAL_11 if epoch is None else max(0, min(epoch, MAX_OCTAL_11))
+    out: list[Change] = []
+    try:
+        _settle_dir(directory, "", limit, out)
+    except OSError as exc:
+        raise SnapshotError(
+            f"cannot read the snapshot {directory}: {exc.strerror or exc}") from None
+    return out
+
+
+def _settle_dir(path: str, rel: str, limit: int, out: list[Change]) -> bool:
+    """Settle what is below ``path``; whether a diff would list anything there."""
+    with os.scandir(path) as it:
+        entries = sorted(it, key=lambda e: os.fsencode(e.name))
+    listed = False
+    for entry in entries:
+        child = f"{rel}/{entry.name}" if rel else entry.name
+        st = entry.stat(follow_symlinks=False)
+        fmt = stat.S_IFMT(st.st_mode)
+        if is_whiteout(st):
+            out.append(Change(child, "delete"))
+            _fresh_whiteout(entry.path)
+            listed = True
+            continue
+        if fmt == stat.S_IFSOCK:  # a diff lists it, the layer skips it, promotion removes it
+            _remove(entry.path, st)
+            listed = True
+            continue
+        names = _names(entry.path)
+        stub = STUB_XATTR in names
+        opaque = False
+        if fmt == stat.S_IFDIR:
+            mark = len(out)
+            opaque = not set(names).isdisjoint(OPAQUE_XATTRS) and is_opaque(entry.path)
+            if opaque:
+                out.append(Change(child, "opaque", entry.path))
+            below = _settle_dir(entry.path, child, limit, out)
+            if not opaque:
+                if not below and stub:  # an empty mount-point stub
+                    _remove(entry.path, st)
+                    continue
+                out.insert(mark, Change(child, "add", entry.path))
+        elif fmt == stat.S_IFREG and st.st_size == 0 and stub:
+            _remove(entry.path, st)
+            continue
+        else:
+            out.append(Change(child, "add", entry.path))
+        listed = True
+        _settle_entry(entry.path, st, names, opaque, limit)
+    return listed
+
+
+def _names(path: str) -> list[str]:
+    try:
+        return os.listxattr(path, follow_symlinks=False)
+    except OSError:
+        return []
+
+
+def _settle_entry(path: str, st: os.stat_result, names: list[str], opaque: bool,
+                  limit: int) -> None:
+    """Make one entry (whose xattrs are ``names``) what extraction gives it: the layer's
+    xattrs only, its whole-second time as mtime and atime."""
+    fmt = stat.S_IFMT(st.st_mode)
+    keep = fmt in (stat.S_IFREG, stat.S_IFDIR)
+    stripped = _strip_xattrs(path, (_OPAQUE,) if opaque else (), keep=keep, names=names)
+    # an ACL gone may leave the mode it masked; the layer has the mode as it was
+    if stripped and fmt != stat.S_IFLNK and os.lstat(path).st_mode != st.st_mode:
+        os.chmod(path, st.st_mode & 0o7777)
+    if opaque:
+        os.setxattr(path, _OPAQUE, b"y", follow_symlinks=False)
+    seconds = st.st_mtime_ns // 1_000_000_000
+    seconds = min(max(seconds, 0), limit)
+    ns = seconds * 1_000_000_000
+    if st.st_mtime_ns != ns or st.st_atime_ns != ns or fmt == stat.S_IFDIR:
+        os.utime(path, ns=(ns, ns), follow_symlinks=False)
 
 
 class _Walker:
@@ -94,27 +194,15 @@ class _Walker:
             self.entry(entry.path, st, opaque=kind == "opaque")
 
     def entry(self, path: str, st: os.stat_result, opaque: bool) -> None:
-        fmt = stat.S_IFMT(st.st_mode)
-        keep = fmt in (stat.S_IFREG, stat.S_IFDIR)
-        stripped = _strip_xattrs(path, (_OPAQUE,) if opaque else (), keep=keep)
-        # an ACL gone may leave the mode it masked; the layer has the mode as it was
-        if stripped and fmt != stat.S_IFLNK and os.lstat(path).st_mode != st.st_mode:
-            os.chmod(path, st.st_mode & 0o7777)
-        if opaque:
-            os.setxattr(path, _OPAQUE, b"y", follow_symlinks=False)
-        seconds = st.st_mtime_ns // 1_000_000_000
-        seconds = min(max(seconds, 0), self.limit)
-        ns = seconds * 1_000_000_000
-        if st.st_mtime_ns != ns or st.st_atime_ns != ns or fmt == stat.S_IFDIR:
-            os.utime(path, ns=(ns, ns), follow_symlinks=False)
+        _settle_entry(path, st, _names(path), opaque, self.limit)
 
 
-def _strip_xattrs(path: str, extra: tuple[str, ...], keep: bool = False) -> bool:
-    """Remove the xattrs a layer does not carry; True if any went."""
-    try:
-        names = os.listxattr(path, follow_symlinks=False)
-    except OSError:
-        return False
+def _strip_xattrs(path: str, extra: tuple[str, ...], keep: bool = False,
+                  names: list[str] | None = None) -> bool:
+    """Remove the xattrs (``names``, when listed already) a layer does not carry; True if
+    any went."""
+    if names is None:
+        names = _names(path)
     removed = False
     for name in names:
         if (keep and keep_xattr(name)) or name in extra:

@@ -241,6 +241,7 @@ RUN --mount=type=tmpfs,target=/scratch/mnt --mount=type=bind,source=busybox,targ
 WORKDIR /work/dir
 COPY busybox /work/dir/bb
 COPY tree/ /work/tree/
+COPY --link tree/ /linked/
 """
 
 
@@ -264,7 +265,7 @@ def test_build_layers_equal_extraction(tmp_path: Path, epoch: str | None,
     settings = Settings.from_env(root)
     result = build(BuildRequest(context=str(ctx), tags=("promote:1",), network="none",
                                 snapshotter="overlay"), settings, QuietReporter())
-    assert result.steps_run == 8
+    assert result.steps_run == 9
     assert extractions == []  # every step used the dir its parent step left
     store = Store(root)
     image = store.resolve("promote:1")
@@ -375,3 +376,83 @@ def test_killed_promotion_leaves_no_layer_dir(tmp_path: Path) -> None:
     assert sorted(os.listdir(store.unpacked(diff_id))) == [f"f{i}" for i in range(5)]
     store.gc()  # sweeps the temp dir (and the untagged layer)
     assert not any(p.name.startswith(".tmp-") for p in store.layers_dir.iterdir())
+
+
+def _plain_tree(r: Path) -> None:
+    """Every kind of entry a plain snapshot may hold, with sub-second, future and negative
+    times; the same tree each call."""
+    from builder.runtime.stubs import STUB_XATTR
+
+    (r / "d" / "sub").mkdir(parents=True)
+    (r / "d" / "sub" / "f").write_text("deep")
+    (r / "d" / "g").write_text("g")
+    (r / "h1").write_text("linked")
+    os.link(r / "h1", r / "h2")
+    os.symlink("/d/g", r / "s")
+    os.setxattr(r / "s", "trusted.private", b"dropped", follow_symlinks=False)
+    (r / "su").write_text("#!/bin/sh\n")
+    os.chown(r / "su", 1000, 1000)
+    os.chmod(r / "su", 0o4755)
+    os.mkfifo(r / "fifo")
+    os.mknod(r / "null", stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    os.mknod(r / "gone", stat.S_IFCHR, os.makedev(0, 0))  # a whiteout: a delete
+    (r / "caps").write_text("caps")
+    os.setxattr(r / "caps", "security.capability", FILE_CAPS)
+    os.setxattr(r / "caps", "user.note", b"kept")
+    os.setxattr(r / "caps", "trusted.private", b"dropped")
+    (r / "opq").mkdir()
+    (r / "opq" / "in").write_text("in")
+    os.setxattr(r / "opq", "user.overlay.opaque", b"y")
+    (r / "stubdir").mkdir()  # an empty mount-point stub: not in the layer
+    os.setxattr(r / "stubdir", STUB_XATTR, b"1")
+    (r / "stubfile").write_text("")
+    os.setxattr(r / "stubfile", STUB_XATTR, b"1")
+    (r / "held").mkdir()  # a stub with something in it: in the layer
+    os.setxattr(r / "held", STUB_XATTR, b"1")
+    (r / "held" / "x").write_text("x")
+    (r / "sockdir").mkdir()
+    with socket.socket(socket.AF_UNIX) as sock:  # tar cannot carry a socket
+        sock.bind(str(r / "sockdir" / "sock"))
+    times = {"future": 4_000_000_000_500_000_000, "old": -5_000_000_000,
+             "frac": 1_234_567_890_987_654_321}
+    for name in times:
+        (r / name).write_text(name)
+    for n, (dirpath, dirnames, filenames) in enumerate(sorted(os.walk(r, topdown=False))):
+        for name in [*filenames, *dirnames]:
+            ns = times.get(name, 1_500_000_000_123_456_789 + n * 1_000_000_007)
+            os.utime(os.path.join(dirpath, name), ns=(ns, ns), follow_symlinks=False)
+
+
+@pytest.mark.parametrize("epoch", [None, 1_600_000_000])
+def test_settled_plain_snapshot_equals_diff_and_promotion(tmp_path: Path,
+                                                          epoch: int | None) -> None:
+    """One walk gives the changes and the tree that a diff and a promotion give: the same
+    layer, byte for byte, and a dir equal to its extraction."""
+    if os.geteuid() != 0:
+        pytest.skip("needs root for trusted xattrs and devices")
+    from builder.snapshot.promote import promote_top, settle_plain
+    from builder.snapshot.upper import upper_changes
+
+    settled, promoted = tmp_path / "settled", tmp_path / "promoted"
+    for top in (settled, promoted):
+        top.mkdir()
+        _plain_tree(top)
+    changes = settle_plain(str(settled), epoch)
+    diffed = upper_changes(promoted, ())
+    assert [(c.path, c.kind) for c in changes] == [
+        (c.path, c.kind) for c in diffed if c.path != "sockdir/sock"]
+    kinds = {c.path: c.kind for c in changes}
+    assert kinds["gone"] == "delete" and kinds["opq"] == "opaque" and kinds["held"] == "add"
+    assert "stubdir" not in kinds and "stubfile" not in kinds
+    store = Store(tmp_path / "root")
+    with store.session():
+        record = store.commit_layer(changes, epoch=epoch)
+        other = store.commit_layer(diffed, epoch=epoch)
+    assert record.descriptor.digest == other.descriptor.digest
+    assert record.diff_id == other.diff_id
+    promote_top(str(settled))
+    promote_upper(str(promoted), diffed, epoch)
+    assert_same_tree(settled, promoted)
+    assert_same_tree(settled, extracted(store, record.diff_id, tmp_path / "fresh"))
+    assert not os.path.lexists(settled / "sockdir" / "sock")
+    assert os.getxattr(settled / "opq", "trusted.overlay.opaque") == b"y"
