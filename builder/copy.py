@@ -20,7 +20,7 @@ import functools
 import os
 import stat
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Final, Literal
 
@@ -29,6 +29,7 @@ from blake3 import blake3
 from builder.context import ContextSnapshot, Entry
 from builder.errors import BuildError, ContextError
 from builder.fetch import download, is_git_source, is_url
+from builder.halves import worth_splitting
 from builder.ignore import PatternMatcher, go_clean
 from builder.instructions import Add, Copy, InlineFile
 from builder.layers.tarformat import MAX_OCTAL_11
@@ -169,6 +170,15 @@ class CopyResult(Record):
         self.archives = archives
         self.skipped = [] if skipped is None else skipped
 
+    def add(self, other: CopyResult) -> None:
+        """Count ``other`` in too."""
+        self.files += other.files
+        self.dirs += other.dirs
+        self.symlinks += other.symlinks
+        self.bytes += other.bytes
+        self.archives += other.archives
+        self.skipped.extend(other.skipped)
+
 
 class _Op:
     """The state of one copy: target root, ownership policy, counters."""
@@ -193,6 +203,8 @@ class _Op:
         self.exclude = PatternMatcher(request.excludes) if request.excludes else None
         self.pool = -1  # fd of the file pool, when the target may link from it
         self.pooled: set[str] = set()  # pool keys linked by this copy
+        self.unlinked: frozenset[str] = frozenset()  # digests this process must not link
+        self.split_tries = 3  # directories left to consider for a split (see _split_plan)
 
     def ids(self, entry: Entry) -> tuple[int, int]:
         if self.owner is not None:
@@ -292,7 +304,7 @@ class _Op:
         mode = self.mode if self.mode is not None else entry.mode
         seconds = min(entry.mtime_ns // 1_000_000_000, MAX_OCTAL_11)
         key = f"{entry.digest}-{mode:o}-{uid}-{gid}-{seconds}"
-        first = key not in self.pooled
+        first = key not in self.pooled and entry.digest not in self.unlinked
         if first:
             self.pooled.add(key)
             try:
@@ -354,8 +366,67 @@ class _Op:
         relative to the copied item (what --exclude and --parents patterns see)."""
         assert self.tree is not None
         with _SourceDir(self.tree, path) as src:
-            for name in self.tree.children(path):
-                self._copy_child(path, rel, name, dst, include, src)
+            names = self.tree.children(path)
+            plan = self._split_plan(path, names) if dst.made() else None
+            if plan is None:
+                for name in names:
+                    self._copy_child(path, rel, name, dst, include, src)
+                return
+            split, shared = plan
+            parent = os.getpid()
+
+            def half(part: Sequence[str]) -> tuple[CopyResult, set[str]]:
+                """Copy ``part`` of the names; what it wrote and the pool keys it linked."""
+                if os.getpid() != parent:  # the child's half links no digest of the first
+                    self.unlinked = self.unlinked | shared
+                before, self.result = self.result, CopyResult()
+                pooled = set(self.pooled)
+                try:
+                    for name in part:
+                        self._copy_child(path, rel, name, dst, include, src)
+                    return self.result, self.pooled - pooled
+                finally:
+                    self.result = before
+
+            from builder.halves import in_two
+
+            for result, pooled in in_two(half, names, split):
+                self.result.add(result)
+                self.pooled |= pooled
+
+    def _split_plan(self, path: str, names: list[str]) -> tuple[int, frozenset[str]] | None:
+        """Whether to copy the context directory ``path``'s children ``names`` in two
+        processes (see :mod:`builder.halves`): the index that halves their files, and the
+        digests found on both sides, which only the first half may link from the pool (a
+        second link would make the layer carry a hardlink). None when the files are few,
+        or one child holds most of them (its own directory is considered next)."""
+        tree = self.tree
+        if (not isinstance(tree, ContextSnapshot) or len(names) < 2 or self.split_tries <= 0
+                or not worth_splitting(len(tree.entries))):
+            return None
+        self.split_tries -= 1
+        counts: list[int] = []
+        digests: list[set[str]] = []
+        for name in names:
+            count, found = 0, set()
+            for entry in tree.walk(name if path == "." else f"{path}/{name}"):
+                count += 1
+                if entry.digest:
+                    found.add(entry.digest)
+            counts.append(count)
+            digests.append(found)
+        total = sum(counts)
+        if not worth_splitting(total):
+            return None
+        split, done, best = 1, 0, total
+        for i in range(1, len(names)):
+            done += counts[i - 1]
+            if abs(2 * done - total) < best:
+                split, best = i, abs(2 * done - total)
+        if best * 2 > total:  # one side would hold over three quarters
+            return None
+        shared = set().union(*digests[:split]) & set().union(*digests[split:])
+        return split, frozenset(shared)
 
     def _copy_child(
         self, path: str, rel: str, name: str, dst: _LazyDir, include: PatternMatcher | None,

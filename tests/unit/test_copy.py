@@ -15,6 +15,7 @@ import tarfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import zstandard
@@ -930,3 +931,59 @@ def test_sources_digester_for_cache_keys(ctx: Path) -> None:
     with pytest.raises(BuildError, match="not found") as err:
         sources_digester(scan(ctx))(missing)
     assert err.value.location is not None and err.value.location.line == 2
+
+
+def _files(top: Path) -> dict[str, tuple[object, ...]]:
+    out: dict[str, tuple[object, ...]] = {}
+    for dirpath, dirnames, filenames in os.walk(top):
+        for name in dirnames + filenames:
+            path = Path(dirpath) / name
+            st = path.lstat()
+            data = path.read_bytes() if stat.S_ISREG(st.st_mode) else None
+            link = os.readlink(path) if path.is_symlink() else None
+            out[str(path.relative_to(top))] = (st.st_mode, st.st_uid, st.st_gid, st.st_mtime_ns,
+                                               data, link)
+    return out
+
+
+def test_a_large_copy_in_two_processes_writes_what_one_does(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Over 2,000 files: the directories are halved between this process and a child;
+    the result, the counts and the pool's links are those of one process, and no content
+    found in both halves is linked twice (the layer would carry a hardlink)."""
+    import builder.halves
+
+    if (os.cpu_count() or 1) < 2:
+        pytest.skip("a copy is split only with two cores")
+    files = {f"big/d{d:02}/f{f:02}": f"{d}-{f}\n" for d in range(60) for f in range(40)}
+    files |= {f"big/d{d:02}/same": "same\n" for d in range(60)}
+    ctx = tree(tmp_path / "ctx", files)
+    for d in range(60):
+        os.utime(ctx / "big" / f"d{d:02}" / "same", ns=(1_700_000_000_000_000_000,) * 2)
+        os.symlink("same", ctx / "big" / f"d{d:02}" / "link")
+    snap = scan(ctx)
+    splits: list[int] = []
+    real = builder.halves.in_two
+
+    def spy(run: Any, items: Any, split: int) -> Any:
+        splits.append(split)
+        return real(run, items, split)
+
+    monkeypatch.setattr(builder.halves, "in_two", spy)
+    results = {}
+    for name, min_items in (("two", 2000), ("one", 10**9)):
+        monkeypatch.setattr(builder.halves, "MIN_ITEMS", min_items)
+        pool, target = tmp_path / f"pool-{name}", tmp_path / f"target-{name}"
+        pool.mkdir()
+        target.mkdir()
+        req = CopyRequest(sources=("big/",), dest="/big/")
+        results[name] = (copy_into(req, snap, target, pool=pool), target, pool)
+    assert splits == [30]  # once, in the middle of d00..d59
+    (two, t2, p2), (one, t1, p1) = results["two"], results["one"]
+    assert (two.files, two.dirs, two.symlinks, two.bytes) == (
+        one.files, one.dirs, one.symlinks, one.bytes) == (2460, 60, 60, two.bytes)
+    made = {"big": None}  # the destination directory is made now, in each copy
+    assert _files(t2) | made == _files(t1) | made
+    inodes = [(t2 / rel).lstat().st_ino for rel in _files(t2) if not (t2 / rel).is_symlink()]
+    assert len(inodes) == len(set(inodes))  # no two paths of the copy share an inode
+    assert sorted(os.listdir(p2)) == sorted(os.listdir(p1))
