@@ -71,7 +71,7 @@ from builder.rmtree import remove_tree
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import sqlite3
-    from collections.abc import Callable, Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator, Mapping
     from typing import Any, BinaryIO, Final
 
     from builder.layers import Change, Compression
@@ -365,8 +365,10 @@ class Store:
         compression: Compression = "zstd",
         level: int = 3,
         epoch: int | None = None,
+        known: Mapping[str, os.stat_result] | None = None,
     ) -> LayerRecord:
-        """Write ``changes`` as a layer blob (:func:`builder.layers.write_layer`) and record it.
+        """Write ``changes`` as a layer blob (:func:`builder.layers.write_layer`, which takes
+        ``known``) and record it.
 
         Call inside :meth:`session` until an image names the layer, or pass its digest to
         ``gc(keep=...)``.
@@ -377,7 +379,8 @@ class Store:
 
         with self.blob_writer() as writer:
             digests = write_layer(changes, cast(BinaryIO, writer), compression=compression,
-                                  level=level, epoch=epoch, out_digest=writer.current_digest)
+                                  level=level, epoch=epoch, out_digest=writer.current_digest,
+                                  known=known)
             writer.media_type = digests.media_type
         assert writer.descriptor is not None
         self.record_layer(digests.diff_id, writer.descriptor, digests.uncompressed_size)

@@ -513,16 +513,17 @@ class Build:
             cancel.check()
             epoch = self.settings.source_date_epoch
             settled = mount.kind == "plain" and mount.upper is not None
+            known: dict[str, os.stat_result] = {}  # lstat of settled sources
             if settled:  # all of it is new: diff and promotion in one walk
                 from builder.snapshot.promote import settle_plain
 
-                changes = settle_plain(str(mount.upper), epoch)
+                changes = settle_plain(str(mount.upper), epoch, known)
             else:
                 changes = snapshotter.diff(mount)
             if not changes:
                 return None
             record = self.store.commit_layer(
-                changes, compression=self.request.compression, epoch=epoch
+                changes, compression=self.request.compression, epoch=epoch, known=known
             )
             self._keep_upper(snapshotter, mount, changes, record.diff_id, epoch, settled)
             return LayerRef(record.diff_id, record.descriptor)

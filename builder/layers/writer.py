@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import BinaryIO, Final, Literal
 
@@ -117,6 +117,7 @@ def write_layer(
     mode_override: int | None = None,
     xattrs: bool = True,
     out_digest: Callable[[], str] | None = None,
+    known: Mapping[str, os.stat_result] | None = None,
 ) -> LayerDigests:
     """Write ``changes`` as a layer tarball to ``out`` and return its digests.
 
@@ -136,6 +137,8 @@ def write_layer(
 
     ``out_digest``: when ``out`` hashes what it is given (a store blob writer), the function
     returning that ``sha256:`` digest, so the compressed bytes are not hashed twice.
+    ``known``: the lstat, taken by the caller, of sources (by path) that carry no xattr
+    the layer keeps; they are neither stat'ed nor listed again.
 
     ``compression`` is zstd (one frame, at ``level``), gzip (mtime 0, no name, at ``level``)
     or none. One pass: the tar bytes are hashed (sha256, blake3) and compressed in worker
@@ -145,7 +148,8 @@ def write_layer(
     """
     pipe = Pipeline(out, compression, level, out_digest)
     try:
-        uncompressed = _write_entries(changes, pipe, epoch, uid_gid, mode_override, xattrs)
+        uncompressed = _write_entries(changes, pipe, epoch, uid_gid, mode_override, xattrs,
+                                      known or {})
     except BaseException:
         pipe.abort()
         raise
@@ -164,6 +168,7 @@ def _write_entries(
     uid_gid: tuple[int, int] | None,
     mode_override: int | None,
     want_xattrs: bool,
+    known: Mapping[str, os.stat_result],
 ) -> int:
     buf = bytearray()
     prev: tuple[bytes, ...] = ()
@@ -199,10 +204,15 @@ def _write_entries(
         source = change.source
         if source is None:
             raise LayerError(f"layer change {path!r} ({kind}) has no source")
-        try:
-            st = lstat(source)
-        except OSError as exc:
-            raise LayerError(f"cannot read {source}: {exc.strerror}") from None
+        st = known.get(source)
+        xattrs = None
+        if st is None:
+            try:
+                st = lstat(source)
+            except OSError as exc:
+                raise LayerError(f"cannot read {source}: {exc.strerror}") from None
+            if want_xattrs:
+                xattrs = _xattrs(source)
         fmt = S_IFMT(st.st_mode)
         if kind == "opaque" and fmt != stat.S_IFDIR:
             raise LayerError(f"opaque change {path!r} is not a directory")
@@ -218,7 +228,6 @@ def _write_entries(
             mtime = max_mtime
         elif mtime < 0:
             mtime = 0
-        xattrs = _xattrs(source) if want_xattrs else None
 
         if fmt != stat.S_IFDIR and st.st_nlink > 1 and fmt != stat.S_IFSOCK:
             inode = (st.st_dev, st.st_ino)

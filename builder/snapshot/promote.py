@@ -77,22 +77,28 @@ def promote_top(directory: str) -> None:
             f"cannot turn {directory} into a layer dir: {exc.strerror or exc}") from None
 
 
-def settle_plain(directory: str, epoch: int | None) -> list[Change]:
+def settle_plain(directory: str, epoch: int | None,
+                 known: dict[str, os.stat_result] | None = None) -> list[Change]:
     """The changes of the plain snapshot ``directory`` (every entry, as ``add``; a char
     device 0:0 as ``delete``), sorted parents first, each entry already made what
     extracting the layer written from them with ``epoch`` gives (see the module
-    docstring). Sockets and empty mount-point stubs are removed, as a promotion would."""
+    docstring). Sockets and empty mount-point stubs are removed, as a promotion would.
+
+    ``known`` is filled with the lstat of each source left with no xattr the layer keeps,
+    for :func:`builder.layers.write_layer`: the layer it writes from them is the same (its
+    times are the whole seconds set here, the modes those kept here)."""
     limit = MAX_OCTAL_11 if epoch is None else max(0, min(epoch, MAX_OCTAL_11))
     out: list[Change] = []
     try:
-        _settle_dir(directory, "", limit, out)
+        _settle_dir(directory, "", limit, out, {} if known is None else known)
     except OSError as exc:
         raise SnapshotError(
             f"cannot read the snapshot {directory}: {exc.strerror or exc}") from None
     return out
 
 
-def _settle_dir(path: str, rel: str, limit: int, out: list[Change]) -> bool:
+def _settle_dir(path: str, rel: str, limit: int, out: list[Change],
+                known: dict[str, os.stat_result]) -> bool:
     """Settle what is below ``path``; whether a diff would list anything there."""
     with os.scandir(path) as it:
         entries = sorted(it, key=lambda e: os.fsencode(e.name))
@@ -118,7 +124,7 @@ def _settle_dir(path: str, rel: str, limit: int, out: list[Change]) -> bool:
             opaque = not set(names).isdisjoint(OPAQUE_XATTRS) and is_opaque(entry.path)
             if opaque:
                 out.append(Change(child, "opaque", entry.path))
-            below = _settle_dir(entry.path, child, limit, out)
+            below = _settle_dir(entry.path, child, limit, out, known)
             if not opaque:
                 if not below and stub:  # an empty mount-point stub
                     _remove(entry.path, st)
@@ -131,6 +137,8 @@ def _settle_dir(path: str, rel: str, limit: int, out: list[Change]) -> bool:
             out.append(Change(child, "add", entry.path))
         listed = True
         _settle_entry(entry.path, st, names, opaque, limit)
+        if not names or not any(keep_xattr(n) for n in names):
+            known[entry.path] = st
     return listed
 
 

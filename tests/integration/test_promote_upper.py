@@ -437,8 +437,12 @@ def test_settled_plain_snapshot_equals_diff_and_promotion(tmp_path: Path,
     for top in (settled, promoted):
         top.mkdir()
         _plain_tree(top)
-    changes = settle_plain(str(settled), epoch)
+    known: dict[str, os.stat_result] = {}
+    changes = settle_plain(str(settled), epoch, known)
     diffed = upper_changes(promoted, ())
+    # the layer writer takes the walk's lstat of what keeps no xattr (and reads the rest)
+    assert str(settled / "d" / "g") in known and str(settled / "opq") in known
+    assert str(settled / "caps") not in known
     assert [(c.path, c.kind) for c in changes] == [
         (c.path, c.kind) for c in diffed if c.path != "sockdir/sock"]
     kinds = {c.path: c.kind for c in changes}
@@ -446,7 +450,7 @@ def test_settled_plain_snapshot_equals_diff_and_promotion(tmp_path: Path,
     assert "stubdir" not in kinds and "stubfile" not in kinds
     store = Store(tmp_path / "root")
     with store.session():
-        record = store.commit_layer(changes, epoch=epoch)
+        record = store.commit_layer(changes, epoch=epoch, known=known)
         other = store.commit_layer(diffed, epoch=epoch)
     assert record.descriptor.digest == other.descriptor.digest
     assert record.diff_id == other.diff_id
