@@ -373,6 +373,7 @@ class _Op:
                     self._copy_child(path, rel, name, dst, include, src)
                 return
             split, shared = plan
+            self.split_tries = 0  # one split a copy: each half stays in its process
             parent = os.getpid()
 
             def half(part: Sequence[str]) -> tuple[CopyResult, set[str]]:
