@@ -16,6 +16,7 @@ import pickle
 import signal
 import warnings
 from collections.abc import Callable, Sequence
+from types import ModuleType
 from typing import TypeVar
 
 from builder.errors import DockyardError
@@ -37,27 +38,30 @@ def in_two(run: Callable[[Sequence[T]], R], items: Sequence[T], split: int) -> t
 
     An error of either half is raised here, after the child has ended: the child's own
     (a :class:`DockyardError` as it was, anything else as a DockyardError naming it), or
-    the parent's, which kills the child first.
+    the parent's, which kills the child first. The child's outcome comes back through an
+    unnamed temp file read once it has exited, not a pipe read to its end: a process that
+    another thread forked while the pipe was open would hold the end open too.
     """
-    read_fd, write_fd = os.pipe()
-    with warnings.catch_warnings():  # 3.12+ warns of forks beside threads; see the docstring
-        warnings.simplefilter("ignore", DeprecationWarning)
-        pid = os.fork()
-    if pid == 0:  # pragma: no cover (the child's lines run in another process)
-        os.close(read_fd)
-        _child(run, items[split:], write_fd)
-    os.close(write_fd)
-    try:
-        mine = run(items[:split])
-    except BaseException:
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(pid, signal.SIGKILL)
-        os.close(read_fd)
-        os.waitpid(pid, 0)
-        raise
-    with os.fdopen(read_fd, "rb") as pipe:
-        payload = pipe.read()
-    _, status = os.waitpid(pid, 0)
+    import tempfile
+
+    from builder.runtime import syscalls as sc  # loaded here: a child loads no library
+
+    with tempfile.TemporaryFile() as result:
+        with warnings.catch_warnings():  # 3.12+ warns of forks beside threads (docstring)
+            warnings.simplefilter("ignore", DeprecationWarning)
+            pid = os.fork()
+        if pid == 0:  # pragma: no cover (the child's lines run in another process)
+            _child(run, items[split:], result.fileno(), sc)
+        try:
+            mine = run(items[:split])
+        except BaseException:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            raise
+        _, status = os.waitpid(pid, 0)
+        result.seek(0)
+        payload = result.read()
     try:
         ok, value = pickle.loads(payload)
     except Exception:
@@ -68,12 +72,11 @@ def in_two(run: Callable[[Sequence[T]], R], items: Sequence[T], split: int) -> t
     return mine, value
 
 
-def _child(run: Callable[[Sequence[T]], R], part: Sequence[T], write_fd: int) -> None:
-    """Run ``part``, write the pickled outcome and exit (never returns)."""
+def _child(run: Callable[[Sequence[T]], R], part: Sequence[T], fd: int,
+           sc: ModuleType) -> None:
+    """Run ``part``, write the pickled outcome to ``fd`` and exit (never returns)."""
     code = 0
     try:
-        from builder.runtime import syscalls as sc
-
         sc.prctl(sc.PR_SET_PDEATHSIG, signal.SIGKILL)  # gone with the thread that forked
         # Ctrl-C is the parent's to handle: it cancels the build, and kills this child
         # only if its own half fails
@@ -91,6 +94,6 @@ def _child(run: Callable[[Sequence[T]], R], part: Sequence[T], write_fd: int) ->
             data = pickle.dumps((False, DockyardError(str(outcome[1]) or repr(exc))))
         view = memoryview(data)
         while view:
-            view = view[os.write(write_fd, view):]
+            view = view[os.write(fd, view):]
     finally:
         os._exit(code)
