@@ -40,8 +40,6 @@ if TYPE_CHECKING:
     EntryKind = Literal["file", "dir", "symlink", "fifo", "char", "block"]
     StatKey = tuple[int, int, int, int, int, int]  # dev, ino, size, mtime_ns, ctime_ns, mode
 
-    from builder.context_state import Listing
-
 __all__ = [
     "BuildContext",
     "ContextSnapshot",
@@ -407,11 +405,8 @@ def scan(
     *,
     stat_cache: StatCache | None = None,
     threads: int | None = None,
-    listing: Listing | None = None,
 ) -> ContextSnapshot:
-    """Walk ``root`` and record every entry not excluded by ``patterns``; a directory in
-    ``listing`` (what :func:`builder.context_state.state_digest` saw of it just before) is
-    not listed again.
+    """Walk ``root`` and record every entry not excluded by ``patterns``.
 
     Excluded directories are skipped unless an exception pattern could re-include something
     inside (then the directory is recorded only if something below it is kept). FIFOs,
@@ -433,19 +428,25 @@ def scan(
 
     def visit(rel_dir: str, abs_dir: str) -> bool:
         kept_any = False
-        seen = listing.get(abs_dir) if listing else None
-        children = sorted(seen, key=_name) if seen is not None else _listed(abs_dir)
-        for name, st, link in children:
-            rel = name if rel_dir == "." else f"{rel_dir}/{name}"
-            path = os.path.join(abs_dir, name)
+        try:
+            with os.scandir(abs_dir) as it:
+                children = sorted(it, key=lambda d: d.name)
+        except OSError as e:
+            raise ContextError(f"cannot read {abs_dir}: {e.strerror}") from None
+        for child in children:
+            rel = child.name if rel_dir == "." else f"{rel_dir}/{child.name}"
             excluded = matcher is not None and matcher.matches_or_parent_matches(rel)
+            try:
+                st = child.stat(follow_symlinks=False)
+            except FileNotFoundError:
+                continue  # removed while we were scanning
             fmt = stat.S_IFMT(st.st_mode)
             if fmt == stat.S_IFDIR:
                 if excluded and not (matcher is not None and matcher.may_match_inside(rel)):
                     continue
                 if not excluded:
                     entries[rel] = entry_from_stat(rel, st)
-                if visit(rel, path) and excluded:
+                if visit(rel, child.path) and excluded:
                     entries[rel] = entry_from_stat(rel, st)
                     kept_any = True
                 kept_any = kept_any or not excluded
@@ -453,18 +454,17 @@ def scan(
             if excluded:
                 continue
             if fmt == stat.S_IFREG:
-                to_hash.append((rel, path, st))
+                to_hash.append((rel, child.path, st))
             elif fmt in _SPECIAL and not (fmt == stat.S_IFCHR and st.st_rdev == 0):
                 entries[rel] = entry_from_stat(rel, st)  # copied as such, as Docker does
             elif fmt == stat.S_IFLNK:
-                if seen is None:
-                    try:
-                        link = os.readlink(path)
-                    except OSError as e:
-                        raise ContextError(
-                            f"cannot read the symlink {path}: {e.strerror}"
-                        ) from None
-                entries[rel] = entry_from_stat(rel, st, link=link)
+                try:
+                    target = os.readlink(child.path)
+                except OSError as e:
+                    raise ContextError(
+                        f"cannot read the symlink {child.path}: {e.strerror}"
+                    ) from None
+                entries[rel] = entry_from_stat(rel, st, link=target)
             else:
                 stats.skipped.append(
                     f"skipping {_special_name(fmt)} {rel!r}: it cannot be part of a build context"
@@ -480,27 +480,6 @@ def scan(
         stat_cache.store(str(root_path), patterns, remember)
     stats.entries = len(entries)
     return ContextSnapshot(root_path, entries, stats)
-
-
-def _name(child: tuple[str, os.stat_result, str]) -> str:
-    return child[0]
-
-
-def _listed(abs_dir: str) -> list[tuple[str, os.stat_result, str]]:
-    """The entries of ``abs_dir`` by name, each with its lstat (symlink targets are read
-    by the caller); those removed meanwhile are left out."""
-    try:
-        with os.scandir(abs_dir) as it:
-            children = sorted(it, key=lambda d: d.name)
-    except OSError as e:
-        raise ContextError(f"cannot read {abs_dir}: {e.strerror}") from None
-    out = []
-    for child in children:
-        try:
-            out.append((child.name, child.stat(follow_symlinks=False), ""))
-        except FileNotFoundError:
-            continue  # removed while we were scanning
-    return out
 
 
 def _hash_all(
@@ -643,15 +622,13 @@ def open_context(
     stdin: BinaryIO | None = None,
     stat_cache: StatCache | None = None,
     threads: int | None = None,
-    listing: Listing | None = None,
 ) -> BuildContext:
     """Prepare the build context the way ``docker build`` does.
 
     ``context`` is a directory or ``-``: stdin then holds either a tar archive (any
     compression; the Dockerfile is read from inside it) or a plain Dockerfile with an empty
     context. ``dockerfile`` is a path (default ``<context>/Dockerfile``; it may lie outside the
-    context) or ``-`` for stdin. The stat cache is used for directory contexts only, and so
-    is ``listing`` (see :func:`scan`), taken through the same .dockerignore.
+    context) or ``-`` for stdin. The stat cache is used for directory contexts only.
     """
     if str(context) == "-":
         return _from_stdin(_need_stdin(stdin), dockerfile, threads)
@@ -674,7 +651,7 @@ def open_context(
     except OSError as e:
         raise ContextError(f"failed to read dockerfile {df_path}: {e.strerror}") from None
     patterns = ignore_patterns(ctx_dir, df_path)
-    snap = scan(ctx_dir, patterns, stat_cache=stat_cache, threads=threads, listing=listing)
+    snap = scan(ctx_dir, patterns, stat_cache=stat_cache, threads=threads)
     return BuildContext(snap, text, df_path.name)
 
 

@@ -38,16 +38,10 @@ FINE_RACY_NS = 100_000_000
 """The same for a ctime with a sub-second part (a kernel tick is 1-10 ms)."""
 
 
-Listing = dict[str, list[tuple[str, os.stat_result, str]]]
-"""What a walk saw: directory path -> its entries (name, lstat, symlink target or "")."""
-
-
-def state_digest(root: str, patterns: Sequence[str] = (),
-                 listing: Listing | None = None) -> str | None:
+def state_digest(root: str, patterns: Sequence[str] = ()) -> str | None:
     """The digest of the context directory ``root`` seen through ``patterns``, or None when
     it cannot be trusted (a change in the last :data:`RACY_NS`) or the walk fails (the scan
-    then says why). ``listing``, when given, is filled with what the walk saw of every
-    directory the scan enters (left empty when the walk fails), for the scan to reuse."""
+    then says why)."""
     from blake3 import blake3
 
     matcher = PatternMatcher(patterns) if patterns else None
@@ -58,7 +52,6 @@ def state_digest(root: str, patterns: Sequence[str] = (),
         pending = [("", root)]
         while pending:
             rel_dir, abs_dir = pending.pop()
-            seen: list[tuple[str, os.stat_result, str]] = []
             with os.scandir(abs_dir) as it:
                 for child in it:
                     rel = rel_dir + child.name
@@ -69,19 +62,12 @@ def state_digest(root: str, patterns: Sequence[str] = (),
                     row: tuple[Any, ...] = (rel, st.st_ctime_ns, st.st_dev, st.st_ino,
                                             st.st_size, st.st_mtime_ns, st.st_mode,
                                             st.st_uid, st.st_gid)
-                    link = ""
                     if is_dir:
                         pending.append((rel + "/", child.path))
                     elif stat.S_ISLNK(st.st_mode):
-                        link = os.readlink(child.path)
-                        row += (link,)
+                        row += (os.readlink(child.path),)
                     rows.append(row)
-                    seen.append((child.name, st, link))
-            if listing is not None:
-                listing[abs_dir] = seen
     except OSError:
-        if listing is not None:
-            listing.clear()
         return None
     # the kernel sets a ctime to the current time on every change (mtimes can be set back);
     # the common case, nothing changed lately, is told by max() alone

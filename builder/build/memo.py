@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from typing import Any
 
     from builder.context import BuildContext, StatCache
-    from builder.context_state import Listing
     from builder.progress import Reporter
     from builder.settings import Settings
 
@@ -50,7 +49,6 @@ class Prescan:
         self._where: tuple[str, list[str]] | None = None  # context root, .dockerignore
         self._state: str | None = None
         self._stats: StatCache | None = None
-        self.listing: Listing = {}  # what the state walk saw, for the scan (then emptied)
         if request.stdin is not None or "-" in (request.context, request.dockerfile):
             return
         from builder.context import ignore_patterns
@@ -66,7 +64,7 @@ class Prescan:
             return  # the scan reports it
         root = str(ctx_dir.absolute())
         self._where = (root, patterns)
-        self._state = state_digest(root, patterns, self.listing)
+        self._state = state_digest(root, patterns)
         if self._state is None:
             return
         state, fingerprint = self.stat_cache().load_state(root, patterns)
@@ -115,13 +113,9 @@ def opened_context(
             stat_cache = prescan.stat_cache()
         else:
             stat_cache = stack.enter_context(StatCache.for_root(Path(settings.root)))
-        listing = prescan.listing if prescan is not None else None
-        try:
-            ctx = open_context(request.context, request.dockerfile, stdin=stdin,
-                               stat_cache=stat_cache, listing=listing)
-        finally:
-            if listing is not None:
-                listing.clear()
+        ctx = open_context(
+            request.context, request.dockerfile, stdin=stdin, stat_cache=stat_cache
+        )
     with ctx:
         yield ctx
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -137,45 +136,3 @@ def test_the_memo_key_is_found_without_a_scan_until_the_context_changes(
 def test_stdin_contexts_are_always_scanned(tmp_path: Path) -> None:
     settings = Settings(root=tmp_path / "root")
     assert memo.Prescan(BuildRequest(context="-"), settings).key is None
-
-
-@pytest.mark.parametrize("patterns", [[], ["node_modules", "!node_modules/keep", "*.log"]])
-def test_the_scan_reuses_what_the_state_walk_listed(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, patterns: list[str]) -> None:
-    """A scan given the state walk's listing lists no directory again and finds the same
-    context: entries, metadata, link targets and digests."""
-    import builder.context
-    from builder.context import scan
-
-    ctx = make(tmp_path)
-    for rel in ("node_modules/keep", "node_modules/drop", "x.log", "src/deep/z.log"):
-        (ctx / rel).parent.mkdir(parents=True, exist_ok=True)
-        (ctx / rel).write_text(rel)
-    os.mkfifo(ctx / "fifo")
-    listing: context_state.Listing = {}
-    state_digest(str(ctx), patterns, listing)
-    assert str(ctx) in listing and str(ctx / "src" / "deep") in listing
-    plain = scan(ctx, patterns)
-    listed: list[str] = []
-    real = builder.context._listed
-
-    def spy(abs_dir: str) -> Any:
-        listed.append(abs_dir)
-        return real(abs_dir)
-
-    monkeypatch.setattr(builder.context, "_listed", spy)
-    reused = scan(ctx, patterns, listing=listing)
-    assert listed == []
-    assert reused.entries == plain.entries
-    assert reused.get("link") is not None and reused.get("link").link == "src/a.txt"  # type: ignore[union-attr]
-    assert [e.path for e in reused.walk(".")] == [e.path for e in plain.walk(".")]
-    # what the walk did not list (a directory it pruned, or after a failed walk) is listed
-    listing.pop(str(ctx / "src" / "deep"))
-    again = scan(ctx, patterns, listing=listing)
-    assert listed == [str(ctx / "src" / "deep")] and again.entries == plain.entries
-
-
-def test_a_failed_state_walk_leaves_no_listing(tmp_path: Path) -> None:
-    listing: context_state.Listing = {"stale": []}
-    assert state_digest(str(tmp_path / "missing"), [], listing) is None
-    assert listing == {}
