@@ -79,6 +79,10 @@ def flock(path: Path, *, exclusive: bool = True, blocking: bool = True) -> Itera
         os.close(fd)
 
 
+WRITEBACK_CHUNK = 8 << 20
+"""How much a blob writer lets pile up in the page cache before it starts writing it back."""
+
+
 class BlobWriter(io.RawIOBase):
     """A write-only stream into the store; :meth:`commit` verifies and publishes the blob."""
 
@@ -95,6 +99,7 @@ class BlobWriter(io.RawIOBase):
         self._file: BinaryIO | None = os.fdopen(fd, "wb")
         self._hash = hashlib.sha256()
         self.size = 0
+        self._written_back = 0  # bytes whose writeback has been started
         self.descriptor: Descriptor | None = None
 
     def writable(self) -> bool:
@@ -107,7 +112,22 @@ class BlobWriter(io.RawIOBase):
         self._file.write(view)
         self._hash.update(view)
         self.size += len(view)
+        if self.size - self._written_back >= WRITEBACK_CHUNK:
+            self._write_back()
         return len(view)
+
+    def _write_back(self) -> None:
+        """Start writing what came since the last call to disk, without waiting: the disk
+        works while the rest is made, and :meth:`commit`'s fsync has only the tail left
+        (a large layer would otherwise sit in the page cache until then)."""
+        from builder.runtime import syscalls as sc
+
+        assert self._file is not None
+        self._file.flush()
+        with contextlib.suppress(OSError):  # a hint: a file system may not support it
+            sc.sync_file_range(self._file.fileno(), self._written_back,
+                               self.size - self._written_back)
+        self._written_back = self.size
 
     def current_digest(self) -> str:
         """The digest of what was written so far."""

@@ -107,6 +107,8 @@ PR_SET_NO_NEW_PRIVS = 38
 
 OVERLAYFS_SUPER_MAGIC = 0x794C7630
 
+SYNC_FILE_RANGE_WRITE = 2
+
 _SYSCALLS = {
     "x86_64": {"pivot_root": 155, "open_tree": 428, "move_mount": 429, "fsopen": 430,
                "fsconfig": 431, "fsmount": 432},
@@ -131,6 +133,7 @@ _libc.umount2.argtypes = [_CharP, _Int]
 _libc.unshare.argtypes = [_Int]
 _libc.sethostname.argtypes = [_CharP, _ULong]  # size_t
 _libc.prctl.argtypes = [_Int, _ULong, _ULong, _ULong, _ULong]
+_libc.sync_file_range.argtypes = [_Int, _Long, _Long, _Int]  # off64_t: a long on 64 bits
 
 
 def _check(result: int, name: str, detail: str = "") -> int:
@@ -181,6 +184,12 @@ def pivot_root(new_root: str, put_old: str) -> None:
 def prctl(option: int, arg2: int = 0, arg3: int = 0, arg4: int = 0, arg5: int = 0) -> int:
     """prctl(2)."""
     return _check(_libc.prctl(option, arg2, arg3, arg4, arg5), "prctl")
+
+
+def sync_file_range(fd: int, offset: int, nbytes: int,
+                    flags: int = SYNC_FILE_RANGE_WRITE) -> None:
+    """sync_file_range(2): by default, start writing a byte range back without waiting."""
+    _check(_libc.sync_file_range(fd, offset, nbytes, flags), "sync_file_range")
 
 
 def capset(effective: int, permitted: int, inheritable: int) -> None:
