@@ -5,7 +5,7 @@ Usage: python bench/layers.py [--big-mb 300] [--small 20000] [--runs 3] [--level
 Inputs are generated in a temp dir: a "big" tree of mixed data (half text-like, half random,
 files of 64 KiB–8 MiB) and a "small" tree of many files of 0–4 KiB. Each figure is the best of
 --runs rounds; within a round ours and its peers run interleaved (same background load).
-Peers: raw zstandard (same level, one thread) and raw hashlib sha256 / blake3 over the very
+Peers: raw zstandard (same level, one thread) and raw hashlib sha256 over the very
 same tar bytes, ``tar -c | zstd -T1 -<level>`` and ``tar -x`` via subprocess, and the stdlib
 ``tarfile``. Writes its output to bench/results/layers.txt as well.
 """
@@ -26,7 +26,6 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import blake3
 import zstandard
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -167,12 +166,11 @@ def big_figures(
     def zstd_update() -> Callable[[memoryview], object]:
         return zstandard.ZstdCompressor(level=level).compressobj().compress
 
-    t_ours, t_zstd, t_sha, t_b3, t_cli = timed(
+    t_ours, t_zstd, t_sha, t_cli = timed(
         runs,
         ours,
         raw(zstd_update),
         raw(lambda: hashlib.sha256().update),
-        raw(lambda: blake3.blake3().update),
         lambda: shell(f"tar -C {big} -cf - . | zstd -q -T1 -{level} -o {work}/cli.zst -f"),
     )
     zsize = out.stat().st_size
@@ -182,11 +180,10 @@ def big_figures(
 
     say(f"big layer: {files} files, {size / MB:.0f} MiB tar -> {zsize / MB:.0f} MiB zstd "
         f"(ratio {zsize / size:.2f}), diff_id {d.diff_id[:19]}...")
-    row("write_layer: walk+tar+sha256+blake3+zstd+sha256, to a file", mbps(t_ours))
+    row("write_layer: walk+tar+sha256+zstd+sha256, to a file", mbps(t_ours))
     row(f"raw zstd -{level}, one thread, in memory, same bytes", mbps(t_zstd),
         f"ours = {t_zstd / t_ours:.0%} of it (target >= 70%)")
     row("raw sha256, same bytes", mbps(t_sha))
-    row("raw blake3, same bytes", mbps(t_b3))
     row(f"tar -c | zstd -T1 -{level} (subprocess)", mbps(t_cli),
         f"ours = {t_cli / t_ours:.2f}x its speed")
     data.release()

@@ -1,7 +1,7 @@
 """OCI layer tarballs: deterministic writing, one-pass hashing and compression, safe extraction.
 
 - :func:`write_layer` turns a sorted stream of :class:`Change` into a PAX tar, hashing it
-  (sha256 = diff_id, blake3) and compressing it (zstd, gzip or none) in one streaming pass.
+  (sha256: the diff_id) and compressing it (zstd, gzip or none) in one streaming pass.
 - :func:`changes_from_tree` lists a directory tree as ``add`` changes in the required order.
 - :func:`apply_layer` extracts a layer (any compression) into a directory without ever
   touching anything outside it, applying whiteouts and opaque markers.

@@ -12,7 +12,6 @@ import zlib
 from collections.abc import Callable
 from typing import BinaryIO, Literal, cast
 
-import blake3
 import zstandard
 from isal import igzip, isal_zlib  # gzip's format, inflated at ~3x zlib's speed
 
@@ -262,7 +261,7 @@ class _Worker(threading.Thread):
 
 
 class Pipeline:
-    """Takes tar bytes in chunks and, in worker threads, hashes them (sha256 + blake3),
+    """Takes tar bytes in chunks and, in worker threads, hashes them (sha256: the diff_id),
     compresses them, hashes the compressed bytes and writes those to ``out``.
 
     Three stages (hash, compress, emit) run concurrently with the producer; the libraries
@@ -281,7 +280,6 @@ class Pipeline:
         self._out = out
         self._out_digest = out_digest  # ``out`` hashes what it takes: not hashed twice
         self._sha = hashlib.sha256()
-        self._b3 = blake3.blake3()
         self._out_sha = hashlib.sha256()
         self._out_size = 0
         self._zc: zstandard.ZstdCompressionObj | None = None
@@ -333,7 +331,6 @@ class Pipeline:
 
     def _hash(self, chunk: bytes | bytearray) -> None:
         self._sha.update(chunk)
-        self._b3.update(chunk)
 
     def _emit(self, data: bytes | bytearray) -> None:
         if self._out_digest is None and (self._zc is not None or self._gz is not None):
@@ -397,8 +394,8 @@ class Pipeline:
         """Stop the workers without finishing the stream."""
         self._stop()
 
-    def finish(self) -> tuple[str, str, str, int]:
-        """Flush everything; return (diff_id, blake3 hex, blob digest, blob size)."""
+    def finish(self) -> tuple[str, str, int]:
+        """Flush everything; return (diff_id, blob digest, blob size)."""
         if self._pending is not None and not self._closed:
             self._closed = True
             self._finish_inline()
@@ -411,4 +408,4 @@ class Pipeline:
             digest = self._out_digest()
         else:
             digest = "sha256:" + self._out_sha.hexdigest()
-        return diff_id, self._b3.hexdigest(), digest, self._out_size
+        return diff_id, digest, self._out_size

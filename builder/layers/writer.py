@@ -64,18 +64,16 @@ class Change(Record):
 class LayerDigests(Record):
     """What :func:`write_layer` produced."""
 
-    __slots__ = ("diff_id", "blake3", "digest", "size", "uncompressed_size", "media_type")
+    __slots__ = ("diff_id", "digest", "size", "uncompressed_size", "media_type")
     diff_id: Final[str]  # "sha256:<hex>" of the uncompressed tar
-    blake3: Final[str]  # hex blake3 of the uncompressed tar
     digest: Final[str]  # "sha256:<hex>" of the bytes written to ``out``
     size: Final[int]  # bytes written to ``out``
     uncompressed_size: Final[int]
     media_type: Final[str]
 
-    def __init__(self, diff_id: str, blake3: str, digest: str, size: int,
-                 uncompressed_size: int, media_type: str) -> None:
+    def __init__(self, diff_id: str, digest: str, size: int, uncompressed_size: int,
+                 media_type: str) -> None:
         self.diff_id = diff_id
-        self.blake3 = blake3
         self.digest = digest
         self.size = size
         self.uncompressed_size = uncompressed_size
@@ -141,7 +139,7 @@ def write_layer(
     the layer keeps; they are neither stat'ed nor listed again.
 
     ``compression`` is zstd (one frame, at ``level``), gzip (mtime 0, no name, at ``level``)
-    or none. One pass: the tar bytes are hashed (sha256, blake3) and compressed in worker
+    or none. One pass: the tar bytes are hashed (sha256) and compressed in worker
     threads while the next entries are read; ``out`` is written from a worker thread. On an
     error ``out`` holds a partial blob to discard; an error raised by ``out.write`` itself
     is re-raised unchanged.
@@ -153,8 +151,8 @@ def write_layer(
     except BaseException:
         pipe.abort()
         raise
-    diff_id, b3, digest, size = pipe.finish()
-    return LayerDigests(diff_id, b3, digest, size, uncompressed, MEDIA_TYPES[compression])
+    diff_id, digest, size = pipe.finish()
+    return LayerDigests(diff_id, digest, size, uncompressed, MEDIA_TYPES[compression])
 
 
 def _bad_path(path: str) -> LayerError:
