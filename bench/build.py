@@ -18,7 +18,8 @@ stopped by PID) and ``buildah bud --layers --runtime runc`` (its own storage) wh
 installed. Figures are medians of --runs; ratios are to Docker's classic builder (lower is
 better) beside the targets. Each cold build starts in a fresh state directory (see
 :class:`Builder`) and each timed build on a synced disk (as ``hyperfine --prepare sync``
-would), for every tool. Output also goes to bench/results/build.txt.
+would) with idle cores (:func:`settle`), for every tool. Output also goes to
+bench/results/build.txt.
 """
 
 from __future__ import annotations
@@ -318,6 +319,25 @@ class Buildah(Builder):
 _CHANGES = itertools.count()  # every change writes content never built before, by any tool
 
 
+def _cpu_times() -> tuple[int, int]:
+    """(idle, total) jiffies of all cores since boot, from /proc/stat."""
+    fields = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    return fields[3] + fields[4], sum(fields)  # idle + iowait
+
+
+def settle(window: float = 0.25, idle: float = 0.9, limit: float = 10.0) -> None:
+    """Wait (at most ``limit`` s) until the cores are ``idle`` over a ``window``: a daemon
+    just started (dockerd loads for seconds after it answers) or a tool's clean-up would
+    otherwise run during the next tool's timed build."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        idle0, total0 = _cpu_times()
+        time.sleep(window)
+        idle1, total1 = _cpu_times()
+        if total1 > total0 and (idle1 - idle0) / (total1 - total0) >= idle:
+            return
+
+
 def measure(builder: Builder, sc: Scenario, ctx: Path, runs: int) -> dict[str, float]:
     """Median seconds of cold, no-op and one-file-change builds."""
     times: dict[str, list[float]] = {m: [] for m in MODES}
@@ -327,9 +347,11 @@ def measure(builder: Builder, sc: Scenario, ctx: Path, runs: int) -> dict[str, f
         for mode in MODES:
             if mode == "change":
                 sc.change(ctx, next(_CHANGES))
-            # every tool starts on a settled disk: the writeback of the context just written
-            # or of the last build is not charged to the build that follows it
+            # every tool starts on a settled disk and idle cores: the writeback of the
+            # context just written or of the last build, and a daemon still starting, are
+            # not charged to the build that follows them
             os.sync()
+            settle()
             start = time.perf_counter()
             builder.used = True
             builder.build(ctx, tag)
