@@ -80,6 +80,12 @@ class LayerDigests(Record):
         self.media_type = media_type
 
 
+def mtime_limit(epoch: int | None) -> int:
+    """The latest mtime a layer written with ``epoch`` keeps (later ones are clamped to it):
+    the epoch itself, within what a tar header holds."""
+    return MAX_OCTAL_11 if epoch is None else max(0, min(epoch, MAX_OCTAL_11))
+
+
 def keep_xattr(name: str) -> bool:
     """Whether a layer carries the xattr ``name`` (``user.*`` but overlay's, file caps)."""
     if name.startswith("user."):
@@ -171,7 +177,7 @@ def _write_entries(
     buf = bytearray()
     prev: tuple[bytes, ...] = ()
     links: dict[tuple[int, int], bytes] = {}
-    max_mtime = MAX_OCTAL_11 if epoch is None else max(0, min(epoch, MAX_OCTAL_11))
+    max_mtime = mtime_limit(epoch)
     lstat, S_IFMT = os.lstat, stat.S_IFMT
     put = pipe.put
 

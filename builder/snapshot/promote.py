@@ -36,8 +36,7 @@ from collections.abc import Mapping, Sequence
 
 from builder.errors import SnapshotError
 from builder.layers import Change
-from builder.layers.tarformat import MAX_OCTAL_11
-from builder.layers.writer import keep_xattr
+from builder.layers.writer import keep_xattr, mtime_limit
 from builder.runtime.stubs import STUB_XATTR
 from builder.snapshot.tree import OPAQUE_XATTRS, is_opaque, is_whiteout
 
@@ -52,7 +51,7 @@ def promote_upper(directory: str, changes: Sequence[Change], epoch: int | None) 
     ``changes`` with ``epoch`` gives (see the module docstring)."""
     kinds = {c.path: c.kind for c in changes}
     ancestors = {c.path.rpartition("/")[0] for c in changes}
-    limit = MAX_OCTAL_11 if epoch is None else max(0, min(epoch, MAX_OCTAL_11))
+    limit = mtime_limit(epoch)
     walker = _Walker(kinds, ancestors, limit)
     try:
         walker.directory(directory, "")
@@ -87,7 +86,7 @@ def settle_plain(directory: str, epoch: int | None,
     ``known`` is filled with the lstat of each source left with no xattr the layer keeps,
     for :func:`builder.layers.write_layer`: the layer it writes from them is the same (its
     times are the whole seconds set here, the modes those kept here)."""
-    limit = MAX_OCTAL_11 if epoch is None else max(0, min(epoch, MAX_OCTAL_11))
+    limit = mtime_limit(epoch)
     out: list[Change] = []
     try:
         _settle_dir(directory, "", limit, out, {} if known is None else known)
