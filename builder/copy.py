@@ -377,15 +377,15 @@ class _Op:
             parent = os.getpid()
 
             def half(part: Sequence[str]) -> tuple[CopyResult, set[str]]:
-                """Copy ``part`` of the names; what it wrote and the pool keys it linked."""
+                """Copy ``part`` of the names; what it wrote, and the pool keys this copy
+                has linked so far (the child's reach the parent this way)."""
                 if os.getpid() != parent:  # the child's half links no digest of the first
                     self.unlinked = self.unlinked | shared
                 before, self.result = self.result, CopyResult()
-                pooled = set(self.pooled)
                 try:
                     for name in part:
                         self._copy_child(path, rel, name, dst, include, src)
-                    return self.result, self.pooled - pooled
+                    return self.result, self.pooled
                 finally:
                     self.result = before
 
@@ -400,7 +400,8 @@ class _Op:
         processes (see :mod:`builder.halves`): the index that halves their files, and the
         digests found on both sides, which only the first half may link from the pool (a
         second link would make the layer carry a hardlink). None when the files are few,
-        or one child holds most of them (its own directory is considered next)."""
+        or one child holds over three quarters of them. A copy considers only the first
+        three directories it copies that have two children or more."""
         tree = self.tree
         if (not isinstance(tree, ContextSnapshot) or len(names) < 2 or self.split_tries <= 0
                 or not worth_splitting(len(tree.entries))):

@@ -1,8 +1,8 @@
 """Per-file work split in two: one half in this process, the other in a forked child.
 
-Copying or hashing tens of thousands of small files is mostly Python's own work per file,
-so threads serialize on the GIL (and measured slower than one thread); a forked child runs
-on a second core. The child gets its half, runs the same function and sends back the
+Copying tens of thousands of small files is mostly Python's own work per file, so threads
+serialize on the GIL (and measured slower than one thread); a forked child runs on a second
+core. The child gets its half, runs the same function and sends back the
 result (pickled) or the error it raised; the parent runs the first half meanwhile. Only
 the calling thread exists in the child: the function must touch files and its arguments,
 never locks, stores or caches of the parent.
