@@ -263,7 +263,9 @@ def keys_for(
                     inherited = inherited and stage_complete.get(e.source_stage, True)
                 elif e.image is not None:
                     deps[name] = "image:" + ids.get(e.image, e.image)
-            digest = sources_digest(step) if sources_digest and _needs_sources(step) else None
+            # a pruned stage is never built: its sources are not looked at (nor fetched)
+            digest = sources_digest(step) if sources_digest and _needs_sources(step) \
+                and not st.pruned else None
             key = compute(step, parent, digest, deps, stage_name=st.display_name)
             if not inherited and key.complete:
                 key = CacheKey(key.digest, key.inputs, False)

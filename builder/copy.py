@@ -28,7 +28,7 @@ from blake3 import blake3
 
 from builder.context import ContextSnapshot, Entry
 from builder.errors import BuildError, ContextError
-from builder.fetch import download, is_git_source, is_url
+from builder.fetch import Download, download, is_git_source, is_url
 from builder.halves import worth_splitting
 from builder.ignore import PatternMatcher, go_clean
 from builder.instructions import Add, Copy, InlineFile
@@ -42,6 +42,10 @@ if TYPE_CHECKING:
     from builder.graph import Step
 
 __all__ = ["CopyRequest", "CopyResult", "context_digest", "copy_into", "sources_digester"]
+
+Fetch = Callable[[str, str], Download]
+"""Gives a URL source as the build fetched it: ``fetch(url, checksum)``
+(:meth:`builder.fetch.Downloads.fetch`)."""
 
 _FILE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
 _CHUNK = 1 << 20
@@ -205,6 +209,7 @@ class _Op:
         self.pooled: set[str] = set()  # pool keys linked by this copy
         self.unlinked: frozenset[str] = frozenset()  # digests this process must not link
         self.split_tries = 3  # directories left to consider for a split (see _split_plan)
+        self.fetch: Fetch | None = None  # the build's downloads (see copy_into)
 
     def ids(self, entry: Entry) -> tuple[int, int]:
         if self.owner is not None:
@@ -573,6 +578,7 @@ def copy_into(
     expand: Callable[[str], str] | None = None,
     users_root: Path | str | None = None,
     pool: Path | None = None,
+    fetch: Fetch | None = None,
 ) -> CopyResult:
     """Perform ``request`` reading from ``source`` and writing into the directory ``target``.
 
@@ -582,7 +588,9 @@ def copy_into(
     ``expand`` flag is set. ``pool`` is a directory on ``target``'s file system whose
     files are never changed in place: context files are linked from it when it has them
     and added to it when not (the caller keeps mtimes whole seconds and unclamped in the
-    layer). Raises BuildError (or ContextError) with Docker's wording.
+    layer). ``fetch`` gives URL sources as the build fetched them (for its cache keys,
+    :func:`sources_digester`); without it they are downloaded here. Raises BuildError (or
+    ContextError) with Docker's wording.
     """
     req = request
     mode = parse_chmod(req.chmod) if req.chmod else None
@@ -595,6 +603,7 @@ def copy_into(
     try:
         with RootDir(target) as root:
             op = _Op(req, source, root, owner, mode)
+            op.fetch = fetch
             if pool is not None and isinstance(source, ContextSnapshot):
                 op.pool = os.open(pool, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
             try:
@@ -663,11 +672,13 @@ def context_digest(request: CopyRequest, snapshot: ContextSnapshot) -> str:
     return snapshot.digest(paths)
 
 
-def sources_digester(snapshot: ContextSnapshot) -> Callable[[Step], str | None]:
+def sources_digester(snapshot: ContextSnapshot,
+                     fetch: Fetch | None = None) -> Callable[[Step], str | None]:
     """A ``sources_digest`` callable for :mod:`builder.cachekey`: ``blake3:<hex>`` of the
     context content a COPY/ADD step selects (see :func:`context_digest`) or a RUN step
-    bind-mounts; None for ``--from`` copies and remote sources, whose content is not in
-    the context."""
+    bind-mounts, and of what ``fetch`` downloads for its URL sources (their content and
+    name in the image, as the classic builder's checksum); None for ``--from`` copies, git
+    sources, and URL sources without ``fetch``."""
 
     def digest(step: Step) -> str | None:
         ins = step.instruction
@@ -684,10 +695,21 @@ def sources_digester(snapshot: ContextSnapshot) -> Callable[[Step], str | None]:
             except ContextError as e:
                 raise BuildError(e.message, step.location) from None
         request = CopyRequest.from_step(step)
-        if any(is_url(s) or is_git_source(s) for s in request.sources):
-            return None
+        urls = [s for s in request.sources if is_url(s)]
+        if any(is_git_source(s) for s in request.sources) or (urls and (
+                fetch is None or step.kind != "ADD"
+                or (request.checksum and len(request.sources) != 1))):
+            return None  # the copy itself reports what is wrong
         try:
-            return "blake3:" + context_digest(request, snapshot)
+            local = context_digest(request, snapshot)
+            if not urls:
+                return "blake3:" + local
+            assert fetch is not None
+            hasher = blake3(local.encode())
+            for url in urls:
+                got = fetch(url, request.checksum)
+                hasher.update(f"\0{url}\0{got.sha256}\0{got.filename}".encode())
+            return "blake3:" + hasher.hexdigest()
         except BuildError as e:
             raise BuildError(e.message, step.location) from None
 
@@ -816,7 +838,10 @@ def _copy_url(op: _Op, url: str, dest: str, dest_is_dir: bool) -> None:
     from builder.unpack import is_archive, unpack_into
 
     with tempfile.TemporaryDirectory(prefix="dockyard-add-") as tmp:
-        got = download(url, tmp, checksum=op.req.checksum)
+        if op.fetch is not None:
+            got = op.fetch(url, op.req.checksum)
+        else:
+            got = download(url, tmp, checksum=op.req.checksum)
         _ensure(op, dest, dest_is_dir)
         opener = functools.partial(_open_binary, got.path)
         if op.req.unpack and is_archive(opener):

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     import httpx
 
-__all__ = ["Download", "download", "is_git_source", "is_url", "url_filename"]
+__all__ = ["Download", "Downloads", "download", "is_git_source", "is_url", "url_filename"]
 
 _SHA256 = re.compile(r"sha256:[0-9a-f]{64}")
 _CHUNK = 1 << 16
@@ -80,8 +80,7 @@ def download(
     """
     import httpx  # only when downloading: keeps every other command's start-up fast
 
-    if checksum and not _SHA256.fullmatch(checksum):
-        raise BuildError(f"invalid checksum {checksum!r}: expected sha256:<64 hex digits>")
+    _check_format(checksum)
     name = url_filename(url)
     target = Path(dest_dir) / f".download-{os.getpid()}-{id(url)}"
     hasher = hashlib.sha256()
@@ -109,9 +108,11 @@ def download(
         target.unlink(missing_ok=True)
         raise
     digest = "sha256:" + hasher.hexdigest()
-    if checksum and digest != checksum:
+    try:
+        _check_digest(url, checksum, digest)
+    except BuildError:
         target.unlink(missing_ok=True)
-        raise BuildError(f"digest mismatch for {url}: expected {checksum}, got {digest}")
+        raise
     mtime = None
     if modified:
         try:
@@ -121,6 +122,47 @@ def download(
         except (TypeError, ValueError):
             mtime = None
     return Download(target, name, digest, size, mtime)
+
+
+def _check_format(checksum: str) -> None:
+    if checksum and not _SHA256.fullmatch(checksum):
+        raise BuildError(f"invalid checksum {checksum!r}: expected sha256:<64 hex digits>")
+
+
+def _check_digest(url: str, checksum: str, digest: str) -> None:
+    if checksum and digest != checksum:
+        raise BuildError(f"digest mismatch for {url}: expected {checksum}, got {digest}")
+
+
+class Downloads:
+    """The URL sources of one build, each fetched once into ``directory``, as the classic
+    builder does on every build: before the cache keys, which name what was fetched, so
+    an unchanged download is a cache hit. :meth:`close` removes the files."""
+
+    def __init__(self, directory: Path, timeout: float = 30.0) -> None:
+        import threading
+
+        self.directory = directory
+        self.timeout = timeout
+        self._got: dict[str, Download] = {}
+        self._lock = threading.Lock()
+
+    def fetch(self, url: str, checksum: str = "") -> Download:
+        """``url`` downloaded (the first time it is asked for), ``checksum`` verified."""
+        _check_format(checksum)
+        with self._lock:
+            got = self._got.get(url)
+            if got is None:
+                place = self.directory / str(len(self._got))
+                place.mkdir(parents=True)
+                got = self._got[url] = download(url, place, timeout=self.timeout)
+        _check_digest(url, checksum, got.sha256)
+        return got
+
+    def close(self) -> None:
+        import shutil
+
+        shutil.rmtree(self.directory, ignore_errors=True)
 
 
 def _describe(err: httpx.HTTPError) -> str:

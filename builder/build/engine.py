@@ -222,9 +222,16 @@ class Build:
             self.graph = graph
             for warning in graph.warnings:
                 self.reporter.on_event(Event("warning", data={"message": warning}))
+            fetch = None
+            if downloads(graph):  # fetched now: the keys name what came
+                from builder.fetch import Downloads
+
+                fetched = Downloads(self.root / "tmp" / f"downloads-{os.getpid()}-{next(_SEQ)}")
+                stack.callback(fetched.close)
+                fetch = fetched.fetch
             keys = keys_for(
                 graph,
-                sources_digester(ctx.snapshot),
+                sources_digester(ctx.snapshot, fetch),
                 {ref: img.id for ref, img in self.images.items()},
             )
             cache = BuildCache(self.root)
@@ -245,7 +252,7 @@ class Build:
             ops = OpContext(
                 root=self.root, executor=executor, context_snapshot=ctx.snapshot,
                 secrets=req.secrets, network=req.network,
-                tree_for=lambda name: self._tree(name, graph, snapshotter),
+                tree_for=lambda name: self._tree(name, graph, snapshotter), fetch=fetch,
             )  # fmt: skip
             with self.store.session():
                 jobs = self._jobs(graph, keys, cache, snapshotter, ops)

@@ -39,7 +39,8 @@ class StepFailed(BuildError):
 class OpContext(Record):
     """What every op of one build can use."""
 
-    __slots__ = ("root", "executor", "context_snapshot", "secrets", "network", "tree_for")
+    __slots__ = ("root", "executor", "context_snapshot", "secrets", "network", "tree_for",
+                 "fetch")
     _hashable = False
     root: Path
     executor: Executor
@@ -47,16 +48,18 @@ class OpContext(Record):
     secrets: Mapping[str, Path]
     network: str
     tree_for: TreeFor | None
+    fetch: Any  # builder.copy.Fetch: the build's URL downloads
 
     def __init__(self, root: Path, executor: Executor, context_snapshot: Any,
                  secrets: Mapping[str, Path] | None = None, network: str = "default",
-                 tree_for: TreeFor | None = None) -> None:
+                 tree_for: TreeFor | None = None, fetch: Any = None) -> None:
         self.root = root
         self.executor = executor
         self.context_snapshot = context_snapshot
         self.secrets = {} if secrets is None else secrets
         self.network = network
         self.tree_for = tree_for
+        self.fetch = fetch
 
 
 def run_op(
@@ -233,13 +236,14 @@ def copy_op(
     dep = next((e for e in step.deps if e.kind == "copy"), None)
     try:
         if dep is None:
-            copy_into(request, ctx.context_snapshot, rootfs, users_root=users_root, pool=pool)
+            copy_into(request, ctx.context_snapshot, rootfs, users_root=users_root, pool=pool,
+                      fetch=ctx.fetch)
             return
         if ctx.tree_for is None:
             raise BuildError("COPY --from needs the source stage", step.location)
         name = f"stage:{dep.source_stage}" if dep.source_stage is not None else f"image:{dep.image}"
         with DirectoryTree(ctx.tree_for(name)) as tree:
-            copy_into(request, tree, rootfs, users_root=users_root)
+            copy_into(request, tree, rootfs, users_root=users_root, fetch=ctx.fetch)
     except BuildError as err:
         if err.location is None:
             raise BuildError(err.message, step.location) from None

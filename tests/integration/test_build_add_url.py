@@ -131,3 +131,77 @@ def test_add_url_missing_file_fails(server: str, root: Path, tmp_path: Path) -> 
     assert code != 0
     assert "Traceback" not in err
     assert f"{server}/files/nope" in err and "404" in err
+
+
+@pytest.fixture
+def changing(tmp_path: Path) -> Iterator[tuple[str, Path, list[str]]]:
+    """A file server of its own: (base URL, its directory, the paths of the GETs served)."""
+    www = tmp_path / "www-changing"
+    www.mkdir()
+    served: list[str] = []
+
+    class Counting(_Quiet):
+        def do_GET(self) -> None:
+            served.append(self.path)
+            super().do_GET()
+
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Counting, directory=str(www)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}", www, served
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(timeout=10)
+
+
+def _steps(err: str) -> str:
+    return next(li for li in err.splitlines() if li.startswith("Steps:"))
+
+
+def test_an_unchanged_download_is_a_cache_hit(
+        changing: tuple[str, Path, list[str]], root: Path, tmp_path: Path) -> None:
+    """As the classic builder: the URL is fetched on every build and its content keys the
+    step, so the same content (whatever its Last-Modified) hits, another content misses
+    from that step on, and the first content hits again."""
+    base, www, served = changing
+    ctx = tmp_path / "ctx"
+    ctx.mkdir()
+    (ctx / "Dockerfile").write_text(
+        f"FROM scratch\nADD {base}/v.txt /v.txt\nCOPY Dockerfile /Dockerfile\n")
+
+    def build(payload: bytes, when: int) -> str:
+        (www / "v.txt").write_bytes(payload)
+        os.utime(www / "v.txt", (when, when))
+        result = dockyard(root, "build", "--progress", "plain", "-t", "addcache", str(ctx),
+                          check=False)
+        err = result.stderr.decode(errors="replace")
+        assert result.returncode == 0, err
+        image, _ = dockyard_image(root, "addcache")
+        assert image.files["/v.txt"].content == payload
+        return _steps(err)
+
+    assert build(b"one\n", 1_600_000_000).startswith("Steps: 2 run, 0 cached")
+    assert build(b"one\n", 1_700_000_000).startswith("Steps: 0 run, 2 cached")
+    assert build(b"two\n", 1_700_000_000).startswith("Steps: 2 run, 0 cached")
+    assert build(b"one\n", 1_700_000_000).startswith("Steps: 0 run, 2 cached")
+    assert served == ["/v.txt"] * 4  # once per build, never twice in one
+    assert not list((root / "tmp").glob("downloads-*"))  # the build's downloads are gone
+
+
+def test_a_stage_that_is_not_built_fetches_and_reads_nothing(
+        changing: tuple[str, Path, list[str]], root: Path, tmp_path: Path) -> None:
+    """BuildKit prunes what the target does not need: its URL is never fetched and its
+    missing context file is no error."""
+    base, _, served = changing
+    ctx = tmp_path / "ctx"
+    ctx.mkdir()
+    (ctx / "Dockerfile").write_text(
+        f"FROM scratch AS unused\nADD {base}/absent.txt /a\nCOPY missing /m\n"
+        "FROM scratch AS final\nCOPY Dockerfile /Dockerfile\n")
+    result = dockyard(root, "build", "--progress", "plain", "--target", "final", "-t", "pr",
+                      str(ctx), check=False)
+    assert result.returncode == 0, result.stderr.decode(errors="replace")
+    assert served == []

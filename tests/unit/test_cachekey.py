@@ -287,3 +287,19 @@ def test_explain_base_image_change() -> None:
     b = _last_inputs("FROM busybox:2\nRUN make\n")
     (reason,) = cachekey.explain(a, b)
     assert reason.startswith("RUN make: base changed image:docker.io/library/busybox:1")
+
+
+def test_sources_of_a_pruned_stage_are_never_asked_for() -> None:
+    """A stage the target does not need is not built: its sources (a missing file, a URL
+    to fetch) are not looked at; the stages built still get their content keys."""
+    g = _graph("FROM scratch AS unused\nCOPY missing /m\nADD https://example.invalid/x /x\n"
+               "FROM scratch AS final\nCOPY a /a\n", target="final")
+    asked: list[str] = []
+
+    def sources(step: Any) -> str:
+        asked.append(step.text.strip())
+        return "blake3:src"
+
+    keys = cachekey.keys_for(g, sources)
+    assert asked == ["COPY a /a"]
+    assert keys[(1, 0)].complete
