@@ -78,7 +78,9 @@ class Entry(Record):
     uid: Final[int]
     gid: Final[int]
     size: Final[int]  # 0 for directories and symlinks
-    link: Final[str]  # symlink target, as stored
+    # a symlink's target, as stored; for a regular file hardlinked to other kept files,
+    # the first of them in walk order (the group's name); else ""
+    link: Final[str]
     digest: Final[str]  # blake3 hex of the content, regular files only
     mtime_ns: Final[int]  # kept for copies; never hashed
     rdev: Final[int]  # device number of a char or block device
@@ -113,15 +115,17 @@ class Entry(Record):
         return (self.path, self.kind, self.mode, self.uid, self.gid, self.size, self.link,
                 self.digest, self.rdev)  # fmt: skip
 
-    def record(self, name: str) -> bytes:
+    def record(self, name: str, link: str | None = None) -> bytes:
         """The canonical record hashed by :meth:`ContextSnapshot.digest` (no mtime): the
-        JSON list ``[name, kind, mode, uid, gid, size, link, digest(, rdev)]``."""
-        if _ESCAPED.search(name) is None and _ESCAPED.search(self.link) is None:
+        JSON list ``[name, kind, mode, uid, gid, size, link, digest(, rdev)]``, ``link``
+        in place of the entry's own when given."""
+        link = self.link if link is None else link
+        if _ESCAPED.search(name) is None and _ESCAPED.search(link) is None:
             # what json.dumps writes when no string needs escaping, ~5x faster
             rdev = f", {self.rdev}" if self.kind in ("char", "block") else ""
             return (f'["{name}", "{self.kind}", {self.mode}, {self.uid}, {self.gid}, '
-                    f'{self.size}, "{self.link}", "{self.digest}"{rdev}]\n').encode()
-        fields = [name, self.kind, self.mode, self.uid, self.gid, self.size, self.link]
+                    f'{self.size}, "{link}", "{self.digest}"{rdev}]\n').encode()
+        fields = [name, self.kind, self.mode, self.uid, self.gid, self.size, link]
         extra = [self.rdev] if self.kind in ("char", "block") else []
         return json.dumps([*fields, self.digest, *extra], ensure_ascii=False).encode() + b"\n"
 
@@ -327,7 +331,9 @@ class ContextSnapshot:
 
         Records name entries relative to their selection (``.`` for the selected path itself),
         and each selection is prefixed with its own normalised path, so renaming or swapping
-        two selected files changes the digest; mtimes never do. A missing path is an error.
+        two selected files changes the digest; mtimes never do. Files hardlinked together
+        are recorded as a tar holds them: the first (of the selection) as a file, each other
+        one with its name as the link. A missing path is an error.
         """
         hasher = blake3()
         for raw in paths:
@@ -336,9 +342,14 @@ class ContextSnapshot:
                 raise ContextError(f'"/{sel}": not found in the build context')
             hasher.update(json.dumps(["select", sel]).encode() + b"\n")
             prefix = "" if sel == "." else sel + "/"
+            firsts: dict[str, str] = {}  # hardlink group → its first name here
             for entry in self.walk(sel):
                 name = "." if entry.path == sel else entry.path.removeprefix(prefix)
-                hasher.update(entry.record(name))
+                if entry.link and entry.kind == "file":
+                    first = firsts.setdefault(entry.link, name)
+                    hasher.update(entry.record(name, "" if first == name else first))
+                else:
+                    hasher.update(entry.record(name))
         return hasher.hexdigest()
 
     def open(self, path: str) -> BinaryIO:
@@ -476,6 +487,7 @@ def scan(
     visit(".", str(root_path))
     known = stat_cache.load(str(root_path), patterns) if stat_cache is not None else {}
     remember = _hash_all(to_hash, entries, stats, known, threads)
+    _group_hardlinks(to_hash, entries)
     if stat_cache is not None and remember != known:
         stat_cache.store(str(root_path), patterns, remember)
     stats.entries = len(entries)
@@ -542,6 +554,22 @@ def _hash_misses(
         stats.hashed_bytes += st.st_size
         if key is not None:
             remember[rel] = (key, digest)
+
+
+def _group_hardlinks(files: list[tuple[str, str, os.stat_result]],
+                     entries: dict[str, Entry]) -> None:
+    """Name the group of each kept file that shares its inode with other kept files: the
+    group's first path in walk order (``files``' order), as ``Entry.link``."""
+    inodes: dict[tuple[int, int], list[str]] = {}
+    for rel, _abs_path, st in files:
+        if st.st_nlink > 1:
+            inodes.setdefault((st.st_dev, st.st_ino), []).append(rel)
+    for group in inodes.values():
+        if len(group) > 1:
+            for rel in group:
+                e = entries[rel]
+                entries[rel] = Entry(e.path, e.kind, e.mode, e.uid, e.gid, e.size, group[0],
+                                     e.digest, e.mtime_ns, e.rdev)
 
 
 _SPECIAL: dict[int, EntryKind] = {

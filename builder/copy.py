@@ -210,6 +210,7 @@ class _Op:
         self.unlinked: frozenset[str] = frozenset()  # digests this process must not link
         self.split_tries = 3  # directories left to consider for a split (see _split_plan)
         self.fetch: Fetch | None = None  # the build's downloads (see copy_into)
+        self.links: dict[str, str] = {}  # hardlink group → where this item wrote it first
 
     def ids(self, entry: Entry) -> tuple[int, int]:
         if self.owner is not None:
@@ -278,10 +279,37 @@ class _Op:
                 os.utime(name, ns=(entry.mtime_ns, entry.mtime_ns), dir_fd=parent)
             self.result.files += 1
             return
+        group = entry.link if entry.kind == "file" else ""
+        if group:  # hardlinked in the context: linked again where the item has it first
+            first = self.links.get(group)
+            if first is not None and self._link(first, parent, name, display):
+                return
+            self.links[group] = display
         if self.pool >= 0 and entry.digest and entry.mtime_ns >= 1_000_000_000:
             self.pooled_file(path, entry, parent, name, display, src_dir)
         else:
             self.copy_file(path, entry, parent, name, display, src_dir)
+
+    def _link(self, first: str, parent: int, name: str, display: str) -> bool:
+        """Hardlink ``name`` to the file this copy wrote at ``first``; False when it cannot
+        (the caller copies the file instead)."""
+        head, _, leaf = first.rpartition("/")
+        try:
+            source = self.root.open_dir_nofollow(head or "/")
+        except OSError:
+            return False
+        try:
+            try:
+                os.link(leaf, name, src_dir_fd=source, dst_dir_fd=parent, follow_symlinks=False)
+            except FileExistsError:
+                _clear(parent, name, display)
+                os.link(leaf, name, src_dir_fd=source, dst_dir_fd=parent, follow_symlinks=False)
+        except OSError:
+            return False
+        finally:
+            os.close(source)
+        self.result.files += 1
+        return True
 
     def copy_file(
         self, path: str, entry: Entry, parent: int, name: str, display: str,
@@ -405,8 +433,10 @@ class _Op:
         processes (see :mod:`builder.halves`): the index that halves their files, and the
         digests found on both sides, which only the first half may link from the pool (a
         second link would make the layer carry a hardlink). None when the files are few,
-        or one child holds over three quarters of them. A copy considers only the first
-        three directories it copies that have two children or more."""
+        one child holds over three quarters of them, or a file is hardlinked in the context
+        (each link is made where the first of its group was written, in one process). A copy
+        considers only the first three directories it copies that have two children or
+        more."""
         tree = self.tree
         if (not isinstance(tree, ContextSnapshot) or len(names) < 2 or self.split_tries <= 0
                 or not worth_splitting(len(tree.entries))):
@@ -420,6 +450,8 @@ class _Op:
                 count += 1
                 if entry.digest:
                     found.add(entry.digest)
+                    if entry.link:  # a hardlink is made where its group was written first
+                        return None
             counts.append(count)
             digests.append(found)
         total = sum(counts)
@@ -740,6 +772,7 @@ def _target(op: _Op, dest: str, name: str, src_is_dir: bool) -> tuple[int, str, 
 def _copy_item(op: _Op, item: SourceItem, dest: str, dest_is_dir: bool) -> None:
     tree = op.tree
     assert tree is not None
+    op.links = {}  # hardlinks are kept within one source, as Docker copies each by a tar
     entry = tree.get(item.path)
     if entry is None:
         raise not_found(tree, item.path, op.req.command)
@@ -806,6 +839,7 @@ def _copy_parents(op: _Op, tree: SourceTree, src: str, dest: str) -> None:
     if tree.get(base) is None:
         raise not_found(tree, base, op.req.command)
     _ensure(op, dest, True)
+    op.links = {}
     fd = op.root.open_dir(dest, create=True, owner=op.owner)
     lazy = _LazyDir.opened(fd, dest)
     try:

@@ -248,7 +248,7 @@ class Entry:
     gid: int
     size: int = 0
     sha256: str = ""
-    link: str = ""
+    link: str = ""  # a symlink's target; the path a hardlink links to
     content: bytes | None = field(default=None, compare=False, repr=False)
 
     def listing(self) -> tuple[str, int, int, int, int, str, str]:
@@ -314,8 +314,9 @@ def apply_layer(files: dict[str, Entry], layer: bytes) -> None:
                 src = files.get(_norm(m.linkname))
                 if src is None:
                     raise AssertionError(f"hardlink {path} to missing {m.linkname}")
-                entry = Entry("file", src.mode, src.uid, src.gid, src.size, src.sha256, "",
-                              src.content)
+                # a hardlink lists the path it links to (its group's first, in the tar)
+                entry = Entry("file", src.mode, src.uid, src.gid, src.size, src.sha256,
+                              _norm(m.linkname), src.content)
             elif m.isfile():
                 f = tar.extractfile(m)
                 assert f is not None

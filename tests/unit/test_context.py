@@ -504,3 +504,39 @@ def test_entry_records_are_json_lists_whatever_the_names(
             entry.record(name)
         return
     assert entry.record(name) == expected
+
+
+def _linked_context(root: Path, first: str = "a", linked: bool = True) -> Path:
+    """``<first>/x`` with two more names ``b/y`` and ``b/z`` (copies when not ``linked``),
+    and ``b/w``: the same content, an inode of its own that has a second name outside."""
+    (root / first).mkdir(parents=True)
+    (root / "b").mkdir()
+    (root / first / "x").write_text("same\n")
+    for name in ("y", "z"):
+        if linked:
+            os.link(root / first / "x", root / "b" / name)
+        else:
+            (root / "b" / name).write_text("same\n")
+    (root / "b" / "w").write_text("same\n")
+    os.link(root / "b" / "w", root.parent / f"{root.name}-outside")
+    return root
+
+
+def test_hardlinked_files_are_grouped_by_their_first_name(tmp_path: Path) -> None:
+    snap = scan(_linked_context(tmp_path / "ctx"))
+    links = {p: snap.get(p).link for p in ("a/x", "b/y", "b/z", "b/w")}  # type: ignore[union-attr]
+    assert links == {"a/x": "a/x", "b/y": "a/x", "b/z": "a/x", "b/w": ""}
+    # an ignored name leaves the group: the next one comes first
+    snap = scan(tmp_path / "ctx", ["a"])
+    assert [snap.get(p).link for p in ("b/y", "b/z")] == ["b/y", "b/y"]  # type: ignore[union-attr]
+
+
+def test_hardlinks_key_a_selection_as_a_tar_of_it_holds_them(tmp_path: Path) -> None:
+    linked = scan(_linked_context(tmp_path / "linked"))
+    copies = scan(_linked_context(tmp_path / "copies", linked=False))
+    elsewhere = scan(_linked_context(tmp_path / "elsewhere", first="c"))
+    # y and z are one file in "b" (z links to y there) wherever their group begins
+    assert linked.digest(["b"]) == elsewhere.digest(["b"]) != copies.digest(["b"])
+    # alone in its selection a name is a file like any other
+    assert linked.digest(["b/z"]) == copies.digest(["b/z"])
+    assert linked.digest(["."]) != copies.digest(["."])

@@ -987,3 +987,34 @@ def test_a_large_copy_in_two_processes_writes_what_one_does(
     inodes = [(t2 / rel).lstat().st_ino for rel in _files(t2) if not (t2 / rel).is_symlink()]
     assert len(inodes) == len(set(inodes))  # no two paths of the copy share an inode
     assert sorted(os.listdir(p2)) == sorted(os.listdir(p1))
+
+
+def test_hardlinks_of_a_large_copy_are_made_in_one_process(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A context that hardlinks files across its directories is copied in one process,
+    which links each name to where its group's first name was written, pool or not."""
+    import builder.halves
+
+    files = {f"big/d{d:02}/f{f:02}": f"{d}-{f}\n" for d in range(60) for f in range(40)}
+    ctx = tree(tmp_path / "ctx", files)
+    os.link(ctx / "big" / "d00" / "f00", ctx / "big" / "d59" / "again")
+    os.link(ctx / "big" / "d00" / "f00", ctx / "big" / "d30" / "again")
+    snap = scan(ctx)
+    splits: list[int] = []
+    monkeypatch.setattr(builder.halves, "in_two", lambda *a: splits.append(a[2]))
+    monkeypatch.setattr(builder.halves, "MIN_ITEMS", 2000)
+    for pool in (tmp_path / "pool", None):
+        target = tmp_path / f"target-{pool is not None}"
+        target.mkdir()
+        if pool is not None:
+            pool.mkdir()
+        result = copy_into(CopyRequest(sources=("big/",), dest="/big/"), snap, target,
+                           pool=pool)
+        assert result.files == 2402
+        first = (target / "big" / "d00" / "f00").lstat()
+        for name in ("d30/again", "d59/again"):
+            st = (target / "big" / name).lstat()
+            assert (st.st_ino, st.st_dev) == (first.st_ino, first.st_dev)
+        others = {(target / "big" / "d00" / f"f{f:02}").lstat().st_ino for f in range(1, 40)}
+        assert first.st_ino not in others
+    assert splits == []
