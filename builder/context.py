@@ -29,6 +29,7 @@ from blake3 import blake3
 from builder.errors import ContextError
 from builder.ignore import PatternMatcher, go_clean, read_ignore_file
 from builder.record import Record
+from builder.xattrs import Xattrs, kept_xattrs
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -39,6 +40,8 @@ if TYPE_CHECKING:
 
     EntryKind = Literal["file", "dir", "symlink", "fifo", "char", "block"]
     StatKey = tuple[int, int, int, int, int, int]  # dev, ino, size, mtime_ns, ctime_ns, mode
+    # what the stat cache keeps of a file: its stat key, blake3 and kept xattrs (if any)
+    FileRecord = tuple[StatKey, str] | tuple[StatKey, str, Xattrs]
 
 __all__ = [
     "BuildContext",
@@ -71,6 +74,7 @@ class Entry(Record):
 
     __slots__ = (
         "path", "kind", "mode", "uid", "gid", "size", "link", "digest", "mtime_ns", "rdev",
+        "xattrs",
     )  # fmt: skip
     path: Final[str]
     kind: Final[EntryKind]
@@ -84,6 +88,7 @@ class Entry(Record):
     digest: Final[str]  # blake3 hex of the content, regular files only
     mtime_ns: Final[int]  # kept for copies; never hashed
     rdev: Final[int]  # device number of a char or block device
+    xattrs: Final[Xattrs]  # those a layer keeps (files and directories)
 
     def __init__(
         self,
@@ -97,6 +102,7 @@ class Entry(Record):
         digest: str = "",
         mtime_ns: int = 0,
         rdev: int = 0,
+        xattrs: Xattrs = (),
     ) -> None:
         self.path = path
         self.kind = kind
@@ -108,25 +114,29 @@ class Entry(Record):
         self.digest = digest
         self.mtime_ns = mtime_ns
         self.rdev = rdev
+        self.xattrs = xattrs
 
     def _key(self) -> tuple[object, ...]:
         # spelled out (Record's field-by-name lookup is slower): a context's entries are
         # compared and hashed by the ten thousand
         return (self.path, self.kind, self.mode, self.uid, self.gid, self.size, self.link,
-                self.digest, self.rdev)  # fmt: skip
+                self.digest, self.rdev, self.xattrs)  # fmt: skip
 
     def record(self, name: str, link: str | None = None) -> bytes:
         """The canonical record hashed by :meth:`ContextSnapshot.digest` (no mtime): the
-        JSON list ``[name, kind, mode, uid, gid, size, link, digest(, rdev)]``, ``link``
-        in place of the entry's own when given."""
+        JSON list ``[name, kind, mode, uid, gid, size, link, digest(, rdev)(, xattrs)]``
+        (xattrs as an object of hex values), ``link`` in place of the entry's own when
+        given."""
         link = self.link if link is None else link
-        if _ESCAPED.search(name) is None and _ESCAPED.search(link) is None:
+        if not self.xattrs and _ESCAPED.search(name) is None and _ESCAPED.search(link) is None:
             # what json.dumps writes when no string needs escaping, ~5x faster
             rdev = f", {self.rdev}" if self.kind in ("char", "block") else ""
             return (f'["{name}", "{self.kind}", {self.mode}, {self.uid}, {self.gid}, '
                     f'{self.size}, "{link}", "{self.digest}"{rdev}]\n').encode()
         fields = [name, self.kind, self.mode, self.uid, self.gid, self.size, link]
-        extra = [self.rdev] if self.kind in ("char", "block") else []
+        extra: list[object] = [self.rdev] if self.kind in ("char", "block") else []
+        if self.xattrs:
+            extra.append({n: v.hex() for n, v in self.xattrs})
         return json.dumps([*fields, self.digest, *extra], ensure_ascii=False).encode() + b"\n"
 
 
@@ -164,9 +174,9 @@ class ScanStats(Record):
 
 class StatCache:
     """Persistent memo of a context's file digests (diskcache): for each context root and
-    .dockerignore, one record ``relative path -> (stat key, blake3)``, read and written whole,
-    so a rebuild looks up 20,000 files with one read (and two Dockerfiles ignoring different
-    files keep a record each).
+    .dockerignore, one record ``relative path -> (stat key, blake3[, kept xattrs])``, read
+    and written whole, so a rebuild looks up 20,000 files with one read (and two Dockerfiles
+    ignoring different files keep a record each).
 
     Process-safe (diskcache's own locking; two builds of one context at once may each write
     the record, and the loser's files are hashed again next time). A hit needs the same
@@ -182,16 +192,16 @@ class StatCache:
         return cls(Path(root) / "cache" / "stat")
 
     def load(self, context_root: str,
-             patterns: Sequence[str] = ()) -> dict[str, tuple[StatKey, str]]:
+             patterns: Sequence[str] = ()) -> dict[str, FileRecord]:
         """What was remembered of the context at ``context_root`` seen through ``patterns``
         (its .dockerignore); empty when nothing, or something unreadable, was."""
-        value = self._cache.get(("context", context_root, tuple(patterns)))
+        value = self._cache.get(("files", context_root, tuple(patterns)))
         return value if isinstance(value, dict) else {}
 
     def store(self, context_root: str, patterns: Sequence[str],
-              files: dict[str, tuple[StatKey, str]]) -> None:
+              files: dict[str, FileRecord]) -> None:
         """Remember ``files`` as all that is known of that context through ``patterns``."""
-        self._cache.set(("context", context_root, tuple(patterns)), files)
+        self._cache.set(("files", context_root, tuple(patterns)), files)
 
     def load_state(self, context_root: str, patterns: Sequence[str] = ()) -> tuple[str, str]:
         """The state digest (:mod:`builder.context_state`) last remembered for that context
@@ -456,9 +466,9 @@ def scan(
                 if excluded and not (matcher is not None and matcher.may_match_inside(rel)):
                     continue
                 if not excluded:
-                    entries[rel] = entry_from_stat(rel, st)
+                    entries[rel] = entry_from_stat(rel, st, xattrs=kept_xattrs(child.path))
                 if visit(rel, child.path) and excluded:
-                    entries[rel] = entry_from_stat(rel, st)
+                    entries[rel] = entry_from_stat(rel, st, xattrs=kept_xattrs(child.path))
                     kept_any = True
                 kept_any = kept_any or not excluded
                 continue
@@ -498,20 +508,21 @@ def _hash_all(
     files: list[tuple[str, str, os.stat_result]],
     entries: dict[str, Entry],
     stats: ScanStats,
-    known: dict[str, tuple[StatKey, str]],
+    known: dict[str, FileRecord],
     threads: int | None,
-) -> dict[str, tuple[StatKey, str]]:
+) -> dict[str, FileRecord]:
     """Give every file its entry, from ``known`` digests whose stat key still matches or by
     reading it; returns what the stat cache should now remember of these files."""
     stats.files = len(files)
     misses: list[tuple[str, str, os.stat_result]] = []
-    remember: dict[str, tuple[StatKey, str]] = {}
+    remember: dict[str, FileRecord] = {}
     for rel, abs_path, st in files:
         hit = known.get(rel)
         key = _stat_key(st)
         if hit is not None and hit[0] == key:
             stats.cached += 1
-            entries[rel] = entry_from_stat(rel, st, digest=hit[1])
+            entries[rel] = entry_from_stat(rel, st, digest=hit[1],
+                                           xattrs=hit[2] if len(hit) > 2 else ())
             remember[rel] = hit
         else:
             misses.append((rel, abs_path, st))
@@ -524,7 +535,7 @@ def _hash_misses(
     misses: list[tuple[str, str, os.stat_result]],
     entries: dict[str, Entry],
     stats: ScanStats,
-    remember: dict[str, tuple[StatKey, str]],
+    remember: dict[str, FileRecord],
     threads: int | None,
 ) -> None:
     # Large files are read in worker threads (reading and blake3 release the GIL); small
@@ -547,13 +558,15 @@ def _hash_misses(
                 results[i] = _hash_file(abs_path, st)
         for i, future in in_pool.items():
             results[i] = future.result()
-    for i, (rel, _abs_path, st) in enumerate(misses):
+    for i, (rel, abs_path, st) in enumerate(misses):
         digest, key = results[i]
-        entries[rel] = entry_from_stat(rel, st, digest=digest)
+        # read after the content: a change of xattrs since changes the ctime the key holds
+        xattrs = kept_xattrs(abs_path)
+        entries[rel] = entry_from_stat(rel, st, digest=digest, xattrs=xattrs)
         stats.hashed += 1
         stats.hashed_bytes += st.st_size
         if key is not None:
-            remember[rel] = (key, digest)
+            remember[rel] = (key, digest, xattrs) if xattrs else (key, digest)
 
 
 def _group_hardlinks(files: list[tuple[str, str, os.stat_result]],
@@ -569,7 +582,7 @@ def _group_hardlinks(files: list[tuple[str, str, os.stat_result]],
             for rel in group:
                 e = entries[rel]
                 entries[rel] = Entry(e.path, e.kind, e.mode, e.uid, e.gid, e.size, group[0],
-                                     e.digest, e.mtime_ns, e.rdev)
+                                     e.digest, e.mtime_ns, e.rdev, e.xattrs)
 
 
 _SPECIAL: dict[int, EntryKind] = {
@@ -579,7 +592,8 @@ _SPECIAL: dict[int, EntryKind] = {
 }
 
 
-def entry_from_stat(rel: str, st: os.stat_result, *, link: str = "", digest: str = "") -> Entry:
+def entry_from_stat(rel: str, st: os.stat_result, *, link: str = "", digest: str = "",
+                    xattrs: Xattrs = ()) -> Entry:
     """The Entry for ``rel`` from its lstat result (FIFOs and devices as such, any other
     non-directory, non-link as a file)."""
     fmt = stat.S_IFMT(st.st_mode)
@@ -589,7 +603,8 @@ def entry_from_stat(rel: str, st: os.stat_result, *, link: str = "", digest: str
     size = st.st_size if kind == "file" else 0
     mode = stat.S_IMODE(st.st_mode)
     rdev = st.st_rdev if kind in ("char", "block") else 0
-    return Entry(rel, kind, mode, st.st_uid, st.st_gid, size, link, digest, st.st_mtime_ns, rdev)
+    return Entry(rel, kind, mode, st.st_uid, st.st_gid, size, link, digest, st.st_mtime_ns, rdev,
+                 xattrs)
 
 
 def _special_name(fmt: int) -> str:

@@ -37,6 +37,7 @@ from builder.record import Record
 from builder.rootdir import RootDir
 from builder.sourcetree import WILDCARD, SourceItem, SourceTree, not_found, resolve_items
 from builder.users import parse_chmod, resolve_chown
+from builder.xattrs import set_xattrs
 
 if TYPE_CHECKING:
     from builder.graph import Step
@@ -224,6 +225,8 @@ class _Op:
         if self.can_chown:
             os.fchown(fd, *self.ids(entry))
         os.fchmod(fd, self.mode if self.mode is not None else entry.mode)
+        if entry.xattrs:  # after the owner: a chown drops file capabilities
+            set_xattrs(fd, entry.xattrs)
         mtime_ns = entry.mtime_ns if mtime_ns is None else mtime_ns
         if mtime_ns:
             os.utime(fd, ns=(mtime_ns, mtime_ns))
@@ -285,7 +288,8 @@ class _Op:
             if first is not None and self._link(first, parent, name, display):
                 return
             self.links[group] = display
-        if self.pool >= 0 and entry.digest and entry.mtime_ns >= 1_000_000_000:
+        if self.pool >= 0 and entry.digest and entry.mtime_ns >= 1_000_000_000 \
+                and not entry.xattrs:  # the pool keys no xattrs
             self.pooled_file(path, entry, parent, name, display, src_dir)
         else:
             self.copy_file(path, entry, parent, name, display, src_dir)

@@ -15,6 +15,7 @@ from builder.errors import BuildError, ContextError
 from builder.ignore import go_clean
 from builder.record import Record
 from builder.rootdir import RootDir, split_path
+from builder.xattrs import Xattrs, kept_xattrs
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -67,7 +68,8 @@ class SourceTree(Protocol):
 
 
 class DirectoryTree:
-    """A root file system directory (``COPY --from``) as a :class:`SourceTree`; owners kept.
+    """A root file system directory (``COPY --from``) as a :class:`SourceTree`; owners and
+    the xattrs a layer keeps are kept.
 
     Symlinks resolve as in a chroot. FIFOs, sockets and devices are not offered."""
 
@@ -95,11 +97,14 @@ class DirectoryTree:
                 if fmt == stat.S_IFSOCK or (fmt == stat.S_IFCHR and st.st_rdev == 0):
                     return None  # sockets, and overlay whiteouts, are never copied
                 link = os.readlink(comps[-1], dir_fd=parent) if fmt == stat.S_IFLNK else ""
+                xattrs: Xattrs = ()
+                if fmt in (stat.S_IFREG, stat.S_IFDIR):  # through the held parent
+                    xattrs = kept_xattrs(f"/proc/self/fd/{parent}/{comps[-1]}")
             finally:
                 os.close(parent)
         except (FileNotFoundError, NotADirectoryError):
             return None
-        return entry_from_stat("/".join(comps), st, link=link)
+        return entry_from_stat("/".join(comps), st, link=link, xattrs=xattrs)
 
     def children(self, path: str) -> list[str]:
         fd = self.root.open_dir_nofollow(path)

@@ -22,8 +22,8 @@ from builder.errors import LayerError
 from builder.layers.compression import HashingReader, open_uncompressed
 from builder.layers.reader import TarReader
 from builder.layers.tarformat import BLK, CHR, DIR, FIFO, LNK, SYM, Header
-from builder.layers.writer import keep_xattr
 from builder.record import Record
+from builder.xattrs import keep_xattr
 
 _WALK_FLAGS = os.O_PATH | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
 _LIST_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC

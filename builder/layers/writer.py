@@ -24,6 +24,7 @@ from builder.layers.tarformat import (
     pack_plain,
 )
 from builder.record import Record
+from builder.xattrs import keep_xattr
 
 ChangeKind = Literal["add", "delete", "opaque"]
 
@@ -37,7 +38,6 @@ _READ_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC
 # tar's times (and a file shared through the pool is never changed by a reader)
 _NOATIME = getattr(os, "O_NOATIME", 0)
 _ZEROS = bytes(512)
-_KEPT_XATTRS = ("security.capability",)
 
 
 class Change(Record):
@@ -84,13 +84,6 @@ def mtime_limit(epoch: int | None) -> int:
     """The latest mtime a layer written with ``epoch`` keeps (later ones are clamped to it):
     the epoch itself, within what a tar header holds."""
     return MAX_OCTAL_11 if epoch is None else max(0, min(epoch, MAX_OCTAL_11))
-
-
-def keep_xattr(name: str) -> bool:
-    """Whether a layer carries the xattr ``name`` (``user.*`` but overlay's, file caps)."""
-    if name.startswith("user."):
-        return not name.startswith("user.overlay.")
-    return name in _KEPT_XATTRS
 
 
 def _xattrs(source: str) -> dict[str, bytes] | None:

@@ -36,9 +36,10 @@ from collections.abc import Mapping, Sequence
 
 from builder.errors import SnapshotError
 from builder.layers import Change
-from builder.layers.writer import keep_xattr, mtime_limit
+from builder.layers.writer import mtime_limit
 from builder.runtime.stubs import STUB_XATTR
 from builder.snapshot.tree import OPAQUE_XATTRS, is_opaque, is_whiteout
+from builder.xattrs import keep_xattr
 
 __all__ = ["promote_top", "promote_upper", "settle_plain"]
 

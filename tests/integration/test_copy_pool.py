@@ -163,3 +163,29 @@ def test_a_copy_onto_a_deleted_path_goes_through_the_overlay(tmp_path: Path) -> 
     copied = layer_dir(root, layers[4])
     assert (copied / "data" / "a").stat().st_nlink == 1  # written through the overlay
     assert (layer_dir(root, layers[5]) / "listing").read_text() == "a\n"
+
+
+def test_xattrs_reach_the_layer_and_key_the_copy(tmp_path: Path) -> None:
+    """A file's user.* xattrs and capabilities go into the layer from the context and
+    from a stage (through the unpacked layer and a --chown); changing one re-runs the
+    COPY of it and what follows, not what comes before."""
+    import struct
+
+    cap = struct.pack("<IIIII", 0x02000001, 1 << 10, 0, 0, 0)
+    root = tmp_path / "root"
+    ctx = context(tmp_path, "FROM scratch AS s\nCOPY other /other\nCOPY tool /tool\n"
+                  "FROM scratch\nCOPY --from=s --chown=3:4 /tool /staged\n",
+                  {"tool": "tool\n", "other": "other\n"})
+    os.setxattr(ctx / "tool", "user.origin", b"ctx")
+    os.setxattr(ctx / "tool", "security.capability", cap)
+    os.setxattr(ctx / "tool", "trusted.host", b"not kept")
+    build(root, ctx, "-t", "x:1")
+    staged = layer_members(root, diff_ids(root, "x:1")[-1])[-1]
+    assert staged.name == "staged" and (staged.uid, staged.gid) == (3, 4)
+    assert staged.pax_headers == {"SCHILY.xattr.user.origin": "ctx",
+                                  "SCHILY.xattr.security.capability": cap.decode("latin-1")}
+    os.setxattr(ctx / "tool", "user.origin", b"changed")
+    again = build(root, ctx, "-t", "x:2")
+    assert [r.split("] ", 1)[1] for r in again.ran] == [
+        "COPY tool /tool", "COPY --from=s --chown=3:4 /tool /staged"]
+    assert [r.split("] ", 1)[1] for r in again.cached] == ["COPY other /other"]

@@ -540,3 +540,34 @@ def test_hardlinks_key_a_selection_as_a_tar_of_it_holds_them(tmp_path: Path) -> 
     # alone in its selection a name is a file like any other
     assert linked.digest(["b/z"]) == copies.digest(["b/z"])
     assert linked.digest(["."]) != copies.digest(["."])
+
+
+def test_the_xattrs_a_layer_keeps_are_part_of_entries_and_keys(tmp_path: Path) -> None:
+    """user.* (not overlay's) and file capabilities of files and directories are recorded,
+    kept by the stat cache with the digest, and change the key of what selects them."""
+    ctx = tmp_path / "ctx"
+    (ctx / "d").mkdir(parents=True)
+    (ctx / "d" / "f").write_text("x\n")
+    os.chmod(ctx / "d" / "f", 0o644)
+    os.setxattr(ctx / "d" / "f", "user.a", b"1")
+    os.setxattr(ctx / "d" / "f", "user.overlay.opaque", b"y")
+    os.setxattr(ctx / "d", "user.b", b"2")
+    cache = StatCache(tmp_path / "stat")
+    first = scan(ctx, stat_cache=cache)
+    assert first.get("d/f").xattrs == (("user.a", b"1"),)  # type: ignore[union-attr]
+    assert first.get("d").xattrs == (("user.b", b"2"),)  # type: ignore[union-attr]
+    again = scan(ctx, stat_cache=cache)
+    assert again.stats.cached == 1 and again.get("d/f") == first.get("d/f")
+    os.setxattr(ctx / "d" / "f", "user.a", b"changed")
+    changed = scan(ctx, stat_cache=cache)
+    assert changed.stats.hashed == 1
+    assert changed.get("d/f").xattrs == (("user.a", b"changed"),)  # type: ignore[union-attr]
+    assert changed.digest(["d"]) != first.digest(["d"]) == again.digest(["d"])
+    os.removexattr(ctx / "d" / "f", "user.a")
+    os.removexattr(ctx / "d", "user.b")
+    bare = scan(ctx, stat_cache=cache)
+    # without xattrs a record is what it always was: keys made before stay valid
+    content = blake3(b"x\n").hexdigest()
+    assert bare.get("d/f").record("f") == (  # type: ignore[union-attr]
+        f'["f", "file", 420, 0, 0, 2, "", "{content}"]\n'.encode())
+    cache.close()

@@ -11,6 +11,7 @@ import lzma
 import os
 import socket
 import stat
+import struct
 import tarfile
 import threading
 from collections.abc import Iterator
@@ -1018,3 +1019,43 @@ def test_hardlinks_of_a_large_copy_are_made_in_one_process(
         others = {(target / "big" / "d00" / f"f{f:02}").lstat().st_ino for f in range(1, 40)}
         assert first.st_ino not in others
     assert splits == []
+
+
+CAPABILITY = struct.pack("<IIIII", 0x02000001, 1 << 10, 0, 0, 0)  # cap_net_bind_service
+
+
+def _xattrs(path: Path) -> dict[str, bytes]:
+    return {n: os.getxattr(path, n, follow_symlinks=False)
+            for n in os.listxattr(path, follow_symlinks=False)}
+
+
+def test_the_xattrs_a_layer_keeps_are_copied_from_context_and_stages(tmp_path: Path) -> None:
+    """user.* and file capabilities survive a copy, from the context or a stage, and a
+    --chown (which would clear capabilities set before it); other xattrs do not, and a file
+    with xattrs is never linked from the pool (whose files have none)."""
+    src = tree(tmp_path / "ctx", {"bin/tool": "tool\n", "bin/plain": "tool\n"})
+    os.setxattr(src / "bin" / "tool", "user.origin", b"ctx")
+    os.setxattr(src / "bin" / "tool", "security.capability", CAPABILITY)
+    os.setxattr(src / "bin" / "tool", "trusted.host", b"not copied")
+    os.setxattr(src / "bin", "user.dir", b"d")
+    want = {"user.origin": b"ctx", "security.capability": CAPABILITY}
+    snap = scan(src)
+    stage = DirectoryTree(src)
+    for name, source, chown in (("ctx", snap, None), ("chown", snap, "7:8"),
+                                ("stage", stage, None)):
+        target, pool = tmp_path / f"out-{name}", tmp_path / f"pool-{name}"
+        target.mkdir()
+        pool.mkdir()
+        copy_into(CopyRequest(sources=("bin",), dest="/usr/bin/", chown=chown), source,
+                  target, pool=pool if source is snap else None)
+        tool = target / "usr" / "bin" / "tool"
+        assert _xattrs(tool) == want, name
+        assert _xattrs(target / "usr" / "bin" / "plain") == {}
+        if chown:
+            assert (tool.stat().st_uid, tool.stat().st_gid) == (7, 8)
+        if source is snap:
+            assert tool.stat().st_nlink == 1  # written, not linked from the pool
+    stage.close()
+    (tmp_path / "out-dir").mkdir()
+    copy_into(CopyRequest(sources=(".",), dest="/all/"), snap, tmp_path / "out-dir")
+    assert _xattrs(tmp_path / "out-dir" / "all" / "bin") == {"user.dir": b"d"}
