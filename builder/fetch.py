@@ -140,11 +140,13 @@ class Downloads:
     an unchanged download is a cache hit. :meth:`close` removes the files."""
 
     def __init__(self, directory: Path, timeout: float = 30.0) -> None:
+        import itertools
         import threading
 
         self.directory = directory
         self.timeout = timeout
         self._got: dict[str, Download] = {}
+        self._places = itertools.count()  # a directory per download, failed ones included
         self._lock = threading.Lock()
 
     def fetch(self, url: str, checksum: str = "") -> Download:
@@ -153,7 +155,7 @@ class Downloads:
         with self._lock:
             got = self._got.get(url)
             if got is None:
-                place = self.directory / str(len(self._got))
+                place = self.directory / str(next(self._places))
                 place.mkdir(parents=True)
                 got = self._got[url] = download(url, place, timeout=self.timeout)
         _check_digest(url, checksum, got.sha256)

@@ -161,8 +161,9 @@ def _key(request: BuildRequest, settings: Settings, dockerfile: str, dockerfile_
 
 def _fingerprint(ctx: BuildContext) -> str:
     """blake3 of every kept entry's path, type, mode, owner, size, link and content digest,
-    then of each device's number (what :meth:`~builder.context.ContextSnapshot.digest` covers,
-    without its per-entry JSON), hashed as one text (a big context has 20,000 entries)."""
+    then of each device's number and each kept xattr (what
+    :meth:`~builder.context.ContextSnapshot.digest` covers, without its per-entry JSON),
+    hashed as one text (a big context has 20,000 entries)."""
     from blake3 import blake3
 
     entries = ctx.snapshot.entries.values()
@@ -173,6 +174,9 @@ def _fingerprint(ctx: BuildContext) -> str:
     devices = "".join([f"{e.path}\0{e.rdev}\n" for e in entries if e.rdev])
     if devices:  # after every entry line, which starts with a path, never with NUL
         text += "\0devices\n" + devices
+    xattrs = "".join([f"{e.path}\0{n}\0{v.hex()}\n" for e in entries for n, v in e.xattrs])
+    if xattrs:
+        text += "\0xattrs\n" + xattrs
     return blake3(text.encode("utf-8", "surrogateescape")).hexdigest()
 
 

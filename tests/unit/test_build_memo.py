@@ -37,3 +37,24 @@ def test_memo_key_follows_content_and_devices_not_mtimes(tmp_path: Path) -> None
     assert _key(ctx, root) not in (second, with_null)
     os.unlink(ctx / "dev")
     assert _key(ctx, root) == second
+
+
+def test_memo_key_follows_kept_xattrs_and_hardlinks(tmp_path: Path) -> None:
+    """What a COPY keeps of a file beyond its content changes the key: an xattr a layer
+    keeps, and whether two names are one file."""
+    ctx, root = tmp_path / "ctx", tmp_path / "root"
+    ctx.mkdir()
+    (ctx / "Dockerfile").write_text("FROM scratch\nCOPY . /\n")
+    (ctx / "a").write_text("one")
+    (ctx / "b").write_text("one")
+    first = _key(ctx, root)
+    os.setxattr(ctx / "a", "user.note", b"1")
+    tagged = _key(ctx, root)
+    assert tagged != first
+    os.setxattr(ctx / "a", "user.note", b"2")
+    assert _key(ctx, root) not in (first, tagged)
+    os.removexattr(ctx / "a", "user.note")
+    assert _key(ctx, root) == first
+    os.unlink(ctx / "b")
+    os.link(ctx / "a", ctx / "b")  # the same content, now one file
+    assert _key(ctx, root) != first
