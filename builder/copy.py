@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Final, Literal
 
 from blake3 import blake3
 
+from builder.chmod import Chmod, parse_chmod
 from builder.context import ContextSnapshot, Entry
 from builder.errors import BuildError, ContextError
 from builder.fetch import Download, download, is_git_source, is_url
@@ -36,7 +37,7 @@ from builder.layers.tarformat import MAX_OCTAL_11
 from builder.record import Record
 from builder.rootdir import RootDir
 from builder.sourcetree import WILDCARD, SourceItem, SourceTree, not_found, resolve_items
-from builder.users import parse_chmod, resolve_chown
+from builder.users import resolve_chown
 from builder.xattrs import set_xattrs
 
 if TYPE_CHECKING:
@@ -194,7 +195,7 @@ class _Op:
         tree: SourceTree | None,
         root: RootDir,
         owner: tuple[int, int] | None,
-        mode: int | None,
+        mode: Chmod | None,
     ) -> None:
         self.req = request
         self.tree = tree
@@ -213,6 +214,11 @@ class _Op:
         self.fetch: Fetch | None = None  # the build's downloads (see copy_into)
         self.links: dict[str, str] = {}  # hardlink group → where this item wrote it first
 
+    def mode_of(self, entry: Entry) -> int:
+        """The mode ``entry`` gets: its own, or what --chmod makes of it."""
+        return entry.mode if self.mode is None else self.mode.apply(entry.mode,
+                                                                    entry.kind == "dir")
+
     def ids(self, entry: Entry) -> tuple[int, int]:
         if self.owner is not None:
             return self.owner
@@ -224,7 +230,7 @@ class _Op:
               mtime_ns: int | None = None) -> None:
         if self.can_chown:
             os.fchown(fd, *self.ids(entry))
-        os.fchmod(fd, self.mode if self.mode is not None else entry.mode)
+        os.fchmod(fd, self.mode_of(entry))
         if entry.xattrs:  # after the owner: a chown drops file capabilities
             set_xattrs(fd, entry.xattrs)
         mtime_ns = entry.mtime_ns if mtime_ns is None else mtime_ns
@@ -277,7 +283,7 @@ class _Op:
             os.mknod(name, _NODES[entry.kind] | 0o600, entry.rdev, dir_fd=parent)
             if self.can_chown:
                 os.chown(name, *self.ids(entry), dir_fd=parent, follow_symlinks=False)
-            os.chmod(name, self.mode if self.mode is not None else entry.mode, dir_fd=parent)
+            os.chmod(name, self.mode_of(entry), dir_fd=parent)
             if entry.mtime_ns:
                 os.utime(name, ns=(entry.mtime_ns, entry.mtime_ns), dir_fd=parent)
             self.result.files += 1
@@ -338,7 +344,7 @@ class _Op:
         mtime in whole seconds, as the layer keeps it); else write it and add it. A file
         is linked once per copy: a second link would make the layer carry a hardlink."""
         uid, gid = self.ids(entry) if self.can_chown else (os.geteuid(), os.getegid())
-        mode = self.mode if self.mode is not None else entry.mode
+        mode = self.mode_of(entry)
         seconds = min(entry.mtime_ns // 1_000_000_000, MAX_OCTAL_11)
         key = f"{entry.digest}-{mode:o}-{uid}-{gid}-{seconds}"
         first = key not in self.pooled and entry.digest not in self.unlinked

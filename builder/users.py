@@ -3,30 +3,14 @@
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 from builder.errors import BuildError
 from builder.rootdir import RootDir
 
-__all__ = ["lookup_group", "lookup_user", "parse_chmod", "resolve_chown"]
+__all__ = ["lookup_group", "lookup_user", "resolve_chown"]
 
-_OCTAL = re.compile(r"[0-7]+")
 _MAX_ID = 2**31 - 1
-
-
-def parse_chmod(value: str) -> int:
-    """An octal ``--chmod`` value (``755``, ``0644``). Symbolic modes (``u+x``, Dockerfile
-    syntax 1.14) are not supported yet and raise BuildError, as do invalid values."""
-    if _OCTAL.fullmatch(value):
-        mode = int(value, 8)
-        if mode <= 0o7777:
-            return mode
-    if value[:1].isdigit() or not value:
-        raise BuildError(
-            f"invalid chmod parameter: '{value}'. it should be octal string and between 0 and 07777"
-        )
-    raise BuildError(f"--chmod={value}: symbolic modes are not supported yet; use octal (e.g. 755)")
 
 
 def _parse_id(word: str) -> int | None:

@@ -379,9 +379,19 @@ def test_chmod_invalid(ctx: Path, rootfs: Path, value: str) -> None:
         run(ctx, rootfs, "a.txt", dest="/a", chmod=value)
 
 
-def test_chmod_symbolic_not_supported_yet(ctx: Path, rootfs: Path) -> None:
-    with pytest.raises(BuildError, match="symbolic modes are not supported yet"):
-        run(ctx, rootfs, "a.txt", dest="/a", chmod="u+x")
+def test_chmod_symbolic_changes_each_entry_from_its_own_mode(
+        ctx: Path, rootfs: Path) -> None:
+    """A symbolic --chmod (syntax 1.14) applies to each copied file and directory's source
+    mode; the directories a copy makes for its destination stay 0755."""
+    os.chmod(ctx / "dir" / "one", 0o600)
+    os.chmod(ctx / "dir" / "sub" / "two", 0o700)
+    os.chmod(ctx / "dir" / "sub", 0o700)
+    run(ctx, rootfs, "dir", dest="/m/made/", chmod="go+rX,u-w")
+    modes = {p: os.stat(rootfs / "m" / "made" / p).st_mode & 0o7777
+             for p in ("one", "sub", "sub/two")}
+    assert modes == {"one": 0o444, "sub": 0o555, "sub/two": 0o555}
+    assert os.stat(rootfs / "m" / "made").st_mode & 0o7777 == 0o755
+    assert os.stat(rootfs / "m").st_mode & 0o7777 == 0o755
 
 
 # --- symlinks -------------------------------------------------------------------------------
