@@ -29,7 +29,7 @@ from blake3 import blake3
 from builder.chmod import Chmod, parse_chmod
 from builder.context import ContextSnapshot, Entry
 from builder.errors import BuildError, ContextError
-from builder.fetch import Download, download, is_git_source, is_url
+from builder.fetch import Download, download, is_git_source, is_url, url_filename
 from builder.halves import worth_splitting
 from builder.ignore import PatternMatcher, go_clean
 from builder.instructions import Add, Copy, InlineFile
@@ -719,8 +719,9 @@ def sources_digester(snapshot: ContextSnapshot,
     """A ``sources_digest`` callable for :mod:`builder.cachekey`: ``blake3:<hex>`` of the
     context content a COPY/ADD step selects (see :func:`context_digest`) or a RUN step
     bind-mounts, and of what ``fetch`` downloads for its URL sources (their content and
-    name in the image, as the classic builder's checksum); None for ``--from`` copies, git
-    sources, and URL sources without ``fetch``."""
+    name in the image, as the classic builder's checksum; a ``--checksum`` stands for the
+    content, unfetched); None for ``--from`` copies, git sources, and URL sources without
+    ``fetch``."""
 
     def digest(step: Step) -> str | None:
         ins = step.instruction
@@ -749,6 +750,10 @@ def sources_digester(snapshot: ContextSnapshot,
             assert fetch is not None
             hasher = blake3(local.encode())
             for url in urls:
+                if request.checksum:  # pinned: it names the content, as BuildKit keys it,
+                    # and the download waits for the step to run
+                    hasher.update(f"\0{url}\0{request.checksum}\0{url_filename(url)}".encode())
+                    continue
                 got = fetch(url, request.checksum)
                 hasher.update(f"\0{url}\0{got.sha256}\0{got.filename}".encode())
             return "blake3:" + hasher.hexdigest()

@@ -205,3 +205,29 @@ def test_a_stage_that_is_not_built_fetches_and_reads_nothing(
                       str(ctx), check=False)
     assert result.returncode == 0, result.stderr.decode(errors="replace")
     assert served == []
+
+
+def test_a_pinned_download_is_keyed_by_its_checksum_and_fetched_only_to_run(
+        changing: tuple[str, Path, list[str]], root: Path, tmp_path: Path) -> None:
+    """With --checksum the checksum names the content, as BuildKit keys it: a cached step
+    fetches nothing; a step that runs fetches and verifies."""
+    base, www, served = changing
+    (www / "pinned.txt").write_bytes(PAYLOAD)
+    digest = "sha256:" + hashlib.sha256(PAYLOAD).hexdigest()
+    ctx = tmp_path / "ctx"
+    ctx.mkdir()
+    (ctx / "Dockerfile").write_text(f"FROM scratch\nADD --checksum={digest} {base}/pinned.txt /p\n")
+
+    def build() -> str:
+        result = dockyard(root, "build", "--progress", "plain", "-t", "pinned", str(ctx),
+                          check=False)
+        err = result.stderr.decode(errors="replace")
+        assert result.returncode == 0, err
+        return _steps(err)
+
+    assert build().startswith("Steps: 1 run, 0 cached")
+    assert served == ["/pinned.txt"]
+    assert build().startswith("Steps: 0 run, 1 cached")
+    assert served == ["/pinned.txt"]  # nothing fetched for a hit
+    image, _ = dockyard_image(root, "pinned")
+    assert image.files["/p"].content == PAYLOAD
