@@ -29,14 +29,21 @@ from blake3 import blake3
 from builder.chmod import Chmod, parse_chmod
 from builder.context import ContextSnapshot, Entry
 from builder.errors import BuildError, ContextError
-from builder.fetch import Download, download, is_git_source, is_url, url_filename
+from builder.fetch import Downloads, download, is_git_source, is_url, url_filename
 from builder.halves import worth_splitting
 from builder.ignore import PatternMatcher, go_clean
 from builder.instructions import Add, Copy, InlineFile
 from builder.layers.tarformat import MAX_OCTAL_11
 from builder.record import Record
 from builder.rootdir import RootDir
-from builder.sourcetree import WILDCARD, SourceItem, SourceTree, not_found, resolve_items
+from builder.sourcetree import (
+    WILDCARD,
+    DirectoryTree,
+    SourceItem,
+    SourceTree,
+    not_found,
+    resolve_items,
+)
 from builder.users import resolve_chown
 from builder.xattrs import set_xattrs
 
@@ -44,10 +51,6 @@ if TYPE_CHECKING:
     from builder.graph import Step
 
 __all__ = ["CopyRequest", "CopyResult", "context_digest", "copy_into", "sources_digester"]
-
-Fetch = Callable[[str, str], Download]
-"""Gives a URL source as the build fetched it: ``fetch(url, checksum)``
-(:meth:`builder.fetch.Downloads.fetch`)."""
 
 _FILE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
 _CHUNK = 1 << 20
@@ -59,7 +62,7 @@ class CopyRequest(Record):
     ``workdir`` unless absolute); ``contents`` are heredoc files."""
 
     __slots__ = ("sources", "dest", "contents", "workdir", "chown", "chmod", "excludes",
-                 "parents", "link", "command", "unpack", "checksum")
+                 "parents", "link", "command", "unpack", "checksum", "keep_git_dir")
     sources: Final[tuple[str, ...]]
     dest: Final[str]
     contents: Final[tuple[InlineFile, ...]]
@@ -72,6 +75,7 @@ class CopyRequest(Record):
     command: Final[Literal["COPY", "ADD"]]
     unpack: Final[bool | None]  # ADD: None = local archives yes, URLs no
     checksum: Final[str]
+    keep_git_dir: Final[bool]
 
     def __init__(
         self,
@@ -87,6 +91,7 @@ class CopyRequest(Record):
         command: Literal["COPY", "ADD"] = "COPY",
         unpack: bool | None = None,
         checksum: str = "",
+        keep_git_dir: bool = False,
     ) -> None:
         self.sources = sources
         self.dest = dest
@@ -100,6 +105,7 @@ class CopyRequest(Record):
         self.command = command
         self.unpack = unpack
         self.checksum = checksum
+        self.keep_git_dir = keep_git_dir
 
     @classmethod
     def from_instruction(
@@ -120,7 +126,8 @@ class CopyRequest(Record):
         )
         if isinstance(instr, Add):
             checksum = ex(instr.checksum) if instr.checksum else ""
-            return common.replace(command="ADD", unpack=instr.unpack, checksum=checksum)
+            return common.replace(command="ADD", unpack=instr.unpack, checksum=checksum,
+                                  keep_git_dir=bool(instr.keep_git_dir))
         return common.replace(parents=instr.parents)
 
     @classmethod
@@ -140,7 +147,8 @@ class CopyRequest(Record):
         )
         if step.kind == "ADD":
             return common.replace(
-                command="ADD", unpack=ins.get("unpack"), checksum=ins.get("checksum", "")
+                command="ADD", unpack=ins.get("unpack"), checksum=ins.get("checksum", ""),
+                keep_git_dir=bool(ins.get("keep_git_dir")),
             )
         return common.replace(parents=bool(ins.get("parents")))
 
@@ -211,7 +219,7 @@ class _Op:
         self.pooled: set[str] = set()  # pool keys linked by this copy
         self.unlinked: frozenset[str] = frozenset()  # digests this process must not link
         self.split_tries = 3  # directories left to consider for a split (see _split_plan)
-        self.fetch: Fetch | None = None  # the build's downloads (see copy_into)
+        self.remote: Downloads | None = None  # the build's URL and git sources
         self.links: dict[str, str] = {}  # hardlink group → where this item wrote it first
 
     def mode_of(self, entry: Entry) -> int:
@@ -620,7 +628,7 @@ def copy_into(
     expand: Callable[[str], str] | None = None,
     users_root: Path | str | None = None,
     pool: Path | None = None,
-    fetch: Fetch | None = None,
+    remote: Downloads | None = None,
 ) -> CopyResult:
     """Perform ``request`` reading from ``source`` and writing into the directory ``target``.
 
@@ -630,9 +638,9 @@ def copy_into(
     ``expand`` flag is set. ``pool`` is a directory on ``target``'s file system whose
     files are never changed in place: context files are linked from it when it has them
     and added to it when not (the caller keeps mtimes whole seconds and unclamped in the
-    layer). ``fetch`` gives URL sources as the build fetched them (for its cache keys,
-    :func:`sources_digester`); without it they are downloaded here. Raises BuildError (or
-    ContextError) with Docker's wording.
+    layer). ``remote`` gives URL and git sources as the build fetched them (for its cache
+    keys, :func:`sources_digester`); without it a URL is downloaded here and a git source
+    is refused. Raises BuildError (or ContextError) with Docker's wording.
     """
     req = request
     mode = parse_chmod(req.chmod) if req.chmod else None
@@ -645,7 +653,7 @@ def copy_into(
     try:
         with RootDir(target) as root:
             op = _Op(req, source, root, owner, mode)
-            op.fetch = fetch
+            op.remote = remote
             if pool is not None and isinstance(source, ContextSnapshot):
                 op.pool = os.open(pool, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
             try:
@@ -666,8 +674,6 @@ def _run(op: _Op, dest: str, dest_is_dir: bool, expand: Callable[[str], str] | N
         if is_url(src) or is_git_source(src):
             if req.command != "ADD":
                 raise BuildError("source can't be a URL for COPY")
-            if is_git_source(src):
-                raise BuildError(f"ADD failed: git sources are not supported yet: {src}")
             plans.append((src, []))
             continue
         if source is None:
@@ -680,7 +686,9 @@ def _run(op: _Op, dest: str, dest_is_dir: bool, expand: Callable[[str], str] | N
             "must be a directory and end with a /"
         )
     for src, items in plans:
-        if is_url(src):
+        if is_git_source(src):
+            _copy_git(op, src, dest)
+        elif is_url(src):
             _copy_url(op, src, dest, dest_is_dir)
         elif req.parents:
             assert source is not None
@@ -715,13 +723,13 @@ def context_digest(request: CopyRequest, snapshot: ContextSnapshot) -> str:
 
 
 def sources_digester(snapshot: ContextSnapshot,
-                     fetch: Fetch | None = None) -> Callable[[Step], str | None]:
+                     remote: Downloads | None = None) -> Callable[[Step], str | None]:
     """A ``sources_digest`` callable for :mod:`builder.cachekey`: ``blake3:<hex>`` of the
     context content a COPY/ADD step selects (see :func:`context_digest`) or a RUN step
-    bind-mounts, and of what ``fetch`` downloads for its URL sources (their content and
+    bind-mounts, and of what ``remote`` downloads for its URL sources (their content and
     name in the image, as the classic builder's checksum; a ``--checksum`` stands for the
-    content, unfetched); None for ``--from`` copies, git sources, and URL sources without
-    ``fetch``."""
+    content, unfetched) and the commit a git source names now (as BuildKit keys it); None
+    for ``--from`` copies, and URL or git sources without ``remote``."""
 
     def digest(step: Step) -> str | None:
         ins = step.instruction
@@ -738,24 +746,26 @@ def sources_digester(snapshot: ContextSnapshot,
             except ContextError as e:
                 raise BuildError(e.message, step.location) from None
         request = CopyRequest.from_step(step)
-        urls = [s for s in request.sources if is_url(s)]
-        if any(is_git_source(s) for s in request.sources) or (urls and (
-                fetch is None or step.kind != "ADD"
-                or (request.checksum and len(request.sources) != 1))):
+        urls = [s for s in request.sources if is_url(s) or is_git_source(s)]
+        if urls and (remote is None or step.kind != "ADD"
+                     or (request.checksum and len(request.sources) != 1)):
             return None  # the copy itself reports what is wrong
         try:
             local = context_digest(request, snapshot)
             if not urls:
                 return "blake3:" + local
-            assert fetch is not None
+            assert remote is not None
             hasher = blake3(local.encode())
             for url in urls:
-                if request.checksum:  # pinned: it names the content, as BuildKit keys it,
+                if is_git_source(url):
+                    commit = remote.git_commit(url)
+                    hasher.update(f"\0git\0{url}\0{commit}\0{request.keep_git_dir}".encode())
+                elif request.checksum:  # pinned: it names the content, as BuildKit keys it,
                     # and the download waits for the step to run
                     hasher.update(f"\0{url}\0{request.checksum}\0{url_filename(url)}".encode())
-                    continue
-                got = fetch(url, request.checksum)
-                hasher.update(f"\0{url}\0{got.sha256}\0{got.filename}".encode())
+                else:
+                    got = remote.fetch(url, request.checksum)
+                    hasher.update(f"\0{url}\0{got.sha256}\0{got.filename}".encode())
             return "blake3:" + hasher.hexdigest()
         except BuildError as e:
             raise BuildError(e.message, step.location) from None
@@ -887,8 +897,8 @@ def _copy_url(op: _Op, url: str, dest: str, dest_is_dir: bool) -> None:
     from builder.unpack import is_archive, unpack_into
 
     with tempfile.TemporaryDirectory(prefix="dockyard-add-") as tmp:
-        if op.fetch is not None:
-            got = op.fetch(url, op.req.checksum)
+        if op.remote is not None:
+            got = op.remote.fetch(url, op.req.checksum)
         else:
             got = download(url, tmp, checksum=op.req.checksum)
         _ensure(op, dest, dest_is_dir)
@@ -905,6 +915,27 @@ def _copy_url(op: _Op, url: str, dest: str, dest_is_dir: bool) -> None:
                 op.write_file(parent, name, display, entry, iter(lambda: f.read(_CHUNK), b""))
         finally:
             os.close(parent)
+
+
+def _copy_git(op: _Op, src: str, dest: str) -> None:
+    """The checkout of a git source, copied into the directory ``dest`` (made if needed),
+    as BuildKit's ``ADD <git>`` does (its ``.git`` only with ``--keep-git-dir``)."""
+    if op.remote is None:
+        raise BuildError(f"ADD failed: {src}: a git source needs a build")
+    if op.req.checksum:
+        raise BuildError(f"ADD failed: {src}: --checksum is not supported for git sources")
+    tree = DirectoryTree(op.remote.git_tree(src, op.req.keep_git_dir))
+    try:
+        sub = _Op(op.req, tree, op.root, op.owner, op.mode)
+        _ensure(op, dest, True)
+        lazy = _LazyDir.opened(op.root.open_dir(dest, create=True, owner=op.owner), dest)
+        try:
+            sub.copy_children(".", "", lazy, None)
+        finally:
+            lazy.close()
+        op.result.add(sub.result)
+    finally:
+        tree.close()
 
 
 def _open_binary(path: Path) -> BinaryIO:

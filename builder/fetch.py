@@ -18,7 +18,9 @@ if TYPE_CHECKING:
 
     import httpx
 
-__all__ = ["Download", "Downloads", "download", "is_git_source", "is_url", "url_filename"]
+__all__ = [
+    "Download", "Downloads", "GitSource", "download", "is_git_source", "is_url", "url_filename",
+]
 
 _SHA256 = re.compile(r"sha256:[0-9a-f]{64}")
 _CHUNK = 1 << 16
@@ -137,7 +139,8 @@ def _check_digest(url: str, checksum: str, digest: str) -> None:
 class Downloads:
     """The URL sources of one build, each fetched once into ``directory``, as the classic
     builder does on every build: before the cache keys, which name what was fetched, so
-    an unchanged download is a cache hit. :meth:`close` removes the files."""
+    an unchanged download is a cache hit. A git source's commit is asked of its remote
+    (for the key) and cloned only for a step that runs. :meth:`close` removes the files."""
 
     def __init__(self, directory: Path, timeout: float = 30.0) -> None:
         import itertools
@@ -146,6 +149,8 @@ class Downloads:
         self.directory = directory
         self.timeout = timeout
         self._got: dict[str, Download] = {}
+        self._commits: dict[str, str] = {}  # git remote#ref → commit
+        self._trees: dict[tuple[str, str, bool], Path] = {}  # checkouts
         self._places = itertools.count()  # a directory per download, failed ones included
         self._lock = threading.Lock()
 
@@ -161,10 +166,118 @@ class Downloads:
         _check_digest(url, checksum, got.sha256)
         return got
 
+    def git_commit(self, src: str) -> str:
+        """The commit an ``ADD <git>`` source names now (asked of the remote once)."""
+        ref = GitSource.parse(src)
+        with self._lock:
+            commit = self._commits.get(ref.remote + "#" + ref.ref)
+            if commit is None:
+                commit = self._commits[ref.remote + "#" + ref.ref] = _resolve(ref)
+        return commit
+
+    def git_tree(self, src: str, keep_git_dir: bool) -> Path:
+        """A checkout of ``src``'s commit (its subdirectory when it names one), with its
+        ``.git`` only when ``keep_git_dir``; cloned once per build."""
+        ref = GitSource.parse(src)
+        commit = self.git_commit(src)
+        with self._lock:
+            place = self._trees.get((commit, ref.remote, keep_git_dir))
+            if place is None:
+                place = self.directory / str(next(self._places))
+                _checkout(ref, commit, place, keep_git_dir)
+                self._trees[(commit, ref.remote, keep_git_dir)] = place
+        tree = place
+        for part in ref.subdir.split("/"):  # never through a link: it could lead anywhere
+            if part in ("", "."):
+                continue
+            tree = tree / part
+            if part == ".." or tree.is_symlink() or not tree.is_dir():
+                raise BuildError(f"{src}: {ref.subdir!r} is no directory of commit {commit}")
+        return tree
+
     def close(self) -> None:
         import shutil
 
         shutil.rmtree(self.directory, ignore_errors=True)
+
+
+class GitSource(Record):
+    """An ``ADD <git>`` source as BuildKit reads it: ``<remote>[#<ref>[:<subdir>]]``."""
+
+    __slots__ = ("remote", "ref", "subdir")
+    remote: Final[str]
+    ref: Final[str]  # a branch, tag or commit; "" = the remote's HEAD
+    subdir: Final[str]
+
+    def __init__(self, remote: str, ref: str = "", subdir: str = "") -> None:
+        self.remote = remote
+        self.ref = ref
+        self.subdir = subdir
+
+    @classmethod
+    def parse(cls, src: str) -> GitSource:
+        remote, _, fragment = src.partition("#")
+        ref, _, subdir = fragment.partition(":")
+        return cls(remote, ref, subdir)
+
+
+_COMMIT = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
+# only network transports: a Dockerfile never makes git read the host (file://, ext::)
+_GIT_CONFIG = ["-c", "protocol.allow=never", *[
+    arg for proto in ("http", "https", "git", "ssh")
+    for arg in ("-c", f"protocol.{proto}.allow=always")]]
+
+
+def _git(*args: str, cwd: Path | None = None, what: str) -> str:
+    import shutil
+    import subprocess
+
+    exe = shutil.which("git")
+    if exe is None:
+        raise BuildError(f"{what}: git is not installed (ADD of a git repository needs it)")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    env.update(GIT_TERMINAL_PROMPT="0", GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL="/dev/null",
+               LC_ALL="C")
+    try:
+        done = subprocess.run([exe, *_GIT_CONFIG, *args], cwd=cwd, env=env, umask=0o022,
+                              capture_output=True, text=True, timeout=600,
+                              stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired:
+        raise BuildError(f"{what}: git timed out") from None
+    if done.returncode != 0:
+        tail = (done.stderr.strip().splitlines() or [f"exit status {done.returncode}"])[-1]
+        raise BuildError(f"{what}: {tail}")
+    return done.stdout
+
+
+def _resolve(ref: GitSource) -> str:
+    if _COMMIT.fullmatch(ref.ref):
+        return ref.ref
+    what = f"failed to resolve {ref.remote}#{ref.ref or 'HEAD'}"
+    listing = _git("ls-remote", "--", ref.remote, *([ref.ref] if ref.ref else ["HEAD"]),
+                   what=what)
+    found: dict[str, str] = {}
+    for line in listing.splitlines():
+        commit, _, name = line.partition("\t")
+        found[name] = commit
+    names = ["HEAD"] if not ref.ref else [
+        f"refs/tags/{ref.ref}^{{}}", f"refs/tags/{ref.ref}", f"refs/heads/{ref.ref}", ref.ref]
+    for name in names:
+        if name in found:
+            return found[name]
+    raise BuildError(f"{what}: no such branch or tag")
+
+
+def _checkout(ref: GitSource, commit: str, place: Path, keep_git_dir: bool) -> None:
+    what = f"failed to check out {ref.remote} at {commit}"
+    place.parent.mkdir(parents=True, exist_ok=True)
+    _git("clone", "--quiet", "--no-checkout", "--", ref.remote, str(place), what=what)
+    _git("-c", "advice.detachedHead=false", "checkout", "--quiet", commit, "--", cwd=place,
+         what=what)
+    if not keep_git_dir:
+        import shutil
+
+        shutil.rmtree(place / ".git")
 
 
 def _describe(err: httpx.HTTPError) -> str:

@@ -222,16 +222,15 @@ class Build:
             self.graph = graph
             for warning in graph.warnings:
                 self.reporter.on_event(Event("warning", data={"message": warning}))
-            fetch = None
+            remote = None
             if downloads(graph):  # fetched now: the keys name what came
                 from builder.fetch import Downloads
 
-                fetched = Downloads(self.root / "tmp" / f"downloads-{os.getpid()}-{next(_SEQ)}")
-                stack.callback(fetched.close)
-                fetch = fetched.fetch
+                remote = Downloads(self.root / "tmp" / f"downloads-{os.getpid()}-{next(_SEQ)}")
+                stack.callback(remote.close)
             keys = keys_for(
                 graph,
-                sources_digester(ctx.snapshot, fetch),
+                sources_digester(ctx.snapshot, remote),
                 {ref: img.id for ref, img in self.images.items()},
             )
             cache = BuildCache(self.root)
@@ -252,7 +251,7 @@ class Build:
             ops = OpContext(
                 root=self.root, executor=executor, context_snapshot=ctx.snapshot,
                 secrets=req.secrets, network=req.network,
-                tree_for=lambda name: self._tree(name, graph, snapshotter), fetch=fetch,
+                tree_for=lambda name: self._tree(name, graph, snapshotter), remote=remote,
             )  # fmt: skip
             with self.store.session():
                 jobs = self._jobs(graph, keys, cache, snapshotter, ops)

@@ -40,7 +40,7 @@ class OpContext(Record):
     """What every op of one build can use."""
 
     __slots__ = ("root", "executor", "context_snapshot", "secrets", "network", "tree_for",
-                 "fetch")
+                 "remote")
     _hashable = False
     root: Path
     executor: Executor
@@ -48,18 +48,18 @@ class OpContext(Record):
     secrets: Mapping[str, Path]
     network: str
     tree_for: TreeFor | None
-    fetch: Any  # builder.copy.Fetch: the build's URL downloads
+    remote: Any  # builder.fetch.Downloads: the build's URL and git sources
 
     def __init__(self, root: Path, executor: Executor, context_snapshot: Any,
                  secrets: Mapping[str, Path] | None = None, network: str = "default",
-                 tree_for: TreeFor | None = None, fetch: Any = None) -> None:
+                 tree_for: TreeFor | None = None, remote: Any = None) -> None:
         self.root = root
         self.executor = executor
         self.context_snapshot = context_snapshot
         self.secrets = {} if secrets is None else secrets
         self.network = network
         self.tree_for = tree_for
-        self.fetch = fetch
+        self.remote = remote
 
 
 def run_op(
@@ -237,13 +237,13 @@ def copy_op(
     try:
         if dep is None:
             copy_into(request, ctx.context_snapshot, rootfs, users_root=users_root, pool=pool,
-                      fetch=ctx.fetch)
+                      remote=ctx.remote)
             return
         if ctx.tree_for is None:
             raise BuildError("COPY --from needs the source stage", step.location)
         name = f"stage:{dep.source_stage}" if dep.source_stage is not None else f"image:{dep.image}"
         with DirectoryTree(ctx.tree_for(name)) as tree:
-            copy_into(request, tree, rootfs, users_root=users_root, fetch=ctx.fetch)
+            copy_into(request, tree, rootfs, users_root=users_root, remote=ctx.remote)
     except BuildError as err:
         if err.location is None:
             raise BuildError(err.message, step.location) from None
