@@ -580,9 +580,7 @@ def _group_hardlinks(files: list[tuple[str, str, os.stat_result]],
     for group in inodes.values():
         if len(group) > 1:
             for rel in group:
-                e = entries[rel]
-                entries[rel] = Entry(e.path, e.kind, e.mode, e.uid, e.gid, e.size, group[0],
-                                     e.digest, e.mtime_ns, e.rdev, e.xattrs)
+                entries[rel] = entries[rel].replace(link=group[0])
 
 
 _SPECIAL: dict[int, EntryKind] = {

@@ -863,12 +863,17 @@ def _copy_parents(op: _Op, tree: SourceTree, src: str, dest: str) -> None:
             raise not_found(tree, full, op.req.command)
     if tree.get(base) is None:
         raise not_found(tree, base, op.req.command)
+    _copy_children_into(op, base, dest, PatternMatcher([pattern]))
+
+
+def _copy_children_into(op: _Op, base: str, dest: str, include: PatternMatcher | None) -> None:
+    """Copy what is below the tree directory ``base`` into the directory ``dest`` (made if
+    needed), as one source (its hardlinks kept together)."""
     _ensure(op, dest, True)
     op.links = {}
-    fd = op.root.open_dir(dest, create=True, owner=op.owner)
-    lazy = _LazyDir.opened(fd, dest)
+    lazy = _LazyDir.opened(op.root.open_dir(dest, create=True, owner=op.owner), dest)
     try:
-        op.copy_children(base, "", lazy, PatternMatcher([pattern]))
+        op.copy_children(base, "", lazy, include)
     finally:
         lazy.close()
 
@@ -896,10 +901,11 @@ def _copy_inline(
 def _copy_url(op: _Op, url: str, dest: str, dest_is_dir: bool) -> None:
     from builder.unpack import is_archive, unpack_into
 
-    with tempfile.TemporaryDirectory(prefix="dockyard-add-") as tmp:
-        if op.remote is not None:
+    with contextlib.ExitStack() as stack:
+        if op.remote is not None:  # fetched by the build, which removes it
             got = op.remote.fetch(url, op.req.checksum)
         else:
+            tmp = stack.enter_context(tempfile.TemporaryDirectory(prefix="dockyard-add-"))
             got = download(url, tmp, checksum=op.req.checksum)
         _ensure(op, dest, dest_is_dir)
         opener = functools.partial(_open_binary, got.path)
@@ -924,18 +930,10 @@ def _copy_git(op: _Op, src: str, dest: str) -> None:
         raise BuildError(f"ADD failed: {src}: a git source needs a build")
     if op.req.checksum:
         raise BuildError(f"ADD failed: {src}: --checksum is not supported for git sources")
-    tree = DirectoryTree(op.remote.git_tree(src, op.req.keep_git_dir))
-    try:
+    with DirectoryTree(op.remote.git_tree(src, op.req.keep_git_dir)) as tree:
         sub = _Op(op.req, tree, op.root, op.owner, op.mode)
-        _ensure(op, dest, True)
-        lazy = _LazyDir.opened(op.root.open_dir(dest, create=True, owner=op.owner), dest)
-        try:
-            sub.copy_children(".", "", lazy, None)
-        finally:
-            lazy.close()
+        _copy_children_into(sub, ".", dest, None)
         op.result.add(sub.result)
-    finally:
-        tree.close()
 
 
 def _open_binary(path: Path) -> BinaryIO:

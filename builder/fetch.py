@@ -169,10 +169,11 @@ class Downloads:
     def git_commit(self, src: str) -> str:
         """The commit an ``ADD <git>`` source names now (asked of the remote once)."""
         ref = GitSource.parse(src)
+        named = f"{ref.remote}#{ref.ref}"
         with self._lock:
-            commit = self._commits.get(ref.remote + "#" + ref.ref)
+            commit = self._commits.get(named)
             if commit is None:
-                commit = self._commits[ref.remote + "#" + ref.ref] = _resolve(ref)
+                commit = self._commits[named] = _resolve(ref)
         return commit
 
     def git_tree(self, src: str, keep_git_dir: bool) -> Path:

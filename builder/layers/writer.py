@@ -24,7 +24,7 @@ from builder.layers.tarformat import (
     pack_plain,
 )
 from builder.record import Record
-from builder.xattrs import keep_xattr
+from builder.xattrs import kept_xattrs
 
 ChangeKind = Literal["add", "delete", "opaque"]
 
@@ -87,20 +87,7 @@ def mtime_limit(epoch: int | None) -> int:
 
 
 def _xattrs(source: str) -> dict[str, bytes] | None:
-    try:
-        names = os.listxattr(source, follow_symlinks=False)
-    except OSError:
-        return None
-    if not names:
-        return None
-    found: dict[str, bytes] = {}
-    for name in names:
-        if keep_xattr(name):
-            try:
-                found[name] = os.getxattr(source, name, follow_symlinks=False)
-            except OSError:
-                continue
-    return found or None
+    return dict(kept_xattrs(source)) or None
 
 
 def write_layer(
