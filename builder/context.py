@@ -38,6 +38,8 @@ if TYPE_CHECKING:
     from concurrent.futures import Future
     from typing import BinaryIO, Final, Literal
 
+    from builder.context_state import Listing
+
     EntryKind = Literal["file", "dir", "symlink", "fifo", "char", "block"]
     StatKey = tuple[int, int, int, int, int, int]  # dev, ino, size, mtime_ns, ctime_ns, mode
     # what the stat cache keeps of a file: its stat key, blake3 and kept xattrs (if any)
@@ -353,13 +355,15 @@ class ContextSnapshot:
             hasher.update(json.dumps(["select", sel]).encode() + b"\n")
             prefix = "" if sel == "." else sel + "/"
             firsts: dict[str, str] = {}  # hardlink group → its first name here
+            records: list[bytes] = []  # hashed at once: one update per record costs more
             for entry in self.walk(sel):
                 name = "." if entry.path == sel else entry.path.removeprefix(prefix)
                 if entry.link and entry.kind == "file":
                     first = firsts.setdefault(entry.link, name)
-                    hasher.update(entry.record(name, "" if first == name else first))
+                    records.append(entry.record(name, "" if first == name else first))
                 else:
-                    hasher.update(entry.record(name))
+                    records.append(entry.record(name))
+            hasher.update(b"".join(records))
         return hasher.hexdigest()
 
     def open(self, path: str) -> BinaryIO:
@@ -426,8 +430,13 @@ def scan(
     *,
     stat_cache: StatCache | None = None,
     threads: int | None = None,
+    listing: Listing | None = None,
 ) -> ContextSnapshot:
     """Walk ``root`` and record every entry not excluded by ``patterns``.
+
+    ``listing``, from a walk just before (:func:`builder.context_state.state_digest` with
+    the same root and patterns), gives the directories' entries and their lstat instead of
+    listing and stat'ing them again.
 
     Excluded directories are skipped unless an exception pattern could re-include something
     inside (then the directory is recorded only if something below it is kept). FIFOs,
@@ -446,46 +455,46 @@ def scan(
     stats = ScanStats()
     entries: dict[str, Entry] = {".": entry_from_stat(".", root_st)}
     to_hash: list[tuple[str, str, os.stat_result]] = []  # rel, abs, lstat
+    seen = None
+    if listing is not None and listing.dirs and listing.root == str(root_path) \
+            and listing.patterns == tuple(patterns):
+        seen = listing.dirs
 
     def visit(rel_dir: str, abs_dir: str) -> bool:
         kept_any = False
-        try:
-            with os.scandir(abs_dir) as it:
-                children = sorted(it, key=lambda d: d.name)
-        except OSError as e:
-            raise ContextError(f"cannot read {abs_dir}: {e.strerror}") from None
-        for child in children:
-            rel = child.name if rel_dir == "." else f"{rel_dir}/{child.name}"
+        listed = seen.get(abs_dir) if seen is not None else None
+        children = sorted(listed, key=_first) if listed is not None else _listed(abs_dir)
+        head = abs_dir if abs_dir.endswith("/") else abs_dir + "/"  # as os.scandir joins
+        for name, st, link in children:
+            rel = name if rel_dir == "." else f"{rel_dir}/{name}"
+            path = head + name
             excluded = matcher is not None and matcher.matches_or_parent_matches(rel)
-            try:
-                st = child.stat(follow_symlinks=False)
-            except FileNotFoundError:
-                continue  # removed while we were scanning
             fmt = stat.S_IFMT(st.st_mode)
             if fmt == stat.S_IFDIR:
                 if excluded and not (matcher is not None and matcher.may_match_inside(rel)):
                     continue
                 if not excluded:
-                    entries[rel] = entry_from_stat(rel, st, xattrs=kept_xattrs(child.path))
-                if visit(rel, child.path) and excluded:
-                    entries[rel] = entry_from_stat(rel, st, xattrs=kept_xattrs(child.path))
+                    entries[rel] = entry_from_stat(rel, st, xattrs=kept_xattrs(path))
+                if visit(rel, path) and excluded:
+                    entries[rel] = entry_from_stat(rel, st, xattrs=kept_xattrs(path))
                     kept_any = True
                 kept_any = kept_any or not excluded
                 continue
             if excluded:
                 continue
             if fmt == stat.S_IFREG:
-                to_hash.append((rel, child.path, st))
+                to_hash.append((rel, path, st))
             elif fmt in _SPECIAL and not (fmt == stat.S_IFCHR and st.st_rdev == 0):
                 entries[rel] = entry_from_stat(rel, st)  # copied as such, as Docker does
             elif fmt == stat.S_IFLNK:
-                try:
-                    target = os.readlink(child.path)
-                except OSError as e:
-                    raise ContextError(
-                        f"cannot read the symlink {child.path}: {e.strerror}"
-                    ) from None
-                entries[rel] = entry_from_stat(rel, st, link=target)
+                if link is None:
+                    try:
+                        link = os.readlink(path)
+                    except OSError as e:
+                        raise ContextError(
+                            f"cannot read the symlink {path}: {e.strerror}"
+                        ) from None
+                entries[rel] = entry_from_stat(rel, st, link=link)
             else:
                 stats.skipped.append(
                     f"skipping {_special_name(fmt)} {rel!r}: it cannot be part of a build context"
@@ -502,6 +511,27 @@ def scan(
         stat_cache.store(str(root_path), patterns, remember)
     stats.entries = len(entries)
     return ContextSnapshot(root_path, entries, stats)
+
+
+def _first(child: tuple[str, os.stat_result, str | None]) -> str:
+    return child[0]
+
+
+def _listed(directory: str) -> list[tuple[str, os.stat_result, str | None]]:
+    """The entries of ``directory`` by name, with their lstat (those removed meanwhile
+    left out)."""
+    try:
+        with os.scandir(directory) as it:
+            children = sorted(it, key=lambda d: d.name)
+    except OSError as e:
+        raise ContextError(f"cannot read {directory}: {e.strerror}") from None
+    out: list[tuple[str, os.stat_result, str | None]] = []
+    for child in children:
+        try:
+            out.append((child.name, child.stat(follow_symlinks=False), None))
+        except FileNotFoundError:
+            continue  # removed while we were scanning
+    return out
 
 
 def _hash_all(
@@ -663,13 +693,15 @@ def open_context(
     stdin: BinaryIO | None = None,
     stat_cache: StatCache | None = None,
     threads: int | None = None,
+    listing: Listing | None = None,
 ) -> BuildContext:
     """Prepare the build context the way ``docker build`` does.
 
     ``context`` is a directory or ``-``: stdin then holds either a tar archive (any
     compression; the Dockerfile is read from inside it) or a plain Dockerfile with an empty
     context. ``dockerfile`` is a path (default ``<context>/Dockerfile``; it may lie outside the
-    context) or ``-`` for stdin. The stat cache is used for directory contexts only.
+    context) or ``-`` for stdin. The stat cache and ``listing`` (see :func:`scan`) are used
+    for directory contexts only.
     """
     if str(context) == "-":
         return _from_stdin(_need_stdin(stdin), dockerfile, threads)
@@ -692,7 +724,7 @@ def open_context(
     except OSError as e:
         raise ContextError(f"failed to read dockerfile {df_path}: {e.strerror}") from None
     patterns = ignore_patterns(ctx_dir, df_path)
-    snap = scan(ctx_dir, patterns, stat_cache=stat_cache, threads=threads)
+    snap = scan(ctx_dir, patterns, stat_cache=stat_cache, threads=threads, listing=listing)
     return BuildContext(snap, text, df_path.name)
 
 

@@ -38,20 +38,36 @@ FINE_RACY_NS = 100_000_000
 """The same for a ctime with a sub-second part (a kernel tick is 1-10 ms)."""
 
 
-def state_digest(root: str, patterns: Sequence[str] = ()) -> str | None:
+class Listing:
+    """What a walk saw of each directory of a context (``dirs``: absolute path → its
+    children as ``(name, lstat, symlink target or None)``), so that a scan right after it
+    need not list and stat them again. Only directories a scan descends into are there."""
+
+    __slots__ = ("root", "patterns", "dirs")
+
+    def __init__(self, root: str, patterns: Sequence[str]) -> None:
+        self.root = root
+        self.patterns = tuple(patterns)
+        self.dirs: dict[str, list[tuple[str, os.stat_result, str | None]]] = {}
+
+
+def state_digest(root: str, patterns: Sequence[str] = (),
+                 listing: Listing | None = None) -> str | None:
     """The digest of the context directory ``root`` seen through ``patterns``, or None when
     it cannot be trusted (a change in the last :data:`RACY_NS`) or the walk fails (the scan
-    then says why)."""
+    then says why). ``listing`` is filled with what the walk saw (emptied when it fails)."""
     from blake3 import blake3
 
     matcher = PatternMatcher(patterns) if patterns else None
     started = time.time_ns()
+    dirs = listing.dirs if listing is not None else None
     try:
         top = os.lstat(root)
         rows: list[tuple[Any, ...]] = [(".", *_identity(top))]
         pending = [("", root)]
         while pending:
             rel_dir, abs_dir = pending.pop()
+            seen: list[tuple[str, os.stat_result, str | None]] = []
             with os.scandir(abs_dir) as it:
                 for child in it:
                     rel = rel_dir + child.name
@@ -62,12 +78,19 @@ def state_digest(root: str, patterns: Sequence[str] = ()) -> str | None:
                     row: tuple[Any, ...] = (rel, st.st_ctime_ns, st.st_dev, st.st_ino,
                                             st.st_size, st.st_mtime_ns, st.st_mode,
                                             st.st_uid, st.st_gid)
+                    target = None
                     if is_dir:
                         pending.append((rel + "/", child.path))
                     elif stat.S_ISLNK(st.st_mode):
-                        row += (os.readlink(child.path),)
+                        target = os.readlink(child.path)
+                        row += (target,)
                     rows.append(row)
+                    seen.append((child.name, st, target))
+            if dirs is not None:
+                dirs[abs_dir] = seen
     except OSError:
+        if dirs is not None:
+            dirs.clear()
         return None
     # the kernel sets a ctime to the current time on every change (mtimes can be set back);
     # the common case, nothing changed lately, is told by max() alone

@@ -79,24 +79,30 @@ class Cancel:
 
 
 class Job(Record):
-    """One unit of work: ``run(cancel, results_of_deps)`` returns the job's result."""
+    """One unit of work: ``run(cancel, results_of_deps)`` returns the job's result.
 
-    __slots__ = ("id", "run", "deps", "name", "extra")
+    An ``urgent`` job starts before every other ready job. A job that finishes what
+    another holds (a lock other jobs may wait on) must be urgent: it then starts as soon as
+    the job it follows frees its thread, never behind a job that waits for it."""
+
+    __slots__ = ("id", "run", "deps", "name", "extra", "urgent")
     _hashable = False
     id: str
     run: Callable[[Cancel, Mapping[str, Any]], Any]
     deps: tuple[str, ...]
     name: str
     extra: dict[str, Any]
+    urgent: bool
 
     def __init__(self, id: str, run: Callable[[Cancel, Mapping[str, Any]], Any],
                  deps: tuple[str, ...] = (), name: str = "",
-                 extra: dict[str, Any] | None = None) -> None:
+                 extra: dict[str, Any] | None = None, urgent: bool = False) -> None:
         self.id = id
         self.run = run
         self.deps = deps
         self.name = name
         self.extra = {} if extra is None else extra
+        self.urgent = urgent
 
 
 class Scheduler:
@@ -120,7 +126,11 @@ class Scheduler:
         try:
             while waiting or running:
                 if error is None and not self.cancel.cancelled:
-                    for jid in [j for j, deps in waiting.items() if not deps]:
+                    # started only when a thread is free (urgent ones first), never queued
+                    # behind the pool's busy threads
+                    ready = sorted((j for j, deps in waiting.items() if not deps),
+                                   key=lambda j: not jobs[j].urgent)
+                    for jid in ready[: self.jobs - len(running)]:
                         del waiting[jid]
                         job = jobs[jid]
                         deps = {d: results[d] for d in job.deps}

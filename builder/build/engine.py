@@ -5,21 +5,25 @@ key. Under an inter-process lock on that key the job looks the key up; on a miss
 prepares a snapshot over its parent's layers, runs the op, diffs the snapshot into a layer,
 commits the layer to the store and the record to the cache. An overlay snapshot's upper dir
 then becomes the layer's unpacked dir (the next step's lower) instead of the layer being
-extracted again. Metadata steps only change the image config, which the graph already
-carries.
+extracted again. A COPY into an empty snapshot instead hands its settled directory to the
+next steps at once: its blob, its record and its key lock are finished by an urgent commit
+job of its own while they run (:mod:`builder.build.deferred`). Metadata steps only change
+the image config, which the graph already carries.
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 import os
 import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from builder.build.deferred import Deferred, PendingLayer
 from builder.build.ops import OpContext, copy_op, run_op, workdir_op
 from builder.build.request import BuildRequest, BuildResult
 from builder.cache import BuildCache, CacheRecord
@@ -57,16 +61,19 @@ class LayerRef(Record):
         self.blob = blob
 
 
+Layer = LayerRef | PendingLayer
+
+
 class StepOutcome(Record):
     """What a step's job returns: the stage's layers after it, and the layer it added."""
 
     __slots__ = ("layers", "added", "cached", "created")
-    layers: Final[tuple[LayerRef, ...]]
-    added: Final[LayerRef | None]
+    layers: Final[tuple[Layer, ...]]
+    added: Final[Layer | None]
     cached: Final[bool]
     created: Final[float]
 
-    def __init__(self, layers: tuple[LayerRef, ...], added: LayerRef | None, cached: bool,
+    def __init__(self, layers: tuple[Layer, ...], added: Layer | None, cached: bool,
                  created: float = 0.0) -> None:
         self.layers = layers
         self.added = added
@@ -101,7 +108,7 @@ class Build:
         self.views_lock = threading.Lock()
         self.run_count = 0
         self.cached_count = 0
-        self.new_layers: list[tuple[str, int]] = []
+        self.new_layers: dict[tuple[int, int], tuple[str, int]] = {}
         self.counts_lock = threading.Lock()
         self.imports: CacheSources | None = None
         self.pull_lock = threading.RLock()
@@ -110,6 +117,7 @@ class Build:
         self.step_keys: list[str] = []  # cache keys of the steps (for the build memo)
         self.remover: Any = None  # a ThreadPoolExecutor once a snapshot is to be removed
         self.removals: list[Any] = []
+        self.deferred = Deferred()
 
     # -- planning -------------------------------------------------------------------------
 
@@ -242,6 +250,8 @@ class Build:
                 self.imports = CacheSources((c.src for c in req.cache_from), self._warn)
                 self.imports.seed_mounts(self.root, mount_ids(graph))
             snapshotter = self._snapshotter()
+            # after the removals: a pending layer's dir is kept until nothing mounts it
+            stack.callback(self.deferred.close, self.store, snapshotter)
             stack.callback(self._drain_removals)
             executor = self._executor()
             stack.callback(executor.close)
@@ -268,6 +278,7 @@ class Build:
                                  list(self.outcomes), cache, self._warn)
             self._auto_prune(cache)
         seconds = time.monotonic() - started
+        layers = [self.new_layers[k] for k in sorted(self.new_layers)]
         result = BuildResult(
             image_id=image.id,
             manifest_digest=image.digest,
@@ -275,12 +286,12 @@ class Build:
             steps_run=self.run_count,
             steps_cached=self.cached_count,
             seconds=seconds,
-            new_layers=tuple(self.new_layers),
+            new_layers=tuple(layers),
             warnings=graph.warnings,
         )
         self.reporter.on_event(Event("summary", data={
             "run": self.run_count, "cached": self.cached_count, "seconds": seconds,
-            "layers": list(self.new_layers), "image": image.id,
+            "layers": layers, "image": image.id,
         }))  # fmt: skip
         return result
 
@@ -367,6 +378,10 @@ class Build:
                     stage, step, keys[(stage.index, step.index)], cache, snapshotter, ops
                 )
                 jobs[job_id] = Job(job_id, runner, (previous, *extra), name=step.label)
+                # urgent: the commit releases the step's key lock, which a job may wait for
+                jobs[f"{job_id}:commit"] = Job(f"{job_id}:commit",
+                                               self._commit_runner(stage, step), (job_id,),
+                                               name=step.label, urgent=True)
                 previous = job_id
             self.stage_final[stage.index] = previous
         return jobs
@@ -401,18 +416,19 @@ class Build:
         def run(cancel: Cancel, deps: Mapping[str, Any]) -> StepOutcome:
             parent: StepOutcome = deps[next(iter(deps))]
             chain = parent.layers
-            with KeyLocks(self.root / "locks").hold(key.digest):
+            with ExitStack() as held:
+                held.enter_context(KeyLocks(self.root / "locks").hold(key.digest))
                 record = cache.lookup(key.digest) if use_cache and key.complete else None
                 if (record is None or not self._usable(record)) and use_cache and key.complete \
                         and self.imports:
                     record = self.imports.fetch(key.digest, self.store, cache)
                 if record is not None and self._usable(record):
-                    added = self._record_layer(record)
+                    reused = self._record_layer(record)
                     self.reporter.on_event(Event("cached", step_id, display))
                     with self.counts_lock:
                         self.cached_count += 1
-                    layers = chain + ((added,) if added else ())
-                    outcome = StepOutcome(layers, added, True, record.created)
+                    layers = chain + ((reused,) if reused else ())
+                    outcome = StepOutcome(layers, reused, True, record.created)
                     self.outcomes[(stage.index, step.index)] = outcome
                     return outcome
                 self.reporter.on_event(Event("started", step_id, display))
@@ -420,33 +436,70 @@ class Build:
                 try:
                     added = self._execute(step, chain, snapshotter, ops, cancel, step_id)
                 except DockyardError as err:
-                    message = err.message
-                    self.reporter.on_event(Event("failed", step_id, display, {"error": message}))
-                    tail = getattr(err, "output_tail", ())
-                    raise _step_error(self.graph, stage, step, message, tail) from None
-                created = time.time()
-                if key.complete:  # an incomplete key names no inputs: nothing to find it by
-                    created = cache.commit(key.digest, CacheRecord(
-                        key=key.digest,
-                        layer_digest=added.blob.digest if added else None,
-                        diff_id=added.diff_id if added else None,
-                        inputs=key.inputs, stage=stage.display_name,
-                        instruction=step.text.strip(),
-                    )).created  # fmt: skip
-                size = added.blob.size if added else 0
-                self.reporter.on_event(Event("finished", step_id, display, {
-                    "seconds": time.monotonic() - t0, "layer_size": size,
-                }))  # fmt: skip
-                with self.counts_lock:
-                    self.run_count += 1
-                    if added:
-                        self.new_layers.append((display, size))
+                    raise self._failed(stage, step, step_id, display, err) from None
+                if isinstance(added, PendingLayer):  # its commit job finishes the step
+                    added.hold.enter_context(held.pop_all())
+                    done = functools.partial(self._finished, stage, step, key, cache, step_id,
+                                             display, t0)
+                    added.write = _then(added.write, done)
+                    outcome = StepOutcome((*chain, added), added, False, time.time())
+                    self.outcomes[(stage.index, step.index)] = outcome
+                    return outcome
+                created = self._finished(stage, step, key, cache, step_id, display, t0, added)
             # the record's time: a later build that reuses this step makes the same image
             outcome = StepOutcome(chain + ((added,) if added else ()), added, False, created)
             self.outcomes[(stage.index, step.index)] = outcome
             return outcome
 
         return run
+
+    def _commit_runner(self, stage: Stage, step: Step) -> Any:
+        """The job that writes the blob of a step's :class:`PendingLayer`, if it left one."""
+        job_id = f"s{stage.index}:{step.index}"
+        step_id = f"{stage.index}:{step.index}"
+
+        def run(cancel: Cancel, deps: Mapping[str, Any]) -> None:
+            added = deps[job_id].added
+            if isinstance(added, PendingLayer):
+                try:
+                    added.commit()
+                except DockyardError as err:
+                    display = f"{step_prefix(self.graph, stage, step)} {step.text.strip()}"
+                    raise self._failed(stage, step, step_id, display, err) from None
+
+        return run
+
+    def _failed(self, stage: Stage, step: Step, step_id: str, display: str,
+                err: DockyardError) -> BuildError:
+        self.reporter.on_event(Event("failed", step_id, display, {"error": err.message}))
+        return _step_error(self.graph, stage, step, err.message,
+                           getattr(err, "output_tail", ()))
+
+    def _finished(self, stage: Stage, step: Step, key: CacheKey, cache: BuildCache,
+                  step_id: str, display: str, t0: float, added: LayerRef | None) -> float:
+        """Record a step that ran (its layer committed) and report it; the record's time."""
+        created = time.time()
+        if key.complete:  # an incomplete key names no inputs: nothing to find it by
+            created = cache.commit(key.digest, CacheRecord(
+                key=key.digest,
+                layer_digest=added.blob.digest if added else None,
+                diff_id=added.diff_id if added else None,
+                inputs=key.inputs, stage=stage.display_name,
+                instruction=step.text.strip(),
+            )).created  # fmt: skip
+        where = (stage.index, step.index)
+        outcome = self.outcomes.get(where)
+        if outcome is not None:  # a pending layer's outcome, out before its record
+            self.outcomes[where] = outcome.replace(created=created)
+        size = added.blob.size if added else 0
+        self.reporter.on_event(Event("finished", step_id, display, {
+            "seconds": time.monotonic() - t0, "layer_size": size,
+        }))  # fmt: skip
+        with self.counts_lock:
+            self.run_count += 1
+            if added:
+                self.new_layers[(stage.index, step.index)] = (display, size)
+        return created
 
     def _usable(self, record: CacheRecord) -> bool:
         if record.layer_digest is None:
@@ -470,13 +523,13 @@ class Build:
     def _execute(
         self,
         step: Step,
-        chain: tuple[LayerRef, ...],
+        chain: tuple[Layer, ...],
         snapshotter: Snapshotter,
         ops: OpContext,
         cancel: Cancel,
         step_id: str,
-    ) -> LayerRef | None:
-        lowers = [self.store.unpacked(layer.diff_id) for layer in chain]
+    ) -> Layer | None:
+        lowers = [self._lower(layer) for layer in chain]
         cancel.check()
         # COPY --link (BuildKit): the files go into an empty snapshot, a layer that reads
         # nothing of the stage (a symlink on the destination path is not followed; the
@@ -489,6 +542,7 @@ class Build:
         users = None
         if link and step.instruction.get("chown") and lowers:
             users = snapshotter.view(f"users-{os.getpid()}-{next(_SEQ)}", lowers)
+        keep = False  # the snapshot holds a pending layer's dir
         try:
             key = f"build-{os.getpid()}-{next(_SEQ)}"
             mount = snapshotter.empty(key) if link else snapshotter.prepare(key, lowers)
@@ -528,15 +582,51 @@ class Build:
                 changes = snapshotter.diff(mount)
             if not changes:
                 return None
+            if settled:
+                pending = self._defer(snapshotter, mount, changes, epoch, known)
+                if pending is not None:
+                    keep = True
+                    return pending
             record = self.store.commit_layer(
                 changes, compression=self.request.compression, epoch=epoch, known=known
             )
             self._keep_upper(snapshotter, mount, changes, record.diff_id, epoch, settled)
             return LayerRef(record.diff_id, record.descriptor)
         finally:
-            self._remove_later(snapshotter, mount)
+            if not keep:
+                self._remove_later(snapshotter, mount)
             if users is not None:
                 self._remove_later(snapshotter, users)
+
+    def _defer(self, snapshotter: Snapshotter, mount: Mount, changes: list[Change],
+               epoch: int | None, known: dict[str, os.stat_result]) -> PendingLayer | None:
+        """The settled upper dir of ``mount`` as a :class:`PendingLayer` (its blob written
+        by the step's commit job), or None when it cannot be handed on as it is."""
+        from builder.snapshot.promote import promote_top
+
+        upper = snapshotter.detach(mount)
+        if upper is None:
+            return None
+        try:
+            promote_top(str(upper))
+        except DockyardError:
+            return None
+
+        def write() -> LayerRef:
+            record = self.store.commit_layer(
+                changes, compression=self.request.compression, epoch=epoch, known=known
+            )
+            return LayerRef(record.diff_id, record.descriptor)
+
+        pending = PendingLayer(upper, mount, write)
+        self.deferred.add(pending)
+        return pending
+
+    def _lower(self, layer: Layer) -> Path:
+        """Where ``layer`` is unpacked, to be a lower dir."""
+        if isinstance(layer, PendingLayer):
+            return layer.path
+        return self.store.unpacked(layer.diff_id)
 
     def _keep_upper(self, snapshotter: Snapshotter, mount: Mount, changes: list[Change],
                     diff_id: str, epoch: int | None, settled: bool) -> None:
@@ -585,7 +675,7 @@ class Build:
             view = self.views.get(name)
             if view is None:
                 layers = self._layers_of(name, graph)
-                lowers = [self.store.unpacked(layer.diff_id) for layer in layers]
+                lowers = [self._lower(layer) for layer in layers]
                 if not lowers:
                     empty = self.root / "tmp" / f"empty-{os.getpid()}"
                     empty.mkdir(parents=True, exist_ok=True)
@@ -594,7 +684,7 @@ class Build:
                 self.views[name] = view
             return view.rootfs
 
-    def _layers_of(self, name: str, graph: BuildGraph) -> tuple[LayerRef, ...]:
+    def _layers_of(self, name: str, graph: BuildGraph) -> tuple[Layer, ...]:
         kind, _, ref = name.partition(":")
         if kind == "image":
             return self.image_layers(ref)
@@ -633,6 +723,16 @@ def step_prefix(graph: BuildGraph, stage: Stage, step: Step) -> str:
     index = next((i for i, s in enumerate(counted) if s is step), len(counted)) + 2
     name = stage.name or (f"stage-{stage.index}" if len(graph.stages) > 1 else "")
     return f"[{name + ' ' if name else ''}{index:>{len(str(total))}}/{total}]"
+
+
+def _then(write: Callable[[], LayerRef], done: Callable[[LayerRef], object]
+          ) -> Callable[[], LayerRef]:
+    def both() -> LayerRef:
+        ref = write()
+        done(ref)
+        return ref
+
+    return both
 
 
 def _step_error(

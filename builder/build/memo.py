@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from builder.context import BuildContext, StatCache
+    from builder.context_state import Listing
     from builder.progress import Reporter
     from builder.settings import Settings
 
@@ -39,8 +40,9 @@ __all__ = ["Prescan", "key_for", "opened_context", "recall", "remember", "usable
 
 
 class Prescan:
-    """What is known of a directory context before it is scanned: its state digest, and the
-    memo key of this request when the context is as it was at the last scan (else None)."""
+    """What is known of a directory context before it is scanned: its state digest, the
+    memo key of this request when the context is as it was at the last scan (else None),
+    and what the state walk saw (``listing``), for that scan."""
 
     def __init__(self, request: BuildRequest, settings: Settings) -> None:
         self.key: str | None = None
@@ -49,10 +51,11 @@ class Prescan:
         self._where: tuple[str, list[str]] | None = None  # context root, .dockerignore
         self._state: str | None = None
         self._stats: StatCache | None = None
+        self.listing: Listing | None = None
         if request.stdin is not None or "-" in (request.context, request.dockerfile):
             return
         from builder.context import ignore_patterns
-        from builder.context_state import state_digest
+        from builder.context_state import Listing, state_digest
         from builder.errors import DockyardError
 
         ctx_dir = Path(request.context)
@@ -64,12 +67,14 @@ class Prescan:
             return  # the scan reports it
         root = str(ctx_dir.absolute())
         self._where = (root, patterns)
-        self._state = state_digest(root, patterns)
+        self.listing = Listing(root, patterns)
+        self._state = state_digest(root, patterns, self.listing)
         if self._state is None:
             return
         state, fingerprint = self.stat_cache().load_state(root, patterns)
         if state == self._state:
             self.key = _key(request, settings, text, df_path.name, fingerprint)
+            self.listing = None  # a hit needs no scan
 
     def scanned(self, ctx: BuildContext) -> str:
         """The memo key of the request once ``ctx`` is scanned; keeps the state digest taken
@@ -109,13 +114,14 @@ def opened_context(
     if stdin is None and "-" in (request.context, request.dockerfile):
         stdin = sys.stdin.buffer
     with ExitStack() as stack:
+        listing = None
         if prescan is not None:
             stat_cache = prescan.stat_cache()
+            listing, prescan.listing = prescan.listing, None  # used once, then let go
         else:
             stat_cache = stack.enter_context(StatCache.for_root(Path(settings.root)))
-        ctx = open_context(
-            request.context, request.dockerfile, stdin=stdin, stat_cache=stat_cache
-        )
+        ctx = open_context(request.context, request.dockerfile, stdin=stdin,
+                           stat_cache=stat_cache, listing=listing)
     with ctx:
         yield ctx
 

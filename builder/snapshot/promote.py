@@ -101,45 +101,57 @@ def _settle_dir(path: str, rel: str, limit: int, out: list[Change],
                 known: dict[str, os.stat_result]) -> bool:
     """Settle what is below ``path``; whether a diff would list anything there."""
     with os.scandir(path) as it:
-        entries = sorted(it, key=lambda e: os.fsencode(e.name))
+        entries = sorted(it, key=_name)
+    if any(not e.name.isascii() for e in entries):  # str order is byte order for ASCII
+        entries.sort(key=lambda e: os.fsencode(e.name))
     listed = False
+    prefix = f"{rel}/" if rel else ""
     for entry in entries:
-        child = f"{rel}/{entry.name}" if rel else entry.name
+        child = prefix + entry.name
+        entry_path = entry.path
         st = entry.stat(follow_symlinks=False)
         fmt = stat.S_IFMT(st.st_mode)
-        if is_whiteout(st):
+        if fmt == stat.S_IFCHR and is_whiteout(st):
             out.append(Change(child, "delete"))
-            _fresh_whiteout(entry.path)
+            _fresh_whiteout(entry_path)
             listed = True
             continue
         if fmt == stat.S_IFSOCK:  # a diff lists it, the layer skips it, promotion removes it
-            _remove(entry.path, st)
+            _remove(entry_path, st)
             listed = True
             continue
-        names = _names(entry.path)
-        stub = STUB_XATTR in names
+        names = _names(entry_path)
+        stub = bool(names) and STUB_XATTR in names
         opaque = False
         if fmt == stat.S_IFDIR:
             mark = len(out)
-            opaque = not set(names).isdisjoint(OPAQUE_XATTRS) and is_opaque(entry.path)
+            opaque = bool(names) and not set(names).isdisjoint(OPAQUE_XATTRS) \
+                and is_opaque(entry_path)
             if opaque:
-                out.append(Change(child, "opaque", entry.path))
-            below = _settle_dir(entry.path, child, limit, out, known)
+                out.append(Change(child, "opaque", entry_path))
+            below = _settle_dir(entry_path, child, limit, out, known)
             if not opaque:
                 if not below and stub:  # an empty mount-point stub
-                    _remove(entry.path, st)
+                    _remove(entry_path, st)
                     continue
-                out.insert(mark, Change(child, "add", entry.path))
-        elif fmt == stat.S_IFREG and st.st_size == 0 and stub:
-            _remove(entry.path, st)
+                out.insert(mark, Change(child, "add", entry_path))
+        elif fmt == stat.S_IFREG and stub and st.st_size == 0:
+            _remove(entry_path, st)
             continue
         else:
-            out.append(Change(child, "add", entry.path))
+            out.append(Change(child, "add", entry_path))
         listed = True
-        _settle_entry(entry.path, st, names, opaque, limit)
+        mtime = st.st_mtime_ns
+        if names or opaque or fmt == stat.S_IFDIR or mtime != st.st_atime_ns \
+                or mtime % 1_000_000_000 or not 0 <= mtime // 1_000_000_000 <= limit:
+            _settle_entry(entry_path, st, names, opaque, limit)  # else it is as it should be
         if not names or not any(keep_xattr(n) for n in names):
-            known[entry.path] = st
+            known[entry_path] = st
     return listed
+
+
+def _name(entry: os.DirEntry[str]) -> str:
+    return entry.name
 
 
 def _names(path: str) -> list[str]:

@@ -136,3 +136,66 @@ def test_the_memo_key_is_found_without_a_scan_until_the_context_changes(
 def test_stdin_contexts_are_always_scanned(tmp_path: Path) -> None:
     settings = Settings(root=tmp_path / "root")
     assert memo.Prescan(BuildRequest(context="-"), settings).key is None
+
+
+def _ignored_tree(tmp: Path) -> tuple[Path, list[str]]:
+    ctx = make(tmp)
+    (ctx / "skip" / "keep").mkdir(parents=True)
+    (ctx / "skip" / "keep" / "c.txt").write_text("gamma")
+    (ctx / "skip" / "d.txt").write_text("delta")
+    (ctx / "gone").mkdir()
+    (ctx / "gone" / "e.txt").write_text("epsilon")
+    os.mkfifo(ctx / "fifo")
+    return ctx, ["skip", "!skip/keep", "gone", "*.log"]
+
+
+def test_a_scan_takes_what_the_state_walk_saw(tmp_path: Path) -> None:
+    from builder.context import StatCache, scan
+
+    ctx, patterns = _ignored_tree(tmp_path)
+    listing = context_state.Listing(str(ctx), patterns)
+    state_digest(str(ctx), patterns, listing)
+    assert str(ctx / "gone") not in listing.dirs  # pruned: neither walk goes there
+    with StatCache(tmp_path / "stat") as cache:
+        walked = scan(ctx, patterns, stat_cache=cache)
+        assert walked.stats.hashed == 4
+        given = scan(ctx, patterns, stat_cache=cache, listing=listing)
+    assert given.entries == walked.entries and given.stats.cached == 4
+    assert "skip/keep/c.txt" in given.entries and "skip/d.txt" not in given.entries
+    assert given.entries["link"].link == "src/a.txt"
+
+    # the listing is what the scan sees: a file made after the walk is not in it...
+    (ctx / "src" / "later.txt").write_text("later")
+    assert "src/later.txt" not in scan(ctx, patterns, listing=listing).entries
+    # ...and a listing of other patterns, another root or a failed walk is not used
+    assert "src/later.txt" in scan(ctx, patterns[:-1], listing=listing).entries
+    elsewhere = context_state.Listing(str(tmp_path), patterns)
+    elsewhere.dirs.update(listing.dirs)
+    assert "src/later.txt" in scan(ctx, patterns, listing=elsewhere).entries
+    failed = context_state.Listing(str(ctx), patterns)
+    assert state_digest(str(ctx / "missing"), patterns, failed) is None and not failed.dirs
+    assert "src/later.txt" in scan(ctx, patterns, listing=failed).entries
+
+
+@pytest.mark.usefixtures("settled")
+def test_a_missed_prescan_hands_its_listing_to_the_scan(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    ctx = make(tmp_path)
+    settings = Settings(root=tmp_path / "root")
+    request = BuildRequest(context=str(ctx))
+    prescan = memo.Prescan(request, settings)
+    assert prescan.key is None and prescan.listing is not None
+    listed: list[str] = []
+    real_scandir = os.scandir
+
+    def scandir(path: str) -> object:
+        listed.append(str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    with memo.opened_context(request, settings, prescan) as opened:
+        prescan.scanned(opened)
+        assert "src/deep/b.txt" in opened.snapshot.entries
+    assert listed == [] and prescan.listing is None
+    monkeypatch.setattr(os, "scandir", real_scandir)
+    assert memo.Prescan(request, settings).listing is None  # a hit: nothing to scan

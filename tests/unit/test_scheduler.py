@@ -47,6 +47,35 @@ def test_independent_jobs_run_in_parallel() -> None:
     assert sorted(Scheduler(jobs=2).run(jobs).values()) == [0, 1]
 
 
+def test_an_urgent_job_starts_before_jobs_that_wait_for_it() -> None:
+    """``hold`` takes a lock that only its urgent follow-up ``release`` gives back; ``wait``
+    needs it. With one thread, ``wait`` must not start (and block the thread) first."""
+    lock = threading.Lock()
+    order: list[str] = []
+
+    def hold(cancel: Cancel, deps: Mapping[str, Any]) -> None:
+        lock.acquire()
+        order.append("hold")
+
+    def release(cancel: Cancel, deps: Mapping[str, Any]) -> None:
+        order.append("release")
+        lock.release()
+
+    def wait(cancel: Cancel, deps: Mapping[str, Any]) -> None:
+        if not lock.acquire(timeout=5):
+            raise BuildError("started while the lock was held")
+        order.append("wait")
+        lock.release()
+
+    jobs = {
+        "hold": Job("hold", hold),
+        "wait": Job("wait", wait),  # ready at once, but started only when a thread is free
+        "release": Job("release", release, ("hold",), urgent=True),
+    }
+    Scheduler(jobs=1).run(jobs)
+    assert order == ["hold", "release", "wait"]
+
+
 def test_failure_cancels_siblings_and_starts_nothing_new() -> None:
     started: list[str] = []
     sibling_stopped = threading.Event()
