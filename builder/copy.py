@@ -166,7 +166,7 @@ class CopyRequest(Record):
 class CopyResult(Record):
     """What a copy wrote."""
 
-    __slots__ = ("files", "dirs", "symlinks", "bytes", "archives", "skipped")
+    __slots__ = ("files", "dirs", "symlinks", "bytes", "archives", "skipped", "contents")
     _hashable = False
     files: int
     dirs: int
@@ -174,15 +174,20 @@ class CopyResult(Record):
     bytes: int
     archives: int  # ADD archives extracted
     skipped: list[str]
+    # the files linked from the pool, by path in the target: their content's blake3 digest
+    # and the inode that holds it (what the layer writer may key frames by)
+    contents: dict[str, tuple[str, int]]
 
     def __init__(self, files: int = 0, dirs: int = 0, symlinks: int = 0, bytes: int = 0,
-                 archives: int = 0, skipped: list[str] | None = None) -> None:
+                 archives: int = 0, skipped: list[str] | None = None,
+                 contents: dict[str, tuple[str, int]] | None = None) -> None:
         self.files = files
         self.dirs = dirs
         self.symlinks = symlinks
         self.bytes = bytes
         self.archives = archives
         self.skipped = [] if skipped is None else skipped
+        self.contents = {} if contents is None else contents
 
     def add(self, other: CopyResult) -> None:
         """Count ``other`` in too."""
@@ -192,6 +197,7 @@ class CopyResult(Record):
         self.bytes += other.bytes
         self.archives += other.archives
         self.skipped.extend(other.skipped)
+        self.contents.update(other.contents)
 
 
 class _Op:
@@ -366,6 +372,9 @@ class _Op:
             else:
                 self.result.files += 1
                 self.result.bytes += entry.size
+                with contextlib.suppress(OSError):  # the pool's inode holds this content
+                    pooled = os.stat(key, dir_fd=self.pool, follow_symlinks=False)
+                    self.result.contents[display.lstrip("/")] = (entry.digest, pooled.st_ino)
                 return
         self.copy_file(path, entry, parent, name, display, src_dir, seconds * 1_000_000_000)
         if first:

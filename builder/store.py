@@ -366,24 +366,38 @@ class Store:
         level: int = 3,
         epoch: int | None = None,
         known: Mapping[str, os.stat_result] | None = None,
+        contents: Mapping[str, tuple[str, int]] | None = None,
     ) -> LayerRecord:
         """Write ``changes`` as a layer blob (:func:`builder.layers.write_layer`, which takes
-        ``known``) and record it.
+        ``known`` and ``contents`` as its ``digests``) and record it; a layer written in
+        frames takes those of earlier layers it shares (:mod:`builder.frames`).
 
         Call inside :meth:`session` until an image names the layer, or pass its digest to
         ``gc(keep=...)``.
         """
         from typing import BinaryIO, cast
 
+        from builder.frames import FrameIndex
         from builder.layers import write_layer
 
-        with self.blob_writer() as writer:
-            digests = write_layer(changes, cast(BinaryIO, writer), compression=compression,
-                                  level=level, epoch=epoch, out_digest=writer.current_digest,
-                                  known=known)
-            writer.media_type = digests.media_type
-        assert writer.descriptor is not None
-        self.record_layer(digests.diff_id, writer.descriptor, digests.uncompressed_size)
+        self.ensure()
+        frames = FrameIndex(self.root / "cache" / "frames", self.blob_path) \
+            if contents else None
+        try:
+            with self.blob_writer() as writer:
+                digests = write_layer(
+                    changes, cast(BinaryIO, writer), compression=compression, level=level,
+                    epoch=epoch, out_digest=writer.current_digest, known=known,
+                    digests=contents, reuse=frames.lookup if frames else None,
+                )
+                writer.media_type = digests.media_type
+            assert writer.descriptor is not None
+            self.record_layer(digests.diff_id, writer.descriptor, digests.uncompressed_size)
+            if frames is not None and digests.frames:
+                frames.record(writer.descriptor.digest, digests.frames)
+        finally:
+            if frames is not None:
+                frames.close()
         return LayerRecord(digests.diff_id, writer.descriptor, digests.uncompressed_size)
 
     def uncompressed_size(self, diff_id: str) -> int | None:

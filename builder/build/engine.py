@@ -543,6 +543,7 @@ class Build:
         if link and step.instruction.get("chown") and lowers:
             users = snapshotter.view(f"users-{os.getpid()}-{next(_SEQ)}", lowers)
         keep = False  # the snapshot holds a pending layer's dir
+        contents: dict[str, tuple[str, int]] = {}  # of pooled files (the frame index's keys)
         try:
             key = f"build-{os.getpid()}-{next(_SEQ)}"
             mount = snapshotter.empty(key) if link else snapshotter.prepare(key, lowers)
@@ -567,7 +568,7 @@ class Build:
                 if mount.kind == "plain" and self.settings.source_date_epoch is None:
                     self.store.ensure()
                     pool = self.store.pool_dir
-                copy_op(step, mount.rootfs, ops, users_root=users_root, pool=pool)
+                contents = copy_op(step, mount.rootfs, ops, users_root=users_root, pool=pool)
             elif step.kind == "WORKDIR":
                 workdir_op(step, mount.rootfs)
             cancel.check()
@@ -583,12 +584,13 @@ class Build:
             if not changes:
                 return None
             if settled:
-                pending = self._defer(snapshotter, mount, changes, epoch, known)
+                pending = self._defer(snapshotter, mount, changes, epoch, known, contents)
                 if pending is not None:
                     keep = True
                     return pending
             record = self.store.commit_layer(
-                changes, compression=self.request.compression, epoch=epoch, known=known
+                changes, compression=self.request.compression, epoch=epoch, known=known,
+                contents=contents,
             )
             self._keep_upper(snapshotter, mount, changes, record.diff_id, epoch, settled)
             return LayerRef(record.diff_id, record.descriptor)
@@ -599,7 +601,8 @@ class Build:
                 self._remove_later(snapshotter, users)
 
     def _defer(self, snapshotter: Snapshotter, mount: Mount, changes: list[Change],
-               epoch: int | None, known: dict[str, os.stat_result]) -> PendingLayer | None:
+               epoch: int | None, known: dict[str, os.stat_result],
+               contents: dict[str, tuple[str, int]]) -> PendingLayer | None:
         """The settled upper dir of ``mount`` as a :class:`PendingLayer` (its blob written
         by the step's commit job), or None when it cannot be handed on as it is."""
         from builder.snapshot.promote import promote_top
@@ -614,7 +617,8 @@ class Build:
 
         def write() -> LayerRef:
             record = self.store.commit_layer(
-                changes, compression=self.request.compression, epoch=epoch, known=known
+                changes, compression=self.request.compression, epoch=epoch, known=known,
+                contents=contents,
             )
             return LayerRef(record.diff_id, record.descriptor)
 

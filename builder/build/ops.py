@@ -225,10 +225,11 @@ def _context_path(ctx: OpContext, source: str, step: Step) -> Path:
 def copy_op(
     step: Step, rootfs: Path, ctx: OpContext, users_root: Path | None = None,
     pool: Path | None = None,
-) -> None:
+) -> dict[str, tuple[str, int]]:
     """Run a COPY/ADD step, writing into ``rootfs``; ``--chown`` names resolve in
     ``users_root`` (default ``rootfs``); context files link from ``pool`` (see
-    :func:`builder.copy.copy_into`)."""
+    :func:`builder.copy.copy_into`). Returns the contents of the files it linked from the
+    pool (:attr:`builder.copy.CopyResult.contents`)."""
     from builder.copy import CopyRequest, copy_into
     from builder.sourcetree import DirectoryTree
 
@@ -236,14 +237,14 @@ def copy_op(
     dep = next((e for e in step.deps if e.kind == "copy"), None)
     try:
         if dep is None:
-            copy_into(request, ctx.context_snapshot, rootfs, users_root=users_root, pool=pool,
-                      remote=ctx.remote)
-            return
+            return copy_into(request, ctx.context_snapshot, rootfs, users_root=users_root,
+                             pool=pool, remote=ctx.remote).contents
         if ctx.tree_for is None:
             raise BuildError("COPY --from needs the source stage", step.location)
         name = f"stage:{dep.source_stage}" if dep.source_stage is not None else f"image:{dep.image}"
         with DirectoryTree(ctx.tree_for(name)) as tree:
-            copy_into(request, tree, rootfs, users_root=users_root, remote=ctx.remote)
+            return copy_into(request, tree, rootfs, users_root=users_root,
+                             remote=ctx.remote).contents
     except BuildError as err:
         if err.location is None:
             raise BuildError(err.message, step.location) from None

@@ -260,6 +260,15 @@ class _Worker(threading.Thread):
                 self.error = self.error or exc
 
 
+class _Packed(bytes):
+    """Compressed bytes (whole zstd frames) the compressor passes on as they are."""
+
+
+_END_FRAME = bytearray()  # tells the compressor to finish its frame (by identity)
+_MARK = bytearray()  # tells the emitter a frame ended (by identity)
+_Item = bytes | bytearray
+
+
 class Pipeline:
     """Takes tar bytes in chunks and, in worker threads, hashes them (sha256: the diff_id),
     compresses them, hashes the compressed bytes and writes those to ``out``.
@@ -269,6 +278,10 @@ class Pipeline:
     once :data:`_INLINE_LIMIT` bytes have come: a smaller layer (most build steps make one)
     is hashed and compressed in the caller's thread at :meth:`finish`, without three thread
     starts and hand-offs. Chunks handed to :meth:`put` must not be modified afterwards.
+
+    A zstd stream may be cut into frames (:meth:`end_frame`), and a frame compressed
+    before may be put in whole (:meth:`reuse`); :attr:`frame_ends` then holds where each
+    frame of ``out`` ends.
     """
 
     def __init__(self, out: BinaryIO, compression: Compression, level: int,
@@ -277,26 +290,30 @@ class Pipeline:
             raise ValueError(f"unknown compression {compression!r}")
         self.compression = compression
         self.size = 0
+        self.frame_ends: list[int] = []
         self._out = out
         self._out_digest = out_digest  # ``out`` hashes what it takes: not hashed twice
         self._sha = hashlib.sha256()
         self._out_sha = hashlib.sha256()
         self._out_size = 0
+        self._zstd: zstandard.ZstdCompressor | None = None
         self._zc: zstandard.ZstdCompressionObj | None = None
+        self._dirty = False  # the zstd frame under way has taken bytes
         self._gz: zlib._Compress | None = None
         self._hasher = _Worker("layer-hash", self._hash)
         self._emitter = _Worker("layer-emit", self._emit)
         self._workers = [self._hasher, self._emitter]
-        self._first = [self._hasher, self._emitter]  # the stages put() feeds
+        self._packer = self._emitter  # the stage after the hasher's sibling: compress or emit
         if compression != "none":
             if compression == "zstd":
-                self._zc = zstandard.ZstdCompressor(level=level, write_checksum=False).compressobj()
+                self._zstd = zstandard.ZstdCompressor(level=level, write_checksum=False)
+                self._zc = self._zstd.compressobj()
             else:
                 self._gz = zlib.compressobj(level, zlib.DEFLATED, 31)  # 31: gzip, mtime 0, no name
-            packer = _Worker("layer-compress", self._compress, self._flush)
-            self._workers.insert(1, packer)
-            self._first = [self._hasher, packer]
-        self._pending: list[bytes | bytearray] | None = []  # None once the threads run
+            self._packer = _Worker("layer-compress", self._compress, self._flush)
+            self._workers.insert(1, self._packer)
+        # (item, hash it, compress it) until the threads run; None once they do
+        self._pending: list[tuple[_Item, bool, bool]] | None = []
         self._pending_size = 0
         self._closed = False
 
@@ -304,59 +321,90 @@ class Pipeline:
         pending, self._pending = self._pending or [], None
         for worker in self._workers:
             worker.start()
-        for chunk in pending:
-            for worker in self._first:
-                worker.queue.put(chunk)
+        for item, hash_it, pack_it in pending:
+            self._route(item, hash_it, pack_it)
+
+    def _route(self, item: _Item, hash_it: bool = True, pack_it: bool = True) -> None:
+        if self._pending is not None:
+            self._pending.append((item, hash_it, pack_it))
+            self._pending_size += len(item)
+            if self._pending_size >= _INLINE_LIMIT:
+                self._start()
+            return
+        if hash_it:
+            self._hasher.queue.put(item)
+        if pack_it:
+            self._packer.queue.put(item)
 
     def _finish_inline(self) -> None:
         """Hash, compress and emit what :meth:`put` kept, in this thread."""
         pending, self._pending = self._pending or [], []
-        for chunk in pending:
-            self._hash(chunk)
-            data: bytes | bytearray = chunk
-            if self._zc is not None:
-                data = self._zc.compress(chunk)
-            elif self._gz is not None:
-                data = self._gz.compress(chunk)
-            if data:
-                self._emit(data)
-        if self._zc is not None:
-            data = self._zc.flush(zstandard.COMPRESSOBJ_FLUSH_FINISH)
-        elif self._gz is not None:
-            data = self._gz.flush()
-        else:
-            data = b""
-        if data:
-            self._emit(data)
+        for item, hash_it, pack_it in pending:
+            if hash_it:
+                self._hash(item)
+            if pack_it:
+                if self._packer is self._emitter:
+                    self._emit(item)
+                else:
+                    self._pack(item, self._emit)
+        self._end(self._emit)
 
-    def _hash(self, chunk: bytes | bytearray) -> None:
+    def _hash(self, chunk: _Item) -> None:
         self._sha.update(chunk)
 
-    def _emit(self, data: bytes | bytearray) -> None:
+    def _emit(self, data: _Item) -> None:
+        if data is _MARK:
+            self.frame_ends.append(self._out_size)
+            return
         if self._out_digest is None and (self._zc is not None or self._gz is not None):
             self._out_sha.update(data)
         self._out.write(data)
         self._out_size += len(data)
 
-    def _compress(self, chunk: bytes | bytearray) -> None:
-        if self._zc is not None:
-            data = self._zc.compress(chunk)
+    def _compress(self, item: _Item) -> None:
+        self._pack(item, self._emitter.queue.put)
+
+    def _pack(self, item: _Item, emit: Callable[[_Item], None]) -> None:
+        if item is _END_FRAME:
+            self._end_frame(emit)
+        elif type(item) is _Packed:
+            emit(item)
+            emit(_MARK)
+        elif self._zc is not None:
+            self._dirty = True
+            data = self._zc.compress(item)
+            if data:
+                emit(data)
         else:
             assert self._gz is not None
-            data = self._gz.compress(chunk)
+            data = self._gz.compress(item)
+            if data:
+                emit(data)
+
+    def _end_frame(self, emit: Callable[[_Item], None]) -> None:
+        """Finish the zstd frame under way, if it has taken anything, and start another."""
+        if self._zc is None or self._zstd is None or not self._dirty:
+            return
+        data = self._zc.flush(zstandard.COMPRESSOBJ_FLUSH_FINISH)
+        self._zc = self._zstd.compressobj()
+        self._dirty = False
         if data:
-            self._emitter.queue.put(data)
+            emit(data)
+        emit(_MARK)
+
+    def _end(self, emit: Callable[[_Item], None]) -> None:
+        """Finish the compressed stream."""
+        if self._zc is not None:
+            self._end_frame(emit)
+        elif self._gz is not None:
+            data = self._gz.flush()
+            if data:
+                emit(data)
 
     def _flush(self) -> None:
         try:
-            if self._workers[1].error is None:
-                if self._zc is not None:
-                    data = self._zc.flush(zstandard.COMPRESSOBJ_FLUSH_FINISH)
-                else:
-                    assert self._gz is not None
-                    data = self._gz.flush()
-                if data:
-                    self._emitter.queue.put(data)
+            if self._packer.error is None:
+                self._end(self._emitter.queue.put)
         finally:
             self._emitter.queue.put(_STOP)
 
@@ -371,22 +419,31 @@ class Pipeline:
         if not chunk:
             return
         self.size += len(chunk)
-        if self._pending is not None:
-            self._pending.append(chunk)
-            self._pending_size += len(chunk)
-            if self._pending_size >= _INLINE_LIMIT:
-                self._start()
-            return
-        for worker in self._first:
-            worker.queue.put(chunk)
+        self._route(chunk)
+
+    def end_frame(self) -> None:
+        """End the zstd frame under way here: what comes next starts a frame of its own."""
+        if self._zstd is None:
+            raise ValueError("only a zstd stream has frames")
+        self._route(_END_FRAME, hash_it=False)
+
+    def reuse(self, packed: bytes, raw: bytes) -> None:
+        """Put in a whole zstd frame compressed before: ``packed``, holding the tar bytes
+        ``raw`` (hashed as ever). The frame under way ends first."""
+        if self._zstd is None:
+            raise ValueError("only a zstd stream has frames")
+        self.size += len(raw)
+        self._route(_END_FRAME, hash_it=False)
+        self._route(raw, pack_it=False)
+        self._route(_Packed(packed), hash_it=False)
 
     def _stop(self) -> None:
         if not self._closed:
             self._closed = True
             if self._pending is not None:
                 return  # the threads never started
-            for worker in self._first:
-                worker.queue.put(_STOP)
+            self._hasher.queue.put(_STOP)
+            self._packer.queue.put(_STOP)
             for worker in self._workers:
                 worker.join()
 

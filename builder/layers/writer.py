@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import BinaryIO, Final, Literal
@@ -33,6 +34,14 @@ OPAQUE_MARKER = ".wh..wh..opq"
 
 _CHUNK = 1 << 20
 _SMALL = 1 << 16
+FRAMES_FROM = 4096
+"""A zstd layer of this many changes or more is written in frames, each of the entries from
+one whose path's CRC-32 is a multiple of :data:`FRAME_EVERY` (or the
+:data:`FRAME_CAP`-th of a frame) to the next: where frames begin depends on paths alone,
+so a one-file change of such a layer changes one frame, and the others can be taken as
+they were (``reuse``)."""
+FRAME_EVERY = 256
+FRAME_CAP = 2048
 _READ_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC
 # reading a file for its layer leaves its atime alone: the layer's directory keeps the
 # tar's times (and a file shared through the pool is never changed by a reader)
@@ -61,23 +70,31 @@ class Change(Record):
         self.source = source
 
 
+Frame = tuple[str | None, int, int, int]
+"""A frame of a layer blob: its key, offset, size, and the size of the tar bytes it holds."""
+
+
 class LayerDigests(Record):
     """What :func:`write_layer` produced."""
 
-    __slots__ = ("diff_id", "digest", "size", "uncompressed_size", "media_type")
+    __slots__ = ("diff_id", "digest", "size", "uncompressed_size", "media_type", "frames")
     diff_id: Final[str]  # "sha256:<hex>" of the uncompressed tar
     digest: Final[str]  # "sha256:<hex>" of the bytes written to ``out``
     size: Final[int]  # bytes written to ``out``
     uncompressed_size: Final[int]
     media_type: Final[str]
+    # a layer written in frames: each one's key (None: unknown content), offset and size
+    # in ``out``, and tar bytes
+    frames: Final[tuple[Frame, ...]]
 
     def __init__(self, diff_id: str, digest: str, size: int, uncompressed_size: int,
-                 media_type: str) -> None:
+                 media_type: str, frames: tuple[Frame, ...] = ()) -> None:
         self.diff_id = diff_id
         self.digest = digest
         self.size = size
         self.uncompressed_size = uncompressed_size
         self.media_type = media_type
+        self.frames = frames
 
 
 def mtime_limit(epoch: int | None) -> int:
@@ -102,6 +119,8 @@ def write_layer(
     xattrs: bool = True,
     out_digest: Callable[[], str] | None = None,
     known: Mapping[str, os.stat_result] | None = None,
+    digests: Mapping[str, tuple[str, int]] | None = None,
+    reuse: Callable[[str], tuple[bytes, bytes] | None] | None = None,
 ) -> LayerDigests:
     """Write ``changes`` as a layer tarball to ``out`` and return its digests.
 
@@ -129,20 +148,41 @@ def write_layer(
     threads while the next entries are read; ``out`` is written from a worker thread. On an
     error ``out`` holds a partial blob to discard; an error raised by ``out.write`` itself
     is re-raised unchanged.
+
+    A zstd layer of a list of at least :data:`FRAMES_FROM` changes is written in frames
+    (the result lists them). ``digests`` names the content of files (by change path: the
+    blake3 digest and the inode it holds for); a frame whose every file's content is named
+    has a key, and ``reuse(key)`` may give the frame compressed before (and the tar bytes
+    it holds), which is put in instead of reading and compressing those files.
     """
     pipe = Pipeline(out, compression, level, out_digest)
     try:
-        uncompressed = _write_entries(changes, pipe, epoch, uid_gid, mode_override, xattrs,
-                                      known or {})
+        uncompressed, frames = _write_entries(changes, pipe, epoch, uid_gid, mode_override,
+                                              xattrs, known or {}, digests, reuse, level)
     except BaseException:
         pipe.abort()
         raise
     diff_id, digest, size = pipe.finish()
-    return LayerDigests(diff_id, digest, size, uncompressed, MEDIA_TYPES[compression])
+    placed: list[Frame] = []
+    if frames:
+        if len(pipe.frame_ends) != len(frames):
+            raise LayerError("internal error: the layer's frames went astray")
+        start = 0
+        for (key, raw), end in zip(frames, pipe.frame_ends, strict=True):
+            placed.append((key, start, end - start, raw))
+            start = end
+    return LayerDigests(diff_id, digest, size, uncompressed, MEDIA_TYPES[compression],
+                        tuple(placed))
 
 
 def _bad_path(path: str) -> LayerError:
     return LayerError(f"invalid path in layer change: {path!r}")
+
+
+_Part = tuple[bytes, bytes, str | None, int, str | None]
+"""One entry as tar bytes: its path, its header blocks (and those of an opaque marker), the
+file whose ``size`` bytes follow (then padding), and what identifies that content: its
+blake3 digest when known, ``""`` when there is none, None when unknown."""
 
 
 def _write_entries(
@@ -153,13 +193,104 @@ def _write_entries(
     mode_override: int | None,
     want_xattrs: bool,
     known: Mapping[str, os.stat_result],
-) -> int:
+    digests: Mapping[str, tuple[str, int]] | None = None,
+    reuse: Callable[[str], tuple[bytes, bytes] | None] | None = None,
+    level: int = 3,
+) -> tuple[int, list[tuple[str | None, int]]]:
+    """Write the tar of ``changes`` to ``pipe``: its size, and its frames (key, tar bytes)
+    when it is written in frames (:data:`FRAMES_FROM`)."""
+    parts = _parts(changes, epoch, uid_gid, mode_override, want_xattrs, known, digests)
+    if pipe.compression != "zstd" or not isinstance(changes, list) \
+            or len(changes) < FRAMES_FROM:
+        _write_parts(parts, pipe, end=True)
+        return pipe.size, []
+    frames: list[tuple[str | None, int]] = []
+    frame: list[_Part] = []
+    salt = f"dockyard-frame-1 zstd-{level}\n".encode()
+    for part in parts:
+        if frame and (len(frame) >= FRAME_CAP or zlib.crc32(part[0]) % FRAME_EVERY == 0):
+            frames.append(_write_frame(frame, pipe, reuse, salt, end=False))
+            frame = []
+        frame.append(part)
+    frames.append(_write_frame(frame, pipe, reuse, salt, end=True))
+    return pipe.size, frames
+
+
+def _write_frame(frame: list[_Part], pipe: Pipeline,
+                 reuse: Callable[[str], tuple[bytes, bytes] | None] | None, salt: bytes,
+                 end: bool) -> tuple[str | None, int]:
+    """Write one frame of entries (the last one with the end-of-archive blocks), or put in
+    the frame compressed before from the same tar bytes; its key and tar size."""
+    key = _frame_key(frame, salt, end)
+    if key is not None and reuse is not None:
+        found = reuse(key)
+        if found is not None:
+            packed, raw = found
+            pipe.reuse(packed, raw)
+            return key, len(raw)
+    start = pipe.size
+    _write_parts(frame, pipe, end)
+    pipe.end_frame()
+    return key, pipe.size - start
+
+
+def _frame_key(frame: list[_Part], salt: bytes, end: bool) -> str | None:
+    """What names a frame's tar bytes: every header and the digest of every content (None
+    when one is unknown)."""
+    pieces = [salt]
+    for _name, header, _source, size, ident in frame:
+        if ident is None:
+            return None
+        pieces.append(header)
+        if size:
+            pieces.append(ident.encode())
+    if end:
+        pieces.append(END_OF_ARCHIVE)
+    from blake3 import blake3
+
+    return blake3(b"".join(pieces)).hexdigest()
+
+
+def _write_parts(parts: Iterable[_Part], pipe: Pipeline, end: bool) -> None:
     buf = bytearray()
+    put = pipe.put
+    for _name, header, source, size, _ident in parts:
+        buf += header
+        if size:
+            assert source is not None
+            if size < _SMALL:
+                buf += _read_small(source, size)
+            else:
+                if len(buf) >= _CHUNK or size >= _CHUNK:
+                    put(buf)
+                    buf = bytearray()
+                    pipe.check()
+                _copy_file(source, size, buf, put)
+            buf += _ZEROS[: -size & 511]
+        if len(buf) >= _CHUNK:
+            put(buf)
+            buf = bytearray()
+            pipe.check()
+    if end:
+        buf += END_OF_ARCHIVE
+    put(buf)
+
+
+def _parts(
+    changes: Iterable[Change],
+    epoch: int | None,
+    uid_gid: tuple[int, int] | None,
+    mode_override: int | None,
+    want_xattrs: bool,
+    known: Mapping[str, os.stat_result],
+    digests: Mapping[str, tuple[str, int]] | None,
+) -> Iterator[_Part]:
+    """Each change as tar bytes to write (see :data:`_Part`), checked as it comes."""
     prev: tuple[bytes, ...] = ()
     links: dict[tuple[int, int], bytes] = {}
     max_mtime = mtime_limit(epoch)
     lstat, S_IFMT = os.lstat, stat.S_IFMT
-    put = pipe.put
+    digests = digests or {}
 
     for change in changes:
         path = change.path
@@ -181,7 +312,7 @@ def _write_entries(
 
         if kind == "delete":
             head = name[: len(name) - len(base)]
-            buf += pack_header(head + b".wh." + base, REG, 0, 0, 0, 0, 0)
+            yield name, pack_header(head + b".wh." + base, REG, 0, 0, 0, 0, 0), None, 0, ""
             continue
         if kind != "add" and kind != "opaque":
             raise LayerError(f"unknown change kind {kind!r} for {path!r}")
@@ -217,37 +348,35 @@ def _write_entries(
             inode = (st.st_dev, st.st_ino)
             first = links.get(inode)
             if first is not None:
-                buf += pack_header(name, LNK, mode, uid, gid, 0, mtime, first)
+                yield name, pack_header(name, LNK, mode, uid, gid, 0, mtime, first), None, 0, ""
                 continue
             links[inode] = name
 
         if fmt == stat.S_IFREG:
             size = st.st_size
             if xattrs is None and size < _SMALL and len(name) <= 100 and name.isascii():
-                # the common case, inlined: a small file that needs no PAX record
-                buf += pack_plain(name, REG, mode, uid, gid, size, mtime)
-                if size:
-                    buf += _read_small(source, size)
-                    buf += _ZEROS[: -size & 511]
+                # the common case: a small file that needs no PAX record
+                header = pack_plain(name, REG, mode, uid, gid, size, mtime)
             else:
-                buf += pack_header(name, REG, mode, uid, gid, size, mtime, xattrs=xattrs)
-                if size:
-                    if len(buf) >= _CHUNK or size >= _CHUNK:
-                        put(buf)
-                        buf = bytearray()
-                        pipe.check()
-                    _copy_file(source, size, buf, put)
-                    buf += _ZEROS[: -size & 511]
+                header = pack_header(name, REG, mode, uid, gid, size, mtime, xattrs=xattrs)
+            ident: str | None = ""
+            if size:
+                known_digest = digests.get(path)
+                ident = known_digest[0] if known_digest and known_digest[1] == st.st_ino \
+                    else None
+            yield name, header, source, size, ident
         elif fmt == stat.S_IFDIR:
-            buf += pack_header(name + b"/", DIR, mode, uid, gid, 0, mtime, xattrs=xattrs)
+            header = pack_header(name + b"/", DIR, mode, uid, gid, 0, mtime, xattrs=xattrs)
             if kind == "opaque":
-                buf += pack_header(name + b"/" + OPAQUE_MARKER.encode(), REG, 0, 0, 0, 0, 0)
+                header += pack_header(name + b"/" + OPAQUE_MARKER.encode(), REG, 0, 0, 0, 0, 0)
+            yield name, header, None, 0, ""
         elif fmt == stat.S_IFLNK:
             try:
                 target = os.readlink(source).encode("utf-8", "surrogateescape")
             except OSError as exc:
                 raise LayerError(f"cannot read {source}: {exc.strerror}") from None
-            buf += pack_header(name, SYM, mode, uid, gid, 0, mtime, target, xattrs=xattrs)
+            yield name, pack_header(name, SYM, mode, uid, gid, 0, mtime, target,
+                                    xattrs=xattrs), None, 0, ""
         elif fmt == stat.S_IFCHR or fmt == stat.S_IFBLK:
             if fmt == stat.S_IFCHR and st.st_rdev == 0:
                 raise LayerError(
@@ -255,19 +384,12 @@ def _write_entries(
                 )
             typeflag = CHR if fmt == stat.S_IFCHR else BLK
             major, minor = os.major(st.st_rdev), os.minor(st.st_rdev)
-            buf += pack_header(name, typeflag, mode, uid, gid, 0, mtime, b"", major, minor, xattrs)
+            yield name, pack_header(name, typeflag, mode, uid, gid, 0, mtime, b"", major, minor,
+                                    xattrs), None, 0, ""
         elif fmt == stat.S_IFIFO:
-            buf += pack_header(name, FIFO, mode, uid, gid, 0, mtime, xattrs=xattrs)
+            yield name, pack_header(name, FIFO, mode, uid, gid, 0, mtime,
+                                    xattrs=xattrs), None, 0, ""
         # sockets (and anything else tar cannot carry) are skipped
-
-        if len(buf) >= _CHUNK:
-            put(buf)
-            buf = bytearray()
-            pipe.check()
-
-    buf += END_OF_ARCHIVE
-    put(buf)
-    return pipe.size
 
 
 def _open(source: str) -> int:

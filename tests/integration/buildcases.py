@@ -275,7 +275,8 @@ def _decompress(data: bytes) -> bytes:
     if data[:4] == b"\x28\xb5\x2f\xfd":
         import zstandard
 
-        return zstandard.ZstdDecompressor().decompressobj().decompress(data)
+        return zstandard.ZstdDecompressor().stream_reader(  # every frame
+            io.BytesIO(data), read_across_frames=True).read()
     return data
 
 

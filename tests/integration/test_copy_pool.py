@@ -49,7 +49,8 @@ def layer_members(root: Path, diff_id: str) -> list[tarfile.TarInfo]:
     blob = next(r.descriptor for r in store.layer_records(diff_id))
     data = store.blob_path(blob.digest).read_bytes()
     if "zstd" in blob.media_type:
-        data = zstandard.ZstdDecompressor().decompressobj().decompress(data)
+        data = zstandard.ZstdDecompressor().stream_reader(  # every frame
+            io.BytesIO(data), read_across_frames=True).read()
     with tarfile.open(fileobj=io.BytesIO(data)) as tar:
         return tar.getmembers()
 
@@ -189,3 +190,41 @@ def test_xattrs_reach_the_layer_and_key_the_copy(tmp_path: Path) -> None:
     assert [r.split("] ", 1)[1] for r in again.ran] == [
         "COPY tool /tool", "COPY --from=s --chown=3:4 /tool /staged"]
     assert [r.split("] ", 1)[1] for r in again.cached] == ["COPY other /other"]
+
+
+def _frames_of(root: Path, diff_id: str) -> list[bytes]:
+    store = Store(root)
+    blob = next(r.descriptor for r in store.layer_records(diff_id))
+    rest = store.blob_path(blob.digest).read_bytes()
+    frames = []
+    while rest:
+        obj = zstandard.ZstdDecompressor().decompressobj()
+        obj.decompress(rest)
+        frames.append(rest[: len(rest) - len(obj.unused_data)])
+        rest = obj.unused_data
+    return frames
+
+
+def test_a_one_file_change_of_a_large_copy_writes_one_frame_again(tmp_path: Path) -> None:
+    from builder.layers.writer import FRAMES_FROM
+
+    files = {f"src/d{i // 50:03}/f{i % 50:02}": f"file {i}\n" * (i % 40) for i in range(5000)}
+    root = tmp_path / "root"
+    ctx = context(tmp_path, COPY_NEW.replace("/src/a /src/c", "/src/d010/f03"), files)
+    assert len(files) + 100 >= FRAMES_FROM
+    build(root, ctx, "-t", "frames:1")
+    (ctx / "src" / "d070" / "f07").write_text("changed\n")
+    second = build(root, ctx, "-t", "frames:2")
+    assert len(second.ran) == 2
+    old, new = diff_ids(root, "frames:1")[2], diff_ids(root, "frames:2")[2]
+    before, after = _frames_of(root, old), _frames_of(root, new)
+    assert len(before) == len(after) > 10
+    assert sum(a != b for a, b in zip(before, after, strict=True)) == 1
+    members = {m.name: m for m in layer_members(root, new)}
+    assert members["src/d070/f07"].size == len("changed\n")
+    assert (layer_dir(root, new) / "src" / "d070" / "f07").read_text() == "changed\n"
+    # the same layer as one written afresh from the same files
+    from builder.layers import changes_from_tree, write_layer
+
+    again = write_layer(list(changes_from_tree(layer_dir(root, new))), io.BytesIO())
+    assert again.diff_id == new

@@ -323,3 +323,51 @@ def test_f_zstd_images_and_umoci(root: Path, work: Path) -> None:
     assert result.returncode == 0, result.stderr.decode()
     assert (bundle / "rootfs" / "bin" / "busybox").read_bytes() == Path(
         "/bin/busybox").read_bytes()
+
+
+def test_g_a_layer_in_many_zstd_frames(daemon: Dockerd, work: Path) -> None:
+    """A COPY of thousands of files makes a zstd layer of many frames: skopeo decompresses
+    all of them to the layer's diff_id, and Docker loads and runs the image we save."""
+    from builder.layers.writer import FRAMES_FROM
+
+    ctx = work / "frames-ctx"
+    (ctx / "many").mkdir(parents=True)
+    shutil.copy("/bin/busybox", ctx / "busybox")
+    count = FRAMES_FROM + 200
+    for i in range(count):
+        sub = ctx / "many" / f"d{i // 100:03}"
+        sub.mkdir(exist_ok=True)
+        (sub / f"f{i % 100:02}").write_text(f"file {i}\n" * (i % 13))
+    (ctx / "Dockerfile").write_text(
+        'FROM scratch\nCOPY busybox /bin/busybox\nCOPY many/ /many/\n'
+        'CMD ["/bin/busybox", "sh", "-c", "/bin/busybox find /many -type f | /bin/busybox wc -l"]\n'
+    )
+    root = work / "frames-root"
+    dockyard(root, "build", "-q", "-t", "framed:1", str(ctx))
+    raw = json.loads(subprocess.run(["skopeo", "inspect", "--raw", f"oci:{root}/store:1"],
+                                    capture_output=True, timeout=120, check=True).stdout)
+    layer = raw["layers"][1]
+    blob = (root / "store" / "blobs" / "sha256" / layer["digest"].removeprefix("sha256:"))
+    import zstandard
+
+    frames, rest = 0, blob.read_bytes()
+    while rest:
+        obj = zstandard.ZstdDecompressor().decompressobj()
+        obj.decompress(rest)
+        rest, frames = obj.unused_data, frames + 1
+    assert frames > 10
+    out = work / "frames-dir"
+    subprocess.run(["skopeo", "copy", "--dest-decompress", f"oci:{root}/store:1", f"dir:{out}"],
+                   capture_output=True, timeout=300, check=True)
+    config = json.loads(subprocess.run(["skopeo", "inspect", "--config", f"oci:{root}/store:1"],
+                                       capture_output=True, timeout=120, check=True).stdout)
+    diff_id = config["rootfs"]["diff_ids"][1]
+    tar_path = out / diff_id.removeprefix("sha256:")
+    assert "sha256:" + hashlib.sha256(tar_path.read_bytes()).hexdigest() == diff_id
+    with tarfile.open(tar_path) as tar:
+        assert sum(m.isfile() for m in tar) == count
+    saved = work / "framed.tar"
+    dockyard(root, "save", "-o", str(saved), "framed:1")
+    daemon.docker("load", "-i", str(saved))
+    run = daemon.docker("run", "--rm", "--network", "none", "framed:1").stdout
+    assert run.decode().strip() == str(count)

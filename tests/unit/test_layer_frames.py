@@ -1,0 +1,192 @@
+"""Layers of many entries are written in zstd frames that begin where paths say, and a
+frame compressed before is put in whole when its entries and their contents are the same."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+from pathlib import Path
+
+import pytest
+import zstandard
+
+from builder.frames import FrameIndex
+from builder.layers import Change, changes_from_tree, write_layer
+from builder.layers import writer as layer_writer
+from builder.layers.writer import FRAMES_FROM, LayerDigests
+
+
+def _tree(root: Path, dirs: int = 50, files: int = 90) -> None:
+    for d in range(dirs):
+        sub = root / f"d{d:03}"
+        sub.mkdir(parents=True)
+        for f in range(files):
+            (sub / f"f{f:03}").write_bytes(os.urandom(64 + (d * f) % 900))
+    os.utime(root, ns=(10**18, 10**18))
+
+
+def _contents(changes: list[Change]) -> dict[str, tuple[str, int]]:
+    """What a copy would tell of these files: blake3 of the content, and the inode."""
+    from blake3 import blake3
+
+    out = {}
+    for change in changes:
+        assert change.source is not None
+        st = os.lstat(change.source)
+        if os.path.isfile(change.source) and st.st_size:
+            out[change.path] = (blake3(Path(change.source).read_bytes()).hexdigest(), st.st_ino)
+    return out
+
+
+def _frames(blob: bytes) -> list[bytes]:
+    """The zstd frames of ``blob``, each compressed."""
+    out, rest = [], blob
+    while rest:
+        obj = zstandard.ZstdDecompressor().decompressobj()
+        obj.decompress(rest)
+        out.append(rest[: len(rest) - len(obj.unused_data)])
+        rest = obj.unused_data
+    return out
+
+
+class MemoryIndex:
+    def __init__(self) -> None:
+        self.frames: dict[str, tuple[bytes, bytes]] = {}
+        self.asked = 0
+
+    def add(self, blob: bytes, digests: LayerDigests) -> None:
+        for key, offset, size, raw_size in digests.frames:
+            if key is not None:
+                packed = blob[offset: offset + size]
+                raw = zstandard.ZstdDecompressor().decompressobj().decompress(packed)
+                assert len(raw) == raw_size
+                self.frames[key] = (packed, raw)
+
+    def lookup(self, key: str) -> tuple[bytes, bytes] | None:
+        self.asked += 1
+        return self.frames.get(key)
+
+
+def _write(changes: list[Change], **kwargs: object) -> tuple[bytes, LayerDigests]:
+    out = io.BytesIO()
+    digests = write_layer(changes, out, **kwargs)  # type: ignore[arg-type]
+    return out.getvalue(), digests
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    _tree(tmp_path / "t")
+    assert len(list(changes_from_tree(tmp_path / "t"))) >= FRAMES_FROM
+    return tmp_path / "t"
+
+
+def test_frames_begin_where_paths_say_and_hold_the_same_tar(
+        tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    changes = list(changes_from_tree(tree))
+    blob, first = _write(changes, digests=_contents(changes))
+    frames = _frames(blob)
+    assert len(frames) == len(first.frames) > 10
+    assert [(o, s) for _, o, s, _ in first.frames] == \
+        [(sum(map(len, frames[:i])), len(f)) for i, f in enumerate(frames)]
+    assert all(key is not None for key, *_ in first.frames)
+    monkeypatch.setattr(layer_writer, "FRAMES_FROM", 10**9)
+    whole_blob, whole = _write(changes)
+    assert len(_frames(whole_blob)) == 1
+    assert whole.diff_id == first.diff_id
+    monkeypatch.undo()
+    tar = zstandard.ZstdDecompressor().stream_reader(
+        io.BytesIO(blob), read_across_frames=True).read()
+    assert "sha256:" + hashlib.sha256(tar).hexdigest() == first.diff_id
+    assert first.digest == "sha256:" + hashlib.sha256(blob).hexdigest()
+
+    # a file changed: one frame's key changes, the others and every boundary stay
+    target = tree / "d020" / "f033"
+    target.write_bytes(b"changed" * 333)
+    _, second = _write(changes, digests=_contents(changes))
+    assert [o for _, o, _, _ in second.frames][:5] == [o for _, o, _, _ in first.frames][:5]
+    changed = [i for i, (a, b) in enumerate(zip(first.frames, second.frames, strict=True))
+               if a[0] != b[0]]
+    assert len(changed) == 1
+
+
+def test_a_layer_written_again_takes_its_unchanged_frames_whole(
+        tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    changes = list(changes_from_tree(tree))
+    index = MemoryIndex()
+    blob, first = _write(changes, digests=_contents(changes), reuse=index.lookup)
+    index.add(blob, first)
+    target = tree / "d031" / "f007"
+    target.write_bytes(b"new content")
+    read: list[str] = []
+    real_read = layer_writer._read_small
+
+    def read_small(source: str, size: int) -> bytes:
+        read.append(source)
+        return real_read(source, size)
+
+    monkeypatch.setattr(layer_writer, "_read_small", read_small)
+    blob2, second = _write(changes, digests=_contents(changes), reuse=index.lookup)
+    assert str(target) in read and 0 < len(read) <= layer_writer.FRAME_CAP
+    assert len(read) < len(changes) // 4  # only the changed frame's files were read
+    # the same bytes as a layer written afresh
+    fresh_blob, fresh = _write(changes, digests=_contents(changes))
+    assert blob2 == fresh_blob and second == fresh
+    reused = set(_frames(blob)) & set(_frames(blob2))
+    assert len(reused) == len(second.frames) - 1
+
+
+def test_a_file_of_unknown_content_leaves_its_frame_unkeyed(tree: Path) -> None:
+    changes = list(changes_from_tree(tree))
+    contents = _contents(changes)
+    digest, inode = contents["d010/f010"]
+    contents["d010/f010"] = (digest, inode + 1)  # not the inode it names: unknown
+    del contents["d040/f040"]
+    index = MemoryIndex()
+    blob, first = _write(changes, digests=contents)
+    index.add(blob, first)
+    unkeyed = [f for f in first.frames if f[0] is None]
+    assert len(unkeyed) == 2
+    _, again = _write(changes, digests=contents, reuse=index.lookup)
+    assert again.diff_id == first.diff_id
+    assert index.asked == len(first.frames) - 2  # an unkeyed frame is never looked up
+
+
+def test_the_frame_index_gives_only_whole_frames_of_blobs_in_the_store(
+        tree: Path, tmp_path: Path) -> None:
+    changes = list(changes_from_tree(tree))
+    blob, digests = _write(changes, digests=_contents(changes))
+    blobs = tmp_path / "blobs"
+    blobs.mkdir()
+    (blobs / digests.digest.removeprefix("sha256:")).write_bytes(blob)
+
+    def blob_path(digest: str) -> Path:
+        return blobs / digest.removeprefix("sha256:")
+
+    index = FrameIndex(tmp_path / "frames", blob_path)
+    try:
+        index.record(digests.digest, digests.frames)
+        key, offset, size, raw_size = digests.frames[3]
+        assert key is not None
+        packed, raw = index.lookup(key) or (b"", b"")
+        assert packed == blob[offset: offset + size] and len(raw) == raw_size
+        assert index.lookup("0" * 64) is None
+        # a record that does not name one whole frame of its blob is not used
+        other = digests.frames[4]
+        index.record(digests.digest, [("a" * 64, offset, size + other[2], raw_size),
+                                      ("b" * 64, offset + 1, size, raw_size),
+                                      ("c" * 64, offset, size, raw_size + 1)])
+        assert [index.lookup(k * 64) for k in "abc"] == [None, None, None]
+    finally:
+        index.close()
+    # a blob gone from the store: nothing, and its records go
+    (blobs / digests.digest.removeprefix("sha256:")).unlink()
+    index = FrameIndex(tmp_path / "frames", blob_path)
+    try:
+        assert index.lookup(key) is None
+    finally:
+        index.close()
+    import diskcache  # type: ignore[import-untyped]
+
+    with diskcache.Cache(str(tmp_path / "frames")) as raw_cache:
+        assert key not in raw_cache
