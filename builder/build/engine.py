@@ -407,7 +407,7 @@ class Build:
         ops: OpContext,
     ) -> Any:
         step_id = f"{stage.index}:{step.index}"
-        display = f"{step_prefix(self.graph, stage, step)} {step.text.strip()}"
+        display = step_display(self.graph, stage, step)
         self.step_displays.append((step_id, display))
         if key.complete:
             self.step_keys.append(key.digest)
@@ -464,8 +464,8 @@ class Build:
                 try:
                     added.commit()
                 except DockyardError as err:
-                    display = f"{step_prefix(self.graph, stage, step)} {step.text.strip()}"
-                    raise self._failed(stage, step, step_id, display, err) from None
+                    raise self._failed(stage, step, step_id, step_display(self.graph, stage, step),
+                                       err) from None
 
         return run
 
@@ -727,6 +727,11 @@ def step_prefix(graph: BuildGraph, stage: Stage, step: Step) -> str:
     index = next((i for i, s in enumerate(counted) if s is step), len(counted)) + 2
     name = stage.name or (f"stage-{stage.index}" if len(graph.stages) > 1 else "")
     return f"[{name + ' ' if name else ''}{index:>{len(str(total))}}/{total}]"
+
+
+def step_display(graph: BuildGraph, stage: Stage, step: Step) -> str:
+    """How progress names a step: ``[name 2/5] RUN make``."""
+    return f"{step_prefix(graph, stage, step)} {step.text.strip()}"
 
 
 def _then(write: Callable[[], LayerRef], done: Callable[[LayerRef], object]

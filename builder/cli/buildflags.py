@@ -65,9 +65,18 @@ def parse_build(args: list[str]) -> dict[str, Any] | None:
 
 def run_build(request: BuildRequest, kw: dict[str, Any], settings: Settings) -> None:
     """Build ``request`` (made by :func:`request_of` from the parsed flags ``kw``); ``-q``
-    prints the image ID."""
+    prints the image ID.
+
+    The process collects no garbage: a build allocates an object or more per context file
+    and frees them at its end, so each full collection walked them all (for 20,000 files,
+    ~0.1 s of a one-file-change rebuild went to collections), and what a build leaves in
+    cycles is freed when the process exits."""
+    import gc
+
     from builder.build import build
     from builder.progress import make_reporter
+
+    gc.disable()
 
     if request.iidfile:  # as docker build: a failed build leaves no stale ID behind
         try:

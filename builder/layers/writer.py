@@ -36,12 +36,12 @@ _CHUNK = 1 << 20
 _SMALL = 1 << 16
 FRAMES_FROM = 4096
 """A zstd layer of this many changes or more is written in frames, each of the entries from
-one whose path's CRC-32 is a multiple of :data:`FRAME_EVERY` (or the
-:data:`FRAME_CAP`-th of a frame) to the next: where frames begin depends on paths alone,
-so a one-file change of such a layer changes one frame, and the others can be taken as
-they were (``reuse``)."""
+one that starts a frame (one path in :data:`FRAME_EVERY`, by a hash of the path alone; or
+the :data:`FRAME_CAP`-th entry of a frame) to the next: a one-file change of such a layer
+changes one frame, and the others can be taken as they were (``reuse``)."""
 FRAME_EVERY = 256
 FRAME_CAP = 2048
+_GOLDEN = 0x9E3779B1  # 2**32 / the golden ratio: spreads a CRC's bits into its top ones
 _READ_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC
 # reading a file for its layer leaves its atime alone: the layer's directory keeps the
 # tar's times (and a file shared through the pool is never changed by a reader)
@@ -208,12 +208,19 @@ def _write_entries(
     frame: list[_Part] = []
     salt = f"dockyard-frame-1 zstd-{level}\n".encode()
     for part in parts:
-        if frame and (len(frame) >= FRAME_CAP or zlib.crc32(part[0]) % FRAME_EVERY == 0):
+        if frame and (len(frame) >= FRAME_CAP or _starts_frame(part[0])):
             frames.append(_write_frame(frame, pipe, reuse, salt, end=False))
             frame = []
         frame.append(part)
     frames.append(_write_frame(frame, pipe, reuse, salt, end=True))
     return pipe.size, frames
+
+
+def _starts_frame(name: bytes) -> bool:
+    """Whether a frame begins at the entry ``name``: the top bits of its path's CRC-32
+    times :data:`_GOLDEN` are zero (the CRC's own low bits are alike across paths of one
+    shape: ``d000/f00.js``... never has them all zero)."""
+    return (zlib.crc32(name) * _GOLDEN) & 0xFFFFFFFF < (1 << 32) // FRAME_EVERY
 
 
 def _write_frame(frame: list[_Part], pipe: Pipeline,

@@ -219,7 +219,10 @@ def test_a_one_file_change_of_a_large_copy_writes_one_frame_again(tmp_path: Path
     old, new = diff_ids(root, "frames:1")[2], diff_ids(root, "frames:2")[2]
     before, after = _frames_of(root, old), _frames_of(root, new)
     assert len(before) == len(after) > 10
-    assert sum(a != b for a, b in zip(before, after, strict=True)) == 1
+    changed = [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
+    # the changed file's frame; and the first, whose /src the copy made (its time is the
+    # build's) when the builds fell in different seconds
+    assert len([i for i in changed if i != 0]) == 1
     members = {m.name: m for m in layer_members(root, new)}
     assert members["src/d070/f07"].size == len("changed\n")
     assert (layer_dir(root, new) / "src" / "d070" / "f07").read_text() == "changed\n"
