@@ -45,7 +45,7 @@ from builder.sourcetree import (
     resolve_items,
 )
 from builder.users import resolve_chown
-from builder.xattrs import set_xattrs
+from builder.xattrs import set_xattrs, strip_xattrs
 
 if TYPE_CHECKING:
     from builder.graph import Step
@@ -379,6 +379,10 @@ class _Op:
         self.copy_file(path, entry, parent, name, display, src_dir, seconds * 1_000_000_000)
         if first:
             with contextlib.suppress(OSError):  # pooled meanwhile by another build
+                # a pooled file has no xattrs (the layer keeps none of those a new file
+                # may get, an inherited ACL or a security label): a step that links it
+                # need not list them (builder.snapshot.promote.settle_plain)
+                strip_xattrs(f"/proc/self/fd/{parent}/{name}")
                 os.link(name, key, src_dir_fd=parent, dst_dir_fd=self.pool,
                         follow_symlinks=False)
 

@@ -46,3 +46,16 @@ def set_xattrs(fd: int, xattrs: Xattrs) -> None:
         except OSError as exc:
             if exc.errno != errno.EOPNOTSUPP:
                 raise
+
+
+def strip_xattrs(path: str) -> None:
+    """Remove every xattr of the file ``path`` (a symlink is not followed), keeping its mode
+    (an ACL removed may leave the mode its mask made)."""
+    names = os.listxattr(path, follow_symlinks=False)
+    if not names:
+        return
+    mode = os.lstat(path).st_mode
+    for name in names:
+        os.removexattr(path, name, follow_symlinks=False)
+    if os.lstat(path).st_mode != mode:
+        os.chmod(path, mode & 0o7777)

@@ -578,7 +578,7 @@ class Build:
             if settled:  # all of it is new: diff and promotion in one walk
                 from builder.snapshot.promote import settle_plain
 
-                changes = settle_plain(str(mount.upper), epoch, known)
+                changes = settle_plain(str(mount.upper), epoch, known, contents)
             else:
                 changes = snapshotter.diff(mount)
             if not changes:

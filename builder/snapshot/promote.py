@@ -78,7 +78,8 @@ def promote_top(directory: str) -> None:
 
 
 def settle_plain(directory: str, epoch: int | None,
-                 known: dict[str, os.stat_result] | None = None) -> list[Change]:
+                 known: dict[str, os.stat_result] | None = None,
+                 pooled: Mapping[str, tuple[str, int]] | None = None) -> list[Change]:
     """The changes of the plain snapshot ``directory`` (every entry, as ``add``; a char
     device 0:0 as ``delete``), sorted parents first, each entry already made what
     extracting the layer written from them with ``epoch`` gives (see the module
@@ -86,11 +87,15 @@ def settle_plain(directory: str, epoch: int | None,
 
     ``known`` is filled with the lstat of each source left with no xattr the layer keeps,
     for :func:`builder.layers.write_layer`: the layer it writes from them is the same (its
-    times are the whole seconds set here, the modes those kept here)."""
+    times are the whole seconds set here, the modes those kept here).
+
+    ``pooled`` names the files a copy linked from the file pool (by path: their digest and
+    inode, :attr:`builder.copy.CopyResult.contents`); a pooled file has no xattrs, so
+    those still on that inode are not listed."""
     limit = mtime_limit(epoch)
     out: list[Change] = []
     try:
-        _settle_dir(directory, "", limit, out, {} if known is None else known)
+        _settle_dir(directory, "", limit, out, {} if known is None else known, pooled or {})
     except OSError as exc:
         raise SnapshotError(
             f"cannot read the snapshot {directory}: {exc.strerror or exc}") from None
@@ -98,7 +103,8 @@ def settle_plain(directory: str, epoch: int | None,
 
 
 def _settle_dir(path: str, rel: str, limit: int, out: list[Change],
-                known: dict[str, os.stat_result]) -> bool:
+                known: dict[str, os.stat_result],
+                pooled: Mapping[str, tuple[str, int]]) -> bool:
     """Settle what is below ``path``; whether a diff would list anything there."""
     with os.scandir(path) as it:
         entries = sorted(it, key=_name)
@@ -120,7 +126,8 @@ def _settle_dir(path: str, rel: str, limit: int, out: list[Change],
             _remove(entry_path, st)
             listed = True
             continue
-        names = _names(entry_path)
+        from_pool = pooled.get(child) if fmt == stat.S_IFREG else None
+        names = [] if from_pool is not None and from_pool[1] == st.st_ino else _names(entry_path)
         stub = bool(names) and STUB_XATTR in names
         opaque = False
         if fmt == stat.S_IFDIR:
@@ -129,7 +136,7 @@ def _settle_dir(path: str, rel: str, limit: int, out: list[Change],
                 and is_opaque(entry_path)
             if opaque:
                 out.append(Change(child, "opaque", entry_path))
-            below = _settle_dir(entry_path, child, limit, out, known)
+            below = _settle_dir(entry_path, child, limit, out, known, pooled)
             if not opaque:
                 if not below and stub:  # an empty mount-point stub
                     _remove(entry_path, st)

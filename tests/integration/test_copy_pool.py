@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -231,3 +232,39 @@ def test_a_one_file_change_of_a_large_copy_writes_one_frame_again(tmp_path: Path
 
     again = write_layer(list(changes_from_tree(layer_dir(root, new))), io.BytesIO())
     assert again.diff_id == new
+
+
+def _default_acl() -> bytes:
+    """A default ACL (system.posix_acl_default): the owner, user 1234, the group, a mask
+    and others, as the kernel takes it (version 2, entries sorted by tag)."""
+    import struct
+
+    undefined = 0xFFFFFFFF
+    entries = [(0x01, 7, undefined), (0x02, 7, 1234), (0x04, 5, undefined),
+               (0x10, 7, undefined), (0x20, 5, undefined)]
+    return struct.pack("<I", 2) + b"".join(struct.pack("<HHI", *e) for e in entries)
+
+
+def test_a_pooled_file_carries_no_inherited_acl(tmp_path: Path) -> None:
+    """Files a step writes may inherit an ACL from where the store is; the layer keeps no
+    ACL, and a file added to the pool has none, so a later step that links it lists none."""
+    root = tmp_path / "root"
+    ctx = context(tmp_path, COPY_NEW, {"src/a": "alpha\n", "src/c": "one\n"})
+    (root / "snapshots").mkdir(parents=True)
+    try:
+        os.setxattr(root / "snapshots", "system.posix_acl_default", _default_acl())
+    except OSError:
+        pytest.skip("no POSIX ACLs on this file system")
+    probe = root / "snapshots" / "probe"
+    probe.mkdir()
+    (probe / "f").write_text("")
+    assert "system.posix_acl_access" in os.listxattr(probe / "f")  # what a step's files get
+    shutil.rmtree(probe)
+    build(root, ctx, "-t", "acl:1")
+    pooled = list((root / "pool").iterdir())
+    assert pooled and all(os.listxattr(p, follow_symlinks=False) == [] for p in pooled)
+    build(root, ctx, "--no-cache", "-t", "acl:2")  # every file linked from the pool
+    for tag in ("acl:1", "acl:2"):
+        unpacked = layer_dir(root, diff_ids(root, tag)[2])
+        for name in ("a", "c"):
+            assert os.listxattr(unpacked / "src" / name, follow_symlinks=False) == []

@@ -1070,3 +1070,19 @@ def test_the_xattrs_a_layer_keeps_are_copied_from_context_and_stages(tmp_path: P
     (tmp_path / "out-dir").mkdir()
     copy_into(CopyRequest(sources=(".",), dest="/all/"), snap, tmp_path / "out-dir")
     assert _xattrs(tmp_path / "out-dir" / "all" / "bin") == {"user.dir": b"d"}
+
+
+def test_strip_xattrs_removes_all_and_keeps_the_mode(tmp_path: Path) -> None:
+    from builder.xattrs import strip_xattrs
+
+    target = tmp_path / "f"
+    target.write_text("x")
+    os.chmod(target, 0o640)
+    try:
+        os.setxattr(target, "user.note", b"1")
+        os.setxattr(target, "user.other", b"2")
+    except OSError:
+        pytest.skip("no user xattrs here")
+    strip_xattrs(str(target))
+    assert os.listxattr(target) == [] and os.stat(target).st_mode & 0o7777 == 0o640
+    strip_xattrs(str(target))  # nothing to do
