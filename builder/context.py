@@ -16,6 +16,7 @@ mtime.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -23,7 +24,6 @@ import stat
 from contextlib import ExitStack
 from pathlib import Path
 
-import diskcache  # type: ignore[import-untyped]
 from blake3 import blake3
 
 from builder.errors import ContextError
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     import tempfile
     from collections.abc import Iterator, Mapping, Sequence
     from concurrent.futures import Future
-    from typing import BinaryIO, Final, Literal
+    from typing import Any, BinaryIO, Final, Literal
 
     from builder.context_state import Listing
 
@@ -58,6 +58,7 @@ __all__ = [
 ]
 
 # the characters json.dumps(..., ensure_ascii=False) escapes in a string
+_HEX64 = re.compile(r"[0-9a-f]{64}")
 _ESCAPED = re.compile(r'[\x00-\x1f\\"]')
 _CHUNK = 1 << 20
 _MAX_SYMLINKS = 40
@@ -183,10 +184,22 @@ class StatCache:
     Process-safe (diskcache's own locking; two builds of one context at once may each write
     the record, and the loser's files are hashed again next time). A hit needs the same
     device, inode, size, mtime_ns, ctime_ns and mode; any change means the file is read again.
+
+    The state records (:meth:`load_state`) are small files beside it (``state/``), so that a
+    no-op rebuild, which reads only those, neither imports nor opens diskcache.
     """
 
     def __init__(self, directory: Path | str) -> None:
-        self._cache = diskcache.Cache(str(directory))
+        self._directory = Path(directory)
+        self._opened: Any = None
+
+    @property
+    def _cache(self) -> Any:
+        if self._opened is None:
+            import diskcache  # type: ignore[import-untyped]
+
+            self._opened = diskcache.Cache(str(self._directory))
+        return self._opened
 
     @classmethod
     def for_root(cls, root: Path | str) -> StatCache:
@@ -205,21 +218,45 @@ class StatCache:
         """Remember ``files`` as all that is known of that context through ``patterns``."""
         self._cache.set(("files", context_root, tuple(patterns)), files)
 
+    def _state_path(self, context_root: str, patterns: Sequence[str]) -> Path:
+        name = blake3("\0".join([context_root, *patterns]).encode(
+            "utf-8", "surrogateescape")).hexdigest()
+        return self._directory.parent / "state" / name
+
     def load_state(self, context_root: str, patterns: Sequence[str] = ()) -> tuple[str, str]:
         """The state digest (:mod:`builder.context_state`) last remembered for that context
-        and the content fingerprint a scan found then; empty strings when none."""
-        value = self._cache.get(("state", context_root, tuple(patterns)))
-        if isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, str) for v in value):
-            return value
+        and the content fingerprint a scan found then; empty strings when none (or when
+        what is there is not two digests)."""
+        try:
+            text = self._state_path(context_root, patterns).read_text("ascii")
+        except (OSError, UnicodeDecodeError):
+            return "", ""
+        values = text.split()
+        if len(values) == 3 and values[0] == "v1" and all(_HEX64.fullmatch(v)
+                                                          for v in values[1:]):
+            return values[1], values[2]
         return "", ""
 
     def store_state(self, context_root: str, patterns: Sequence[str], state: str,
                     fingerprint: str) -> None:
-        """Remember that the context in ``state`` has the content ``fingerprint``."""
-        self._cache.set(("state", context_root, tuple(patterns)), (state, fingerprint))
+        """Remember that the context in ``state`` has the content ``fingerprint`` (a whole
+        record or none: written aside, then renamed into place)."""
+        import threading  # not at load: a no-op rebuild never writes one
+
+        path = self._state_path(context_root, patterns)
+        aside = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            aside.write_text(f"v1 {state} {fingerprint}\n", "ascii")
+            os.replace(aside, path)
+        except OSError:  # a record not kept: the next build scans
+            with contextlib.suppress(OSError):
+                aside.unlink()
 
     def close(self) -> None:
-        self._cache.close()
+        if self._opened is not None:
+            self._opened.close()
+            self._opened = None
 
     def __enter__(self) -> StatCache:
         return self
@@ -455,15 +492,18 @@ def scan(
     stats = ScanStats()
     entries: dict[str, Entry] = {".": entry_from_stat(".", root_st)}
     to_hash: list[tuple[str, str, os.stat_result]] = []  # rel, abs, lstat
-    seen = None
+    seen, links = None, {}
     if listing is not None and listing.dirs and listing.root == str(root_path) \
             and listing.patterns == tuple(patterns):
-        seen = listing.dirs
+        seen, links = listing.dirs, listing.links
 
     def visit(rel_dir: str, abs_dir: str) -> bool:
         kept_any = False
         listed = seen.get(abs_dir) if seen is not None else None
-        children = sorted(listed, key=_first) if listed is not None else _listed(abs_dir)
+        children = _listed(abs_dir) if listed is None else [
+            (e.name, e.stat(follow_symlinks=False), links.get(e.path))  # stat: cached
+            for e in sorted(listed, key=_name_of)
+        ]
         head = abs_dir if abs_dir.endswith("/") else abs_dir + "/"  # as os.scandir joins
         for name, st, link in children:
             rel = name if rel_dir == "." else f"{rel_dir}/{name}"
@@ -513,8 +553,8 @@ def scan(
     return ContextSnapshot(root_path, entries, stats)
 
 
-def _first(child: tuple[str, os.stat_result, str | None]) -> str:
-    return child[0]
+def _name_of(entry: os.DirEntry[str]) -> str:
+    return entry.name
 
 
 def _listed(directory: str) -> list[tuple[str, os.stat_result, str | None]]:

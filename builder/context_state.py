@@ -40,15 +40,17 @@ FINE_RACY_NS = 100_000_000
 
 class Listing:
     """What a walk saw of each directory of a context (``dirs``: absolute path → its
-    children as ``(name, lstat, symlink target or None)``), so that a scan right after it
-    need not list and stat them again. Only directories a scan descends into are there."""
+    entries, each with its lstat taken; ``links``: symlink path → target), so that a scan
+    right after it need not list and stat them again. Only directories a scan descends
+    into are there."""
 
-    __slots__ = ("root", "patterns", "dirs")
+    __slots__ = ("root", "patterns", "dirs", "links")
 
     def __init__(self, root: str, patterns: Sequence[str]) -> None:
         self.root = root
         self.patterns = tuple(patterns)
-        self.dirs: dict[str, list[tuple[str, os.stat_result, str | None]]] = {}
+        self.dirs: dict[str, list[os.DirEntry[str]]] = {}
+        self.links: dict[str, str] = {}
 
 
 def state_digest(root: str, patterns: Sequence[str] = (),
@@ -61,13 +63,14 @@ def state_digest(root: str, patterns: Sequence[str] = (),
     matcher = PatternMatcher(patterns) if patterns else None
     started = time.time_ns()
     dirs = listing.dirs if listing is not None else None
+    links = listing.links if listing is not None else {}
     try:
         top = os.lstat(root)
         rows: list[tuple[Any, ...]] = [(".", *_identity(top))]
         pending = [("", root)]
         while pending:
             rel_dir, abs_dir = pending.pop()
-            seen: list[tuple[str, os.stat_result, str | None]] = []
+            seen: list[os.DirEntry[str]] = []
             with os.scandir(abs_dir) as it:
                 for child in it:
                     rel = rel_dir + child.name
@@ -78,19 +81,20 @@ def state_digest(root: str, patterns: Sequence[str] = (),
                     row: tuple[Any, ...] = (rel, st.st_ctime_ns, st.st_dev, st.st_ino,
                                             st.st_size, st.st_mtime_ns, st.st_mode,
                                             st.st_uid, st.st_gid)
-                    target = None
                     if is_dir:
                         pending.append((rel + "/", child.path))
                     elif stat.S_ISLNK(st.st_mode):
                         target = os.readlink(child.path)
+                        links[child.path] = target
                         row += (target,)
                     rows.append(row)
-                    seen.append((child.name, st, target))
+                    seen.append(child)  # its lstat stays cached in it
             if dirs is not None:
                 dirs[abs_dir] = seen
     except OSError:
         if dirs is not None:
             dirs.clear()
+            links.clear()
         return None
     # the kernel sets a ctime to the current time on every change (mtimes can be set back);
     # the common case, nothing changed lately, is told by max() alone

@@ -199,3 +199,26 @@ def test_a_missed_prescan_hands_its_listing_to_the_scan(tmp_path: Path,
     assert listed == [] and prescan.listing is None
     monkeypatch.setattr(os, "scandir", real_scandir)
     assert memo.Prescan(request, settings).listing is None  # a hit: nothing to scan
+
+
+@pytest.mark.usefixtures("settled")
+def test_a_hit_opens_no_database_and_a_bad_state_record_is_a_miss(tmp_path: Path) -> None:
+    from builder.context import StatCache
+
+    ctx = make(tmp_path)
+    settings = Settings(root=tmp_path / "root")
+    request = BuildRequest(context=str(ctx))
+    first = memo.Prescan(request, settings)
+    with memo.opened_context(request, settings, first) as opened:
+        key = first.scanned(opened)
+    first.close()
+    hit = memo.Prescan(request, settings)
+    assert hit.key == key
+    assert hit.stat_cache()._opened is None  # the state record is a file, not in diskcache
+    hit.close()
+    records = list((tmp_path / "root" / "cache" / "state").iterdir())
+    assert len(records) == 1 and records[0].read_text().startswith("v1 ")
+    for bad in ("", "v1 abc def\n", "v2 " + "0" * 64 + " " + "0" * 64 + "\n", "\xff"):
+        records[0].write_text(bad, "latin-1")
+        assert memo.Prescan(request, settings).key is None
+        assert StatCache.for_root(tmp_path / "root").load_state(str(ctx)) == ("", "")
