@@ -5,7 +5,6 @@ unpacked dir are as before; a failed write fails the build and leaves nothing be
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -19,6 +18,7 @@ from builder.errors import BuildError, LayerError
 from builder.progress import Event
 from builder.settings import Settings
 from builder.store import Store
+from tests.integration.test_build_cache import context
 
 pytestmark = pytest.mark.integration
 
@@ -52,11 +52,7 @@ class Events:
 def ctx(tmp_path: Path) -> Path:
     if os.geteuid() != 0 or not BUSYBOX.exists():
         pytest.skip("needs root and /bin/busybox")
-    ctx = tmp_path / "ctx"
-    ctx.mkdir()
-    (ctx / "Dockerfile").write_text(DOCKERFILE)
-    shutil.copy2(BUSYBOX, ctx / "busybox")
-    return ctx
+    return context(tmp_path, DOCKERFILE)
 
 
 def _wrap_commit(monkeypatch: pytest.MonkeyPatch, around: Any) -> None:

@@ -22,6 +22,7 @@ import zstandard
 
 from builder.store import Store
 from tests.integration.test_build_cache import BASE, ENV, build, context, dockyard
+from tests.unit.test_layer_frames import zstd_frames
 
 pytestmark = pytest.mark.integration
 
@@ -196,14 +197,7 @@ def test_xattrs_reach_the_layer_and_key_the_copy(tmp_path: Path) -> None:
 def _frames_of(root: Path, diff_id: str) -> list[bytes]:
     store = Store(root)
     blob = next(r.descriptor for r in store.layer_records(diff_id))
-    rest = store.blob_path(blob.digest).read_bytes()
-    frames = []
-    while rest:
-        obj = zstandard.ZstdDecompressor().decompressobj()
-        obj.decompress(rest)
-        frames.append(rest[: len(rest) - len(obj.unused_data)])
-        rest = obj.unused_data
-    return frames
+    return zstd_frames(store.blob_path(blob.digest).read_bytes())
 
 
 def test_a_one_file_change_of_a_large_copy_writes_one_frame_again(tmp_path: Path) -> None:

@@ -39,8 +39,8 @@ def _contents(changes: list[Change]) -> dict[str, tuple[str, int]]:
     return out
 
 
-def _frames(blob: bytes) -> list[bytes]:
-    """The zstd frames of ``blob``, each compressed."""
+def zstd_frames(blob: bytes) -> list[bytes]:
+    """The zstd frames of ``blob``, each compressed (other tests use it too)."""
     out, rest = [], blob
     while rest:
         obj = zstandard.ZstdDecompressor().decompressobj()
@@ -85,14 +85,14 @@ def test_frames_begin_where_paths_say_and_hold_the_same_tar(
         tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     changes = list(changes_from_tree(tree))
     blob, first = _write(changes, digests=_contents(changes))
-    frames = _frames(blob)
+    frames = zstd_frames(blob)
     assert len(frames) == len(first.frames) > 10
     assert [(o, s) for _, o, s, _ in first.frames] == \
         [(sum(map(len, frames[:i])), len(f)) for i, f in enumerate(frames)]
     assert all(key is not None for key, *_ in first.frames)
     monkeypatch.setattr(layer_writer, "FRAMES_FROM", 10**9)
     whole_blob, whole = _write(changes)
-    assert len(_frames(whole_blob)) == 1
+    assert len(zstd_frames(whole_blob)) == 1
     assert whole.diff_id == first.diff_id
     monkeypatch.undo()
     tar = zstandard.ZstdDecompressor().stream_reader(
@@ -132,7 +132,7 @@ def test_a_layer_written_again_takes_its_unchanged_frames_whole(
     # the same bytes as a layer written afresh
     fresh_blob, fresh = _write(changes, digests=_contents(changes))
     assert blob2 == fresh_blob and second == fresh
-    reused = set(_frames(blob)) & set(_frames(blob2))
+    reused = set(zstd_frames(blob)) & set(zstd_frames(blob2))
     assert len(reused) == len(second.frames) - 1
 
 
