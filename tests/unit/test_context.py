@@ -245,6 +245,25 @@ def test_stat_cache_skips_reading_unchanged_files(
     assert third.entries["app/util.py"].digest != first.entries["app/util.py"].digest
 
 
+def test_a_stat_cache_record_that_does_not_read_back_is_no_record(
+        ctx: Path, tmp_path: Path) -> None:
+    import diskcache  # type: ignore[import-untyped]
+
+    os.setxattr(ctx / "app" / "main.py", "user.note", b"\x00kept")
+    with StatCache(tmp_path / "sc") as cache:
+        first = scan(ctx, stat_cache=cache)
+        again = scan(ctx, stat_cache=cache)
+    assert again.stats.cached == first.stats.files and again.entries == first.entries
+    assert again.entries["app/main.py"].xattrs == (("user.note", b"\x00kept"),)
+    with diskcache.Cache(str(tmp_path / "sc")) as raw:
+        (key,) = [k for k in raw if k[0] == "files-m"]
+        for bad in (b"", b"\xff\x00garbage", 42, {"app/main.py": "not a record"}):
+            raw[key] = bad
+            with StatCache(tmp_path / "sc") as cache:
+                assert cache.load(str(ctx)) == {}
+                assert scan(ctx, stat_cache=cache).stats.hashed == first.stats.files
+
+
 def test_stat_cache_misses_on_inode_change(ctx: Path, tmp_path: Path) -> None:
     with StatCache(tmp_path / "sc") as cache:
         scan(ctx, stat_cache=cache)
