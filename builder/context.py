@@ -23,6 +23,7 @@ import os
 import re
 import stat
 from contextlib import ExitStack
+from operator import attrgetter
 from pathlib import Path
 
 from blake3 import blake3
@@ -59,8 +60,9 @@ __all__ = [
 ]
 
 # the characters json.dumps(..., ensure_ascii=False) escapes in a string
-_HEX64 = re.compile(r"[0-9a-f]{64}")
 _ESCAPED = re.compile(r'[\x00-\x1f\\"]')
+_HEX64 = re.compile(r"[0-9a-f]{64}")  # a digest in a state record
+_NAME = attrgetter("name")  # a DirEntry's
 _CHUNK = 1 << 20
 _MAX_SYMLINKS = 40
 _LARGE = 1 << 20  # files hashed in worker threads from this size
@@ -509,7 +511,7 @@ def scan(
         listed = seen.get(abs_dir) if seen is not None else None
         children = _listed(abs_dir) if listed is None else [
             (e.name, e.stat(follow_symlinks=False), links.get(e.path))  # stat: cached
-            for e in sorted(listed, key=_name_of)
+            for e in sorted(listed, key=_NAME)
         ]
         head = abs_dir if abs_dir.endswith("/") else abs_dir + "/"  # as os.scandir joins
         for name, st, link in children:
@@ -560,16 +562,12 @@ def scan(
     return ContextSnapshot(root_path, entries, stats)
 
 
-def _name_of(entry: os.DirEntry[str]) -> str:
-    return entry.name
-
-
 def _listed(directory: str) -> list[tuple[str, os.stat_result, str | None]]:
     """The entries of ``directory`` by name, with their lstat (those removed meanwhile
     left out)."""
     try:
         with os.scandir(directory) as it:
-            children = sorted(it, key=lambda d: d.name)
+            children = sorted(it, key=_NAME)
     except OSError as e:
         raise ContextError(f"cannot read {directory}: {e.strerror}") from None
     out: list[tuple[str, os.stat_result, str | None]] = []

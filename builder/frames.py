@@ -19,24 +19,33 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from builder.errors import DockyardError
 
-SIZE_LIMIT = 64 << 20
+if TYPE_CHECKING:
+    from builder.layers.writer import Frame
 
-Frame = tuple[str | None, int, int, int]
+SIZE_LIMIT = 64 << 20
 
 
 class FrameIndex:
-    """The frame index of a store (see the module docstring); close it after use."""
+    """The frame index of a store (see the module docstring); close it after use. The
+    database is opened when first asked: most layers are not written in frames."""
 
     def __init__(self, directory: Path, blob_path: Callable[[str], Path]) -> None:
-        import diskcache  # type: ignore[import-untyped]
-
-        self._cache = diskcache.Cache(str(directory), size_limit=SIZE_LIMIT)
+        self._directory = directory
+        self._opened: Any = None
         self._blob_path = blob_path
         self._open: dict[str, BinaryIO | None] = {}
+
+    @property
+    def _cache(self) -> Any:
+        if self._opened is None:
+            import diskcache  # type: ignore[import-untyped]
+
+            self._opened = diskcache.Cache(str(self._directory), size_limit=SIZE_LIMIT)
+        return self._opened
 
     def lookup(self, key: str) -> tuple[bytes, bytes] | None:
         """The frame keyed ``key``, compressed, and the tar bytes it holds; None when no
@@ -83,4 +92,6 @@ class FrameIndex:
                 with contextlib.suppress(OSError):
                     reader.close()
         self._open.clear()
-        self._cache.close()
+        if self._opened is not None:
+            self._opened.close()
+            self._opened = None

@@ -380,7 +380,6 @@ class Store:
         from builder.frames import FrameIndex
         from builder.layers import write_layer
 
-        self.ensure()
         frames = FrameIndex(self.root / "cache" / "frames", self.blob_path) \
             if contents else None
         try:

@@ -31,14 +31,16 @@ __all__ = ["Deferred", "PendingLayer"]
 
 class PendingLayer:
     """A layer of a step that ran, unpacked at ``path``, its blob still to be written by
-    ``write``. ``hold`` keeps what the step holds until then (its key lock)."""
+    ``write``; ``then`` is called with the committed layer (the step's cache record).
+    ``hold`` keeps what the step holds until both are done (its key lock)."""
 
-    __slots__ = ("path", "mount", "write", "hold", "_ref")
+    __slots__ = ("path", "mount", "write", "then", "hold", "_ref")
 
     def __init__(self, path: Path, mount: Mount, write: Callable[[], LayerRef]) -> None:
         self.path = path
         self.mount = mount
         self.write = write
+        self.then: Callable[[LayerRef], object] | None = None
         self.hold = ExitStack()
         self._ref: LayerRef | None = None
 
@@ -58,10 +60,14 @@ class PendingLayer:
         return self.ref.blob
 
     def commit(self) -> LayerRef:
-        """Write the blob (once); what the step held is released either way."""
+        """Write the blob and call ``then`` (once); what the step held is released either
+        way."""
         with self.hold:
             if self._ref is None:
-                self._ref = self.write()
+                ref = self.write()
+                if self.then is not None:
+                    self.then(ref)
+                self._ref = ref
             return self._ref
 
 

@@ -18,7 +18,7 @@ import itertools
 import os
 import threading
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -439,9 +439,8 @@ class Build:
                     raise self._failed(stage, step, step_id, display, err) from None
                 if isinstance(added, PendingLayer):  # its commit job finishes the step
                     added.hold.enter_context(held.pop_all())
-                    done = functools.partial(self._finished, stage, step, key, cache, step_id,
-                                             display, t0)
-                    added.write = _then(added.write, done)
+                    added.then = functools.partial(self._finished, stage, step, key, cache,
+                                                   step_id, display, t0)
                     outcome = StepOutcome((*chain, added), added, False, time.time())
                     self.outcomes[(stage.index, step.index)] = outcome
                     return outcome
@@ -732,16 +731,6 @@ def step_prefix(graph: BuildGraph, stage: Stage, step: Step) -> str:
 def step_display(graph: BuildGraph, stage: Stage, step: Step) -> str:
     """How progress names a step: ``[name 2/5] RUN make``."""
     return f"{step_prefix(graph, stage, step)} {step.text.strip()}"
-
-
-def _then(write: Callable[[], LayerRef], done: Callable[[LayerRef], object]
-          ) -> Callable[[], LayerRef]:
-    def both() -> LayerRef:
-        ref = write()
-        done(ref)
-        return ref
-
-    return both
 
 
 def _step_error(

@@ -33,6 +33,7 @@ import contextlib
 import os
 import stat
 from collections.abc import Mapping, Sequence
+from operator import attrgetter
 
 from builder.errors import SnapshotError
 from builder.layers import Change
@@ -107,7 +108,7 @@ def _settle_dir(path: str, rel: str, limit: int, out: list[Change],
                 pooled: Mapping[str, tuple[str, int]]) -> bool:
     """Settle what is below ``path``; whether a diff would list anything there."""
     with os.scandir(path) as it:
-        entries = sorted(it, key=_name)
+        entries = sorted(it, key=attrgetter("name"))
     if any(not e.name.isascii() for e in entries):  # str order is byte order for ASCII
         entries.sort(key=lambda e: os.fsencode(e.name))
     listed = False
@@ -155,10 +156,6 @@ def _settle_dir(path: str, rel: str, limit: int, out: list[Change],
         if not names or not any(keep_xattr(n) for n in names):
             known[entry_path] = st
     return listed
-
-
-def _name(entry: os.DirEntry[str]) -> str:
-    return entry.name
 
 
 def _names(path: str) -> list[str]:
