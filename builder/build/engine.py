@@ -343,7 +343,8 @@ class Build:
             return RuncExecutor(self.root / "runc")
         from builder.runtime.native import NativeExecutor
 
-        return NativeExecutor()
+        # in the root's tmp, which a prune empties, so a killed build leaves no litter behind
+        return NativeExecutor(temp_parent=self.root / "tmp")
 
     # -- jobs -----------------------------------------------------------------------------
 

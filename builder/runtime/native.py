@@ -103,14 +103,15 @@ class NativeExecutor:
     from such a snapshot need ``write_layer(..., uid_gid=(0, 0))``.
 
     ``state_dir`` holds per-run files (generated ``/etc/hosts`` and friends); a temporary
-    directory (removed by :meth:`close`) is used when it is None. Call :meth:`close` (or use
-    ``with``) to stop the helper.
+    directory in ``temp_parent`` (the system's by default; removed by :meth:`close`) is used
+    when it is None. Call :meth:`close` (or use ``with``) to stop the helper.
     """
 
-    def __init__(self, state_dir: Path | None = None) -> None:
+    def __init__(self, state_dir: Path | None = None, *,
+                 temp_parent: Path | None = None) -> None:
         self._own_dir = state_dir is None
-        self.state_dir = Path(tempfile.mkdtemp(prefix="dockyard-exec-")) if state_dir is None \
-            else Path(state_dir)
+        self.state_dir = Path(state_dir) if state_dir is not None else \
+            Path(tempfile.mkdtemp(prefix="dockyard-exec-", dir=temp_parent))
         self._lock = threading.Lock()
         self._sock: socket.socket | None = None
         self._proc: subprocess.Popen[bytes] | None = None

@@ -288,11 +288,14 @@ def test_kill_during_builds_leaves_no_half_layer(tmp_path: Path) -> None:
     root = tmp_path / "root"
     args = [sys.executable, "-m", "builder", "--root", str(root), "build", "-q",
             "--network", "none", str(ctx)]
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    systmp = tmp_path / "systmp"  # the system's temp dir, as the builds see it
+    systmp.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(REPO), "TMPDIR": str(systmp)}
     rng = random.Random(5)
     checked: set[str] = set()
     try:
         _kill_rounds(ctx, root, args, env, rng, checked, tmp_path)
+        assert list(systmp.iterdir()) == []
     finally:
         for line in Path("/proc/self/mountinfo").read_text().splitlines():
             point = line.split()[4]
@@ -341,6 +344,9 @@ def _kill_rounds(ctx: Path, root: Path, args: list[str], env: dict[str, str],
     subprocess.run(args, cwd=REPO, env=env, check=True, capture_output=True, timeout=300)
     Store(root).gc()
     assert not any(p.name.startswith(".tmp-") for p in (root / "layers").iterdir())
+    # what the killed builds left (the executor's per-run files) was in the root, not in
+    # the system's temp dir, so the GC swept it
+    assert list((root / "tmp").iterdir()) == []
 
 
 KILLED_MID_PROMOTION = """

@@ -215,10 +215,10 @@ def test_pump_splits_lines_and_drains_both_pipes() -> None:
 
 
 def test_without_root_errors_name_what_is_missing(monkeypatch: pytest.MonkeyPatch,
-                                                  rootfs: Path) -> None:
+                                                  rootfs: Path, tmp_path: Path) -> None:
     monkeypatch.setattr(os, "geteuid", lambda: 1000)
-    with pytest.raises(ExecutionError, match=r"only uid 0 is mapped.*USER bob.*newuidmap"):
-        native.NativeExecutor().run(rootfs, ProcessSpec(args=("true",), user="bob"),
-                                    lambda s, b: None)
+    with native.NativeExecutor(tmp_path / "state") as ex, \
+            pytest.raises(ExecutionError, match=r"only uid 0 is mapped.*USER bob.*newuidmap"):
+        ex.run(rootfs, ProcessSpec(args=("true",), user="bob"), lambda s, b: None)
     with pytest.raises(ExecutionError, match=r"runc executor needs root"):
         native.require_root("the runc executor")
