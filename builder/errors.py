@@ -102,6 +102,11 @@ class LayerError(DockyardError):
     """A layer tarball that is malformed or tries to escape its root."""
 
 
+class FrameError(LayerError):
+    """A zstd frame taken from an earlier layer did not hold the tar bytes its record
+    named: the layer is written again without taking frames."""
+
+
 class ExecutionError(DockyardError):
     """A process that could not be set up or started."""
 

@@ -7,11 +7,13 @@ changed), each unchanged frame is read back from the blob that has it instead of
 being read and compressed again.
 
 ``<root>/cache/frames`` (diskcache) maps a key to ``(blob digest, offset, size, tar size)``.
-A frame is used only if its blob is still in the store and it decompresses, as one whole
-zstd frame, to exactly that many bytes; the tar bytes it gives are hashed into the new
+A frame is used only if its blob is still in the store and the bytes recorded are one whole
+zstd frame. The writer's hasher decompresses it to hash the tar bytes it holds into the new
 layer's diff_id like any others, so a wrong frame cannot pass unseen into a layer whose
-content the key did not name. Records of blobs gone are dropped when looked up, and the
-index keeps at most :data:`SIZE_LIMIT` bytes (least recently stored go first).
+content the key did not name; if it does not give as many bytes as recorded, the layer is
+written again without taking frames (:class:`~builder.errors.FrameError`). Records of
+blobs gone are dropped when looked up, and the index keeps at most :data:`SIZE_LIMIT`
+bytes (least recently stored go first).
 """
 
 from __future__ import annotations
@@ -47,10 +49,11 @@ class FrameIndex:
             self._opened = diskcache.Cache(str(self._directory), size_limit=SIZE_LIMIT)
         return self._opened
 
-    def lookup(self, key: str) -> tuple[bytes, bytes] | None:
-        """The frame keyed ``key``, compressed, and the tar bytes it holds; None when no
-        usable one is known."""
-        import zstandard
+    def lookup(self, key: str) -> tuple[bytes, int] | None:
+        """The frame keyed ``key``, compressed, and the size of the tar bytes it holds; None
+        when no usable one is known. (The layer writer's hasher decompresses it: see
+        :meth:`builder.layers.compression.Pipeline.reuse`.)"""
+        from builder.layers.compression import frame_size
 
         record = self._cache.get(key)
         if not (isinstance(record, tuple) and len(record) == 4):
@@ -63,13 +66,11 @@ class FrameIndex:
         try:
             reader.seek(offset)
             packed = reader.read(size)
-            frame = zstandard.ZstdDecompressor().decompressobj()
-            raw = frame.decompress(packed)
-        except (OSError, zstandard.ZstdError):
+        except OSError:
             return None
-        if len(packed) != size or len(raw) != raw_size or not frame.eof or frame.unused_data:
+        if len(packed) != size or frame_size(packed) != size:
             return None
-        return packed, raw
+        return packed, raw_size
 
     def _reader(self, blob: str) -> BinaryIO | None:
         if blob not in self._open:

@@ -60,6 +60,7 @@ from builder.descriptor import (
 from builder.errors import (
     DigestError,
     DockyardError,
+    FrameError,
     NotFoundError,
     ReferenceFormatError,
     StoreError,
@@ -383,13 +384,19 @@ class Store:
         frames = FrameIndex(self.root / "cache" / "frames", self.blob_path) \
             if contents else None
         try:
-            with self.blob_writer() as writer:
-                digests = write_layer(
-                    changes, cast(BinaryIO, writer), compression=compression, level=level,
-                    epoch=epoch, out_digest=writer.current_digest, known=known,
-                    digests=contents, reuse=frames.lookup if frames else None,
-                )
-                writer.media_type = digests.media_type
+            for reuse in ((frames.lookup, None) if frames else (None,)):
+                try:
+                    with self.blob_writer() as writer:
+                        digests = write_layer(
+                            changes, cast(BinaryIO, writer), compression=compression,
+                            level=level, epoch=epoch, out_digest=writer.current_digest,
+                            known=known, digests=contents, reuse=reuse,
+                        )
+                        writer.media_type = digests.media_type
+                    break
+                except FrameError:  # a frame of the index was not what it said
+                    if reuse is None:
+                        raise
             assert writer.descriptor is not None
             self.record_layer(digests.diff_id, writer.descriptor, digests.uncompressed_size)
             if frames is not None and digests.frames:

@@ -15,7 +15,7 @@ from typing import BinaryIO, Literal, cast
 import zstandard
 from isal import igzip, isal_zlib  # gzip's format, inflated at ~3x zlib's speed
 
-from builder.errors import LayerError
+from builder.errors import FrameError, LayerError
 
 Compression = Literal["zstd", "gzip", "none"]
 
@@ -264,6 +264,44 @@ class _Packed(bytes):
     """Compressed bytes (whole zstd frames) the compressor passes on as they are."""
 
 
+class _Unpack(bytes):
+    """A zstd frame whose ``raw_size`` tar bytes the hasher takes: it decompresses them in
+    its own thread (one-shot decompression lets go of the GIL)."""
+
+    raw_size: int
+
+    def tar_bytes(self) -> bytes:
+        try:
+            raw = zstandard.ZstdDecompressor().decompress(self, max_output_size=self.raw_size)
+        except zstandard.ZstdError as exc:
+            raise FrameError(f"a reused zstd frame does not decompress: {exc}") from None
+        if len(raw) != self.raw_size:
+            raise FrameError(f"a reused zstd frame holds {len(raw)} bytes, not {self.raw_size}")
+        return raw
+
+
+def frame_size(data: bytes) -> int | None:
+    """Where the zstd frame at the start of ``data`` ends (its header, blocks and checksum
+    walked, nothing decompressed); None if ``data`` does not hold a whole one."""
+    try:
+        pos = zstandard.frame_header_size(data)
+        checksum = zstandard.get_frame_parameters(data).has_checksum
+    except zstandard.ZstdError:
+        return None
+    while True:
+        if pos + 3 > len(data):
+            return None
+        head = int.from_bytes(data[pos:pos + 3], "little")
+        kind, size = (head >> 1) & 3, head >> 3
+        if kind == 3:  # reserved
+            return None
+        pos += 3 + (1 if kind == 1 else size)  # an RLE block holds its one byte
+        if head & 1:  # the last block
+            break
+    pos += 4 if checksum else 0
+    return pos if pos <= len(data) else None
+
+
 _END_FRAME = bytearray()  # tells the compressor to finish its frame (by identity)
 _MARK = bytearray()  # tells the emitter a frame ended (by identity)
 _Item = bytes | bytearray
@@ -350,7 +388,7 @@ class Pipeline:
         self._end(self._emit)
 
     def _hash(self, chunk: _Item) -> None:
-        self._sha.update(chunk)
+        self._sha.update(chunk.tar_bytes() if type(chunk) is _Unpack else chunk)
 
     def _emit(self, data: _Item) -> None:
         if data is _MARK:
@@ -427,14 +465,20 @@ class Pipeline:
             raise ValueError("only a zstd stream has frames")
         self._route(_END_FRAME, hash_it=False)
 
-    def reuse(self, packed: bytes, raw: bytes) -> None:
-        """Put in a whole zstd frame compressed before: ``packed``, holding the tar bytes
-        ``raw`` (hashed as ever). The frame under way ends first."""
+    def reuse(self, packed: bytes, raw_size: int) -> None:
+        """Put in one whole zstd frame compressed before: ``packed``, holding ``raw_size``
+        tar bytes (which the hasher decompresses and hashes as ever: if they are not
+        that many, :meth:`finish` raises :class:`~builder.errors.FrameError`). The frame
+        under way ends first."""
         if self._zstd is None:
             raise ValueError("only a zstd stream has frames")
-        self.size += len(raw)
+        if frame_size(packed) != len(packed):
+            raise FrameError("a reused zstd frame is not one whole frame")
+        self.size += raw_size
+        unpack = _Unpack(packed)
+        unpack.raw_size = raw_size
         self._route(_END_FRAME, hash_it=False)
-        self._route(raw, pack_it=False)
+        self._route(unpack, pack_it=False)
         self._route(_Packed(packed), hash_it=False)
 
     def _stop(self) -> None:

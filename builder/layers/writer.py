@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import marshal
 import os
 import stat
 import zlib
@@ -47,6 +48,7 @@ _READ_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC
 # tar's times (and a file shared through the pool is never changed by a reader)
 _NOATIME = getattr(os, "O_NOATIME", 0)
 _ZEROS = bytes(512)
+_DOTS = frozenset((b".", b".."))
 
 
 class Change(Record):
@@ -120,7 +122,7 @@ def write_layer(
     out_digest: Callable[[], str] | None = None,
     known: Mapping[str, os.stat_result] | None = None,
     digests: Mapping[str, tuple[str, int]] | None = None,
-    reuse: Callable[[str], tuple[bytes, bytes] | None] | None = None,
+    reuse: Callable[[str], tuple[bytes, int] | None] | None = None,
 ) -> LayerDigests:
     """Write ``changes`` as a layer tarball to ``out`` and return its digests.
 
@@ -179,10 +181,15 @@ def _bad_path(path: str) -> LayerError:
     return LayerError(f"invalid path in layer change: {path!r}")
 
 
-_Part = tuple[bytes, bytes, str | None, int, str | None]
-"""One entry as tar bytes: its path, its header blocks (and those of an opaque marker), the
-file whose ``size`` bytes follow (then padding), and what identifies that content: its
-blake3 digest when known, ``""`` when there is none, None when unknown."""
+_Plain = tuple[int, int, int, int, int]
+"""A plain file's header not packed yet: its mode, uid, gid, size and mtime (see
+:func:`~builder.layers.tarformat.pack_plain`); a frame taken from an earlier layer never
+packs the headers it holds."""
+_Part = tuple[bytes, bytes | _Plain, str | None, int, str | None]
+"""One entry as tar bytes: its path, its header blocks (and those of an opaque marker) or a
+plain file's header fields, the file whose ``size`` bytes follow (then padding), and what
+identifies that content: its blake3 digest when known, ``""`` when there is none, None when
+unknown."""
 
 
 def _write_entries(
@@ -194,7 +201,7 @@ def _write_entries(
     want_xattrs: bool,
     known: Mapping[str, os.stat_result],
     digests: Mapping[str, tuple[str, int]] | None = None,
-    reuse: Callable[[str], tuple[bytes, bytes] | None] | None = None,
+    reuse: Callable[[str], tuple[bytes, int] | None] | None = None,
     level: int = 3,
 ) -> tuple[int, list[tuple[str | None, int]]]:
     """Write the tar of ``changes`` to ``pipe``: its size, and its frames (key, tar bytes)
@@ -206,7 +213,7 @@ def _write_entries(
         return pipe.size, []
     frames: list[tuple[str | None, int]] = []
     frame: list[_Part] = []
-    salt = f"dockyard-frame-1 zstd-{level}\n".encode()
+    salt = f"dockyard-frame-2 zstd-{level}\n".encode()
     for part in parts:
         if frame and (len(frame) >= FRAME_CAP or _starts_frame(part[0])):
             frames.append(_write_frame(frame, pipe, reuse, salt, end=False))
@@ -224,7 +231,7 @@ def _starts_frame(name: bytes) -> bool:
 
 
 def _write_frame(frame: list[_Part], pipe: Pipeline,
-                 reuse: Callable[[str], tuple[bytes, bytes] | None] | None, salt: bytes,
+                 reuse: Callable[[str], tuple[bytes, int] | None] | None, salt: bytes,
                  end: bool) -> tuple[str | None, int]:
     """Write one frame of entries (the last one with the end-of-archive blocks), or put in
     the frame compressed before from the same tar bytes; its key and tar size."""
@@ -232,9 +239,9 @@ def _write_frame(frame: list[_Part], pipe: Pipeline,
     if key is not None and reuse is not None:
         found = reuse(key)
         if found is not None:
-            packed, raw = found
-            pipe.reuse(packed, raw)
-            return key, len(raw)
+            packed, raw_size = found
+            pipe.reuse(packed, raw_size)
+            return key, raw_size
     start = pipe.size
     _write_parts(frame, pipe, end)
     pipe.end_frame()
@@ -242,27 +249,22 @@ def _write_frame(frame: list[_Part], pipe: Pipeline,
 
 
 def _frame_key(frame: list[_Part], salt: bytes, end: bool) -> str | None:
-    """What names a frame's tar bytes: every header and the digest of every content (None
-    when one is unknown)."""
-    pieces = [salt]
-    for _name, header, _source, size, ident in frame:
-        if ident is None:
-            return None
-        pieces.append(header)
-        if size:
-            pieces.append(ident.encode())
-    if end:
-        pieces.append(END_OF_ARCHIVE)
+    """What names a frame's tar bytes: every header (or a plain one's path and fields, which
+    make it) and the digest of every content (None when one is unknown)."""
+    named = [(name, header, ident) for name, header, _source, _size, ident in frame]
+    if any(ident is None for _name, _header, ident in named):
+        return None
     from blake3 import blake3
 
-    return blake3(b"".join(pieces)).hexdigest()
+    # marshal's version 2 writes no back-references, so equal frames give equal bytes
+    return blake3(salt + marshal.dumps((named, end), 2)).hexdigest()
 
 
 def _write_parts(parts: Iterable[_Part], pipe: Pipeline, end: bool) -> None:
     buf = bytearray()
     put = pipe.put
-    for _name, header, source, size, _ident in parts:
-        buf += header
+    for name, header, source, size, _ident in parts:
+        buf += pack_plain(name, REG, *header) if isinstance(header, tuple) else header
         if size:
             assert source is not None
             if size < _SMALL:
@@ -293,7 +295,7 @@ def _parts(
     digests: Mapping[str, tuple[str, int]] | None,
 ) -> Iterator[_Part]:
     """Each change as tar bytes to write (see :data:`_Part`), checked as it comes."""
-    prev: tuple[bytes, ...] = ()
+    prev = b""
     links: dict[tuple[int, int], bytes] = {}
     max_mtime = mtime_limit(epoch)
     lstat, S_IFMT = os.lstat, stat.S_IFMT
@@ -302,17 +304,20 @@ def _parts(
     for change in changes:
         path = change.path
         name = path.encode("utf-8", "surrogateescape")
-        key = tuple(name.split(b"/"))
+        if not name or b"\0" in name:
+            raise _bad_path(path)
+        # with "/" made the lowest byte, byte order is the order component by component
+        key = name.replace(b"/", b"\0")
         if key <= prev:
             if key == prev:
                 raise LayerError(f"duplicate path in layer changes: {path!r}")
-            raise LayerError(
-                f"layer changes are not sorted: {path!r} comes after {b'/'.join(prev)!r}"
-            )
+            after = prev.replace(b"\0", b"/")
+            raise LayerError(f"layer changes are not sorted: {path!r} comes after {after!r}")
         prev = key
-        if b"" in key or b"." in key or b".." in key:
+        if key[0] == 0 or key[-1] == 0 or b"\0\0" in key \
+                or (b"." in name and not _DOTS.isdisjoint(name.split(b"/"))):
             raise _bad_path(path)
-        base = key[-1]
+        base = name.rpartition(b"/")[2]
         if base.startswith(b".wh."):
             raise LayerError(f"a layer cannot contain a file named {path!r} (.wh. is reserved)")
         kind = change.kind
@@ -361,9 +366,10 @@ def _parts(
 
         if fmt == stat.S_IFREG:
             size = st.st_size
+            header: bytes | _Plain
             if xattrs is None and size < _SMALL and len(name) <= 100 and name.isascii():
-                # the common case: a small file that needs no PAX record
-                header = pack_plain(name, REG, mode, uid, gid, size, mtime)
+                # the common case: a small file that needs no PAX record (packed when written)
+                header = (mode, uid, gid, size, mtime)
             else:
                 header = pack_header(name, REG, mode, uid, gid, size, mtime, xattrs=xattrs)
             ident: str | None = ""

@@ -52,7 +52,7 @@ def zstd_frames(blob: bytes) -> list[bytes]:
 
 class MemoryIndex:
     def __init__(self) -> None:
-        self.frames: dict[str, tuple[bytes, bytes]] = {}
+        self.frames: dict[str, tuple[bytes, int]] = {}
         self.asked = 0
 
     def add(self, blob: bytes, digests: LayerDigests) -> None:
@@ -61,9 +61,9 @@ class MemoryIndex:
                 packed = blob[offset: offset + size]
                 raw = zstandard.ZstdDecompressor().decompressobj().decompress(packed)
                 assert len(raw) == raw_size
-                self.frames[key] = (packed, raw)
+                self.frames[key] = (packed, raw_size)
 
-    def lookup(self, key: str) -> tuple[bytes, bytes] | None:
+    def lookup(self, key: str) -> tuple[bytes, int] | None:
         self.asked += 1
         return self.frames.get(key)
 
@@ -168,15 +168,15 @@ def test_the_frame_index_gives_only_whole_frames_of_blobs_in_the_store(
         index.record(digests.digest, digests.frames)
         key, offset, size, raw_size = digests.frames[3]
         assert key is not None
-        packed, raw = index.lookup(key) or (b"", b"")
-        assert packed == blob[offset: offset + size] and len(raw) == raw_size
+        assert index.lookup(key) == (blob[offset: offset + size], raw_size)
         assert index.lookup("0" * 64) is None
         # a record that does not name one whole frame of its blob is not used
         other = digests.frames[4]
         index.record(digests.digest, [("a" * 64, offset, size + other[2], raw_size),
                                       ("b" * 64, offset + 1, size, raw_size),
-                                      ("c" * 64, offset, size, raw_size + 1)])
-        assert [index.lookup(k * 64) for k in "abc"] == [None, None, None]
+                                      ("c" * 64, offset, size - 1, raw_size),
+                                      ("d" * 64, offset + size - 7, size, raw_size)])
+        assert [index.lookup(k * 64) for k in "abcd"] == [None] * 4
     finally:
         index.close()
     # a blob gone from the store: nothing, and its records go
@@ -204,3 +204,58 @@ def test_frames_begin_about_once_in_256_entries_whatever_the_paths_look_like() -
         starts = sum(_starts_frame(p.encode()) for p in paths)
         expected = len(paths) / FRAME_EVERY
         assert expected / 2 < starts < expected * 2, (paths[0], starts)
+
+
+def test_a_frame_that_does_not_hold_what_its_record_says_fails_the_write(tree: Path) -> None:
+    """The hasher decompresses a reused frame: fewer or more tar bytes than recorded, or
+    bytes that are not one whole frame, are a FrameError (the store then writes the layer
+    again without frames), never a layer whose diff_id was taken over other bytes."""
+    from builder.errors import FrameError
+
+    changes = list(changes_from_tree(tree))
+    contents = _contents(changes)
+    blob, first = _write(changes, digests=contents)
+    key, offset, size, raw_size = first.frames[2]
+    packed = blob[offset: offset + size]
+    for found in [(packed, raw_size + 1), (packed, raw_size - 512)]:
+        with pytest.raises(FrameError, match=r"holds|does not decompress"):
+            _write(changes, digests=contents,
+                   reuse=lambda k, found=found: found if k == key else None)
+    for wrong in (packed + packed, packed[:-1], b"\0" * size):
+        with pytest.raises(FrameError, match="not one whole frame"):
+            _write(changes, digests=contents,
+                   reuse=lambda k, wrong=wrong: (wrong, raw_size) if k == key else None)
+
+
+def test_the_store_writes_a_layer_afresh_when_a_recorded_frame_is_wrong(
+        tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import diskcache  # type: ignore[import-untyped]
+
+    import builder.layers
+    from builder.store import Store
+
+    store = Store(tmp_path / "root")
+    changes = list(changes_from_tree(tree))
+    contents = _contents(changes)
+    with store.session():
+        first = store.commit_layer(changes, contents=contents)
+    with diskcache.Cache(str(store.root / "cache" / "frames")) as index:
+        keys = list(index)
+        assert len(keys) > 10
+        for key in keys:  # every record says one byte more than its frame holds
+            blob, offset, size, raw_size = index[key]
+            index[key] = (blob, offset, size, raw_size + 1)
+    calls: list[bool] = []
+    real = builder.layers.write_layer
+
+    def write_layer(*args: object, **kwargs: object) -> LayerDigests:
+        calls.append(kwargs.get("reuse") is not None)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builder.layers, "write_layer", write_layer)
+    with store.session():
+        again = store.commit_layer(changes, contents=contents)
+    assert calls == [True, False]  # with the index's frames, which failed; then without
+    assert again == first
+    data = store.blob_path(again.descriptor.digest).read_bytes()
+    assert "sha256:" + hashlib.sha256(data).hexdigest() == again.descriptor.digest

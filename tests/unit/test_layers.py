@@ -378,10 +378,27 @@ def test_write_layer_rejects_bad_changes(tmp_path: Path) -> None:
         [Change("a", "add", None)],
         [Change("a", "opaque", str(f))],  # not a directory
         [Change("a", "add", str(tmp_path / "missing"))],
+        # component by component, "a/b" comes before "a-b" ("/" sorts before any byte)
+        [Change("a-b", "add", str(f)), Change("a/b", "add", str(f))],
+        [Change("a", "add", str(f)), Change("a/b/c", "add", str(f)),
+         Change("a/b", "add", str(f))],
+        [Change("", "add", str(f))],
+        [Change("a/", "add", str(f))],
+        [Change("a/.", "add", str(f))],
+        [Change("..", "add", str(f))],
+        [Change("a\0b", "add", str(f))],
     ]
     for changes in cases:
         with pytest.raises(LayerError):
             write_layer(changes, io.BytesIO())
+    d = tmp_path / "d"
+    d.mkdir()
+    names = [".x", "a", "a/b", "a/b/c", "a/b-c", "a-b", "a.b", "a0", "b..c"]
+    out = io.BytesIO()
+    write_layer([Change(p, "add", str(d if p in ("a", "a/b") else f)) for p in names], out,
+                compression="none")
+    with tarfile.open(fileobj=io.BytesIO(out.getvalue())) as tar:
+        assert tar.getnames() == names
 
 
 @pytest.mark.skipif(not IS_ROOT, reason="mknod of a 0:0 char device needs root")
