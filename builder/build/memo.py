@@ -68,13 +68,13 @@ class Prescan:
         root = str(ctx_dir.absolute())
         self._where = (root, patterns)
         self.listing = Listing(root, patterns)
-        self._state = state_digest(root, patterns, self.listing)
-        if self._state is None:
-            return
         state, fingerprint = self.stat_cache().load_state(root, patterns)
-        if state == self._state:
+        # find takes the digest while this process lists the context for the scan, which
+        # stops as soon as find gives the digest of the last scan (a hit needs no listing)
+        self._state = state_digest(root, patterns, self.listing, state or None)
+        if self._state is not None and self._state == state:
             self.key = _key(request, settings, text, df_path.name, fingerprint)
-            self.listing = None  # a hit needs no scan
+            self.listing = None
 
     def scanned(self, ctx: BuildContext) -> str:
         """The memo key of the request once ``ctx`` is scanned; keeps the state digest taken

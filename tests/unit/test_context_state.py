@@ -222,3 +222,50 @@ def test_a_hit_opens_no_database_and_a_bad_state_record_is_a_miss(tmp_path: Path
         records[0].write_text(bad, "latin-1")
         assert memo.Prescan(request, settings).key is None
         assert StatCache.for_root(tmp_path / "root").load_state(str(ctx)) == ("", "")
+
+
+@pytest.mark.usefixtures("settled")
+def test_a_root_whose_path_has_wildcards_still_prunes_what_the_scan_skips(
+        tmp_path: Path) -> None:
+    ctx = make(tmp_path / "a[1]*?")
+    (ctx / "node_modules").mkdir()
+    before = state_digest(str(ctx), ["node_modules", "*.log"])
+    assert before is not None
+    tick()
+    (ctx / "node_modules" / "x").write_text("x")
+    assert state_digest(str(ctx), ["node_modules", "*.log"]) == before
+    tick()
+    (ctx / "src" / "x.log").write_text("x")  # excluded, yet walked: the digest may change
+    (ctx / "src" / "a.txt").chmod(0o600)  # seen by the scan: it must
+    assert state_digest(str(ctx), ["node_modules", "*.log"]) != before
+
+
+@pytest.mark.usefixtures("settled")
+def test_the_listing_is_let_go_when_find_gives_the_hoped_digest_first(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    ctx = make(tmp_path)
+    digest = state_digest(str(ctx))
+    assert digest is not None
+    # find is done before the walk starts: the walk stops at once, on a hit only
+    real = context_state._StateWalk.__init__
+
+    def finished(self: context_state._StateWalk, *args: object) -> None:
+        real(self, *args)  # type: ignore[arg-type]
+        self.digest()
+
+    monkeypatch.setattr(context_state._StateWalk, "__init__", finished)
+    hit = context_state.Listing(str(ctx), [])
+    assert state_digest(str(ctx), (), hit, digest) == digest and not hit.dirs
+    miss = context_state.Listing(str(ctx), [])
+    assert state_digest(str(ctx), (), miss, "0" * 64) == digest
+    assert str(ctx / "src" / "deep") in miss.dirs
+
+
+def test_without_find_there_is_no_digest_and_the_scan_gets_its_listing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    ctx = make(tmp_path)
+    monkeypatch.setattr(context_state, "FIND", str(tmp_path / "no-find"))
+    listing = context_state.Listing(str(ctx), [])
+    assert state_digest(str(ctx), (), listing, "0" * 64) is None
+    assert str(ctx / "src" / "deep") in listing.dirs
+    assert listing.links == {str(ctx / "link"): "src/a.txt"}
