@@ -70,7 +70,11 @@ def state_digest(root: str, patterns: Sequence[str] = (), listing: Listing | Non
         def hit() -> bool:
             return hoped is not None and walk.done() and walk.digest() == hoped
 
-        _fill(listing, root, patterns, hit)
+        try:
+            _fill(listing, root, patterns, hit)
+        except BaseException:  # interrupted: find goes too
+            walk.kill()
+            raise
     return walk.digest()
 
 
@@ -120,6 +124,13 @@ class _StateWalk:
         finally:
             self._close()
         return self._digest
+
+    def kill(self) -> None:
+        proc, self._proc = self._proc, None
+        if proc is not None:
+            proc.kill()
+            proc.wait()
+        self._close()
 
     def _close(self) -> None:
         for fd in (self._out, self._err):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -269,3 +270,26 @@ def test_without_find_there_is_no_digest_and_the_scan_gets_its_listing(
     assert state_digest(str(ctx), (), listing, "0" * 64) is None
     assert str(ctx / "src" / "deep") in listing.dirs
     assert listing.links == {str(ctx / "link"): "src/a.txt"}
+
+
+def test_an_interrupted_walk_leaves_no_find_behind(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import subprocess
+
+    ctx = make(tmp_path)
+    pids: list[int] = []
+
+    class Spy(subprocess.Popen):  # type: ignore[type-arg]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            pids.append(self.pid)
+
+    def interrupted(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(subprocess, "Popen", Spy)
+    monkeypatch.setattr(context_state, "_fill", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        state_digest(str(ctx), (), context_state.Listing(str(ctx), []))
+    assert len(pids) == 1
+    assert not Path(f"/proc/{pids[0]}").exists()  # killed and reaped
