@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import itertools
 import os
+import re
 import threading
 import time
 from collections.abc import Mapping, Sequence
@@ -47,6 +48,8 @@ if TYPE_CHECKING:
     from builder.layers import Change
 
 _SEQ = itertools.count()
+_MENTIONS_RUN = re.compile(r"^\s*run\b", re.I | re.M)
+"""A line that may be a RUN instruction."""
 
 
 class LayerRef(Record):
@@ -213,6 +216,14 @@ class Build:
                 from builder.build.memo import opened_context
 
                 ctx = stack.enter_context(opened_context(req, self.settings))
+            executor = self._executor()
+            # closed here only if the build fails before it takes its place below
+            early = stack.enter_context(ExitStack())
+            early.callback(executor.close)
+            if _MENTIONS_RUN.search(ctx.dockerfile) and hasattr(executor, "prestart"):
+                # a guess (a RUN may be in the cache): the helper boots while the
+                # Dockerfile is parsed and planned, instead of the first RUN waiting for it
+                executor.prestart()
             dockerfile = parsed(
                 self.root,
                 ctx.dockerfile.encode("utf-8", "surrogateescape"),
@@ -253,10 +264,8 @@ class Build:
             # after the removals: a pending layer's dir is kept until nothing mounts it
             stack.callback(self.deferred.close, self.store, snapshotter)
             stack.callback(self._drain_removals)
-            executor = self._executor()
+            early.pop_all()
             stack.callback(executor.close)
-            if self._will_run(graph, keys, cache) and hasattr(executor, "prestart"):
-                executor.prestart()  # it boots while the first steps are prepared
             stack.callback(self._drop_views, snapshotter)
             ops = OpContext(
                 root=self.root, executor=executor, context_snapshot=ctx.snapshot,
@@ -323,18 +332,6 @@ class Build:
                 Event("warning", data={"message": f"using the copy snapshotter: {reason}"})
             )
         return snap
-
-    def _will_run(self, graph: BuildGraph, keys: Mapping[tuple[int, int], CacheKey],
-                  cache: BuildCache) -> bool:
-        """Whether some RUN step is not in the cache (a guess: an imported cache may have it).
-        Looking counts no hit: the step itself does that when it runs."""
-        for stage in graph.stages:
-            for step in () if stage.pruned else stage.steps:
-                key = keys[(stage.index, step.index)]
-                if step.kind == "RUN" and (step.no_cache or not key.complete or cache.lookup(
-                        key.digest, touch=False) is None):
-                    return True
-        return False
 
     def _executor(self) -> Any:
         if self.request.runtime == "runc":
