@@ -80,13 +80,13 @@ def state_digest(root: str, patterns: Sequence[str] = (), listing: Listing | Non
 
 class _StateWalk:
     """find(1) printing the lstat identity of every entry the scan could see, its output in
-    a memfd; the digest is that output's (see :func:`state_digest`)."""
+    a memfd; the digest is that output's (see :func:`state_digest`). Spawned with
+    ``posix_spawn``: a no-op rebuild does not import :mod:`subprocess`."""
 
     def __init__(self, root: str, patterns: Sequence[str]) -> None:
-        import subprocess
-
         self._digest: str | None = None
-        self._proc: subprocess.Popen[bytes] | None = None
+        self._pid = 0
+        self._status: int | None = None
         self.started = time.time_ns()
         # entries whose ctime is that recent are told apart (on stderr), for settled()
         young = self.started - RACY_NS
@@ -96,23 +96,31 @@ class _StateWalk:
                 "-newerct", f"@{young // 10**9}.{young % 10**9:09d}",
                 "-fprintf", "/dev/stderr", "%C@\\n", "-o", "-true", ")",
                 "-printf", "%P\\0%C@ %D %i %s %T@ %y%m %U %G %l\\0"]
+        env = {"LC_ALL": "C", "PATH": os.environ.get("PATH", os.defpath)}
         try:
-            self._proc = subprocess.Popen(
-                args, stdin=subprocess.DEVNULL, stdout=self._out, stderr=self._err,
-                env={"LC_ALL": "C", "PATH": os.environ.get("PATH", os.defpath)})
+            self._pid = os.posix_spawnp(FIND, args, env, file_actions=[
+                (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
+                (os.POSIX_SPAWN_DUP2, self._out, 1),
+                (os.POSIX_SPAWN_DUP2, self._err, 2),
+            ])
         except OSError:  # no find here: no digest, every build scans
             self._close()
 
     def done(self) -> bool:
-        return self._proc is None or self._proc.poll() is not None
+        if self._pid and self._status is None:
+            pid, status = os.waitpid(self._pid, os.WNOHANG)
+            if pid:
+                self._status = status
+        return not self._pid or self._status is not None
 
     def digest(self) -> str | None:
         """find's digest (None when it failed or an entry changed too lately), once."""
-        proc, self._proc = self._proc, None
-        if proc is None:
+        if not self._pid:
             return self._digest
         try:
-            if proc.wait() == 0:
+            status = self._status if self._status is not None else os.waitpid(self._pid, 0)[1]
+            self._pid = 0
+            if os.waitstatus_to_exitcode(status) == 0:
                 young = _read(self._err).split()
                 out = _read(self._out)
                 if settled(map(_ns, young), self.started):
@@ -126,10 +134,12 @@ class _StateWalk:
         return self._digest
 
     def kill(self) -> None:
-        proc, self._proc = self._proc, None
-        if proc is not None:
-            proc.kill()
-            proc.wait()
+        if self._pid and self._status is None:
+            import signal
+
+            os.kill(self._pid, signal.SIGKILL)
+            os.waitpid(self._pid, 0)
+        self._pid = 0
         self._close()
 
     def _close(self) -> None:

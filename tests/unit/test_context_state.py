@@ -274,20 +274,18 @@ def test_without_find_there_is_no_digest_and_the_scan_gets_its_listing(
 
 def test_an_interrupted_walk_leaves_no_find_behind(tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    import subprocess
-
     ctx = make(tmp_path)
     pids: list[int] = []
+    real = os.posix_spawnp
 
-    class Spy(subprocess.Popen):  # type: ignore[type-arg]
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            pids.append(self.pid)
+    def spawn(*args: Any, **kwargs: Any) -> int:
+        pids.append(real(*args, **kwargs))
+        return pids[-1]
 
     def interrupted(*args: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(subprocess, "Popen", Spy)
+    monkeypatch.setattr(os, "posix_spawnp", spawn)
     monkeypatch.setattr(context_state, "_fill", interrupted)
     with pytest.raises(KeyboardInterrupt):
         state_digest(str(ctx), (), context_state.Listing(str(ctx), []))
