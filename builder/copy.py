@@ -49,6 +49,7 @@ from builder.xattrs import set_xattrs, strip_xattrs
 
 if TYPE_CHECKING:
     from builder.graph import Step
+    from builder.layers.writer import Content
 
 __all__ = ["CopyRequest", "CopyResult", "context_digest", "copy_into", "sources_digester"]
 
@@ -175,12 +176,13 @@ class CopyResult(Record):
     archives: int  # ADD archives extracted
     skipped: list[str]
     # the files linked from the pool, by path in the target: their content's blake3 digest
-    # and the inode that holds it (what the layer writer may key frames by)
-    contents: dict[str, tuple[str, int]]
+    # and the lstat of the inode that holds it (:data:`builder.layers.writer.Content`, what
+    # the layer writer may key frames by, and what settling the target need not stat again)
+    contents: dict[str, Content]
 
     def __init__(self, files: int = 0, dirs: int = 0, symlinks: int = 0, bytes: int = 0,
                  archives: int = 0, skipped: list[str] | None = None,
-                 contents: dict[str, tuple[str, int]] | None = None) -> None:
+                 contents: dict[str, Content] | None = None) -> None:
         self.files = files
         self.dirs = dirs
         self.symlinks = symlinks
@@ -373,8 +375,10 @@ class _Op:
                 self.result.files += 1
                 self.result.bytes += entry.size
                 with contextlib.suppress(OSError):  # the pool's inode holds this content
-                    pooled = os.stat(key, dir_fd=self.pool, follow_symlinks=False)
-                    self.result.contents[display.lstrip("/")] = (entry.digest, pooled.st_ino)
+                    st = os.stat(key, dir_fd=self.pool, follow_symlinks=False)
+                    self.result.contents[display.lstrip("/")] = (
+                        entry.digest, st.st_ino, st.st_mode, st.st_uid, st.st_gid,
+                        st.st_size, st.st_mtime_ns, st.st_atime_ns, st.st_nlink, st.st_dev)
                 return
         self.copy_file(path, entry, parent, name, display, src_dir, seconds * 1_000_000_000)
         if first:

@@ -76,6 +76,7 @@ if TYPE_CHECKING:
     from typing import Any, BinaryIO, Final
 
     from builder.layers import Change, Compression
+    from builder.layers.writer import Content, Stat
 
 __all__ = ["BlobReader", "BlobWriter", "GCReport", "Image", "LayerRecord", "Store", "flock",
            "remove_tree"]
@@ -366,8 +367,8 @@ class Store:
         compression: Compression = "zstd",
         level: int = 3,
         epoch: int | None = None,
-        known: Mapping[str, os.stat_result] | None = None,
-        contents: Mapping[str, tuple[str, int]] | None = None,
+        known: Mapping[str, Stat] | None = None,
+        contents: Mapping[str, Content] | None = None,
     ) -> LayerRecord:
         """Write ``changes`` as a layer blob (:func:`builder.layers.write_layer`, which takes
         ``known`` and ``contents`` as its ``digests``) and record it; a layer written in

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from builder.cache_import import CacheSources
     from builder.context import BuildContext
     from builder.layers import Change
+    from builder.layers.writer import Content, Stat
 
 _SEQ = itertools.count()
 _MENTIONS_RUN = re.compile(r"^\s*run\b", re.I | re.M)
@@ -540,7 +541,7 @@ class Build:
         if link and step.instruction.get("chown") and lowers:
             users = snapshotter.view(f"users-{os.getpid()}-{next(_SEQ)}", lowers)
         keep = False  # the snapshot holds a pending layer's dir
-        contents: dict[str, tuple[str, int]] = {}  # of pooled files (the frame index's keys)
+        contents: dict[str, Content] = {}  # of pooled files (the frame index's keys)
         try:
             key = f"build-{os.getpid()}-{next(_SEQ)}"
             mount = snapshotter.empty(key) if link else snapshotter.prepare(key, lowers)
@@ -571,7 +572,7 @@ class Build:
             cancel.check()
             epoch = self.settings.source_date_epoch
             settled = mount.kind == "plain" and mount.upper is not None
-            known: dict[str, os.stat_result] = {}  # lstat of settled sources
+            known: dict[str, Stat] = {}  # lstat of settled sources
             if settled:  # all of it is new: diff and promotion in one walk
                 from builder.snapshot.promote import settle_plain
 
@@ -598,8 +599,8 @@ class Build:
                 self._remove_later(snapshotter, users)
 
     def _defer(self, snapshotter: Snapshotter, mount: Mount, changes: list[Change],
-               epoch: int | None, known: dict[str, os.stat_result],
-               contents: dict[str, tuple[str, int]]) -> PendingLayer | None:
+               epoch: int | None, known: dict[str, Stat],
+               contents: dict[str, Content]) -> PendingLayer | None:
         """The settled upper dir of ``mount`` as a :class:`PendingLayer` (its blob written
         by the step's commit job), or None when it cannot be handed on as it is."""
         from builder.snapshot.promote import promote_top

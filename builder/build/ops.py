@@ -21,6 +21,10 @@ from builder.record import Record
 from builder.runtime.executor import Executor, MountSpec, ProcessSpec
 from builder.scheduler import Cancel
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from builder.layers.writer import Content
+
 OnLine = Callable[[str, str], None]
 TreeFor = Callable[[str], Path]
 """The rootfs (a read-only view) of a dependency: ``stage:<i>`` or ``image:<ref>``."""
@@ -225,7 +229,7 @@ def _context_path(ctx: OpContext, source: str, step: Step) -> Path:
 def copy_op(
     step: Step, rootfs: Path, ctx: OpContext, users_root: Path | None = None,
     pool: Path | None = None,
-) -> dict[str, tuple[str, int]]:
+) -> dict[str, Content]:
     """Run a COPY/ADD step, writing into ``rootfs``; ``--chown`` names resolve in
     ``users_root`` (default ``rootfs``); context files link from ``pool`` (see
     :func:`builder.copy.copy_into`). Returns the contents of the files it linked from the

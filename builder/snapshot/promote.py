@@ -37,7 +37,7 @@ from operator import attrgetter
 
 from builder.errors import SnapshotError
 from builder.layers import Change
-from builder.layers.writer import mtime_limit
+from builder.layers.writer import Content, Stat, mtime_limit, pooled_stat
 from builder.runtime.stubs import STUB_XATTR
 from builder.snapshot.tree import OPAQUE_XATTRS, is_opaque, is_whiteout
 from builder.xattrs import keep_xattr
@@ -79,8 +79,8 @@ def promote_top(directory: str) -> None:
 
 
 def settle_plain(directory: str, epoch: int | None,
-                 known: dict[str, os.stat_result] | None = None,
-                 pooled: Mapping[str, tuple[str, int]] | None = None) -> list[Change]:
+                 known: dict[str, Stat] | None = None,
+                 pooled: Mapping[str, Content] | None = None) -> list[Change]:
     """The changes of the plain snapshot ``directory`` (every entry, as ``add``; a char
     device 0:0 as ``delete``), sorted parents first, each entry already made what
     extracting the layer written from them with ``epoch`` gives (see the module
@@ -104,8 +104,8 @@ def settle_plain(directory: str, epoch: int | None,
 
 
 def _settle_dir(path: str, rel: str, limit: int, out: list[Change],
-                known: dict[str, os.stat_result],
-                pooled: Mapping[str, tuple[str, int]]) -> bool:
+                known: dict[str, Stat],
+                pooled: Mapping[str, Content]) -> bool:
     """Settle what is below ``path``; whether a diff would list anything there."""
     with os.scandir(path) as it:
         entries = sorted(it, key=attrgetter("name"))
@@ -116,7 +116,12 @@ def _settle_dir(path: str, rel: str, limit: int, out: list[Change],
     for entry in entries:
         child = prefix + entry.name
         entry_path = entry.path
-        st = entry.stat(follow_symlinks=False)
+        pool = pooled.get(child)
+        # a file the copy linked from the pool is still its inode (the listing's inode
+        # number tells, without a stat): the lstat the copy took of it stands
+        st = (pooled_stat(pool) if pool is not None and pool[1] == entry.inode()
+              and entry.is_file(follow_symlinks=False) else None) \
+            or entry.stat(follow_symlinks=False)
         fmt = stat.S_IFMT(st.st_mode)
         if fmt == stat.S_IFCHR and is_whiteout(st):
             out.append(Change(child, "delete"))
@@ -127,7 +132,7 @@ def _settle_dir(path: str, rel: str, limit: int, out: list[Change],
             _remove(entry_path, st)
             listed = True
             continue
-        from_pool = pooled.get(child) if fmt == stat.S_IFREG else None
+        from_pool = pool if fmt == stat.S_IFREG else None
         names = [] if from_pool is not None and from_pool[1] == st.st_ino else _names(entry_path)
         stub = bool(names) and STUB_XATTR in names
         opaque = False
@@ -165,7 +170,7 @@ def _names(path: str) -> list[str]:
         return []
 
 
-def _settle_entry(path: str, st: os.stat_result, names: list[str], opaque: bool,
+def _settle_entry(path: str, st: Stat, names: list[str], opaque: bool,
                   limit: int) -> None:
     """Make one entry (whose xattrs are ``names``) what extraction gives it: the layer's
     xattrs only, its whole-second time as mtime and atime."""
@@ -245,7 +250,7 @@ def _fresh_whiteout(path: str) -> None:
     os.mknod(path, _WHITEOUT_MODE, os.makedev(0, 0))
 
 
-def _remove(path: str, st: os.stat_result) -> None:
+def _remove(path: str, st: Stat) -> None:
     if stat.S_ISDIR(st.st_mode):
         with os.scandir(path) as it:
             for entry in list(it):

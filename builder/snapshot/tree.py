@@ -23,6 +23,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from builder.layers.writer import Stat
+
 OPAQUE_XATTRS = ("trusted.overlay.opaque", "user.overlay.opaque")
 _PRIVATE_PREFIXES = ("trusted.overlay.", "user.overlay.", "security.selinux", STUB_XATTR)
 
@@ -43,7 +45,7 @@ class Node(Record):
         self.children = children
 
 
-def is_whiteout(st: os.stat_result) -> bool:
+def is_whiteout(st: Stat) -> bool:
     """An overlayfs whiteout: a char device 0:0."""
     return stat.S_ISCHR(st.st_mode) and st.st_rdev == 0
 
