@@ -591,16 +591,21 @@ def _hash_all(
     stats.files = len(files)
     misses: list[tuple[str, str, os.stat_result]] = []
     remember: dict[str, FileRecord] = {}
+    cached = 0
     for rel, abs_path, st in files:
         hit = known.get(rel)
-        key = _stat_key(st)
-        if hit is not None and hit[0] == key:
-            stats.cached += 1
-            entries[rel] = entry_from_stat(rel, st, digest=hit[1],
-                                           xattrs=hit[2] if len(hit) > 2 else ())
+        # _stat_key(st), and entry_from_stat(...) of a regular file, spelled out: this loop
+        # runs once per file of the context on every scan
+        if hit is not None and hit[0] == (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns,
+                                          st.st_ctime_ns, st.st_mode):
+            cached += 1
+            entries[rel] = Entry(rel, "file", st.st_mode & 0o7777, st.st_uid, st.st_gid,
+                                 st.st_size, "", hit[1], st.st_mtime_ns, 0,
+                                 hit[2] if len(hit) > 2 else ())
             remember[rel] = hit
         else:
             misses.append((rel, abs_path, st))
+    stats.cached += cached
     if misses:
         _hash_misses(misses, entries, stats, remember, threads)
     return remember
