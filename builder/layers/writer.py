@@ -49,6 +49,7 @@ _READ_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC
 _NOATIME = getattr(os, "O_NOATIME", 0)
 _ZEROS = bytes(512)
 _DOTS = frozenset((b".", b".."))
+_S_IFMT = 0o170000  # stat.S_IFMT's mask
 
 
 class Change(Record):
@@ -255,8 +256,11 @@ def _write_entries(
     frames: list[tuple[str | None, int]] = []
     frame: list[_Part] = []
     salt = f"dockyard-frame-2 zstd-{level}\n".encode()
+    crc32, limit = zlib.crc32, (1 << 32) // FRAME_EVERY
     for part in parts:
-        if frame and (len(frame) >= FRAME_CAP or _starts_frame(part[0])):
+        # _starts_frame(part[0]), spelled out: it runs for every entry
+        if frame and (len(frame) >= FRAME_CAP
+                      or (crc32(part[0]) * _GOLDEN) & 0xFFFFFFFF < limit):
             frames.append(_write_frame(frame, pipe, reuse, salt, end=False))
             frame = []
         frame.append(part)
@@ -339,7 +343,7 @@ def _parts(
     prev = b""
     links: dict[tuple[int, int], bytes] = {}
     max_mtime = mtime_limit(epoch)
-    lstat, S_IFMT = os.lstat, stat.S_IFMT
+    lstat = os.lstat
     digests = digests or {}
 
     for change in changes:
@@ -358,12 +362,12 @@ def _parts(
         if key[0] == 0 or key[-1] == 0 or b"\0\0" in key \
                 or (b"." in name and not _DOTS.isdisjoint(name.split(b"/"))):
             raise _bad_path(path)
-        base = name.rpartition(b"/")[2]
-        if base.startswith(b".wh."):
+        if b".wh." in name and name.rpartition(b"/")[2].startswith(b".wh."):
             raise LayerError(f"a layer cannot contain a file named {path!r} (.wh. is reserved)")
         kind = change.kind
 
         if kind == "delete":
+            base = name.rpartition(b"/")[2]
             head = name[: len(name) - len(base)]
             yield name, pack_header(head + b".wh." + base, REG, 0, 0, 0, 0, 0), None, 0, ""
             continue
@@ -381,7 +385,7 @@ def _parts(
                 raise LayerError(f"cannot read {source}: {exc.strerror}") from None
             if want_xattrs:
                 xattrs = _xattrs(source)
-        fmt = S_IFMT(st.st_mode)
+        fmt = st.st_mode & _S_IFMT
         if kind == "opaque" and fmt != stat.S_IFDIR:
             raise LayerError(f"opaque change {path!r} is not a directory")
         mode = st.st_mode & 0o7777
