@@ -87,28 +87,32 @@ class _StateWalk:
         self._digest: str | None = None
         self._pid = 0
         self._status: int | None = None
+        self._out = self._err = -1
         self.started = time.time_ns()
         # entries whose ctime is that recent are told apart (on stderr), for settled()
         young = self.started - RACY_NS
-        self._out = os.memfd_create("dockyard-state", os.MFD_CLOEXEC)
-        self._err = os.memfd_create("dockyard-state-young", os.MFD_CLOEXEC)
         args = [FIND, "-H", root, *_prunes(root, patterns), "(",
                 "-newerct", f"@{young // 10**9}.{young % 10**9:09d}",
                 "-fprintf", "/dev/stderr", "%C@\\n", "-o", "-true", ")",
                 "-printf", "%P\\0%C@ %D %i %s %T@ %y%m %U %G %l\\0"]
         env = {"LC_ALL": "C", "PATH": os.environ.get("PATH", os.defpath)}
         try:
+            self._out = os.memfd_create("dockyard-state", os.MFD_CLOEXEC)
+            self._err = os.memfd_create("dockyard-state-young", os.MFD_CLOEXEC)
             self._pid = os.posix_spawnp(FIND, args, env, file_actions=[
                 (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
                 (os.POSIX_SPAWN_DUP2, self._out, 1),
                 (os.POSIX_SPAWN_DUP2, self._err, 2),
             ])
-        except OSError:  # no find here: no digest, every build scans
+        except OSError:  # no find (or no memfd) here: no digest, every build scans
             self._close()
 
     def done(self) -> bool:
         if self._pid and self._status is None:
-            pid, status = os.waitpid(self._pid, os.WNOHANG)
+            try:
+                pid, status = os.waitpid(self._pid, os.WNOHANG)
+            except ChildProcessError:  # reaped by someone else: its outcome is unknown
+                pid, status = self._pid, -1
             if pid:
                 self._status = status
         return not self._pid or self._status is not None
@@ -127,8 +131,8 @@ class _StateWalk:
                     from blake3 import blake3
 
                     self._digest = blake3(out, max_threads=1).hexdigest()
-        except ValueError:  # a line on stderr that is no ctime: an error of find's
-            self._digest = None
+        except (ValueError, ChildProcessError):  # a line on stderr that is no ctime (an
+            self._digest = None  # error of find's), or an exit status nobody can tell
         finally:
             self._close()
         return self._digest

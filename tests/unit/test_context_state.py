@@ -291,3 +291,23 @@ def test_an_interrupted_walk_leaves_no_find_behind(tmp_path: Path,
         state_digest(str(ctx), (), context_state.Listing(str(ctx), []))
     assert len(pids) == 1
     assert not Path(f"/proc/{pids[0]}").exists()  # killed and reaped
+
+
+@pytest.mark.parametrize("failing", ["memfd_create", "waitpid"])
+def test_a_walk_find_cannot_report_gives_no_digest(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str) -> None:
+    """No memfd (an old kernel), or find's exit status lost (reaped elsewhere): no digest,
+    so the build scans, and the scan still gets its listing."""
+    ctx = make(tmp_path)
+    real = getattr(os, failing)
+
+    def fail(*args: Any) -> Any:
+        if failing == "waitpid":
+            real(*args)  # reaped here, as by another waiter
+            raise ChildProcessError(10, "No child processes")
+        raise OSError(38, "Function not implemented")
+
+    monkeypatch.setattr(os, failing, fail)
+    listing = context_state.Listing(str(ctx), [])
+    assert state_digest(str(ctx), (), listing, "0" * 64) is None
+    assert str(ctx / "src" / "deep") in listing.dirs
