@@ -302,6 +302,35 @@ def _hash_file(path: str, expect: os.stat_result) -> tuple[str, StatKey | None]:
     return hasher.hexdigest(), key if _stat_key(after) == key else None
 
 
+def _records(entries: Sequence[Entry], names: Sequence[str]) -> bytes:
+    """The records :meth:`ContextSnapshot.digest` hashes for ``entries`` named ``names``
+    (see :meth:`Entry.record`): a file hardlinked to others of the selection names the
+    first of them as its link."""
+    firsts: dict[str, str] = {}  # hardlink group → its first name here
+    records: list[bytes] = []
+    for entry, name in zip(entries, names, strict=True):
+        if entry.link and entry.kind == "file":
+            first = firsts.setdefault(entry.link, name)
+            records.append(entry.record(name, "" if first == name else first))
+        else:
+            records.append(entry.record(name))
+    return b"".join(records)
+
+
+def _plain_records(entries: Sequence[Entry], names: Sequence[str]) -> bytes | None:
+    """:func:`_records` in one pass for the common case: no xattrs, devices or hardlinks,
+    and no name or link that JSON escapes; None otherwise."""
+    if any(e.xattrs or e.kind in ("char", "block") or (e.link and e.kind == "file")
+           for e in entries):
+        return None
+    if _ESCAPED.search("".join(names)) or _ESCAPED.search("".join([e.link for e in entries])):
+        return None
+    return "".join([
+        f'["{n}", "{e.kind}", {e.mode}, {e.uid}, {e.gid}, {e.size}, "{e.link}", "{e.digest}"]\n'
+        for e, n in zip(entries, names, strict=True)
+    ]).encode()
+
+
 class ContextSnapshot:
     """The result of :func:`scan`: the kept entries of a context directory, sorted by path.
 
@@ -399,17 +428,11 @@ class ContextSnapshot:
             if sel not in self.entries:
                 raise ContextError(f'"/{sel}": not found in the build context')
             hasher.update(json.dumps(["select", sel]).encode() + b"\n")
-            prefix = "" if sel == "." else sel + "/"
-            firsts: dict[str, str] = {}  # hardlink group → its first name here
-            records: list[bytes] = []  # hashed at once: one update per record costs more
-            for entry in self.walk(sel):
-                name = "." if entry.path == sel else entry.path.removeprefix(prefix)
-                if entry.link and entry.kind == "file":
-                    first = firsts.setdefault(entry.link, name)
-                    records.append(entry.record(name, "" if first == name else first))
-                else:
-                    records.append(entry.record(name))
-            hasher.update(b"".join(records))
+            skip = 0 if sel == "." else len(sel) + 1
+            entries = list(self.walk(sel))
+            names = ["." if e.path == sel else e.path[skip:] for e in entries]
+            # hashed at once: one update per record costs more
+            hasher.update(_plain_records(entries, names) or _records(entries, names))
         return hasher.hexdigest()
 
     def open(self, path: str) -> BinaryIO:

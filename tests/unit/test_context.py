@@ -333,6 +333,33 @@ def test_digest_is_stable_across_copies_of_the_same_tree(tmp_path: Path) -> None
     assert one.digest(["."]) == two.digest(["."])
 
 
+_NAMES = st.text(alphabet=st.sampled_from(list('ab."\\\x01\né/ -')), min_size=1, max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(
+    _NAMES, st.sampled_from(["file", "dir", "symlink", "fifo", "char", "block"]),
+    st.integers(0, 0o7777), st.integers(0, 70000), st.sampled_from(["", "x", "a\"b", "f0"]),
+    st.booleans()), min_size=1, max_size=12))
+def test_the_one_pass_records_are_the_records(rows: list[tuple[str, str, int, int, str, bool]]
+                                              ) -> None:
+    """The digest's fast path writes exactly what :meth:`Entry.record` writes, and gives
+    way (None) for xattrs, devices, hardlinked files and names JSON escapes."""
+    entries, names = [], []
+    for i, (name, kind, mode, uid, link, xattr) in enumerate(rows):
+        entries.append(Entry(f"sel/{i}", kind, mode, uid, uid // 2, i * 7,  # type: ignore[arg-type]
+                             link, "d" * 64 if kind == "file" else "", 0, 5 if kind in
+                             ("char", "block") else 0, (("user.x", b"1"),) if xattr else ()))
+        names.append(name)
+    fast = context_mod._plain_records(entries, names)
+    plain = not any(e.xattrs or e.kind in ("char", "block") or (e.link and e.kind == "file")
+                    for e in entries) and not any(
+        c in '"\\' or ord(c) < 32 for text in [*names, *(e.link for e in entries)] for c in text)
+    assert (fast is not None) == plain
+    if fast is not None:
+        assert fast == context_mod._records(entries, names)
+
+
 # --- tar contexts ---------------------------------------------------------------------------
 
 
