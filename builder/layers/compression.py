@@ -10,7 +10,7 @@ import queue
 import threading
 import zlib
 from collections.abc import Callable
-from typing import BinaryIO, Literal, cast
+from typing import Any, BinaryIO, Literal, cast
 
 import zstandard
 from isal import igzip, isal_zlib  # gzip's format, inflated at ~3x zlib's speed
@@ -233,11 +233,11 @@ class _Worker(threading.Thread):
     def __init__(
         self,
         name: str,
-        fn: Callable[[bytes | bytearray], None],
+        fn: Callable[[Any], None],
         at_end: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(name=name, daemon=True)
-        self.queue: queue.Queue[bytes | bytearray] = queue.Queue(_QUEUE_DEPTH)
+        self.queue: queue.Queue[Any] = queue.Queue(_QUEUE_DEPTH)
         self.error: BaseException | None = None
         self._fn = fn
         self._at_end = at_end
@@ -260,19 +260,33 @@ class _Worker(threading.Thread):
                 self.error = self.error or exc
 
 
-class _Packed(bytes):
-    """Compressed bytes (whole zstd frames) the compressor passes on as they are."""
+class _Packed:
+    """Compressed bytes (one whole zstd frame) the compressor passes on as they are (held,
+    not copied: a big context's layer puts tens of MB in this way)."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def __len__(self) -> int:
+        return len(self.data)
 
 
-class _Unpack(bytes):
+class _Unpack(_Packed):
     """A zstd frame whose ``raw_size`` tar bytes the hasher takes: it decompresses them in
     its own thread (one-shot decompression lets go of the GIL)."""
 
-    raw_size: int
+    __slots__ = ("raw_size",)
+
+    def __init__(self, data: bytes, raw_size: int) -> None:
+        super().__init__(data)
+        self.raw_size = raw_size
 
     def tar_bytes(self) -> bytes:
         try:
-            raw = zstandard.ZstdDecompressor().decompress(self, max_output_size=self.raw_size)
+            raw = zstandard.ZstdDecompressor().decompress(self.data,
+                                                          max_output_size=self.raw_size)
         except zstandard.ZstdError as exc:
             raise FrameError(f"a reused zstd frame does not decompress: {exc}") from None
         if len(raw) != self.raw_size:
@@ -305,6 +319,7 @@ def frame_size(data: bytes) -> int | None:
 _END_FRAME = bytearray()  # tells the compressor to finish its frame (by identity)
 _MARK = bytearray()  # tells the emitter a frame ended (by identity)
 _Item = bytes | bytearray
+_Chunk = bytes | bytearray | _Packed  # what the hasher and the compressor take
 
 
 class Pipeline:
@@ -351,7 +366,7 @@ class Pipeline:
             self._packer = _Worker("layer-compress", self._compress, self._flush)
             self._workers.insert(1, self._packer)
         # (item, hash it, compress it) until the threads run; None once they do
-        self._pending: list[tuple[_Item, bool, bool]] | None = []
+        self._pending: list[tuple[_Chunk, bool, bool]] | None = []
         self._pending_size = 0
         self._closed = False
 
@@ -362,7 +377,7 @@ class Pipeline:
         for item, hash_it, pack_it in pending:
             self._route(item, hash_it, pack_it)
 
-    def _route(self, item: _Item, hash_it: bool = True, pack_it: bool = True) -> None:
+    def _route(self, item: _Chunk, hash_it: bool = True, pack_it: bool = True) -> None:
         if self._pending is not None:
             self._pending.append((item, hash_it, pack_it))
             self._pending_size += len(item)
@@ -381,14 +396,18 @@ class Pipeline:
             if hash_it:
                 self._hash(item)
             if pack_it:
-                if self._packer is self._emitter:
+                if self._packer is self._emitter:  # no compression: no frames either
+                    assert not isinstance(item, _Packed)
                     self._emit(item)
                 else:
                     self._pack(item, self._emit)
         self._end(self._emit)
 
-    def _hash(self, chunk: _Item) -> None:
-        self._sha.update(chunk.tar_bytes() if type(chunk) is _Unpack else chunk)
+    def _hash(self, chunk: _Chunk) -> None:
+        if isinstance(chunk, _Packed):  # only an _Unpack is hashed
+            assert isinstance(chunk, _Unpack)
+            chunk = chunk.tar_bytes()
+        self._sha.update(chunk)
 
     def _emit(self, data: _Item) -> None:
         if data is _MARK:
@@ -399,14 +418,14 @@ class Pipeline:
         self._out.write(data)
         self._out_size += len(data)
 
-    def _compress(self, item: _Item) -> None:
+    def _compress(self, item: _Chunk) -> None:
         self._pack(item, self._emitter.queue.put)
 
-    def _pack(self, item: _Item, emit: Callable[[_Item], None]) -> None:
+    def _pack(self, item: _Chunk, emit: Callable[[_Item], None]) -> None:
         if item is _END_FRAME:
             self._end_frame(emit)
-        elif type(item) is _Packed:
-            emit(item)
+        elif isinstance(item, _Packed):
+            emit(item.data)
             emit(_MARK)
         elif self._zc is not None:
             self._dirty = True
@@ -475,10 +494,8 @@ class Pipeline:
         if frame_size(packed) != len(packed):
             raise FrameError("a reused zstd frame is not one whole frame")
         self.size += raw_size
-        unpack = _Unpack(packed)
-        unpack.raw_size = raw_size
         self._route(_END_FRAME, hash_it=False)
-        self._route(unpack, pack_it=False)
+        self._route(_Unpack(packed, raw_size), pack_it=False)
         self._route(_Packed(packed), hash_it=False)
 
     def _stop(self) -> None:
