@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
+from collections.abc import Callable, Iterable
 
 Xattrs = tuple[tuple[str, bytes], ...]
 """Kept xattrs of one entry: (name, value) pairs sorted by name."""
@@ -48,14 +50,21 @@ def set_xattrs(fd: int, xattrs: Xattrs) -> None:
                 raise
 
 
-def strip_xattrs(path: str) -> None:
-    """Remove every xattr of the file ``path`` (a symlink is not followed), keeping its mode
-    (an ACL removed may leave the mode its mask made)."""
-    names = os.listxattr(path, follow_symlinks=False)
-    if not names:
-        return
-    mode = os.lstat(path).st_mode
-    for name in names:
+def strip_xattrs(path: str, keep: Callable[[str], bool] | None = None,
+                 names: Iterable[str] | None = None, mode: int | None = None) -> bool:
+    """Remove the xattrs of ``path`` (a symlink is not followed) that ``keep`` does not keep
+    (all by default; ``names`` are those it has, when listed already), and give it its mode
+    again, ``mode`` when given, if that changed (an ACL removed may leave the mode its mask
+    made); True if any went."""
+    if names is None:
+        names = os.listxattr(path, follow_symlinks=False)
+    gone = [name for name in names if keep is None or not keep(name)]
+    if not gone:
+        return False
+    if mode is None:
+        mode = os.lstat(path).st_mode
+    for name in gone:
         os.removexattr(path, name, follow_symlinks=False)
-    if os.lstat(path).st_mode != mode:
+    if not stat.S_ISLNK(mode) and os.lstat(path).st_mode != mode:
         os.chmod(path, mode & 0o7777)
+    return True

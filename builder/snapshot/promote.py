@@ -40,7 +40,7 @@ from builder.layers import Change
 from builder.layers.writer import Content, Stat, mtime_limit, pooled_stat
 from builder.runtime.stubs import STUB_XATTR
 from builder.snapshot.tree import OPAQUE_XATTRS, is_opaque, is_whiteout
-from builder.xattrs import keep_xattr
+from builder.xattrs import keep_xattr, strip_xattrs
 
 __all__ = ["promote_top", "promote_upper", "settle_plain"]
 
@@ -70,7 +70,7 @@ def promote_top(directory: str) -> None:
     """Give a layer dir's top directory what extraction gives it: mode 755, owned by root,
     no xattrs."""
     try:
-        _strip_xattrs(directory, ())
+        strip_xattrs(directory, names=_names(directory))
         os.chown(directory, 0, 0, follow_symlinks=False)
         os.chmod(directory, 0o755)
     except OSError as exc:
@@ -116,12 +116,13 @@ def _settle_dir(path: str, rel: str, limit: int, out: list[Change],
     for entry in entries:
         child = prefix + entry.name
         entry_path = entry.path
-        pool = pooled.get(child)
-        # a file the copy linked from the pool is still its inode (the listing's inode
-        # number tells, without a stat): the lstat the copy took of it stands
-        st = (pooled_stat(pool) if pool is not None and pool[1] == entry.inode()
-              and entry.is_file(follow_symlinks=False) else None) \
-            or entry.stat(follow_symlinks=False)
+        # a file the copy linked from the pool, still that inode (the listing's inode number
+        # tells, without a stat): it has no xattrs, and the lstat the copy took of it stands
+        linked = pooled.get(child)
+        if linked is not None and (linked[1] != entry.inode()
+                                   or not entry.is_file(follow_symlinks=False)):
+            linked = None
+        st = (pooled_stat(linked) if linked else None) or entry.stat(follow_symlinks=False)
         fmt = stat.S_IFMT(st.st_mode)
         if fmt == stat.S_IFCHR and is_whiteout(st):
             out.append(Change(child, "delete"))
@@ -132,8 +133,7 @@ def _settle_dir(path: str, rel: str, limit: int, out: list[Change],
             _remove(entry_path, st)
             listed = True
             continue
-        from_pool = pool if fmt == stat.S_IFREG else None
-        names = [] if from_pool is not None and from_pool[1] == st.st_ino else _names(entry_path)
+        names = [] if linked else _names(entry_path)
         stub = bool(names) and STUB_XATTR in names
         opaque = False
         if fmt == stat.S_IFDIR:
@@ -175,11 +175,13 @@ def _settle_entry(path: str, st: Stat, names: list[str], opaque: bool,
     """Make one entry (whose xattrs are ``names``) what extraction gives it: the layer's
     xattrs only, its whole-second time as mtime and atime."""
     fmt = stat.S_IFMT(st.st_mode)
-    keep = fmt in (stat.S_IFREG, stat.S_IFDIR)
-    stripped = _strip_xattrs(path, (_OPAQUE,) if opaque else (), keep=keep, names=names)
-    # an ACL gone may leave the mode it masked; the layer has the mode as it was
-    if stripped and fmt != stat.S_IFLNK and os.lstat(path).st_mode != st.st_mode:
-        os.chmod(path, st.st_mode & 0o7777)
+    files = fmt in (stat.S_IFREG, stat.S_IFDIR)  # the only ones a layer keeps xattrs of
+
+    def keep(name: str) -> bool:
+        return (files and keep_xattr(name)) or (opaque and name == _OPAQUE)
+
+    # the layer has the mode as it was (an ACL gone may leave the mode it masked)
+    strip_xattrs(path, keep, names, st.st_mode)
     if opaque:
         os.setxattr(path, _OPAQUE, b"y", follow_symlinks=False)
     seconds = st.st_mtime_ns // 1_000_000_000
@@ -224,21 +226,6 @@ class _Walker:
 
     def entry(self, path: str, st: os.stat_result, opaque: bool) -> None:
         _settle_entry(path, st, _names(path), opaque, self.limit)
-
-
-def _strip_xattrs(path: str, extra: tuple[str, ...], keep: bool = False,
-                  names: list[str] | None = None) -> bool:
-    """Remove the xattrs (``names``, when listed already) a layer does not carry; True if
-    any went."""
-    if names is None:
-        names = _names(path)
-    removed = False
-    for name in names:
-        if (keep and keep_xattr(name)) or name in extra:
-            continue
-        os.removexattr(path, name, follow_symlinks=False)
-        removed = True
-    return removed
 
 
 def _fresh_whiteout(path: str) -> None:
