@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from builder.build.request import BuildRequest, Output
+from builder.build.request import BuildRequest, Output, write_iidfile
 from builder.errors import BuildError
 from builder.graph import BuildGraph, Stage, Step
 from builder.image import History, ImageConfig, RunConfig, commit_image, now_rfc3339
@@ -99,7 +99,7 @@ def assemble(
         build.store, config.to_bytes(), [layer.blob for layer in final.layers], names
     )
     if req.iidfile:
-        Path(req.iidfile).write_text(image.id)
+        write_iidfile(req.iidfile, image.id)
     for output in req.outputs:
         export(build, image, output)
     return image

@@ -23,7 +23,7 @@ import time
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
-from builder.build.request import BuildRequest, BuildResult
+from builder.build.request import BuildRequest, BuildResult, write_iidfile
 from builder.progress import Event
 
 TYPE_CHECKING = False
@@ -223,7 +223,7 @@ def recall(
     for step_id, display in steps:
         reporter.on_event(Event("cached", step_id, display))
     if request.iidfile:
-        Path(request.iidfile).write_text(image.id)
+        write_iidfile(request.iidfile, image.id)
     seconds = time.monotonic() - started
     reporter.on_event(Event("summary", data={
         "run": 0, "cached": len(steps), "seconds": seconds, "layers": [], "image": image.id,

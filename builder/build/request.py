@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from builder.errors import FlagError
 from builder.record import Record
 
 TYPE_CHECKING = False
@@ -177,3 +178,15 @@ class BuildResult(Record):
         self.seconds = seconds
         self.new_layers = new_layers
         self.warnings = warnings
+
+
+def write_iidfile(path: str, image_id: str) -> None:
+    """Write ``--iidfile``: the image ID, no newline; a file that cannot be written is a
+    :class:`FlagError`."""
+    try:
+        with open(path, "w") as f:
+            f.write(image_id)
+    except OSError as err:
+        raise FlagError(
+            f"failed to write image ID to {path}: {err.strerror or err}"
+        ) from None

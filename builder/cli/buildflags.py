@@ -99,6 +99,11 @@ def request_of(kw: dict[str, Any]) -> BuildRequest:
     for tag in kw["tags"]:
         parse_normalized(tag)  # reject bad names before any work
     context, dockerfile = kw["context"], kw["dockerfile"]
+    iidfile = kw["iidfile"]
+    if iidfile and not os.path.isdir(os.path.dirname(iidfile) or "."):
+        # checked before any work: the ID is written only once the image is made
+        raise FlagError(f"invalid --iidfile {iidfile!r}: no directory "
+                        f"{os.path.dirname(iidfile)!r} to write it in")
     return BuildRequest(
         context=context,
         dockerfile=dockerfile,
@@ -114,7 +119,7 @@ def request_of(kw: dict[str, Any]) -> BuildRequest:
         network=kw["network"],
         secrets=_secrets(kw["secrets"]),
         outputs=_outputs(kw["outputs"]),
-        iidfile=kw["iidfile"],
+        iidfile=iidfile,
         runtime=kw["runtime"],
         snapshotter=kw["snapshotter"],
         cache_to=_cache_to(kw["cache_to"]),
