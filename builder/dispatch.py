@@ -2,7 +2,8 @@
 
 Which fields are expanded follows Docker (semantics notes §6): COPY/ADD sources,
 destination, ``--chown``, ``--chmod``, ``--checksum`` and heredoc bodies marked for
-expansion; ENV and LABEL keys and values; EXPOSE ports (split into words); STOPSIGNAL,
+expansion; ENV and LABEL keys and values; EXPOSE ports (split into words, each then read as
+a port spec by :mod:`builder.ports`); STOPSIGNAL (checked by :mod:`builder.signames`),
 USER, VOLUME, WORKDIR; ARG defaults; RUN ``--mount`` values. RUN, CMD, ENTRYPOINT, SHELL,
 HEALTHCHECK commands and MAINTAINER are left as written. Every expansion in one
 instruction sees the variables as they were before it (``ENV a=1 b=$a`` uses the old a).
@@ -37,9 +38,11 @@ from builder.instructions import (
     Workdir,
 )
 from builder.nodes import parse_heredoc
+from builder.ports import exposed_ports
 from builder.record import Record
 from builder.scope import Scope
 from builder.shell_words import Lex
+from builder.signames import parse_signal
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -103,16 +106,6 @@ class StageState(Record):
     @property
     def shell(self) -> tuple[str, ...]:
         return tuple(self.config.get("Shell") or DEFAULT_SHELL)
-
-
-def _normalize_port(spec: str) -> list[str]:
-    port, _, proto = spec.partition("/")
-    proto = (proto or "tcp").lower()
-    if "-" in port:
-        lo, _, hi = port.partition("-")
-        if lo.isdigit() and hi.isdigit() and int(lo) <= int(hi):
-            return [f"{p}/{proto}" for p in range(int(lo), int(hi) + 1)]
-    return [f"{port}/{proto}"]
 
 
 class Dispatcher:
@@ -306,7 +299,10 @@ class Dispatcher:
             except DockerfileError as err:
                 raise fail(err.message, loc) from None
             for w in words:
-                ports.extend(_normalize_port(w))
+                try:
+                    ports.extend(exposed_ports(w))
+                except DockerfileError as err:
+                    raise fail(err.message, loc) from None
         ports = sorted(set(ports))
         exposed = self.state.config.setdefault("ExposedPorts", {})
         exposed.update({p: {} for p in ports})
@@ -321,6 +317,10 @@ class Dispatcher:
 
     def _stopsignal(self, ins: StopSignal, i: int, ob: bool, env: Any, loc: Location) -> Any:
         sig = self._x(ins.signal, env, loc)
+        try:
+            parse_signal(sig)
+        except DockerfileError as err:
+            raise fail(err.message, loc) from None
         self.state.config["StopSignal"] = sig
         return {"signal": sig}, {"StopSignal": sig}, False, []
 

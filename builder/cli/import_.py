@@ -64,12 +64,17 @@ def apply_change(config: RunConfig, change: str) -> RunConfig:
     if keyword == "USER":
         return config.replace(user=value)
     if keyword == "EXPOSE":
-        ports = {p if "/" in p else f"{p}/tcp" for p in value.split()}
+        from builder.ports import exposed_ports
+
+        ports = {p for spec in value.split() for p in exposed_ports(spec)}
         return config.replace(exposed_ports=tuple(sorted({*config.exposed_ports, *ports})))
     if keyword == "VOLUME":
         volumes = list(_command(value)) if value.startswith("[") else value.split()
         return config.replace(volumes=tuple(sorted({*config.volumes, *volumes})))
     if keyword == "STOPSIGNAL":
+        from builder.signames import parse_signal
+
+        parse_signal(value)
         return config.replace(stop_signal=value)
     if keyword == "ONBUILD":
         return config.replace(on_build=(*config.on_build, value))
