@@ -258,6 +258,8 @@ class Dispatcher:
 
     def _workdir(self, ins: Workdir, i: int, ob: bool, env: Any, loc: Location) -> Any:
         path = self._x(ins.path, env, loc)
+        if not path:
+            raise fail("cannot normalize nothing", loc)
         wd = posixpath.normpath(posixpath.join(self.state.workdir, path))
         wd = "/" + wd.lstrip("/")
         self.state.config["WorkingDir"] = wd
@@ -267,6 +269,9 @@ class Dispatcher:
 
     def _env(self, ins: Env, i: int, ob: bool, env: Mapping[str, str], loc: Location) -> Any:
         pairs = [(self._x(p.key, env, loc), self._x(p.value, env, loc)) for p in ins.pairs]
+        for k, v in pairs:
+            if not k:  # a name that expands to nothing
+                raise fail(f"invalid environment variable: ={v}", loc)
         for k, v in pairs:
             self.state.scope.set_env(k, v)
         return {"pairs": [list(p) for p in pairs]}, {"Env": dict(pairs)}, False, []

@@ -112,6 +112,21 @@ def test_errors_carry_the_source_line() -> None:
     assert info.value.source_line == "COPY --from=$X /a /b"
 
 
+def test_names_and_paths_that_expand_to_nothing() -> None:
+    def error(text: str) -> str:
+        with pytest.raises(DockerfileError) as info:
+            plan(parse(text, "Dfile"), PlanSettings())
+        return str(info.value)
+
+    assert error("FROM scratch\nENV $EMPTY=x\n") == (
+        "Dfile:2:1: invalid environment variable: =x")
+    assert error("FROM scratch\nENV A=1 \\\n  ${NOPE}=\n") == (
+        "Dfile:2:1: invalid environment variable: =")
+    assert error("FROM scratch\n\nWORKDIR $NOPE\n") == "Dfile:3:1: cannot normalize nothing"
+    g = plan(parse("FROM scratch\nARG N=name\nENV $N=x\nWORKDIR ${N:-x}/\n"), PlanSettings())
+    assert g.stages[0].config.env[-1] == "name=x" and g.stages[0].config.working_dir == "/name"
+
+
 def test_no_cache_filter_marks_steps() -> None:
     text = "FROM a AS one\nRUN x\nFROM one AS two\nRUN y\n"
     g = plan(parse(text), PlanSettings(no_cache_filter=("two",)))
