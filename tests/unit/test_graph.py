@@ -105,6 +105,15 @@ def test_stage_lookup_by_name_is_case_insensitive() -> None:
         g.stage("nope")
 
 
+def test_from_uses_a_stage_named_in_lowercase_only() -> None:
+    """As BuildKit: ``AS Base`` is stored as ``base``; ``FROM`` looks the expanded name up
+    as written, so ``FROM BASE`` is an image reference (moby/buildkit#2003)."""
+    g = plan(parse("FROM a AS Base\nFROM base\n"), PlanSettings())
+    assert g.stages[1].base.kind == "stage" and g.stages[1].base.stage == 0
+    with pytest.raises(DockerfileError, match=r'invalid base image "BASE".*lowercase'):
+        plan(parse("FROM a AS Base\nFROM BASE\n"), PlanSettings())
+
+
 def test_errors_carry_the_source_line() -> None:
     with pytest.raises(DockerfileError) as info:
         plan(parse("FROM busybox\nCOPY --from=$X /a /b\n", "Dfile"), PlanSettings())
