@@ -240,6 +240,13 @@ def statfs_type(path: str | os.PathLike[str]) -> int:
     return int.from_bytes(bytes(memoryview(buf))[:8], sys.byteorder)
 
 
+def fstatfs_type(fd: int) -> int:
+    """``f_type`` of the filesystem holding the open file ``fd``."""
+    buf = _StatfsBuffer()
+    _check(_libc.fstatfs(fd, buf), "fstatfs")
+    return int.from_bytes(bytes(memoryview(buf))[:8], sys.byteorder)
+
+
 class FsContext:
     """The new mount API: fsopen → fsconfig… → fsmount → move_mount."""
 

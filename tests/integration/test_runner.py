@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -344,6 +345,43 @@ def test_cp_both_ways_stays_inside(dy: Dockyard, tmp_path: Path) -> None:
     assert (out / "made").read_text() == "made inside\n"
     dy("rm", "-f", "live", "files")
     dy("rmi", "files:v1")
+
+
+def test_cp_replaces_what_is_in_the_way_and_follows_nothing(dy: Dockyard, tmp_path: Path) -> None:
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    (victim / "orig").write_text("orig\n")
+    victim_mode = stat.S_IMODE(victim.stat().st_mode)
+    dy("run", "-d", "--name", "cpw", "bb", "sh", "-c",
+       f"mknod /up c 1 11; mkfifo /fifo; mkdir /data; ln -s {victim} /data/sub; "
+       f"ln -s {victim}/orig /data/f; sleep 100")
+    payload = tmp_path / "payload"
+    payload.write_text("payload\n")
+    # into the container: a device node or a fifo in the way is replaced, not opened
+    dy("cp", str(payload), "cpw:/up", timeout=20)
+    dy("cp", str(payload), "cpw:/fifo", timeout=20)
+    got = dy("exec", "cpw", "sh", "-c", "ls -l /up /fifo | cut -c1; cat /up /fifo").stdout
+    assert got == "-\n-\npayload\npayload\n"
+    # out of it: links left on the host by an earlier copy are replaced, never followed
+    out = tmp_path / "out"
+    out.mkdir()
+    dy("cp", "cpw:/data", str(out))
+    assert os.readlink(out / "data" / "f") == f"{victim}/orig"
+    dy("exec", "cpw", "sh", "-c", "rm /data/f && echo overwritten > /data/f")
+    dy("cp", "cpw:/data", str(out))
+    assert (out / "data" / "f").read_text() == "overwritten\n"
+    assert not (out / "data" / "f").is_symlink()
+    dy("exec", "cpw", "sh", "-c", "rm /data/sub && mkdir /data/sub && echo x > /data/sub/pwn")
+    res = dy("cp", "cpw:/data", str(out), check=False)
+    assert res.returncode != 0
+    assert "cannot overwrite non-directory" in res.stderr
+    assert sorted(os.listdir(victim)) == ["orig"]
+    assert (victim / "orig").read_text() == "orig\n"
+    assert stat.S_IMODE(victim.stat().st_mode) == victim_mode
+    # the running container's /proc and /sys come out empty, as Docker's cp gives them
+    dy("cp", "cpw:/proc", str(tmp_path / "proc"))
+    assert os.listdir(tmp_path / "proc") == []
+    dy("rm", "-f", "cpw")
 
 
 def test_commit_keeps_config_and_changes(dy: Dockyard) -> None:
