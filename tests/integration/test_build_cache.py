@@ -281,7 +281,9 @@ def test_failing_run_commits_nothing_and_names_its_place(tmp_path: Path) -> None
     assert_consistent(root)
 
 
-def test_sigint_mid_run_leaves_no_mounts_and_a_usable_store(tmp_path: Path) -> None:
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP])
+def test_signal_mid_run_leaves_no_mounts_and_a_usable_store(tmp_path: Path, sig: int) -> None:
+    """Ctrl-C, SIGTERM and SIGHUP all cancel the build and clean up."""
     dockerfile = BASE + "COPY a.txt /a\nRUN echo running && sleep 6017\n"
     root = tmp_path / "root"
     ctx = context(tmp_path, dockerfile, {"a.txt": "a\n"})
@@ -297,10 +299,11 @@ def test_sigint_mid_run_leaves_no_mounts_and_a_usable_store(tmp_path: Path) -> N
     assert re.search(r"#\d+ [\d.]+ running", seen), seen
     assert mounts_under(root)  # the RUN's snapshot is mounted now
     started = time.monotonic()
-    proc.send_signal(signal.SIGINT)
+    proc.send_signal(sig)
     rest, _ = proc.communicate(timeout=60)
     assert time.monotonic() - started < 30
-    assert proc.returncode != 0
+    assert proc.returncode == 128 + sig
+    assert not mounts_under(root)
     assert "Traceback" not in rest, rest
     assert_consistent(root)
     assert not [p for p in Path("/proc").glob("[0-9]*/cmdline")
