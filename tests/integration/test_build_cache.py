@@ -347,6 +347,15 @@ def test_quiet_iidfile_and_outputs(tmp_path: Path) -> None:
     assert os.readlink(local / "app" / "link") == "a.txt"
     assert (local / "app" / "hi").read_text() == "hi\n"
     assert (local / "bin" / "busybox").stat().st_size == BUSYBOX.stat().st_size
+    # outputs that cannot be written: one line naming them, no traceback; a link to a
+    # file is written through
+    for dest, message in ((f"type=local,dest={oci_tar}", f"cannot write {oci_tar}: not a"),
+                          (f"type=docker,dest={tmp_path}/nope/d.tar", "No such file")):
+        bad = dockyard(root, "build", "-q", "-o", dest, str(ctx), check=False)
+        assert bad.returncode == 1 and message in bad.stderr and "Traceback" not in bad.stderr
+    (tmp_path / "link.tar").symlink_to(docker_tar)
+    dockyard(root, "build", "-q", "-o", f"type=docker,dest={tmp_path}/link.tar", str(ctx))
+    assert (tmp_path / "link.tar").is_symlink() and tarfile.is_tarfile(docker_tar)
 
 
 def test_plain_progress_numbers_steps_and_prints_every_line(tmp_path: Path) -> None:
