@@ -537,3 +537,27 @@ def test_from_an_ambiguous_image_id_prefix_names_its_line(tmp_path: Path) -> Non
     proc = dockyard(root, "build", "-q", str(ctx), check=False)
     assert proc.returncode == 1
     assert proc.stderr.startswith("Dockerfile:2:1: ") and "is ambiguous" in proc.stderr
+
+
+def test_a_context_as_deep_as_paths_go(tmp_path: Path) -> None:
+    """Directories nested as deep as a path may be (4,096 bytes) are copied, cached, run
+    and saved: every walk has the room (it raised RecursionError at some 600 levels)."""
+    root = tmp_path / "root"
+    ctx = context(tmp_path / "c", BASE + "COPY . /ctx/\nRUN find /ctx -name leaf | wc -c\n")
+    depth = (4000 - len(f"{ctx}/leaf")) // 2
+    fd = os.open(ctx, os.O_RDONLY)
+    try:  # made through fds: the whole path is longer than calls by path may take
+        for _ in range(depth):
+            os.mkdir("d", dir_fd=fd)
+            fd, parent = os.open("d", os.O_RDONLY, dir_fd=fd), fd
+            os.close(parent)
+        with open(os.open("leaf", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=fd), "w") as f:
+            f.write("leaf\n")
+    finally:
+        os.close(fd)
+    assert depth > 1900
+    first = build(root, ctx, "-t", "deep:1")
+    assert len(first.ran) == 4
+    assert build(root, ctx, "-t", "deep:1").ran == []
+    listing = dockyard(root, "run", "--rm", "deep:1", "find", "/ctx", "-name", "leaf").stdout
+    assert listing == "/ctx" + "/d" * depth + "/leaf\n"
