@@ -803,6 +803,31 @@ def open_context(
     return BuildContext(snap, text, df_path.name)
 
 
+def _read_in_root(root: Path, path: str) -> bytes | None:
+    """The regular file at ``path`` in the tree ``root``, every symlink on the way resolved
+    inside it (None: no such file)."""
+    from builder.rootdir import RootDir
+
+    try:
+        with RootDir(root) as rd:
+            parent, name, _ = rd.locate(path)
+            try:
+                fd = os.open(name, READ_NOFOLLOW, dir_fd=parent)
+            finally:
+                os.close(parent)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as e:
+        raise ContextError(f"cannot read {path} in the context archive: {e.strerror}") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        with open(fd, "rb", closefd=False) as f:
+            return f.read()
+    finally:
+        os.close(fd)
+
+
 def _need_stdin(stdin: BinaryIO | None) -> BinaryIO:
     if stdin is None:
         raise ContextError("the build context or Dockerfile is '-' but no stdin was given")
@@ -835,15 +860,21 @@ def _from_stdin(
             text = _decode(data.read(), "-")
             return BuildContext(scan(root, threads=threads), text, "Dockerfile", tmp)
         extract_tar(data, root)
+        # the Dockerfile and the ignore files are read inside the archive's tree, its
+        # symlinks resolved there (as Docker's scoped paths), never on the host
         name = go_clean("/" + str(dockerfile or "Dockerfile")).lstrip("/")
-        df_path = root / name
-        if df_path.is_symlink() or not df_path.is_file():
+        found = _read_in_root(root, name)
+        if found is None:
             raise ContextError(
                 f"failed to read dockerfile: {name} not found in the context archive"
             )
-        text = _decode(df_path.read_bytes(), name)
-        snap = scan(root, ignore_patterns(root, df_path), threads=threads)
-        return BuildContext(snap, text, df_path.name, tmp)
+        text = _decode(found, name)
+        ignore = _read_in_root(root, name + ".dockerignore")
+        if ignore is None:
+            ignore = _read_in_root(root, ".dockerignore")
+        patterns = read_ignore_file(ignore) if ignore is not None else []
+        snap = scan(root, patterns, threads=threads)
+        return BuildContext(snap, text, name.rpartition("/")[2], tmp)
     except BaseException:
         tmp.cleanup()
         raise

@@ -133,3 +133,7 @@ class ContainerError(DockyardError):
 
 class FlagError(DockyardError):
     """A command-line flag whose value cannot be used (click shows it as a bad parameter)."""
+
+
+class OutputError(DockyardError):
+    """A file or directory named for output could not be written."""

@@ -805,6 +805,10 @@ class Store:
         with flock(self.locks_dir / "gc.lock", blocking=blocking) as locked:
             if not locked:
                 return report
+            from builder.snapshot.stale import sweep_stale
+
+            # a killed build's overlays first: they may still use layer dirs below
+            sweep_stale(self.root / "snapshots")
             marked = self.referenced_blobs() | set(keep) | self._cache_blobs()
             for path in self.blobs_dir.iterdir():
                 if "sha256:" + path.name not in marked:

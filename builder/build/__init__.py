@@ -11,6 +11,8 @@ if TYPE_CHECKING:
 
 __all__ = ["BuildRequest", "BuildResult", "CacheExport", "CacheImport", "Output", "build"]
 
+_DEEPEST = 10_000
+
 
 def build(request: BuildRequest, settings: Settings, reporter: Reporter) -> BuildResult:
     """Run a build; raises :class:`~builder.errors.DockyardError` on failure.
@@ -18,8 +20,13 @@ def build(request: BuildRequest, settings: Settings, reporter: Reporter) -> Buil
     A build whose inputs are unchanged is answered from the build memo
     (:mod:`builder.build.memo`) before the planner or the engine is even imported.
     """
+    import sys
+
     from builder.build import memo
 
+    # contexts and images are walked recursively, a few calls a level: room for paths as
+    # deep as Linux allows (PATH_MAX, 4,096 bytes: 2,048 levels), as Docker takes them
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), _DEEPEST))
     prescan = None
     try:
         prescan = memo.Prescan(request, settings) if memo.usable(request) else None

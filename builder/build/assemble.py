@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from builder.build.request import BuildRequest, Output, write_iidfile
-from builder.errors import BuildError
+from builder.errors import BuildError, OutputError
 from builder.graph import BuildGraph, Stage, Step
 from builder.image import History, ImageConfig, RunConfig, commit_image, now_rfc3339
 from builder.store import Image
@@ -112,7 +112,12 @@ def export(build: Build, image: Image, output: Output) -> None:
 
     dest = Path(output.dest)
     if output.type == "local":
-        dest.mkdir(parents=True, exist_ok=True)
+        try:
+            dest.mkdir(parents=True, exist_ok=True)
+        except FileExistsError:
+            raise OutputError(f"cannot write {dest}: not a directory") from None
+        except OSError as exc:
+            raise OutputError(f"cannot write {dest}: {exc.strerror}") from None
         for layer, diff_id in zip(image.layers, image.diff_ids, strict=True):
             build.store.verify_layer(diff_id, layer)  # a base layer may not be checked yet
             with build.store.open_blob(layer.digest, layer.size) as blob:
@@ -120,9 +125,9 @@ def export(build: Build, image: Image, output: Output) -> None:
         return
     if output.type not in ("docker", "oci"):
         raise BuildError(f"unsupported output type {output.type!r}")
-    from builder.blobs import atomic_file
+    from builder.outfile import output_file
 
-    with atomic_file(dest) as out:  # a failed or killed build leaves dest as it was
+    with output_file(dest) as out:  # a failed or killed build leaves a file as it was
         archive.save(
             build.store, [archive.SaveItem(image, image.names)], out, fmt=output.type,
             compression="gzip" if output.type == "docker" else "keep",

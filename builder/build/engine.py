@@ -322,6 +322,12 @@ class Build:
         from builder.snapshot import CopySnapshotter, OverlaySnapshotter, default_snapshotter
 
         where = self.root / "snapshots"
+        from builder.snapshot.stale import sweep_stale
+
+        try:
+            sweep_stale(where)  # what killed builds left
+        except OSError as err:
+            self._warn(f"cannot remove the snapshots of a killed build: {err}")
         kind = self.request.snapshotter
         if kind == "overlay":
             return OverlaySnapshotter(where)

@@ -74,9 +74,11 @@ def run_build(request: BuildRequest, kw: dict[str, Any], settings: Settings) -> 
     import gc
 
     from builder.build import build
+    from builder.cli.entry import stop_on_termination
     from builder.progress import make_reporter
 
     gc.disable()
+    stop_on_termination()
 
     if request.iidfile:  # as docker build: a failed build leaves no stale ID behind
         try:

@@ -95,9 +95,11 @@ def warm(
     from builder.build import BuildRequest
     from builder.build import build as run_build
     from builder.cli.buildflags import _cache_from, _cache_to, _pairs
+    from builder.cli.entry import stop_on_termination
     from builder.errors import FlagError
     from builder.progress import make_reporter
 
+    stop_on_termination()
     runs = [""] if all_stages or not targets else list(targets)
     tally_rows: list[tuple[str, str, int, int]] = []
     for target in runs:

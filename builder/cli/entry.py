@@ -54,6 +54,29 @@ def guarded(action: Callable[[], int]) -> int:
         return code
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, taken as Ctrl-C is (see :func:`stop_on_termination`)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def stop_on_termination() -> None:
+    """Make SIGTERM and SIGHUP stop the command (from the main thread) as Ctrl-C does: the
+    work is cancelled and cleaned up (mounts, snapshots, half-written files), then the
+    process exits with 128 + the signal. A repeated one is ignored while that runs."""
+    import signal
+
+    def stop(signum: int, _frame: object) -> None:
+        for sig in (signal.SIGTERM, signal.SIGHUP):
+            signal.signal(sig, signal.SIG_IGN)
+        raise Terminated(signum)
+
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, stop)
+
+
 def reported(exc: BaseException) -> int | None:
     """Print what ``exc`` means and give the exit status, or ``None`` for a bug's exception."""
     from builder.errors import DockyardError
@@ -63,6 +86,9 @@ def reported(exc: BaseException) -> int | None:
 
         print_error(exc)
         return 1
+    if isinstance(exc, Terminated):
+        sys.stderr.write("Terminated.\n")
+        return 128 + exc.signum
     if isinstance(exc, KeyboardInterrupt):
         sys.stderr.write("Interrupted.\n")
         return 130

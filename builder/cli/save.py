@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from pathlib import Path
 from typing import BinaryIO, Literal, cast
 
 import click
@@ -12,7 +11,7 @@ import click
 from builder.archive import SaveCompression, SaveItem
 from builder.archive import save as save_archive
 from builder.cli.imagefmt import open_store
-from builder.errors import DockyardError, ReferenceFormatError
+from builder.errors import DockyardError, OutputError, ReferenceFormatError
 from builder.reference import Reference, parse, parse_normalized
 from builder.store import Image, Store
 
@@ -68,10 +67,15 @@ def save(ctx: click.Context, names: tuple[str, ...], output: str | None, fmt: st
         if sys.stdout.isatty():
             raise DockyardError(
                 "cowardly refusing to save to a terminal. Use the -o flag or redirect")
-        save_archive(store, items, cast(BinaryIO, sys.stdout.buffer), kind, how)
-        sys.stdout.buffer.flush()
+        try:
+            save_archive(store, items, cast(BinaryIO, sys.stdout.buffer), kind, how)
+            sys.stdout.buffer.flush()
+        except BrokenPipeError:
+            raise  # the reader went away: status 141, nothing to say
+        except OSError as exc:
+            raise OutputError(f"cannot write to the standard output: {exc.strerror}") from None
         return
-    from builder.blobs import atomic_file
+    from builder.outfile import output_file
 
-    with atomic_file(Path(output)) as out:
+    with output_file(output) as out:
         save_archive(store, items, out, kind, how)

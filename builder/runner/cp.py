@@ -10,7 +10,6 @@ stopped one has its overlay mounted in a private mount namespace of this process
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import shutil
 import stat
@@ -61,7 +60,12 @@ def container_root(c: Container) -> Iterator[Path]:
 
 
 def copy_out(root: Path, src: str, dest: Path) -> None:
-    """Copy ``src`` (a path in the container) to ``dest`` on the host."""
+    """Copy ``src`` (a path in the container) to ``dest`` on the host.
+
+    ``dest`` is the caller's own path (a symlink in it is followed); below it, every entry is
+    made relative to a directory fd without following anything, and what is in the way is
+    replaced as Docker's untar does (a non-directory by what comes; a directory only by a
+    directory), so links left there by an earlier copy lead nowhere."""
     contents_only = src.endswith("/.")
     with RootDir(root) as rd:
         try:
@@ -75,55 +79,134 @@ def copy_out(root: Path, src: str, dest: Path) -> None:
             except FileNotFoundError:
                 raise ContainerError(f"Could not find the file {src} in container") from None
             if stat.S_ISDIR(st.st_mode):
-                fd = os.open(name, os.O_RDONLY | os.O_DIRECTORY | _NOFOLLOW, dir_fd=parent)
-                try:
-                    if contents_only or not dest.exists():
-                        target = dest
-                    elif dest.is_dir():
-                        target = dest / Path(resolved).name
-                    else:
+                if contents_only or not dest.exists():
+                    target = dest
+                elif dest.is_dir():
+                    target = dest / Path(resolved).name
+                else:
+                    raise ContainerError(f"cannot copy a directory to a file: {dest}")
+                if target == dest:
+                    try:
+                        dest.mkdir()
+                    except FileNotFoundError:
+                        raise ContainerError(
+                            f"destination directory {dest.parent} does not exist") from None
+                    except FileExistsError:
+                        pass
+                    if not dest.is_dir():
                         raise ContainerError(f"cannot copy a directory to a file: {dest}")
-                    target.mkdir(exist_ok=True)
-                    _out_dir(fd, target)
-                    os.chmod(target, stat.S_IMODE(st.st_mode))
-                finally:
-                    os.close(fd)
-                return
-            target = dest / Path(resolved).name if dest.is_dir() else dest
-            if not target.parent.is_dir():
-                raise ContainerError(f"destination directory {target.parent} does not exist")
-            _out_entry(parent, name, st, target)
+            else:
+                target = dest / Path(resolved).name if dest.is_dir() else dest
+                if not target.parent.is_dir():
+                    raise ContainerError(f"destination directory {target.parent} does not exist")
+            host = os.open(target.parent, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+            try:
+                if target == dest and stat.S_ISDIR(st.st_mode):
+                    # the caller's own directory: entered even through a link
+                    fd = os.open(name, os.O_RDONLY | os.O_DIRECTORY | _NOFOLLOW, dir_fd=parent)
+                    into = os.open(dest, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+                    try:
+                        _out_dir(fd, into, str(dest))
+                        os.fchmod(into, stat.S_IMODE(st.st_mode))
+                    finally:
+                        os.close(fd)
+                        os.close(into)
+                else:
+                    _out_entry(parent, name, st, host, target.name, str(target))
+            except OSError as exc:
+                where = f" ({exc.filename})" if exc.filename else ""
+                raise ContainerError(f"cannot copy {src} to {dest}: {exc.strerror}{where}") \
+                    from None
+            finally:
+                os.close(host)
         finally:
             os.close(parent)
 
 
-def _out_entry(dir_fd: int, name: str, st: os.stat_result, target: Path) -> None:
+# file systems whose contents a copy out of a running container leaves behind (Docker's cp
+# reads the container's own files, where these are empty mount points)
+_PSEUDO_FS = frozenset((
+    0x9FA0,  # proc
+    0x62656572,  # sysfs
+    0x1CD1,  # devpts
+    0x19800202,  # mqueue
+    0x27E0EB,  # cgroup
+    0x63677270,  # cgroup2
+    0x73636673,  # securityfs
+    0x64626720,  # debugfs
+    0x74726163,  # tracefs
+    0xCAFE4A11,  # bpf
+))
+
+
+def _make_room(host: int, name: str, is_dir: bool, shown: str) -> bool:
+    """Clear ``name`` in the host directory ``host`` for an entry of the container, as
+    Docker's untar does: a directory stays for a directory (True: it exists), anything else
+    is removed; a directory for a non-directory, or a non-directory for a directory, is an
+    error."""
+    try:
+        st = os.stat(name, dir_fd=host, follow_symlinks=False)
+    except FileNotFoundError:
+        return False
+    if stat.S_ISDIR(st.st_mode):
+        if is_dir:
+            return True
+        raise ContainerError(f"cannot overwrite directory {shown} with non-directory")
+    if is_dir:
+        raise ContainerError(f"cannot overwrite non-directory {shown} with directory")
+    os.unlink(name, dir_fd=host)
+    return False
+
+
+def _out_entry(dir_fd: int, name: str, st: os.stat_result, host: int, host_name: str,
+               shown: str) -> None:
+    """Copy the container's ``name`` in ``dir_fd`` to ``host_name`` in the host directory
+    ``host``; anything but a file, a directory or a symlink is left out."""
     if stat.S_ISLNK(st.st_mode):
-        with contextlib.suppress(FileNotFoundError):
-            target.unlink()
-        os.symlink(os.readlink(name, dir_fd=dir_fd), target)
+        _make_room(host, host_name, False, shown)
+        os.symlink(os.readlink(name, dir_fd=dir_fd), host_name, dir_fd=host)
     elif stat.S_ISREG(st.st_mode):
-        src = os.open(name, os.O_RDONLY | _NOFOLLOW, dir_fd=dir_fd)
+        # O_NONBLOCK: a fifo put here since the lstat is not waited on (fstat tells)
+        src = os.open(name, os.O_RDONLY | os.O_NONBLOCK | _NOFOLLOW, dir_fd=dir_fd)
         try:
-            with open(src, "rb", closefd=False) as fin, open(target, "wb") as fout:
-                shutil.copyfileobj(fin, fout, 1 << 20)
+            if not stat.S_ISREG(os.fstat(src).st_mode):
+                return
+            _make_room(host, host_name, False, shown)
+            out = os.open(host_name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600,
+                          dir_fd=host)
+            try:
+                with open(src, "rb", closefd=False) as fin, \
+                        open(out, "wb", closefd=False) as fout:
+                    shutil.copyfileobj(fin, fout, 1 << 20)
+                os.fchmod(out, stat.S_IMODE(st.st_mode))
+            finally:
+                os.close(out)
         finally:
             os.close(src)
-        os.chmod(target, stat.S_IMODE(st.st_mode))
     elif stat.S_ISDIR(st.st_mode):
         fd = os.open(name, os.O_RDONLY | os.O_DIRECTORY | _NOFOLLOW, dir_fd=dir_fd)
         try:
-            target.mkdir(exist_ok=True)
-            _out_dir(fd, target)
-            os.chmod(target, stat.S_IMODE(st.st_mode))
+            if not _make_room(host, host_name, True, shown):
+                os.mkdir(host_name, 0o700, dir_fd=host)
+            into = os.open(host_name, os.O_RDONLY | os.O_DIRECTORY | _NOFOLLOW, dir_fd=host)
+            try:
+                _out_dir(fd, into, shown)
+                os.fchmod(into, stat.S_IMODE(st.st_mode))
+            finally:
+                os.close(into)
         finally:
             os.close(fd)
 
 
-def _out_dir(fd: int, target: Path) -> None:
+def _out_dir(fd: int, host: int, shown: str) -> None:
+    if sc.fstatfs_type(fd) in _PSEUDO_FS:
+        return
     for name in os.listdir(fd):
-        st = os.stat(name, dir_fd=fd, follow_symlinks=False)
-        _out_entry(fd, name, st, target / name)
+        try:
+            st = os.stat(name, dir_fd=fd, follow_symlinks=False)
+        except FileNotFoundError:  # gone meanwhile (a running container)
+            continue
+        _out_entry(fd, name, st, host, name, f"{shown}/{name}")
 
 
 def copy_in(root: Path, src: Path, dest: str) -> None:
@@ -167,7 +250,7 @@ def copy_in(root: Path, src: Path, dest: str) -> None:
 def _in_entry(src: Path, st: os.stat_result, dir_fd: int, name: str) -> None:
     mode = stat.S_IMODE(st.st_mode)
     if stat.S_ISDIR(st.st_mode):
-        with contextlib.suppress(FileExistsError):
+        if not _make_room(dir_fd, name, True, name):
             os.mkdir(name, 0o700, dir_fd=dir_fd)
         fd = os.open(name, os.O_RDONLY | os.O_DIRECTORY | _NOFOLLOW, dir_fd=dir_fd)
         try:
@@ -177,20 +260,15 @@ def _in_entry(src: Path, st: os.stat_result, dir_fd: int, name: str) -> None:
         finally:
             os.close(fd)
     elif stat.S_ISLNK(st.st_mode):
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(name, dir_fd=dir_fd)
+        _make_room(dir_fd, name, False, name)
         os.symlink(os.readlink(src), name, dir_fd=dir_fd)
         os.chown(name, 0, 0, dir_fd=dir_fd, follow_symlinks=False)
     elif stat.S_ISREG(st.st_mode):
-        try:
-            fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _NOFOLLOW, 0o600,
-                         dir_fd=dir_fd)
-        except OSError as exc:
-            if exc.errno != errno.ELOOP:
-                raise
-            os.unlink(name, dir_fd=dir_fd)  # a link there: replace it, never follow it
-            fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600,
-                         dir_fd=dir_fd)
+        # what is there (a link, a fifo, a device node, a file linked elsewhere) is replaced,
+        # never opened: O_EXCL makes sure the file written is the one made here
+        _make_room(dir_fd, name, False, name)
+        fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600,
+                     dir_fd=dir_fd)
         try:
             with open(src, "rb") as fin, open(fd, "wb", closefd=False) as fout:
                 shutil.copyfileobj(fin, fout, 1 << 20)

@@ -39,11 +39,22 @@ def reap(cmd: int) -> int:
             return code if code >= 0 else 128 - code
 
 
-def _bind_fd(fd: int, target: str, flags: int = 0, readonly: bool = False) -> None:
+def _bind_fd(fd: int, target: str) -> None:
     # after pivot_root a symlink resolves inside the container, as runc follows one there
     sc.attach_tree(fd, target, follow=True)
-    if readonly:
-        sc.mount(None, target, None, sc.MS_BIND | sc.MS_REMOUNT | sc.MS_RDONLY | flags)
+
+
+def _bind_tree(source: str, readonly: bool) -> int:
+    """A detached recursive bind mount of ``source`` for a bind mount or volume: nodev, and
+    read-only through and through when asked (as Docker's ``ro`` on kernels that can)."""
+    fd = sc.clone_tree(source, True)
+    try:
+        sc.set_mount_attrs(fd, sc.MOUNT_ATTR_NODEV | (sc.MOUNT_ATTR_RDONLY if readonly else 0),
+                           recursive=True)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
 
 
 def _dev_mountpoint(target: str, is_dir: bool) -> None:
@@ -62,22 +73,26 @@ def setup_root(run: dict[str, Any]) -> None:
     spec = run["spec"]
     rootfs = run["rootfs"]
     rootless = bool(run.get("rootless"))
-    # the host's device numbers; as runc does, root makes the nodes (mknod), and without
-    # root (a user namespace may not) they are bind mounts of the host's
+    # No device cgroup here: the container's mounts are nodev, so no device node the image
+    # holds or a process makes (CAP_MKNOD is Docker's) can be opened, and /dev holds bind
+    # mounts of the host's safe devices. Where the host's /dev is itself nodev, root makes
+    # them instead (mknod) on a /dev that allows devices, as runc does.
+    bind_devices = rootless or not os.statvfs("/dev").f_flag & os.ST_NODEV
     devices: dict[str, int] = {}
     for name in defaults.HOST_DEVICES:
         try:
             st = os.stat(f"/dev/{name}")
         except OSError:
             continue
-        devices[name] = sc.clone_tree(f"/dev/{name}") if rootless else st.st_rdev
+        devices[name] = sc.clone_tree(f"/dev/{name}") if bind_devices else st.st_rdev
     etc = {target: sc.clone_tree(host) for target, host in run["etc"].items()}
-    binds = [(m, sc.clone_tree(m["source"], True)) for m in spec["mounts"]
+    binds = [(m, _bind_tree(m["source"], m["readonly"])) for m in spec["mounts"]
              if m["kind"] == "bind"]
     bind_dirs = [os.path.isdir(m["source"]) for m, _ in binds]
     nosuid_nodev_noexec = sc.MS_NOSUID | sc.MS_NODEV | sc.MS_NOEXEC
 
     sc.mount(rootfs, rootfs, None, sc.MS_BIND | sc.MS_REC)
+    sc.set_mount_attrs(rootfs, sc.MOUNT_ATTR_NODEV, recursive=True)
     # proc and sysfs go in before the host's are detached: inside a user namespace the
     # kernel only allows them while a fully visible instance exists in the mount namespace
     for sub in ("proc", "sys"):
@@ -95,10 +110,11 @@ def setup_root(run: dict[str, Any]) -> None:
     sc.umount(".", sc.MNT_DETACH)
     os.chdir("/")
 
-    sc.mount("tmpfs", "/dev", "tmpfs", sc.MS_NOSUID | sc.MS_STRICTATIME,
+    sc.mount("tmpfs", "/dev", "tmpfs",
+             sc.MS_NOSUID | sc.MS_STRICTATIME | (sc.MS_NODEV if bind_devices else 0),
              "mode=755,size=65536k")
     for name, dev in devices.items():
-        if rootless:
+        if bind_devices:
             os.close(os.open(f"/dev/{name}", os.O_CREAT | os.O_WRONLY | os.O_CLOEXEC, 0o666))
             _bind_fd(dev, f"/dev/{name}")
         else:
@@ -126,13 +142,13 @@ def setup_root(run: dict[str, Any]) -> None:
     for (m, fd), is_dir in zip(binds, bind_dirs, strict=True):
         if m["target"].startswith("/dev/") and not os.path.lexists(m["target"]):
             _dev_mountpoint(m["target"], is_dir)  # /dev is our tmpfs: no stub from the rootfs
-        _bind_fd(fd, m["target"], sc.MS_REC, readonly=m["readonly"])
+        _bind_fd(fd, m["target"])
     for m in spec["mounts"]:
         if m["kind"] == "tmpfs":
             flags = sc.MS_NOSUID | sc.MS_NODEV | (sc.MS_RDONLY if m["readonly"] else 0)
             size = f",size={m['size']}" if m.get("size") else ""
             sc.mount("tmpfs", m["target"], "tmpfs", flags, "mode=755" + size)
-    for fd in (*(devices.values() if rootless else ()), *etc.values(),
+    for fd in (*(devices.values() if bind_devices else ()), *etc.values(),
                *(fd for _, fd in binds)):
         os.close(fd)
 
@@ -154,7 +170,7 @@ def setup_root(run: dict[str, Any]) -> None:
     if not spec["readonly_rootfs"]:
         os.makedirs(spec["cwd"], mode=0o755, exist_ok=True)
     else:
-        sc.mount(None, "/", None, sc.MS_BIND | sc.MS_REMOUNT | sc.MS_RDONLY)
+        sc.set_mount_attrs("/", sc.MOUNT_ATTR_RDONLY)  # keeps nodev (a remount would not)
 
 
 def enter_namespaces(spec: dict[str, Any]) -> None:

@@ -111,9 +111,9 @@ SYNC_FILE_RANGE_WRITE = 2
 
 _SYSCALLS = {
     "x86_64": {"pivot_root": 155, "open_tree": 428, "move_mount": 429, "fsopen": 430,
-               "fsconfig": 431, "fsmount": 432},
+               "fsconfig": 431, "fsmount": 432, "mount_setattr": 442},
     "aarch64": {"pivot_root": 41, "open_tree": 428, "move_mount": 429, "fsopen": 430,
-                "fsconfig": 431, "fsmount": 432},
+                "fsconfig": 431, "fsmount": 432, "mount_setattr": 442},
 }
 _NR = _SYSCALLS.get(os.uname().machine, _SYSCALLS["x86_64"])
 
@@ -123,6 +123,7 @@ FSCONFIG_SET_STRING = 1
 FSCONFIG_CMD_CREATE = 6
 FSMOUNT_CLOEXEC = 1
 MOUNT_ATTR_RDONLY = 1
+MOUNT_ATTR_NODEV = 4
 MOVE_MOUNT_F_EMPTY_PATH = 4
 MOVE_MOUNT_T_SYMLINKS = 0x10
 AT_FDCWD = -100
@@ -239,6 +240,13 @@ def statfs_type(path: str | os.PathLike[str]) -> int:
     return int.from_bytes(bytes(memoryview(buf))[:8], sys.byteorder)
 
 
+def fstatfs_type(fd: int) -> int:
+    """``f_type`` of the filesystem holding the open file ``fd``."""
+    buf = _StatfsBuffer()
+    _check(_libc.fstatfs(fd, buf), "fstatfs")
+    return int.from_bytes(bytes(memoryview(buf))[:8], sys.byteorder)
+
+
 class FsContext:
     """The new mount API: fsopen → fsconfig… → fsmount → move_mount."""
 
@@ -312,3 +320,17 @@ def attach_tree(fd: int, target: str, follow: bool = False) -> None:
     flags = MOVE_MOUNT_F_EMPTY_PATH | (MOVE_MOUNT_T_SYMLINKS if follow else 0)
     _check(_libc.syscall(_NR["move_mount"], fd, b"", AT_FDCWD, _b(target), flags),
            "move_mount", target)
+
+
+def set_mount_attrs(target: int | str, attrs: int, recursive: bool = False) -> None:
+    """mount_setattr(2): add ``attrs`` (``MOUNT_ATTR_*``) to the mount at ``target`` (a path,
+    or an fd from :func:`clone_tree`), and with ``recursive`` to every mount below it; the
+    mounts' other attributes are kept."""
+    attr = (attrs.to_bytes(8, sys.byteorder) + bytes(24))  # struct mount_attr: attr_set, ...
+    flags = AT_RECURSIVE if recursive else 0
+    if isinstance(target, int):
+        dirfd, path, flags = target, b"", flags | AT_EMPTY_PATH
+    else:
+        dirfd, path = AT_FDCWD, os.fsencode(target)
+    _check(_libc.syscall(_NR["mount_setattr"], dirfd, path, flags, attr, len(attr)),
+           "mount_setattr", str(target))

@@ -281,7 +281,9 @@ def test_failing_run_commits_nothing_and_names_its_place(tmp_path: Path) -> None
     assert_consistent(root)
 
 
-def test_sigint_mid_run_leaves_no_mounts_and_a_usable_store(tmp_path: Path) -> None:
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP])
+def test_signal_mid_run_leaves_no_mounts_and_a_usable_store(tmp_path: Path, sig: int) -> None:
+    """Ctrl-C, SIGTERM and SIGHUP all cancel the build and clean up."""
     dockerfile = BASE + "COPY a.txt /a\nRUN echo running && sleep 6017\n"
     root = tmp_path / "root"
     ctx = context(tmp_path, dockerfile, {"a.txt": "a\n"})
@@ -297,10 +299,11 @@ def test_sigint_mid_run_leaves_no_mounts_and_a_usable_store(tmp_path: Path) -> N
     assert re.search(r"#\d+ [\d.]+ running", seen), seen
     assert mounts_under(root)  # the RUN's snapshot is mounted now
     started = time.monotonic()
-    proc.send_signal(signal.SIGINT)
+    proc.send_signal(sig)
     rest, _ = proc.communicate(timeout=60)
     assert time.monotonic() - started < 30
-    assert proc.returncode != 0
+    assert proc.returncode == 128 + sig
+    assert not mounts_under(root)
     assert "Traceback" not in rest, rest
     assert_consistent(root)
     assert not [p for p in Path("/proc").glob("[0-9]*/cmdline")
@@ -344,6 +347,15 @@ def test_quiet_iidfile_and_outputs(tmp_path: Path) -> None:
     assert os.readlink(local / "app" / "link") == "a.txt"
     assert (local / "app" / "hi").read_text() == "hi\n"
     assert (local / "bin" / "busybox").stat().st_size == BUSYBOX.stat().st_size
+    # outputs that cannot be written: one line naming them, no traceback; a link to a
+    # file is written through
+    for dest, message in ((f"type=local,dest={oci_tar}", f"cannot write {oci_tar}: not a"),
+                          (f"type=docker,dest={tmp_path}/nope/d.tar", "No such file")):
+        bad = dockyard(root, "build", "-q", "-o", dest, str(ctx), check=False)
+        assert bad.returncode == 1 and message in bad.stderr and "Traceback" not in bad.stderr
+    (tmp_path / "link.tar").symlink_to(docker_tar)
+    dockyard(root, "build", "-q", "-o", f"type=docker,dest={tmp_path}/link.tar", str(ctx))
+    assert (tmp_path / "link.tar").is_symlink() and tarfile.is_tarfile(docker_tar)
 
 
 def test_plain_progress_numbers_steps_and_prints_every_line(tmp_path: Path) -> None:
@@ -525,3 +537,27 @@ def test_from_an_ambiguous_image_id_prefix_names_its_line(tmp_path: Path) -> Non
     proc = dockyard(root, "build", "-q", str(ctx), check=False)
     assert proc.returncode == 1
     assert proc.stderr.startswith("Dockerfile:2:1: ") and "is ambiguous" in proc.stderr
+
+
+def test_a_context_as_deep_as_paths_go(tmp_path: Path) -> None:
+    """Directories nested as deep as a path may be (4,096 bytes) are copied, cached, run
+    and saved: every walk has the room (it raised RecursionError at some 600 levels)."""
+    root = tmp_path / "root"
+    ctx = context(tmp_path / "c", BASE + "COPY . /ctx/\nRUN find /ctx -name leaf | wc -c\n")
+    depth = (4000 - len(f"{ctx}/leaf")) // 2
+    fd = os.open(ctx, os.O_RDONLY)
+    try:  # made through fds: the whole path is longer than calls by path may take
+        for _ in range(depth):
+            os.mkdir("d", dir_fd=fd)
+            fd, parent = os.open("d", os.O_RDONLY, dir_fd=fd), fd
+            os.close(parent)
+        with open(os.open("leaf", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=fd), "w") as f:
+            f.write("leaf\n")
+    finally:
+        os.close(fd)
+    assert depth > 1900
+    first = build(root, ctx, "-t", "deep:1")
+    assert len(first.ran) == 4
+    assert build(root, ctx, "-t", "deep:1").ran == []
+    listing = dockyard(root, "run", "--rm", "deep:1", "find", "/ctx", "-name", "leaf").stdout
+    assert listing == "/ctx" + "/d" * depth + "/leaf\n"

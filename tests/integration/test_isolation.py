@@ -8,6 +8,7 @@ import os
 import shutil
 import signal
 import socket
+import stat
 import subprocess
 import tarfile
 import threading
@@ -181,6 +182,29 @@ def test_has_dockers_capabilities(executor, mount: Mount) -> None:
                    user="bob")
     assert "CapEff:\t0000000000000000" in out
     assert "NoNewPrivs:\t1" in out
+
+
+def test_opens_only_dockers_devices(executor, mount: Mount, tmp_path: Path) -> None:
+    """/dev/null and friends work; a node for another device (here the kernel log, which
+    root may write) cannot be opened, whether made in the rootfs (CAP_MKNOD is Docker's),
+    brought by a layer, or reached through a bind mount of the host's /dev."""
+    lower = tmp_path / "lower"
+    lower.mkdir()
+    os.mknod(lower / "kmsg", 0o666 | stat.S_IFCHR, os.makedev(1, 11))
+    script = ("printf '' > /dev/null && echo null; head -c 4 /dev/zero | wc -c; "
+              "mknod /made c 1 11 && echo made; "
+              "for n in /made /lower/kmsg /hostdev/kmsg; do printf '' > $n && echo opened $n; "
+              "done; true")
+    code, out, _ = sh(executor, mount.rootfs, script,
+                      mounts=(MountSpec("bind", "/lower", str(lower), readonly=True),
+                              MountSpec("bind", "/hostdev", "/dev")))
+    assert code == 0
+    assert out.split("\n")[:2] == ["null", "4"]
+    assert "opened" not in out
+    layer_node = mount.rootfs / "node"
+    os.mknod(layer_node, 0o666 | stat.S_IFCHR, os.makedev(1, 11))
+    code, out, _ = sh(executor, mount.rootfs, "printf '' > /node && echo opened; true")
+    assert "opened" not in out
 
 
 def test_user_and_groups_from_the_rootfs(executor, mount: Mount) -> None:

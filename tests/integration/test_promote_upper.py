@@ -340,8 +340,12 @@ def _kill_rounds(ctx: Path, root: Path, args: list[str], env: dict[str, str],
             diff_id = "sha256:" + path.name
             assert_same_tree(path, extracted(store, diff_id, tmp_path / f"fresh-{path.name}"))
     assert killed >= 3
-    # the next build completes over whatever the kills left, and GC sweeps the temp dirs
+    # the next build completes over whatever the kills left, unmounting and deleting the
+    # killed builds' snapshots, and GC sweeps the temp dirs
     subprocess.run(args, cwd=REPO, env=env, check=True, capture_output=True, timeout=300)
+    assert list((root / "snapshots").iterdir()) == []
+    assert not [line for line in Path("/proc/self/mountinfo").read_text().splitlines()
+                if line.split()[4].startswith(f"{root}/")]
     Store(root).gc()
     assert not any(p.name.startswith(".tmp-") for p in (root / "layers").iterdir())
     # what the killed builds left (the executor's per-run files) was in the root, not in

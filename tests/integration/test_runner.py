@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -346,6 +347,43 @@ def test_cp_both_ways_stays_inside(dy: Dockyard, tmp_path: Path) -> None:
     dy("rmi", "files:v1")
 
 
+def test_cp_replaces_what_is_in_the_way_and_follows_nothing(dy: Dockyard, tmp_path: Path) -> None:
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    (victim / "orig").write_text("orig\n")
+    victim_mode = stat.S_IMODE(victim.stat().st_mode)
+    dy("run", "-d", "--name", "cpw", "bb", "sh", "-c",
+       f"mknod /up c 1 11; mkfifo /fifo; mkdir /data; ln -s {victim} /data/sub; "
+       f"ln -s {victim}/orig /data/f; sleep 100")
+    payload = tmp_path / "payload"
+    payload.write_text("payload\n")
+    # into the container: a device node or a fifo in the way is replaced, not opened
+    dy("cp", str(payload), "cpw:/up", timeout=20)
+    dy("cp", str(payload), "cpw:/fifo", timeout=20)
+    got = dy("exec", "cpw", "sh", "-c", "ls -l /up /fifo | cut -c1; cat /up /fifo").stdout
+    assert got == "-\n-\npayload\npayload\n"
+    # out of it: links left on the host by an earlier copy are replaced, never followed
+    out = tmp_path / "out"
+    out.mkdir()
+    dy("cp", "cpw:/data", str(out))
+    assert os.readlink(out / "data" / "f") == f"{victim}/orig"
+    dy("exec", "cpw", "sh", "-c", "rm /data/f && echo overwritten > /data/f")
+    dy("cp", "cpw:/data", str(out))
+    assert (out / "data" / "f").read_text() == "overwritten\n"
+    assert not (out / "data" / "f").is_symlink()
+    dy("exec", "cpw", "sh", "-c", "rm /data/sub && mkdir /data/sub && echo x > /data/sub/pwn")
+    res = dy("cp", "cpw:/data", str(out), check=False)
+    assert res.returncode != 0
+    assert "cannot overwrite non-directory" in res.stderr
+    assert sorted(os.listdir(victim)) == ["orig"]
+    assert (victim / "orig").read_text() == "orig\n"
+    assert stat.S_IMODE(victim.stat().st_mode) == victim_mode
+    # the running container's /proc and /sys come out empty, as Docker's cp gives them
+    dy("cp", "cpw:/proc", str(tmp_path / "proc"))
+    assert os.listdir(tmp_path / "proc") == []
+    dy("rm", "-f", "cpw")
+
+
 def test_commit_keeps_config_and_changes(dy: Dockyard) -> None:
     dy("run", "--name", "tocommit", "-e", "ADDED=yes", "bb", "sh", "-c",
        "echo changed > /etc/motd; rm /bin/vi")
@@ -581,8 +619,9 @@ def test_wait_reports_the_status_of_a_container_that_removes_itself(dy: Dockyard
     assert gone.returncode == 1 and "No such container" in gone.stderr
 
 
-def test_dev_has_the_hosts_devices_made_as_runc_makes_them(dy: Dockyard) -> None:
-    """As root, runc makes /dev's devices with mknod (0666, root's), not bind mounts."""
+def test_dev_has_the_hosts_devices_bound_in(dy: Dockyard) -> None:
+    """/dev's devices are the host's (0666, root's), bind mounted as runc does where it has
+    no device cgroup: /dev itself is nodev, so a node made there opens nothing."""
     script = ("for d in null zero full random urandom tty; do stat -c '%n %F %t:%T %a %u:%g' "
               "/dev/$d; done; awk '$5 ~ \"^/dev/\"' /proc/self/mountinfo | wc -l; "
               "echo x > /dev/null")
@@ -593,7 +632,7 @@ def test_dev_has_the_hosts_devices_made_as_runc_makes_them(dy: Dockyard) -> None
         expected.append(f"/dev/{name} character special file "
                         f"{os.major(rdev):x}:{os.minor(rdev):x} 666 0:0")
     assert out[:6] == expected
-    assert out[6] == "3"  # /dev/pts, /dev/shm, /dev/mqueue: no device is a mount
+    assert out[6] == "9"  # the six devices, /dev/pts, /dev/shm, /dev/mqueue
 
 
 def test_a_removed_run_leaves_its_small_files_to_the_next(dy: Dockyard) -> None:

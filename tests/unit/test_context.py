@@ -461,6 +461,27 @@ def test_tar_context_with_dockerfile_path_inside() -> None:
         open_context("-", stdin=io.BytesIO(data))
 
 
+def test_tar_context_reads_its_dockerfile_and_ignore_file_inside_it(tmp_path: Path) -> None:
+    """Links in the archive resolve inside it: a Dockerfile or .dockerignore reached through
+    one is the archive's own file, never the host's."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret").write_text("FROM host-secret\n")
+    (outside / "ign").write_text("a\n")
+    data = _tar([_link("d", str(outside)), _link(".dockerignore", str(outside / "ign")),
+                 _file("a", b"a"), _file("real/Dockerfile", b"FROM x\n"),
+                 _link("Dockerfile", "/real/../real/Dockerfile")])
+    with pytest.raises(ContextError, match="d/secret not found in the context archive"):
+        open_context("-", "d/secret", stdin=io.BytesIO(data))
+    with open_context("-", stdin=io.BytesIO(data)) as bc:
+        assert bc.dockerfile == "FROM x\n"  # a link to the archive's own file is followed
+        assert "a" in bc.snapshot.entries  # the host's ignore file was not read
+    inside = _tar([_file("ign", b"a\n"), _link(".dockerignore", "/ign"), _file("a", b"a"),
+                   _file("Dockerfile", b"FROM x\n")])
+    with open_context("-", stdin=io.BytesIO(inside)) as bc:
+        assert "a" not in bc.snapshot.entries
+
+
 @pytest.mark.parametrize(
     "members, message",
     [
