@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from builder.errors import FlagError
+from builder.errors import OutputError
 from builder.record import Record
 
 TYPE_CHECKING = False
@@ -182,11 +182,11 @@ class BuildResult(Record):
 
 def write_iidfile(path: str, image_id: str) -> None:
     """Write ``--iidfile``: the image ID, no newline; a file that cannot be written is a
-    :class:`FlagError`."""
+    :class:`~builder.errors.OutputError`."""
     try:
         with open(path, "w") as f:
             f.write(image_id)
     except OSError as err:
-        raise FlagError(
+        raise OutputError(
             f"failed to write image ID to {path}: {err.strerror or err}"
         ) from None

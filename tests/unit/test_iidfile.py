@@ -11,7 +11,7 @@ import pytest
 
 from builder.build.request import write_iidfile
 from builder.cli.buildflags import parse_build, request_of
-from builder.errors import FlagError
+from builder.errors import FlagError, OutputError
 
 
 def test_a_missing_directory_is_refused_before_the_build(tmp_path: Path) -> None:
@@ -28,9 +28,9 @@ def test_a_missing_directory_is_refused_before_the_build(tmp_path: Path) -> None
 def test_a_file_that_cannot_be_written_is_a_flag_error(tmp_path: Path) -> None:
     write_iidfile(str(tmp_path / "id"), "sha256:abc")
     assert (tmp_path / "id").read_text() == "sha256:abc"
-    with pytest.raises(FlagError, match=r"failed to write image ID to .*gone/id: No such file"):
+    with pytest.raises(OutputError, match=r"failed to write image ID to .*gone/id: No such file"):
         write_iidfile(str(tmp_path / "gone" / "id"), "sha256:abc")
-    with pytest.raises(FlagError, match="Is a directory"):
+    with pytest.raises(OutputError, match="Is a directory"):
         write_iidfile(str(tmp_path), "sha256:abc")
 
 
