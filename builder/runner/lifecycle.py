@@ -60,19 +60,19 @@ def start_detached(root: str | Path, c: Container) -> None:
 
 
 def parse_signal(text: str) -> int:
-    """A signal number from ``9``, ``KILL`` or ``SIGKILL``."""
+    """A signal number that can be sent, from ``9``, ``KILL``, ``SIGKILL`` or ``RTMIN+3``
+    (the names Docker knows, :data:`builder.signames.SIGNALS`)."""
     text = text.strip().upper()
     if text.isdigit():
         number = int(text)
         if 0 < number < 65:
             return number
     else:
-        import signal
+        from builder.signames import SIGNALS
 
-        try:
-            return int(signal.Signals["SIG" + text.removeprefix("SIG")])
-        except KeyError:
-            pass
+        found = SIGNALS.get(text.removeprefix("SIG"))
+        if found is not None:
+            return found
     raise ContainerError(f"invalid signal: {text}")
 
 

@@ -38,6 +38,10 @@ def test_parse_signal() -> None:
     assert parse_signal("9") == 9
     assert parse_signal("KILL") == signal.SIGKILL
     assert parse_signal("sigusr1") == signal.SIGUSR1
+    # an image's STOPSIGNAL may name any of Docker's signals
+    assert parse_signal("RTMIN+3") == signal.SIGRTMIN + 3
+    assert parse_signal("SIGRTMAX-1") == signal.SIGRTMAX - 1
+    assert parse_signal("sigcld") == signal.SIGCHLD
     for bad in ("NOPE", "0", "99", ""):
         with pytest.raises(ContainerError):
             parse_signal(bad)
