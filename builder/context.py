@@ -28,6 +28,7 @@ from pathlib import Path
 
 from blake3 import blake3
 
+from builder.capped import LIMIT_TEXT, read_capped
 from builder.errors import ContextError
 from builder.ignore import PatternMatcher, go_clean, read_ignore_file
 from builder.record import Record
@@ -484,11 +485,13 @@ def ignore_patterns(context_dir: Path | str | None, dockerfile: Path | str | Non
         candidates.append(Path(context_dir) / ".dockerignore")
     for candidate in candidates:
         try:
-            data = candidate.read_bytes()
+            data = read_capped(candidate)
         except FileNotFoundError:
             continue
         except OSError as e:
             raise ContextError(f"cannot read {candidate}: {e.strerror}") from None
+        if data is None:
+            raise ContextError(f"{candidate} is larger than {LIMIT_TEXT}")
         return read_ignore_file(data)
     return []
 
@@ -782,14 +785,14 @@ def open_context(
     if not ctx_dir.is_dir():
         raise ContextError(f"unable to prepare context: path {str(context)!r} not found")
     if str(dockerfile) == "-":
-        text = _decode(_need_stdin(stdin).read(), "-")
+        text = _decode(_capped(_need_stdin(stdin), "-"), "-")
         patterns = ignore_patterns(ctx_dir, None)
         return BuildContext(
             scan(ctx_dir, patterns, stat_cache=stat_cache, threads=threads), text, "Dockerfile"
         )
     df_path = Path(dockerfile) if dockerfile is not None else ctx_dir / "Dockerfile"
     try:
-        text = _decode(df_path.read_bytes(), str(df_path))
+        text = _decode(_capped(df_path, str(df_path)), str(df_path))
     except FileNotFoundError:
         raise ContextError(
             f"failed to read dockerfile: open {df_path}: no such file or directory"
@@ -805,6 +808,14 @@ def _need_stdin(stdin: BinaryIO | None) -> BinaryIO:
     if stdin is None:
         raise ContextError("the build context or Dockerfile is '-' but no stdin was given")
     return stdin
+
+
+def _capped(source: Path | BinaryIO, name: str) -> bytes:
+    """The Dockerfile's bytes; a :class:`ContextError` past the bound (OSError as ``open``)."""
+    data = read_capped(source)
+    if data is None:
+        raise ContextError(f"the Dockerfile {name} is larger than {LIMIT_TEXT}")
+    return data
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -830,7 +841,7 @@ def _from_stdin(
         head = peek(stdin, 512)
         data = joined(head, stdin)
         if not is_archive(head):
-            text = _decode(data.read(), "-")
+            text = _decode(_capped(data, "-"), "-")
             return BuildContext(scan(root, threads=threads), text, "Dockerfile", tmp)
         extract_tar(data, root)
         name = go_clean("/" + str(dockerfile or "Dockerfile")).lstrip("/")
@@ -839,7 +850,7 @@ def _from_stdin(
             raise ContextError(
                 f"failed to read dockerfile: {name} not found in the context archive"
             )
-        text = _decode(df_path.read_bytes(), name)
+        text = _decode(_capped(df_path, name), name)
         snap = scan(root, ignore_patterns(root, df_path), threads=threads)
         return BuildContext(snap, text, df_path.name, tmp)
     except BaseException:
