@@ -783,6 +783,9 @@ def open_context(
         return _from_stdin(_need_stdin(stdin), dockerfile, threads)
     ctx_dir = Path(context)
     if not ctx_dir.is_dir():
+        if ctx_dir.exists():
+            raise ContextError("unable to prepare context: context must be a directory: "
+                               f"{ctx_dir.absolute()}")
         raise ContextError(f"unable to prepare context: path {str(context)!r} not found")
     if str(dockerfile) == "-":
         text = _decode(_capped(_need_stdin(stdin), "-"), "-")
