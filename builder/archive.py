@@ -375,6 +375,8 @@ def load(store: Store, src: BinaryIO) -> list[Image]:
     """
     from builder.layers import detect_compression, open_uncompressed
 
+    name = getattr(src, "name", None)
+    name = ("stdin" if name == "<stdin>" else name) if isinstance(name, str) else "the input"
     store.ensure()
     with contextlib.ExitStack() as stack:
         seekable = False
@@ -397,6 +399,8 @@ def load(store: Store, src: BinaryIO) -> list[Image]:
         try:
             tar = stack.enter_context(tarfile.open(fileobj=src, mode="r:*"))
             archive = _Archive(tar)
+        except tarfile.ReadError:  # tarfile's own text lists each method it tried
+            raise StoreError(f"invalid archive: {_not_a_tar(src, name)}") from None
         except (tarfile.TarError, EOFError, OSError) as exc:
             raise StoreError(f"invalid archive: {exc}") from None
         try:
@@ -409,6 +413,14 @@ def load(store: Store, src: BinaryIO) -> list[Image]:
                     "invalid archive: it contains neither a manifest.json nor an OCI layout")
         except (tarfile.TarError, EOFError, OSError) as exc:
             raise StoreError(f"invalid archive: {exc}") from None
+
+
+def _not_a_tar(src: BinaryIO, name: str) -> str:
+    """Why ``src`` (seekable) is no tarball, in one line."""
+    with contextlib.suppress(OSError, ValueError):
+        if src.seek(0, os.SEEK_END) == 0:
+            return f"{name} is empty"
+    return f"not a tar archive (or a compressed one): {name}"
 
 
 def _names(values: object) -> list[Reference]:

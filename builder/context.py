@@ -28,6 +28,7 @@ from pathlib import Path
 
 from blake3 import blake3
 
+from builder.capped import LIMIT_TEXT, read_capped
 from builder.errors import ContextError
 from builder.ignore import PatternMatcher, go_clean, read_ignore_file
 from builder.record import Record
@@ -486,11 +487,13 @@ def ignore_patterns(context_dir: Path | str | None, dockerfile: Path | str | Non
         candidates.append(Path(context_dir) / ".dockerignore")
     for candidate in candidates:
         try:
-            data = candidate.read_bytes()
+            data = read_capped(candidate)
         except FileNotFoundError:
             continue
         except OSError as e:
             raise ContextError(f"cannot read {candidate}: {e.strerror}") from None
+        if data is None:
+            raise ContextError(f"{candidate} is larger than {LIMIT_TEXT}")
         return read_ignore_file(data)
     return []
 
@@ -782,16 +785,19 @@ def open_context(
         return _from_stdin(_need_stdin(stdin), dockerfile, threads)
     ctx_dir = Path(context)
     if not ctx_dir.is_dir():
+        if ctx_dir.exists():
+            raise ContextError("unable to prepare context: context must be a directory: "
+                               f"{ctx_dir.absolute()}")
         raise ContextError(f"unable to prepare context: path {str(context)!r} not found")
     if str(dockerfile) == "-":
-        text = _decode(_need_stdin(stdin).read(), "-")
+        text = _decode(_capped(_need_stdin(stdin), "-"), "-")
         patterns = ignore_patterns(ctx_dir, None)
         return BuildContext(
             scan(ctx_dir, patterns, stat_cache=stat_cache, threads=threads), text, "Dockerfile"
         )
     df_path = Path(dockerfile) if dockerfile is not None else ctx_dir / "Dockerfile"
     try:
-        text = _decode(df_path.read_bytes(), str(df_path))
+        text = _decode(_capped(df_path, str(df_path)), str(df_path))
     except FileNotFoundError:
         raise ContextError(
             f"failed to read dockerfile: open {df_path}: no such file or directory"
@@ -823,15 +829,26 @@ def _read_in_root(root: Path, path: str) -> bytes | None:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             return None
         with open(fd, "rb", closefd=False) as f:
-            return f.read()
+            data = read_capped(f)
     finally:
         os.close(fd)
+    if data is None:
+        raise ContextError(f"{path} in the context archive is larger than {LIMIT_TEXT}")
+    return data
 
 
 def _need_stdin(stdin: BinaryIO | None) -> BinaryIO:
     if stdin is None:
         raise ContextError("the build context or Dockerfile is '-' but no stdin was given")
     return stdin
+
+
+def _capped(source: Path | BinaryIO, name: str) -> bytes:
+    """The Dockerfile's bytes; a :class:`ContextError` past the bound (OSError as ``open``)."""
+    data = read_capped(source)
+    if data is None:
+        raise ContextError(f"the Dockerfile {name} is larger than {LIMIT_TEXT}")
+    return data
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -857,7 +874,7 @@ def _from_stdin(
         head = peek(stdin, 512)
         data = joined(head, stdin)
         if not is_archive(head):
-            text = _decode(data.read(), "-")
+            text = _decode(_capped(data, "-"), "-")
             return BuildContext(scan(root, threads=threads), text, "Dockerfile", tmp)
         extract_tar(data, root)
         # the Dockerfile and the ignore files are read inside the archive's tree, its

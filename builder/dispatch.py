@@ -192,6 +192,12 @@ class Dispatcher:
         shell_form = ins.prepend_shell and not files
         if shell_form:
             args = [*self.state.shell, *args]
+        if any("\0" in a for a in args):
+            raise fail("the command contains a NUL byte, which no process can be given", loc)
+        for var in self.state.scope.run_env():
+            if "\0" in var:
+                raise fail(f"the environment variable {var.partition('=')[0]!r} contains a NUL "
+                           "byte, which no process can be given", loc)
         try:
             mounts = ins.parsed_mounts(lambda w: self._x(w, env, loc))
         except DockerfileError as err:

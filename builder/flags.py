@@ -313,4 +313,6 @@ def parse_mount(value: str, expand: Callable[[str], str] | None = None) -> Mount
             raise FlagError("both source and id can't be set")
     if m.get("sharing") and mtype != "cache":
         raise FlagError(f"invalid cache sharing set for {mtype} mount")
+    if expand is not None and mtype in ("bind", "cache", "tmpfs") and not m.get("target"):
+        raise FlagError(f"mount target is required for type={mtype} mounts")
     return Mount(**m)  # type: ignore[arg-type]

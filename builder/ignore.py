@@ -92,6 +92,16 @@ def read_ignore_file(text: str | bytes) -> list[str]:
     return patterns
 
 
+def _shown(pattern: str, limit: int = 80) -> str:
+    """``pattern`` quoted for a message: its first ``limit`` characters (then ``...``), a
+    byte that is not UTF-8 as ``\\xNN``."""
+    shown = _SURROGATE_REPR.sub(r"\\x\1", repr(pattern[:limit]))
+    return shown + "..." if len(pattern) > limit else shown
+
+
+_SURROGATE_REPR = re.compile(r"\\udc([89a-f][0-9a-f])")
+
+
 class _Pattern:
     __slots__ = ("cleaned", "depth", "exclusion", "kind", "rx")
 
@@ -198,11 +208,11 @@ class PatternMatcher:
                 p = p[1:]
                 self._exclusions = True
             if not _valid_glob(p):
-                raise ContextError(f"invalid pattern {raw!r}: syntax error in pattern")
+                raise ContextError(f"invalid pattern {_shown(raw)}: syntax error in pattern")
             try:
                 self._patterns.append(_Pattern(p, exclusion))
             except (_RegexError, re.error) as e:
-                raise ContextError(f"invalid pattern {raw!r}: {e}") from None
+                raise ContextError(f"invalid pattern {_shown(raw)}: {e}") from None
         self._only_prefix_exceptions = not any(
             p.exclusion and not _PATTERN_CHARS.isdisjoint(_without_trailing_glob(p.cleaned))
             for p in self._patterns

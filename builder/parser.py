@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from lark import Lark, Token, Transformer
 from lark.lexer import ContextualLexer, Lexer
@@ -355,9 +355,19 @@ def _parse_text(text: str, filename: str, lines: tuple[str, ...]) -> Dockerfile:
 
 def parse_file(path: str | Path) -> Dockerfile:
     """Read and parse the Dockerfile at ``path``."""
-    p = Path(path)
+    return parse(read_dockerfile(Path(path), str(path)), str(path))
+
+
+def read_dockerfile(source: Path | BinaryIO, name: str) -> bytes:
+    """The bytes of the Dockerfile at ``source`` (a path, or a stream such as stdin, read to
+    its end); a :class:`DockerfileError` when it cannot be read or is larger than
+    :data:`builder.capped.MAX_SMALL_FILE` (no more than that is read)."""
+    from builder.capped import LIMIT_TEXT, read_capped
+
     try:
-        data = p.read_bytes()
+        data = read_capped(source)
     except OSError as err:
-        raise DockerfileError(f"cannot read {p}: {err.strerror or err}") from None
-    return parse(data, str(path))
+        raise DockerfileError(f"cannot read {name}: {err.strerror or err}") from None
+    if data is None:
+        raise DockerfileError(f"the Dockerfile {name} is larger than {LIMIT_TEXT}")
+    return data

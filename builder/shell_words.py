@@ -40,6 +40,9 @@ _SPECIAL_PARAMS = frozenset("@*#?-$!0")
 _EOF_RUNE = "\ufffd"  # what Go prints for string(scanner.EOF); also its RuneError
 _SURROGATES = re.compile("[\ud800-\udfff]")
 _BOM = "\ufeff"
+# How deep ``${...}`` may nest inside one another (each level is a few Python frames, so
+# this keeps well below the recursion limit; BuildKit has no limit, real words nest 2 or 3).
+MAX_NESTING = 100
 
 
 class WordResult(Record):
@@ -139,8 +142,8 @@ class _Scanner:
     """One expansion run over ``src``; positions are indices into the string."""
 
     __slots__ = (
-        "capture", "env", "esc", "lex", "matched", "n", "pos", "quotes", "source", "src",
-        "track", "unmatched", "wbuf",
+        "capture", "depth", "env", "esc", "lex", "matched", "n", "pos", "quotes", "source",
+        "src", "track", "unmatched", "wbuf",
     )  # fmt: skip
 
     def __init__(
@@ -169,6 +172,7 @@ class _Scanner:
         # BuildKit shares one word buffer between nested scans, so a `${x:-...}` or
         # `${x/...}` discards the partial word collected before it. Kept for fidelity.
         self.wbuf: list[str] = []
+        self.depth = 0  # nested scans open (a failed run is not scanned further)
 
     def run(self) -> tuple[str, list[str]]:
         try:
@@ -178,6 +182,10 @@ class _Scanner:
 
     def scan(self, stop: str | None, raw: bool) -> tuple[str, list[str]]:
         """Scan until ``stop`` (consumed) or the end when ``stop`` is None."""
+        if stop is not None:
+            self.depth += 1
+            if self.depth > MAX_NESTING:
+                raise _LexError(f"substitutions nested more than {MAX_NESTING} deep")
         src, n, esc, track = self.src, self.n, self.esc, self.track
         special = _specials(esc, self.quotes, stop)
         out: list[str] = []
@@ -199,6 +207,7 @@ class _Scanner:
             ch = src[pos]
             if ch == stop:
                 self.pos = pos + 1
+                self.depth -= 1
                 if wbuf:
                     words.append("".join(wbuf))
                     wbuf.clear()
@@ -348,7 +357,9 @@ class _Scanner:
             raise _LexError("syntax error: bad substitution")
         name = self.name()
         ch = self._next()
-        chs = ch or _EOF_RUNE
+        if not ch:  # BuildKit reports this as an "unsupported modifier (\ufffd)"
+            raise _LexError("syntax error: missing '}'")
+        chs = ch
 
         if ch == "}":
             value = self.lookup(name)

@@ -54,14 +54,20 @@ class Prescan:
         self.listing: Listing | None = None
         if request.stdin is not None or "-" in (request.context, request.dockerfile):
             return
+        from builder.capped import read_capped
         from builder.context import ignore_patterns
         from builder.context_state import Listing, state_digest
         from builder.errors import DockyardError
 
         ctx_dir = Path(request.context)
         df_path = Path(request.dockerfile) if request.dockerfile else ctx_dir / "Dockerfile"
+        if not df_path.is_file():
+            return  # missing (the scan reports it), or a FIFO: only the scan may read it
         try:
-            text = df_path.read_bytes().decode("utf-8")
+            data = read_capped(df_path)
+            if data is None:
+                return  # the scan reports it
+            text = data.decode("utf-8")
             patterns = ignore_patterns(ctx_dir, df_path)
         except (OSError, UnicodeDecodeError, DockyardError):
             return  # the scan reports it

@@ -96,10 +96,12 @@ def run_build(request: BuildRequest, kw: dict[str, Any], settings: Settings) -> 
 def request_of(kw: dict[str, Any]) -> BuildRequest:
     """The build request of the parsed flags; a bad value raises :class:`FlagError`."""
     from builder.build import BuildRequest
+    from builder.errors import ReferenceFormatError
     from builder.reference import parse_normalized
 
-    for tag in kw["tags"]:
-        parse_normalized(tag)  # reject bad names before any work
+    for tag in kw["tags"]:  # reject bad names before any work
+        if parse_normalized(tag).digest is not None:  # as Docker's builder
+            raise ReferenceFormatError(f"invalid tag {tag!r}: build tag cannot contain a digest")
     context, dockerfile = kw["context"], kw["dockerfile"]
     iidfile = kw["iidfile"]
     if iidfile and not os.path.isdir(os.path.dirname(iidfile) or "."):

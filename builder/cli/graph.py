@@ -157,11 +157,11 @@ def graph(
     """Show the stages, steps and edges of a build, and which steps the cache would reuse."""
     from builder import graph_render
     from builder.graph import PlanSettings, plan
-    from builder.parser import parse, parse_file
+    from builder.parser import parse, parse_file, read_dockerfile
 
     ctx = Path(context)
     if file == "-":
-        df = parse(sys.stdin.buffer.read(), "-")
+        df = parse(read_dockerfile(sys.stdin.buffer, "-"), "-")
     else:
         df = parse_file(Path(file) if file else ctx / "Dockerfile")
     plan_settings = PlanSettings(

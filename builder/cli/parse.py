@@ -29,9 +29,10 @@ from builder.cli.output import print_json
 def parse(file: str, fmt: str) -> None:
     """Parse a Dockerfile and print its instructions."""
     from builder.parser import parse as parse_text
-    from builder.parser import parse_file
+    from builder.parser import parse_file, read_dockerfile
 
-    df = parse_text(sys.stdin.buffer.read(), "-") if file == "-" else parse_file(file)
+    df = (parse_text(read_dockerfile(sys.stdin.buffer, "-"), "-") if file == "-"
+          else parse_file(file))
     if fmt == "ast":
         click.echo(df.dump())
         return

@@ -139,8 +139,8 @@ class Authenticator:
                 if self.creds is not None and self.creds.username:
                     headers["Authorization"] = basic_header(self.creds)
                 resp = self.client.get(realm, params=query, headers=headers)
-        except httpx.HTTPError as exc:
-            raise RegistryError(f"{self.registry}: cannot get a token from {realm}: "
+        except (httpx.HTTPError, httpx.InvalidURL) as exc:  # InvalidURL: a bad realm
+            raise RegistryError(f"{self.registry}: cannot get a token from {realm[:200]!r}: "
                                 f"{exc}") from None
         if resp.status_code in (401, 403):
             what = "credentials" if self.creds is not None else "anonymous access"

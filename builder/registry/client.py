@@ -292,7 +292,7 @@ class RegistryClient:
             if resp.status_code == 201:
                 return "mounted"
             if resp.status_code == 202 and resp.headers.get("location"):
-                location = str(resp.url.join(resp.headers["location"]))
+                location = _location(resp, what)
                 break
         if location is None:
             resp = self.request("POST", f"/v2/{repo}/blobs/uploads/", (scope,),
@@ -373,4 +373,8 @@ def _location(resp: httpx.Response, what: str) -> str:
     location = resp.headers.get("location")
     if not location:
         raise RegistryError(f"{what}: the registry gave no upload Location")
-    return str(resp.url.join(location))
+    try:
+        return str(resp.url.join(location))
+    except httpx.InvalidURL as exc:
+        raise RegistryError(f"{what}: the registry gave an invalid upload location "
+                            f"{location[:200]!r}: {exc}") from None

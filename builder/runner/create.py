@@ -27,14 +27,57 @@ def resolve_image(root: str | Path, ref: str, settings: Settings | None = None) 
         return store.resolve(ref)
     except NotFoundError:
         pass
+    from builder.reference import parse
     from builder.registry import ensure_image
     from builder.settings import Settings
 
+    parse(ref)  # a name that cannot be pulled is a reference error, as in Docker
     print(f"Unable to find image '{ref}' locally", file=sys.stderr)
     try:
         return ensure_image(store, ref, settings or Settings.from_env(root))
     except NotFoundError:
         raise NotFoundError(f"Unable to find image '{ref}' locally") from None
+
+
+MIN_MEMORY = 6 << 20  # Docker's smallest memory limit
+
+# Docker's tmpfs options: mount flags, and the data options it passes on to the kernel
+_TMPFS_FLAGS = frozenset((
+    "defaults", "ro", "rw", "suid", "nosuid", "dev", "nodev", "exec", "noexec", "sync", "async",
+    "dirsync", "remount", "mand", "nomand", "atime", "noatime", "diratime", "nodiratime",
+    "relatime", "norelatime", "strictatime", "nostrictatime",
+))  # fmt: skip
+_TMPFS_SIZE = r"\d+[kKmMgGtTpPeE%]?"
+_TMPFS_DATA = {
+    "size": _TMPFS_SIZE, "nr_blocks": _TMPFS_SIZE, "nr_inodes": _TMPFS_SIZE,
+    "mode": r"[0-7]{1,4}", "uid": r"\d+", "gid": r"\d+", "mpol": r"[a-z]+(?:[:=][\w-]*)?",
+}  # fmt: skip
+
+
+def check_options(opts: CreateOptions) -> None:
+    """Refuse, as Docker does, flags that cannot make a container: a relative working
+    directory, a memory limit under 6 MiB, a ``--tmpfs`` that is not an absolute path or
+    has an option Docker does not know (known ones are checked, not applied)."""
+    if opts.workdir and not opts.workdir.startswith("/"):
+        raise ContainerError(f"the working directory '{opts.workdir}' is invalid, it needs "
+                             "to be an absolute path")
+    if 0 < opts.memory < MIN_MEMORY:
+        raise ContainerError("Minimum memory limit allowed is 6MB")
+    for spec in opts.tmpfs:
+        path, _, options = spec.partition(":")
+        if not path.startswith("/"):
+            raise ContainerError(f"invalid tmpfs path: {spec}")
+        for option in options.split(",") if options else ():
+            key, eq, value = option.partition("=")
+            pattern = _TMPFS_DATA.get(key)
+            if not eq:
+                bad = option not in _TMPFS_FLAGS
+            else:
+                import re
+
+                bad = pattern is None or re.fullmatch(pattern, value, re.ASCII) is None
+            if bad:
+                raise ContainerError(f"invalid --tmpfs {spec}: invalid tmpfs option {option!r}")
 
 
 class CreateOptions(Record):
@@ -157,6 +200,7 @@ def create(root: str | Path, opts: CreateOptions,
     """Create a container (not started) from the options; a missing image is pulled."""
     from builder.runner.images import find_image
 
+    check_options(opts)
     if opts.network not in ("none", "host"):
         raise ContainerError(f"network {opts.network} not supported: use none or host")
     containers = Containers(root)

@@ -660,3 +660,11 @@ def test_the_xattrs_a_layer_keeps_are_part_of_entries_and_keys(tmp_path: Path) -
     assert bare.get("d/f").record("f") == (  # type: ignore[union-attr]
         f'["f", "file", 420, 0, 0, 2, "", "{content}"]\n'.encode())
     cache.close()
+
+
+def test_a_file_as_the_context_is_not_a_directory(tmp_path: Path) -> None:
+    (tmp_path / "Dockerfile").write_text("FROM scratch\n")
+    with pytest.raises(ContextError) as info:
+        open_context(tmp_path / "Dockerfile")
+    assert str(info.value) == ("unable to prepare context: context must be a directory: "
+                               f"{tmp_path / 'Dockerfile'}")

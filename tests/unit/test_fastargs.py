@@ -9,9 +9,10 @@ import click
 import pytest
 
 from builder.cli.build import build as build_command
-from builder.cli.buildflags import parse_build
+from builder.cli.buildflags import parse_build, request_of
 from builder.cli.run import run as run_command
 from builder.cli.runflags import parse_run
+from builder.errors import ReferenceFormatError
 
 
 def _click(command: click.Command, args: list[str]) -> dict[str, Any]:
@@ -111,3 +112,12 @@ def test_build_declines_what_click_must_explain(args: list[str]) -> None:
     assert parse_build(args) is None
     with pytest.raises(click.exceptions.Exit if args == ["--help"] else click.UsageError):
         _click(build_command, args)
+
+
+@pytest.mark.parametrize("tag", ["foo:1@sha256:" + "a" * 64, "foo@sha256:" + "b" * 64])
+def test_build_refuses_a_tag_with_a_digest(tag: str) -> None:
+    kw = parse_build(["-t", "ok:1", "-t", tag, "/nonexistent"])
+    assert kw is not None
+    with pytest.raises(ReferenceFormatError,
+                       match=f"invalid tag '{tag}': build tag cannot contain a digest"):
+        request_of(kw)

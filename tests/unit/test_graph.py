@@ -136,6 +136,26 @@ def test_names_and_paths_that_expand_to_nothing() -> None:
     assert g.stages[0].config.env[-1] == "name=x" and g.stages[0].config.working_dir == "/name"
 
 
+@pytest.mark.parametrize(("line", "message"), [
+    ("RUN --mount=type=cache true", "mount target is required for type=cache mounts"),
+    ("RUN --mount=type=bind,target=$UNSET true", "mount target is required for type=bind"),
+    ("RUN --mount=type=tmpfs,size=1m true", "mount target is required for type=tmpfs"),
+    ("RUN echo a\0b", "the command contains a NUL byte"),
+    ('RUN ["echo", "a\0b"]', "the command contains a NUL byte"),
+    ('ENV A="a\0b"\nRUN true', "the environment variable 'A' contains a NUL byte"),
+])
+def test_run_steps_that_cannot_start_fail_at_their_line(line: str, message: str) -> None:
+    text = f"FROM busybox\n{line}\n"
+    with pytest.raises(DockerfileError) as info:
+        plan(parse(text, "Dfile"), PlanSettings())
+    assert str(info.value).startswith(f"Dfile:{text.count(chr(10))}:1: {message}")
+
+
+def test_mounts_that_need_no_target_keep_planning() -> None:
+    text = "FROM busybox\nRUN --mount=type=secret,id=s --mount=type=ssh true\n"
+    plan(parse(text, "Dfile"), PlanSettings())
+
+
 def test_no_cache_filter_marks_steps() -> None:
     text = "FROM a AS one\nRUN x\nFROM one AS two\nRUN y\n"
     g = plan(parse(text), PlanSettings(no_cache_filter=("two",)))

@@ -194,3 +194,13 @@ def test_fuzz_only_context_errors(patterns: list[str], path: str) -> None:
         if parent not in ("", ".", "..") and pm.matches_or_parent_matches(parent):
             assert pm.may_match_inside(parent), (patterns, path, parent)
             break
+
+
+def test_a_binary_ignore_file_is_quoted_briefly() -> None:
+    data = bytes(range(0x80, 0x100)) * 8 + b"\\x" + bytes(range(0x80, 0x100)) * 8
+    with pytest.raises(ContextError) as info:
+        PatternMatcher(read_ignore_file(data))
+    message = str(info.value)
+    assert message.startswith("invalid pattern '\\x80\\x81\\x82")
+    assert "'...: invalid escape sequence" in message
+    assert "\\udc" not in message and len(message) < 500

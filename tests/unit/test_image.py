@@ -290,6 +290,21 @@ def test_load_rejects_wrong_diff_id(tmp_path: Path) -> None:
     assert store.fsck() == []
 
 
+def test_load_of_what_is_not_a_tarball_is_one_line(tmp_path: Path) -> None:
+    store = Store(tmp_path / "root")
+    junk, empty = tmp_path / "junk", tmp_path / "empty"
+    junk.write_bytes(bytes(range(256)) * 4)
+    empty.write_bytes(b"")
+    for path, message in ((junk, f"not a tar archive (or a compressed one): {junk}"),
+                          (empty, f"{empty} is empty")):
+        with open(path, "rb") as src, pytest.raises(StoreError) as info:
+            load(store, src)
+        assert str(info.value) == f"invalid archive: {message}"
+    with pytest.raises(StoreError) as info:
+        load(store, io.BytesIO(b""))
+    assert str(info.value) == "invalid archive: the input is empty"
+
+
 def test_load_rejects_bad_archives(tmp_path: Path) -> None:
     store = Store(tmp_path)
     with pytest.raises(StoreError, match="invalid archive"):

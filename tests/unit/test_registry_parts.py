@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import base64
+import io
 import json
+from collections.abc import Callable
 from pathlib import Path
 
+import httpx
 import pytest
 
+from builder.descriptor import Descriptor, sha256_digest
 from builder.errors import RegistryError
-from builder.registry.auth import parse_challenges
-from builder.registry.client import is_insecure, registry_host
+from builder.registry.auth import Authenticator, parse_challenges
+from builder.registry.client import RegistryClient, is_insecure, registry_host
 from builder.registry.credentials import (
     DOCKER_HUB_KEY,
     Credentials,
@@ -137,3 +141,38 @@ def test_broken_docker_config_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "config.json").write_text("{not json")
     with pytest.raises(RegistryError, match="cannot read"):
         DockerConfig(tmp_path).get("r.example")
+
+
+def _fake_registry(handler: Callable[[httpx.Request], httpx.Response]) -> RegistryClient:
+    """A client of ``localhost:5000`` whose requests ``handler`` answers."""
+    client = RegistryClient("localhost:5000", Settings(insecure_registries=()),
+                            creds=Credentials("", ""), attempts=1, backoff=0)
+    client.http.close()
+    client.http = httpx.Client(transport=httpx.MockTransport(handler))
+    client.auth = Authenticator(client.http, None, client.domain)
+    client._base = "http://localhost:5000"
+    return client
+
+
+@pytest.mark.parametrize("mount_from", [(), ("other",)])
+@pytest.mark.parametrize("location", ["::not a url::", "http://[::1"])
+def test_invalid_upload_location_is_a_registry_error(location: str,
+                                                     mount_from: tuple[str, ...]) -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(202, headers={"Location": location})
+
+    blob = b"layer"
+    desc = Descriptor("application/octet-stream", sha256_digest(blob), len(blob))
+    with _fake_registry(handler) as client, pytest.raises(RegistryError) as info:
+        client.upload_blob("app", desc, lambda: io.BytesIO(blob), mount_from=mount_from)
+    assert "the registry gave an invalid upload location" in str(info.value)
+    assert repr(location) in str(info.value)
+
+
+def test_invalid_token_realm_is_a_registry_error() -> None:
+    def challenge(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(401, headers={"WWW-Authenticate": 'Bearer realm="http://[::1"'})
+
+    with _fake_registry(challenge) as client, pytest.raises(RegistryError,
+                                                            match="cannot get a token from"):
+        client.get_manifest("app", "1")

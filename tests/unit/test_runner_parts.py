@@ -7,17 +7,18 @@ import os
 import signal
 import stat
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from builder.cli.cp import split_arg
 from builder.cli.ps import human_duration
 from builder.cli.runflags import env_file_lines, parse_size
-from builder.errors import ContainerError
+from builder.errors import ContainerError, ReferenceFormatError
 from builder.runner import channel
 from builder.runner.cgroups import Limits
 from builder.runner.container import Container, Containers, check_name, now, parse_time
-from builder.runner.create import CreateOptions
+from builder.runner.create import CreateOptions, create
 from builder.runner.lifecycle import parse_signal
 from builder.runner.logs import LogWriter, read_entries
 from builder.runner.supervisor import Attach, error_code
@@ -198,3 +199,32 @@ def test_status_channel_without_fds_is_a_pipe_of_lines() -> None:
         assert ours.receive() == (b"", [])
     finally:
         ours.close()
+
+
+@pytest.mark.parametrize(("flags", "message"), [
+    ({"workdir": "relative"},
+     "the working directory 'relative' is invalid, it needs to be an absolute path"),
+    ({"memory": 1}, "Minimum memory limit allowed is 6MB"),
+    ({"memory": parse_size("100k")}, "Minimum memory limit allowed is 6MB"),
+    ({"tmpfs": ["/x:size=bogus"]}, "invalid --tmpfs /x:size=bogus: invalid tmpfs option "
+                                   "'size=bogus'"),
+    ({"tmpfs": ["/x:rw,bogus"]}, "invalid tmpfs option 'bogus'"),
+    ({"tmpfs": ["/x:mode=999"]}, "invalid tmpfs option 'mode=999'"),
+    ({"tmpfs": ["/x:colour=red"]}, "invalid tmpfs option 'colour=red'"),
+    ({"tmpfs": ["relative"]}, "invalid tmpfs path: relative"),
+])
+def test_create_refuses_bad_flags_before_looking_for_the_image(
+        tmp_path: Path, flags: dict[str, Any], message: str) -> None:
+    with pytest.raises(ContainerError) as info:
+        create(tmp_path, CreateOptions(image="never-looked-up", **flags))
+    assert message in str(info.value)
+    assert not (tmp_path / "store").exists()
+
+
+def test_create_takes_docker_tmpfs_options_and_the_smallest_memory(tmp_path: Path) -> None:
+    """Good flags get past the checks: the image lookup is what fails."""
+    opts = CreateOptions(image="UPPER", workdir="/w", memory=6 << 20,
+                         tmpfs=["/x", "/y:rw,noexec,nosuid,size=64m,mode=1777,uid=0"])
+    with pytest.raises(ReferenceFormatError,
+                       match="invalid reference format: repository name must be lowercase"):
+        create(tmp_path, opts)

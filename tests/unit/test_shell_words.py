@@ -8,7 +8,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builder.errors import ExpansionError
-from builder.shell_words import Lex, WordResult, expand, go_quote, shell_pattern_to_regex
+from builder.shell_words import (
+    MAX_NESTING,
+    Lex,
+    WordResult,
+    expand,
+    go_quote,
+    shell_pattern_to_regex,
+)
 
 ENV = {"X": "x", "A": "a b", "E": "", "F": "1.2.3", "P": "/usr/local/bin"}
 
@@ -167,7 +174,7 @@ def test_matches_reports_lookups() -> None:
         ("${X:", "syntax error: missing '}'"),
         ("${X:-abc", "syntax error: missing '}'"),
         ('${X:-"abc}', "syntax error: missing '}'"),
-        ("${X", "unsupported modifier (\ufffd) in substitution"),
+        ("${X", "syntax error: missing '}'"),
         ("${}", "syntax error: bad substitution"),
         ("${:-x}", "syntax error: bad substitution"),
         ("${{X}", "syntax error: bad substitution"),
@@ -194,6 +201,20 @@ def test_error_messages(word: str, message: str) -> None:
     assert info.value.location is None
     with pytest.raises(ExpansionError):
         Lex().process_words(word, ENV)
+
+
+@pytest.mark.parametrize("template", ["${B:-%s}", '"${B:-%s}"', "${B/a/%s}", "${B#%s}"])
+def test_deep_nesting_is_an_error_not_a_crash(template: str) -> None:
+    deep = "x"
+    for _ in range(MAX_NESTING + 1):
+        deep = template % deep
+    for process in (Lex().process_word, Lex().process_words, Lex().process_word_with_matches):
+        with pytest.raises(ExpansionError, match=f"nested more than {MAX_NESTING} deep"):
+            process(deep, ENV)
+    ok = "x"
+    for _ in range(MAX_NESTING):
+        ok = template % ok
+    Lex().process_word(ok, ENV)
 
 
 def test_error_quotes_source_like_go() -> None:
