@@ -3,9 +3,11 @@ and the ``-o`` outputs."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import contextlib
+import sys
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from builder.build.request import BuildRequest, Output, write_iidfile
 from builder.errors import BuildError, OutputError
@@ -123,12 +125,55 @@ def export(build: Build, image: Image, output: Output) -> None:
             with build.store.open_blob(layer.digest, layer.size) as blob:
                 apply_layer(blob, dest)
         return
-    if output.type not in ("docker", "oci"):
+    if output.type not in ("docker", "oci", "tar"):
         raise BuildError(f"unsupported output type {output.type!r}")
-    from builder.outfile import output_file
+    with _output_stream(output.dest) as out:
+        if output.type == "tar":
+            _write_rootfs_tar(build, image, out)
+        else:
+            archive.save(
+                build.store, [archive.SaveItem(image, image.names)], out, fmt=output.type,
+                compression="gzip" if output.type == "docker" else "keep",
+            )  # fmt: skip
 
-    with output_file(dest) as out:  # a failed or killed build leaves a file as it was
-        archive.save(
-            build.store, [archive.SaveItem(image, image.names)], out, fmt=output.type,
-            compression="gzip" if output.type == "docker" else "keep",
-        )  # fmt: skip
+
+@contextlib.contextmanager
+def _output_stream(dest: str) -> Iterator[BinaryIO]:
+    """The file ``dest`` (see :func:`builder.outfile.output_file`: a failed or killed build
+    leaves a file as it was), or the standard output for ``-``."""
+    if dest != "-":
+        from builder.outfile import output_file
+
+        with output_file(dest) as out:
+            yield out
+        return
+    if sys.stdout.isatty():
+        raise OutputError("refusing to write a tar archive to a terminal: redirect the "
+                          "output or give dest=FILE")
+    try:
+        yield sys.stdout.buffer
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(f"cannot write to the standard output: {exc.strerror}") from None
+
+
+def _write_rootfs_tar(build: Build, image: Image, out: BinaryIO) -> None:
+    """``type=tar``: the image's file system (its layers applied) as one plain tar."""
+    import tempfile
+
+    from builder.layers import apply_layer, changes_from_tree, write_layer
+    from builder.rmtree import remove_tree
+
+    tmp = build.root / "tmp"  # which a prune empties, should this process be killed
+    tmp.mkdir(parents=True, exist_ok=True)
+    rootfs = Path(tempfile.mkdtemp(prefix="tar-output-", dir=tmp))
+    try:
+        for layer, diff_id in zip(image.layers, image.diff_ids, strict=True):
+            build.store.verify_layer(diff_id, layer)
+            with build.store.open_blob(layer.digest, layer.size) as blob:
+                apply_layer(blob, rootfs)
+        write_layer(changes_from_tree(rootfs), out, compression="none")
+    finally:
+        remove_tree(rootfs)

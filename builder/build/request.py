@@ -11,11 +11,12 @@ if TYPE_CHECKING:
     from pathlib import Path
     from typing import BinaryIO, Final, Literal
 
-    OutputType = Literal["docker", "oci", "local"]
+    OutputType = Literal["docker", "oci", "local", "tar"]
 
 
 class Output(Record):
-    """``-o type=docker|oci|local,dest=PATH``."""
+    """``-o type=docker|oci|tar,dest=FILE`` (``-``: the standard output) or
+    ``-o type=local,dest=DIR``."""
 
     __slots__ = ("type", "dest")
     type: Final[OutputType]

@@ -37,7 +37,8 @@ BUILD_FLAGS: tuple[Flag, ...] = (
          choices=("default", "none", "host")),
     Flag(("--secret",), "secrets", "multi", (), "id=ID,src=PATH for RUN --mount=type=secret."),
     Flag(("-o", "--output"), "outputs", "multi", (),
-         "type=docker|oci,dest=FILE or type=local,dest=DIR."),
+         "type=docker|oci|tar,dest=FILE (-: stdout) or type=local,dest=DIR; "
+         "PATH alone: type=local, - alone: type=tar to stdout."),
     Flag(("-q", "--quiet"), "quiet", "flag", False, "Print only the image ID."),
     Flag(("--runtime",), "runtime", "choice", "native", "How RUN steps are isolated.",
          choices=("native", "runc"), show_default=True),
@@ -108,6 +109,10 @@ def request_of(kw: dict[str, Any]) -> BuildRequest:
         # checked before any work: the ID is written only once the image is made
         raise FlagError(f"invalid --iidfile {iidfile!r}: no directory "
                         f"{os.path.dirname(iidfile)!r} to write it in")
+    outputs = _outputs(kw["outputs"])
+    if kw["quiet"] and any(o.dest == "-" for o in outputs):
+        raise FlagError("-q prints the image ID on the standard output, where an --output "
+                        "goes: use --iidfile")
     return BuildRequest(
         context=context,
         dockerfile=dockerfile,
@@ -122,7 +127,7 @@ def request_of(kw: dict[str, Any]) -> BuildRequest:
         labels=_pairs(kw["labels"], "--label"),
         network=kw["network"],
         secrets=_secrets(kw["secrets"]),
-        outputs=_outputs(kw["outputs"]),
+        outputs=outputs,
         iidfile=iidfile,
         runtime=kw["runtime"],
         snapshotter=kw["snapshotter"],
@@ -170,16 +175,24 @@ def _outputs(values: tuple[str, ...]) -> tuple[Output, ...]:
 
     outs = []
     for value in values:
+        if value == "-":  # as buildx: the file system as a tar, on the standard output
+            outs.append(Output("tar", "-"))
+            continue
         if "=" not in value:
             outs.append(Output("local", value))
             continue
         f = _fields(value, "--output")
         kind = f.get("type", "local")
-        if kind not in ("docker", "oci", "local"):
-            raise FlagError(f"unsupported output type {kind!r} (docker, oci, local)")
+        if kind not in ("docker", "oci", "local", "tar"):
+            raise FlagError(f"unsupported output type {kind!r} (docker, oci, local, tar)")
         if not f.get("dest"):
             raise FlagError(f"--output type={kind} needs dest=PATH")
+        if kind == "local" and f["dest"] == "-":
+            raise FlagError("--output type=local needs a directory: dest=- is for a tar, "
+                            "docker or oci output")
         outs.append(Output(kind, f["dest"]))  # type: ignore[arg-type]
+    if sum(o.dest == "-" for o in outs) > 1:
+        raise FlagError("only one --output can go to the standard output")
     return tuple(outs)
 
 

@@ -8,6 +8,7 @@ counts real executions in a cache mount, which lives outside every rootfs.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import pty
@@ -353,6 +354,18 @@ def test_quiet_iidfile_and_outputs(tmp_path: Path) -> None:
                           (f"type=docker,dest={tmp_path}/nope/d.tar", "No such file")):
         bad = dockyard(root, "build", "-q", "-o", dest, str(ctx), check=False)
         assert bad.returncode == 1 and message in bad.stderr and "Traceback" not in bad.stderr
+    # the file system as a tar: to a file, or (-o -) to the standard output
+    fs_tar = tmp_path / "fs.tar"
+    streamed = subprocess.run(
+        [sys.executable, "-m", "builder", "--root", str(root), "build", "--progress", "quiet",
+         "-o", f"type=tar,dest={fs_tar}", "-o", "-", str(ctx)],
+        env=ENV, capture_output=True, timeout=300, check=True).stdout
+    with tarfile.open(fs_tar) as tar, tarfile.open(fileobj=io.BytesIO(streamed)) as again:
+        for t in (tar, again):
+            assert t.getmember("app/link").linkname == "a.txt"
+            assert t.extractfile("app/hi").read() == b"hi\n"  # type: ignore[union-attr]
+            assert t.getmember("bin/busybox").mode == 0o755
+        assert tar.getnames() == again.getnames()
     (tmp_path / "link.tar").symlink_to(docker_tar)
     dockyard(root, "build", "-q", "-o", f"type=docker,dest={tmp_path}/link.tar", str(ctx))
     assert (tmp_path / "link.tar").is_symlink() and tarfile.is_tarfile(docker_tar)

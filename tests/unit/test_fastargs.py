@@ -12,7 +12,7 @@ from builder.cli.build import build as build_command
 from builder.cli.buildflags import parse_build, request_of
 from builder.cli.run import run as run_command
 from builder.cli.runflags import parse_run
-from builder.errors import ReferenceFormatError
+from builder.errors import FlagError, ReferenceFormatError
 
 
 def _click(command: click.Command, args: list[str]) -> dict[str, Any]:
@@ -120,4 +120,30 @@ def test_build_refuses_a_tag_with_a_digest(tag: str) -> None:
     assert kw is not None
     with pytest.raises(ReferenceFormatError,
                        match=f"invalid tag '{tag}': build tag cannot contain a digest"):
+        request_of(kw)
+
+
+@pytest.mark.parametrize(("flags", "outputs"), [
+    (["-o", "-"], [("tar", "-")]),
+    (["-o", "out"], [("local", "out")]),
+    (["-o", "type=tar,dest=fs.tar", "-o", "type=oci,dest=-"], [("tar", "fs.tar"), ("oci", "-")]),
+    (["-o", "type=docker,dest=-"], [("docker", "-")]),
+])
+def test_build_outputs_as_buildx_reads_them(flags: list[str],
+                                            outputs: list[tuple[str, str]]) -> None:
+    kw = parse_build([*flags, "ctx"])
+    assert kw is not None
+    assert [(o.type, o.dest) for o in request_of(kw).outputs] == outputs
+
+
+@pytest.mark.parametrize(("flags", "message"), [
+    (["-o", "type=local,dest=-"], "type=local needs a directory"),
+    (["-o", "-", "-o", "type=oci,dest=-"], "only one --output can go to the standard output"),
+    (["-q", "-o", "-"], "-q prints the image ID on the standard output"),
+    (["-o", "type=zip,dest=x"], "unsupported output type 'zip'"),
+])
+def test_build_refuses_outputs_that_cannot_be(flags: list[str], message: str) -> None:
+    kw = parse_build([*flags, "ctx"])
+    assert kw is not None
+    with pytest.raises(FlagError, match=message):
         request_of(kw)
