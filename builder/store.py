@@ -61,6 +61,7 @@ from builder.errors import (
     DigestError,
     DockyardError,
     FrameError,
+    LayerError,
     NotFoundError,
     ReferenceFormatError,
     StoreError,
@@ -489,7 +490,14 @@ class Store:
         os.chmod(tmp, 0o755)  # a layer without a root entry leaves "/" as Docker has it
         try:
             with self.open_blob(blob.digest, blob.size) as reader:
-                stats = apply_layer(reader, tmp, overlay=True, hash_tar=not record.verified)
+                try:
+                    stats = apply_layer(reader, tmp, overlay=True, hash_tar=not record.verified)
+                except LayerError as exc:
+                    if record.verified:
+                        raise
+                    # a pulled or loaded layer is first read here: say which one is bad
+                    raise LayerError(f"layer {blob.digest} (diff_id {record.diff_id}) is "
+                                     f"damaged: {exc.message}") from None
                 while reader.read(_CHUNK):  # the digest check happens at EOF
                     pass
             if not record.verified:

@@ -12,8 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from builder.descriptor import MEDIA_OCI_MANIFEST, Descriptor
-from builder.errors import DigestError, NotFoundError, ReferenceFormatError, StoreError
+from builder.descriptor import MEDIA_OCI_LAYER, MEDIA_OCI_MANIFEST, Descriptor
+from builder.errors import (
+    DigestError,
+    LayerError,
+    NotFoundError,
+    ReferenceFormatError,
+    StoreError,
+)
 from builder.image import History, ImageConfig, commit_image
 from builder.layers import Compression, changes_from_tree
 from builder.reference import parse
@@ -214,6 +220,19 @@ def test_index_survives_concurrent_taggers(tmp_path: Path, tree: Path) -> None:
     (img,) = store.images()
     assert len(img.names) == 61
     assert img.digest == image.digest
+
+
+def test_a_damaged_pulled_layer_is_named_when_first_unpacked(tmp_path: Path) -> None:
+    """A pulled (unverified) blob that is no tar stream fails with the layer named."""
+    store = Store(tmp_path / "root")
+    store.ensure()
+    blob = store.put_blob(b"not a tar stream at all" * 40, media_type=MEDIA_OCI_LAYER)
+    diff_id = "sha256:" + hashlib.sha256(b"not a tar stream at all" * 40).hexdigest()
+    store.record_layer(diff_id, blob)  # as a pull records it: not verified
+    with pytest.raises(LayerError, match=f"layer {blob.digest} .diff_id {diff_id}. is "
+                                         "damaged: "):
+        store.unpacked(diff_id)
+    assert not [p for p in store.layers_dir.iterdir() if p.name != ".db"]
 
 
 def test_unpacked_layer(tmp_path: Path, tree: Path) -> None:
