@@ -57,7 +57,7 @@ _TMPFS_DATA = {
 def check_options(opts: CreateOptions) -> None:
     """Refuse, as Docker does, flags that cannot make a container: a relative working
     directory, a memory limit under 6 MiB, a ``--tmpfs`` that is not an absolute path or
-    has an option Docker does not know (known ones are checked, not applied)."""
+    has an option Docker does not know."""
     if opts.workdir and not opts.workdir.startswith("/"):
         raise ContainerError(f"the working directory '{opts.workdir}' is invalid, it needs "
                              "to be an absolute path")
@@ -166,11 +166,12 @@ def _mounts(root: str | Path, opts: CreateOptions,
                          Anonymous=False)
         mounts.append(entry)
     for target in opts.tmpfs:
-        path = target.split(":", 1)[0]
+        path, _, options = target.partition(":")
         if not path.startswith("/"):
             raise ContainerError(f"invalid tmpfs path: {target}")
-        mounts.append({"Type": "tmpfs", "Destination": os.path.normpath(path), "RW": True,
-                       "Source": ""})
+        mounts.append({"Type": "tmpfs", "Destination": os.path.normpath(path),
+                       "RW": "ro" not in options.split(","), "Source": "",
+                       "Options": options})
     taken = {m["Destination"] for m in mounts}
     for target in image_volumes:
         target = os.path.normpath("/" + target.lstrip("/"))

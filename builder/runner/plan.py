@@ -90,8 +90,10 @@ def build_plan(root: str | Path, c: Container) -> tuple[dict[str, Any], Limits |
     mounts = []
     fill = []
     for m in c.config.get("Mounts") or []:
-        if m["Type"] == "tmpfs":
-            mounts.append(MountSpec("tmpfs", m["Destination"]))
+        if m["Type"] == "tmpfs":  # Docker's defaults, then the --tmpfs options
+            options = [o for o in (m.get("Options") or "").split(",") if o]
+            mounts.append(MountSpec("tmpfs", m["Destination"],
+                                    options=("noexec", "nosuid", "nodev", *options)))
             continue
         mounts.append(MountSpec("bind", m["Destination"], m["Source"], readonly=not m["RW"]))
         if m["Type"] == "volume":

@@ -28,24 +28,27 @@ class MountSpec(Record):
     """An extra mount inside the container.
 
     ``kind`` is ``"bind"`` (``source`` is a host path) or ``"tmpfs"`` (``source`` ignored;
-    ``size`` in bytes limits it when not 0); ``target`` is an absolute path in the container,
-    created when missing.
+    ``size`` in bytes limits it when not 0; ``options`` are ``mount -o`` words, as
+    ``--tmpfs /run:size=64m,exec`` gives them, see :mod:`builder.runtime.tmpfs`); ``target``
+    is an absolute path in the container, created when missing.
     """
 
-    __slots__ = ("kind", "target", "source", "readonly", "size")
+    __slots__ = ("kind", "target", "source", "readonly", "size", "options")
     kind: Final[Literal["bind", "tmpfs"]]
     target: Final[str]
     source: Final[str]
     readonly: Final[bool]
     size: Final[int]
+    options: Final[tuple[str, ...]]
 
     def __init__(self, kind: Literal["bind", "tmpfs"], target: str, source: str = "",
-                 readonly: bool = False, size: int = 0) -> None:
+                 readonly: bool = False, size: int = 0, options: tuple[str, ...] = ()) -> None:
         self.kind = kind
         self.target = target
         self.source = source
         self.readonly = readonly
         self.size = size
+        self.options = options
 
 
 class ProcessSpec(Record):

@@ -11,6 +11,7 @@ from builder.jsonio import dumps
 from builder.runtime import defaults
 from builder.runtime import syscalls as sc
 from builder.runtime.executor import DEFAULT_PATH
+from builder.runtime.tmpfs import tmpfs_mount_args  # before the pivot: no import after it
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -145,9 +146,9 @@ def setup_root(run: dict[str, Any]) -> None:
         _bind_fd(fd, m["target"])
     for m in spec["mounts"]:
         if m["kind"] == "tmpfs":
-            flags = sc.MS_NOSUID | sc.MS_NODEV | (sc.MS_RDONLY if m["readonly"] else 0)
-            size = f",size={m['size']}" if m.get("size") else ""
-            sc.mount("tmpfs", m["target"], "tmpfs", flags, "mode=755" + size)
+            flags, data = tmpfs_mount_args(m.get("options") or (), m["readonly"],
+                                           m.get("size") or 0)
+            sc.mount("tmpfs", m["target"], "tmpfs", flags, data or None)
     for fd in (*(devices.values() if bind_devices else ()), *etc.values(),
                *(fd for _, fd in binds)):
         os.close(fd)

@@ -45,8 +45,8 @@ def oci_config(rootfs: Path, spec: ProcessSpec, user: ExecUser, env: list[str],
             mounts.append({"destination": m.target, "type": "bind", "source": m.source,
                            "options": opts})
         else:
-            opts = ["nosuid", "nodev", "mode=755"] + (["ro"] if m.readonly else [])
-            opts += [f"size={m.size}"] if m.size else []
+            opts = ["nosuid", *(o for o in m.options if o != "dev"), "nodev"]
+            opts += (["ro"] if m.readonly else []) + ([f"size={m.size}"] if m.size else [])
             mounts.append({"destination": m.target, "type": "tmpfs", "source": "tmpfs",
                            "options": opts})
     return {

@@ -347,6 +347,19 @@ def test_cp_both_ways_stays_inside(dy: Dockyard, tmp_path: Path) -> None:
     dy("rmi", "files:v1")
 
 
+def test_tmpfs_mounts_as_dockers(dy: Dockyard) -> None:
+    """--tmpfs: Docker's defaults (noexec, nosuid, nodev, mode 1777), then its options."""
+    script = 'stat -c %a /x; grep " /x " /proc/mounts | cut -d" " -f4'
+    out = dy("run", "--rm", "--tmpfs", "/x", "bb", "sh", "-c", script).stdout.split()
+    assert out[0] == "1777"
+    assert {"rw", "nosuid", "nodev", "noexec"} <= set(out[1].split(","))
+    out = dy("run", "--rm", "--tmpfs", "/x:size=1m,mode=700,exec,ro", "bb", "sh", "-c",
+             script).stdout.split()
+    assert out[0] == "700"
+    words = set(out[1].split(","))
+    assert {"ro", "nosuid", "nodev", "size=1024k"} <= words and "noexec" not in words
+
+
 def test_cp_replaces_what_is_in_the_way_and_follows_nothing(dy: Dockyard, tmp_path: Path) -> None:
     victim = tmp_path / "victim"
     victim.mkdir()
