@@ -35,7 +35,7 @@ CREATE_FLAGS: tuple[Flag, ...] = (
     Flag(("--rm",), "auto_remove", "flag", False,
          "Automatically remove the container when it exits."),
     Flag(("--security-opt",), "security_opt", "multi", (),
-         "Security options: only no-new-privileges[:true|false]."),
+         "Security options: no-new-privileges[:true|false], seccomp=unconfined."),
     Flag(("--read-only",), "read_only", "flag", False,
          "Mount the container's root filesystem as read only."),
 )
@@ -101,9 +101,16 @@ def build_options(kw: dict[str, Any]) -> CreateOptions:
     security: list[str] = []
     for opt in kw["security_opt"]:
         name, _, value = opt.replace("=", ":", 1).partition(":")
+        if name == "seccomp" and value not in ("unconfined", "builtin"):
+            raise ContainerError(f"unsupported --security-opt {opt}: seccomp profiles are not "
+                                 "supported, only the default one or seccomp=unconfined")
+        if name == "seccomp":
+            if value == "unconfined":
+                security.append("seccomp=unconfined")
+            continue
         if name != "no-new-privileges" or value not in ("", "true", "false"):
             raise ContainerError(f"unsupported --security-opt {opt}: only "
-                                 "no-new-privileges[:true|false]")
+                                 "no-new-privileges[:true|false] and seccomp=unconfined")
         if value != "false":
             security.append("no-new-privileges")
     if kw["cpus"] < 0:

@@ -2,7 +2,8 @@
 
 A forked child joins the cgroups and the namespaces of the container's init (pid, ipc,
 uts, net, mount), forks again to be inside the pid namespace, and executes the command
-with Docker's capabilities and the container's user, environment and working directory.
+with Docker's capabilities, the container's seccomp filter (unless it has
+``seccomp=unconfined``) and its user, environment and working directory.
 With a terminal, the pair is opened in the container's own devpts and this process relays
 between it and its own streams.
 """
@@ -65,12 +66,15 @@ def exec_in(c: Container, args: list[str], env: list[str], user: str | None, wor
     try:
         resolved = resolve_user(root, user if user is not None
                                 else str(c.config["Config"].get("User") or ""))
-        run = {
+        security = c.config["HostConfig"].get("SecurityOpt") or []
+        run: dict[str, Any] = {
             "spec": {"args": list(args),
                      "cwd": workdir or c.config["Config"].get("WorkingDir") or "/"},
             "user": {"uid": resolved.uid, "gid": resolved.gid, "groups": list(resolved.groups)},
             "env": _env(c, env, resolved.home),
             "rootless": None,
+            "no_new_privs": "no-new-privileges" in security,
+            "seccomp": "seccomp=unconfined" not in security,
         }
         master, slave = _pty(root, resolved.uid) if tty else (-1, "")
         status_r, status_w = os.pipe2(os.O_CLOEXEC)
@@ -78,8 +82,7 @@ def exec_in(c: Container, args: list[str], env: list[str], user: str | None, wor
         if child == 0:
             os.close(status_r)
             _join(ns_fds, list(c.state.get("Cgroups") or []), run, status_w, slave,
-                  interactive, "no-new-privileges" in (
-                      c.config["HostConfig"].get("SecurityOpt") or []))
+                  interactive)
         os.close(status_w)
     finally:
         for fd, _ in ns_fds:
@@ -115,7 +118,7 @@ def _pty(root: Path, uid: int) -> tuple[int, str]:
 
 
 def _join(ns_fds: list[tuple[int, int]], cgroup_dirs: list[str], run: dict[str, Any],
-          status: int, slave: str, interactive: bool, no_new_privs: bool) -> NoReturn:
+          status: int, slave: str, interactive: bool) -> NoReturn:
     code = 255
     try:
         for path in cgroup_dirs:
@@ -132,7 +135,7 @@ def _join(ns_fds: list[tuple[int, int]], cgroup_dirs: list[str], run: dict[str, 
             os.setsid()
             if slave:
                 take_terminal(slave)
-            exec_command({**run, "no_new_privs": no_new_privs}, status)
+            exec_command(run, status)
         for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT):
             signal.signal(sig, lambda s, _f: os.kill(pid, s))
         code = _wait(pid)

@@ -25,7 +25,7 @@ import os
 import sys
 
 from builder.runner import channel
-from builder.runtime import defaults, sandbox
+from builder.runtime import defaults, sandbox, seccomp
 from builder.runtime import signals as signal
 from builder.runtime import syscalls as sc
 from builder.runtime.defaults import container_env
@@ -54,6 +54,7 @@ def start(plan_fd: int, stdio: tuple[int, int, int], status: End, exec_fd: int,
     Without a plan (the container was not created) it just exits."""
     sc.prctl(sc.PR_SET_PDEATHSIG, signal.SIGKILL)  # the supervisor's death ends it
     sc.last_cap()  # read now, while the plan is made
+    seccomp.prepare()  # likewise built
     failed = None
     try:
         sandbox.unshare_namespaces(network)
@@ -194,8 +195,9 @@ def _command(run: dict[str, Any], status: int, slave: str) -> NoReturn:
 
 
 def exec_command(run: dict[str, Any], status: int) -> NoReturn:
-    """Drop to Docker's capabilities and the user, then execve (Docker's rules, not a build's:
-    supplementary groups default to the primary one; no_new_privs only when asked)."""
+    """Install the seccomp filter (unless ``run["seccomp"]`` is false), drop to Docker's
+    capabilities and the user, then execve (Docker's rules, not a build's: supplementary
+    groups default to the primary one; no_new_privs only when asked)."""
     spec = run["spec"]
     user = run["user"]
     args = spec["args"]
@@ -207,6 +209,8 @@ def exec_command(run: dict[str, Any], status: int) -> NoReturn:
         for cap in range(sc.last_cap() + 1):
             if not defaults.CAP_MASK & (1 << cap):
                 sc.prctl(sc.PR_CAPBSET_DROP, cap)
+        if run.get("seccomp", True):  # while CAP_SYS_ADMIN allows it, as runc does
+            seccomp.install()
         os.setgroups(user["groups"] or [user["gid"]])
         os.setgid(user["gid"])
         os.setuid(user["uid"])

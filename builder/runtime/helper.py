@@ -20,7 +20,7 @@ import os
 import sys
 
 from builder.jsonio import loads
-from builder.runtime import defaults
+from builder.runtime import defaults, seccomp
 from builder.runtime import signals as signal
 from builder.runtime import syscalls as sc
 from builder.runtime.sandbox import (
@@ -45,6 +45,7 @@ def serve(sock: socket.socket) -> None:
 
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # inits are reaped by the kernel
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    seccomp.prepare()  # once: every init's command inherits it built
     own_pidns = os.open("/proc/self/ns/pid", os.O_RDONLY | os.O_CLOEXEC)
     while True:
         try:
@@ -152,7 +153,8 @@ def _init(sock: socket.socket, run: dict[str, Any], out: int, err: int, status: 
 
 
 def _exec(run: dict[str, Any], status: int) -> None:
-    """The command's process: drop privileges, then execve. Never returns."""
+    """The command's process: install the seccomp filter, drop privileges, then execve.
+    Never returns."""
     spec = run["spec"]
     user = run["user"]
     args = spec["args"]
@@ -164,6 +166,7 @@ def _exec(run: dict[str, Any], status: int) -> None:
         for cap in range(sc.last_cap() + 1):
             if not defaults.CAP_MASK & (1 << cap):
                 sc.prctl(sc.PR_CAPBSET_DROP, cap)
+        seccomp.install()  # while CAP_SYS_ADMIN allows it (in a user namespace too)
         if not run.get("rootless"):  # setgroups is denied in an unprivileged user ns
             os.setgroups(user["groups"])
         os.setgid(user["gid"])

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
-from builder.runtime import defaults
+from builder.runtime import defaults, seccomp
 from builder.runtime.executor import ProcessSpec
 from builder.runtime.users import ExecUser
 
@@ -68,5 +69,6 @@ def oci_config(rootfs: Path, spec: ProcessSpec, user: ExecUser, env: list[str],
             "namespaces": namespaces,
             "maskedPaths": list(defaults.MASKED_PATHS),
             "readonlyPaths": list(defaults.READONLY_PATHS),
+            "seccomp": seccomp.oci_profile(os.uname().machine),
         },
     }

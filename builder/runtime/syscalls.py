@@ -110,10 +110,10 @@ OVERLAYFS_SUPER_MAGIC = 0x794C7630
 SYNC_FILE_RANGE_WRITE = 2
 
 _SYSCALLS = {
-    "x86_64": {"pivot_root": 155, "open_tree": 428, "move_mount": 429, "fsopen": 430,
-               "fsconfig": 431, "fsmount": 432, "mount_setattr": 442},
-    "aarch64": {"pivot_root": 41, "open_tree": 428, "move_mount": 429, "fsopen": 430,
-                "fsconfig": 431, "fsmount": 432, "mount_setattr": 442},
+    "x86_64": {"pivot_root": 155, "seccomp": 317, "open_tree": 428, "move_mount": 429,
+               "fsopen": 430, "fsconfig": 431, "fsmount": 432, "mount_setattr": 442},
+    "aarch64": {"pivot_root": 41, "seccomp": 277, "open_tree": 428, "move_mount": 429,
+                "fsopen": 430, "fsconfig": 431, "fsmount": 432, "mount_setattr": 442},
 }
 _NR = _SYSCALLS.get(os.uname().machine, _SYSCALLS["x86_64"])
 
@@ -185,6 +185,18 @@ def pivot_root(new_root: str, put_old: str) -> None:
 def prctl(option: int, arg2: int = 0, arg3: int = 0, arg4: int = 0, arg5: int = 0) -> int:
     """prctl(2)."""
     return _check(_libc.prctl(option, arg2, arg3, arg4, arg5), "prctl")
+
+
+SECCOMP_SET_MODE_FILTER = 1
+
+
+def seccomp_filter(program: bytes) -> None:
+    """seccomp(SECCOMP_SET_MODE_FILTER): add the classic BPF ``program`` (its 8-byte
+    instructions) to the calling thread's filters."""
+    pointer = _CharP(program)  # holds the bytes; its own buffer is the pointer to them
+    fprog = (len(program) // 8).to_bytes(2, sys.byteorder) + bytes(6) + bytes(memoryview(pointer))
+    _check(_libc.syscall(_NR["seccomp"], SECCOMP_SET_MODE_FILTER, 0, fprog), "seccomp")
+    del pointer
 
 
 def sync_file_range(fd: int, offset: int, nbytes: int,

@@ -184,6 +184,22 @@ def test_has_dockers_capabilities(executor, mount: Mount) -> None:
     assert "NoNewPrivs:\t1" in out
 
 
+@pytest.mark.parametrize("user", ["", "bob"])
+def test_has_dockers_seccomp_filter(executor, mount: Mount, user: str) -> None:
+    """No new user namespace (the first step of many kernel exploits), whether as root or
+    not; the rest of a step's usual work is untouched."""
+    script = ("grep Seccomp: /proc/self/status; "
+              "unshare -U true && echo userns; unshare -r true && echo root-userns; "
+              "cd /dev/shm && mkdir d && ln -s d l && chmod 700 d && ls l && echo files; "
+              "sleep 0.1 & wait $! && echo background; "
+              "ping -c 1 -W 5 127.0.0.1 > /dev/null && echo ping; true")
+    code, out, err = sh(executor, mount.rootfs, script, user=user)
+    assert code == 0
+    pinged = [] if user else ["ping"]  # a raw socket: CAP_NET_RAW
+    assert out.split() == ["Seccomp:", "2", "files", "background", *pinged], err
+    assert err.count("Operation not permitted") == 2
+
+
 def test_opens_only_dockers_devices(executor, mount: Mount, tmp_path: Path) -> None:
     """/dev/null and friends work; a node for another device (here the kernel log, which
     root may write) cannot be opened, whether made in the rootfs (CAP_MKNOD is Docker's),

@@ -32,7 +32,8 @@ with NativeExecutor(state) as ex:
         out = []
         code = ex.run(rootfs, ProcessSpec(
             args=("/bin/sh", "-c",
-                  "id -u; hostname; grep CapEff /proc/self/status; ip -o link | wc -l; "
+                  "id -u; hostname; grep -E 'CapEff|Seccomp:' /proc/self/status; "
+                  "ip -o link | wc -l; "
                   "ls /proc | grep -c '^[0-9]'; "
                   "(echo 1 > /proc/sys/kernel/panic) 2>/dev/null || echo ro; "
                   "echo made > /made"),
@@ -90,10 +91,11 @@ def test_rootless_run_is_isolated(world: Path) -> None:
     code, out = results["none"]
     lines = out.split("\n")
     assert code == 0
-    assert lines[:6] == ["0", "rootless", "CapEff:\t00000000a80425fb", "1", "4", "ro"]
+    assert lines[:7] == ["0", "rootless", "CapEff:\t00000000a80425fb", "Seccomp:\t2", "1", "4",
+                         "ro"]
     code, out = results["host"]
     assert code == 0
-    assert out.split("\n")[3] == str(len(os.listdir("/sys/class/net")))
+    assert out.split("\n")[4] == str(len(os.listdir("/sys/class/net")))
     assert "only uid 0 is mapped" in results["user"]
     made = rootfs / "made"
     assert made.read_text() == "made\n" and made.stat().st_uid == NOBODY

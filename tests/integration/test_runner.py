@@ -481,6 +481,30 @@ def test_limits_land_in_nested_cgroups(dy: Dockyard) -> None:
     assert proc.returncode != 0 and "cpu" in proc.stderr and "Traceback" not in proc.stderr
 
 
+def test_seccomp_filter_unless_unconfined(dy: Dockyard) -> None:
+    """Docker's default seccomp filter for the command, for --init's command and for exec;
+    ``--security-opt seccomp=unconfined`` turns it off, and exec follows the container."""
+    grep = ("grep", "Seccomp:", "/proc/self/status")
+    assert dy("run", "--rm", "bb", *grep).stdout == "Seccomp:\t2\n"
+    assert dy("run", "--rm", "--init", "-u", "1000", "bb", *grep).stdout == "Seccomp:\t2\n"
+    proc = dy("run", "--rm", "bb", "unshare", "-U", "true", check=False)
+    assert proc.returncode != 0 and "Operation not permitted" in proc.stderr
+    assert dy("run", "--rm", "--security-opt", "seccomp=unconfined", "bb",
+              *grep).stdout == "Seccomp:\t0\n"
+    dy("run", "-d", "--name", "confined", "bb", "sleep", "60")
+    dy("run", "-d", "--name", "unconfined", "--security-opt", "seccomp:unconfined", "bb",
+       "sleep", "60")
+    try:
+        assert dy("exec", "confined", *grep).stdout == "Seccomp:\t2\n"
+        assert dy("exec", "unconfined", *grep).stdout == "Seccomp:\t0\n"
+        assert dy.inspect("unconfined")["HostConfig"]["SecurityOpt"] == ["seccomp=unconfined"]
+    finally:
+        dy("rm", "-f", "confined", "unconfined")
+    proc = dy("run", "--rm", "--security-opt", "seccomp=/profile.json", "bb", "true",
+              check=False)
+    assert proc.returncode != 0 and "seccomp profiles are not supported" in proc.stderr
+
+
 def test_bad_input_is_a_clear_error(dy: Dockyard) -> None:
     for args in (["run", "--memory", "lots", "bb", "true"],
                  ["run", "--network", "bridge", "bb", "true"],

@@ -35,6 +35,7 @@ RUN_ARGS = [
     ["--pids-limit=-1", "-m32m", "bb"],
     ["--network", "host", "--net=none", "bb"],
     ["--security-opt", "no-new-privileges", "--read-only", "--init", "bb"],
+    ["--security-opt=seccomp=unconfined", "bb"],
     ["-h", "box", "--hostname=other", "bb", "hostname"],
     ["--", "bb", "--rm"],
     ["--rm", "bb", "--", "x"],

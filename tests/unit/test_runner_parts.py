@@ -13,7 +13,7 @@ import pytest
 
 from builder.cli.cp import split_arg
 from builder.cli.ps import human_duration
-from builder.cli.runflags import env_file_lines, parse_size
+from builder.cli.runflags import build_options, env_file_lines, parse_run, parse_size
 from builder.errors import ContainerError, ReferenceFormatError
 from builder.runner import channel
 from builder.runner.cgroups import Limits
@@ -141,6 +141,23 @@ def test_lookup_by_name_and_prefix(tmp_path: Path) -> None:
     assert containers.names() == {"alpha", b.name}
     with pytest.raises(ContainerError, match="already in use"):
         containers.create({"Name": b.name})
+
+
+def test_security_options() -> None:
+    def security(*opts: str) -> list[str]:
+        args = [a for opt in opts for a in ("--security-opt", opt)]
+        kw = parse_run([*args, "bb"])
+        assert kw is not None
+        return build_options(kw).security_opt
+
+    assert security("seccomp=unconfined", "no-new-privileges:true") == [
+        "seccomp=unconfined", "no-new-privileges"]
+    assert security("seccomp:unconfined") == ["seccomp=unconfined"]
+    assert security("seccomp=builtin", "no-new-privileges=false") == []
+    with pytest.raises(ContainerError, match="seccomp profiles are not supported"):
+        security("seccomp=/etc/profile.json")
+    with pytest.raises(ContainerError, match="only no-new-privileges"):
+        security("apparmor=unconfined")
 
 
 def test_options_and_limits_are_values() -> None:
