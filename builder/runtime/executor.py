@@ -105,6 +105,7 @@ class ProcessSpec(Record):
         data = dict(data)
         data["args"] = tuple(data["args"])
         data["env"] = tuple(data.get("env", ()))
-        data["mounts"] = tuple(MountSpec(**m) for m in data.get("mounts", ()))
+        data["mounts"] = tuple(MountSpec(**{**m, "options": tuple(m.get("options", ()))})
+                               for m in data.get("mounts", ()))
         data["extra_hosts"] = tuple(tuple(h) for h in data.get("extra_hosts", ()))
         return cls(**data)

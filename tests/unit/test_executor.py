@@ -117,7 +117,7 @@ def test_process_spec_json_shape_and_value_semantics() -> None:
         "args": ("a",), "env": (), "cwd": "/", "user": "", "hostname": "dockyard",
         "network": "none", "tty": False,
         "mounts": ({"kind": "bind", "target": "/m", "source": "/src", "readonly": True,
-                    "size": 0},),
+                    "size": 0, "options": ()},),
         "readonly_rootfs": False, "extra_hosts": (("db", "10.0.0.1"),),
     }
     through_json = ProcessSpec.from_json(json.loads(json.dumps(data)))  # lists come back
