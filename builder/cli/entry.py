@@ -65,15 +65,19 @@ class Terminated(KeyboardInterrupt):
 def stop_on_termination() -> None:
     """Make SIGTERM and SIGHUP stop the command (from the main thread) as Ctrl-C does: the
     work is cancelled and cleaned up (mounts, snapshots, half-written files), then the
-    process exits with 128 + the signal. A repeated one is ignored while that runs."""
+    process exits with 128 + the signal. A repeated one is ignored while that runs, and one
+    ignored from the start (``nohup``) stays ignored."""
     import signal
 
+    taken = [sig for sig in (signal.SIGTERM, signal.SIGHUP)
+             if signal.getsignal(sig) is not signal.SIG_IGN]
+
     def stop(signum: int, _frame: object) -> None:
-        for sig in (signal.SIGTERM, signal.SIGHUP):
+        for sig in taken:
             signal.signal(sig, signal.SIG_IGN)
         raise Terminated(signum)
 
-    for sig in (signal.SIGTERM, signal.SIGHUP):
+    for sig in taken:
         signal.signal(sig, stop)
 
 
