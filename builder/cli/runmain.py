@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 TYPE_CHECKING = False
@@ -21,6 +22,10 @@ def run_container(root: str | Path, kw: dict[str, Any], settings: Settings | Non
     command's; detached (``kw["detach"]``), print the ID and return 0."""
     import gc
 
+    if kw["tty"] and kw["interactive"] and not kw["detach"] and not os.isatty(0):
+        from builder.errors import ContainerError
+
+        raise ContainerError("the input device is not a TTY")  # as Docker: no relay to hang
     gc.disable()  # start-up allocates much and frees little: no collections until it runs
     spawned = None
     if not kw["detach"]:  # init starts while the container is made (builder.runner.spawn)

@@ -36,7 +36,7 @@ _TIOCSPTLCK = 0x40045431
 _TIOCGPTN = 0x80045430
 
 
-def _env(c: Container, extra: list[str], home: str) -> list[str]:
+def _env(c: Container, extra: list[str], home: str, tty: bool) -> list[str]:
     env = merge_env(list(c.config["Config"].get("Env") or []), extra)
     keys = {e.split("=", 1)[0] for e in env}
     if "PATH" not in keys:
@@ -45,6 +45,8 @@ def _env(c: Container, extra: list[str], home: str) -> list[str]:
         env.append(f"HOSTNAME={c.config['Config'].get('Hostname') or c.id[:12]}")
     if "HOME" not in keys:
         env.append(f"HOME={home}")
+    if tty and "TERM" not in keys:  # as Docker's
+        env.append("TERM=xterm")
     return env
 
 
@@ -57,6 +59,8 @@ def exec_in(c: Container, args: list[str], env: list[str], user: str | None, wor
         raise ContainerError(f"container {c.name} is not running")
     if not args:
         raise ContainerError("no command given")
+    if tty and interactive and not os.isatty(0):
+        raise ContainerError("the input device is not a TTY")
     root = Path(f"/proc/{pid}/root")
     try:
         ns_fds = [(os.open(f"/proc/{pid}/ns/{name}", os.O_RDONLY | os.O_CLOEXEC), kind)
@@ -71,7 +75,7 @@ def exec_in(c: Container, args: list[str], env: list[str], user: str | None, wor
             "spec": {"args": list(args),
                      "cwd": workdir or c.config["Config"].get("WorkingDir") or "/"},
             "user": {"uid": resolved.uid, "gid": resolved.gid, "groups": list(resolved.groups)},
-            "env": _env(c, env, resolved.home),
+            "env": _env(c, env, resolved.home, tty),
             "rootless": None,
             "no_new_privs": "no-new-privileges" in security,
             "seccomp": "seccomp=unconfined" not in security,

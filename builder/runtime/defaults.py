@@ -56,7 +56,8 @@ MOUNT_DIRS: tuple[str, ...] = ("/proc", "/dev", "/sys")
 
 
 def container_env(spec: ProcessSpec, home: str) -> list[str]:
-    """The process environment: the spec's, plus PATH, HOSTNAME and HOME when missing."""
+    """The process environment: the spec's, plus PATH, HOSTNAME and HOME when missing, and
+    TERM=xterm on a terminal (as Docker's)."""
     env = list(spec.env)
     keys = {e.split("=", 1)[0] for e in env}
     if "PATH" not in keys:
@@ -65,6 +66,8 @@ def container_env(spec: ProcessSpec, home: str) -> list[str]:
         env.append(f"HOSTNAME={spec.hostname}")
     if "HOME" not in keys:
         env.append(f"HOME={home}")
+    if spec.tty and "TERM" not in keys:
+        env.append("TERM=xterm")
     return env
 
 

@@ -45,13 +45,16 @@ def _bind_fd(fd: int, target: str) -> None:
     sc.attach_tree(fd, target, follow=True)
 
 
-def _bind_tree(source: str, readonly: bool) -> int:
-    """A detached recursive bind mount of ``source`` for a bind mount or volume: nodev, and
-    read-only through and through when asked (as Docker's ``ro`` on kernels that can)."""
+def _bind_tree(source: str, readonly: bool, safe: set[int]) -> int:
+    """A detached recursive bind mount of ``source`` for a bind mount or volume: nodev
+    (unless it is one of the ``safe`` devices itself, as ``-v /dev/null:/etc/x`` binds),
+    and read-only through and through when asked (as Docker's ``ro`` on kernels that can)."""
     fd = sc.clone_tree(source, True)
     try:
-        sc.set_mount_attrs(fd, sc.MOUNT_ATTR_NODEV | (sc.MOUNT_ATTR_RDONLY if readonly else 0),
-                           recursive=True)
+        st = os.stat(fd)
+        device = stat.S_ISCHR(st.st_mode) and st.st_rdev in safe
+        sc.set_mount_attrs(fd, (0 if device else sc.MOUNT_ATTR_NODEV)
+                           | (sc.MOUNT_ATTR_RDONLY if readonly else 0), recursive=True)
     except BaseException:
         os.close(fd)
         raise
@@ -80,14 +83,16 @@ def setup_root(run: dict[str, Any]) -> None:
     # them instead (mknod) on a /dev that allows devices, as runc does.
     bind_devices = rootless or not os.statvfs("/dev").f_flag & os.ST_NODEV
     devices: dict[str, int] = {}
+    safe: set[int] = set()  # their device numbers
     for name in defaults.HOST_DEVICES:
         try:
             st = os.stat(f"/dev/{name}")
         except OSError:
             continue
         devices[name] = sc.clone_tree(f"/dev/{name}") if bind_devices else st.st_rdev
+        safe.add(st.st_rdev)
     etc = {target: sc.clone_tree(host) for target, host in run["etc"].items()}
-    binds = [(m, _bind_tree(m["source"], m["readonly"])) for m in spec["mounts"]
+    binds = [(m, _bind_tree(m["source"], m["readonly"], safe)) for m in spec["mounts"]
              if m["kind"] == "bind"]
     bind_dirs = [os.path.isdir(m["source"]) for m, _ in binds]
     nosuid_nodev_noexec = sc.MS_NOSUID | sc.MS_NODEV | sc.MS_NOEXEC

@@ -210,13 +210,15 @@ def test_opens_only_dockers_devices(executor, mount: Mount, tmp_path: Path) -> N
     script = ("printf '' > /dev/null && echo null; head -c 4 /dev/zero | wc -c; "
               "mknod /made c 1 11 && echo made; "
               "for n in /made /lower/kmsg /hostdev/kmsg; do printf '' > $n && echo opened $n; "
-              "done; true")
+              "done; echo x > /masked && echo masked-by-null; true")
     code, out, _ = sh(executor, mount.rootfs, script,
                       mounts=(MountSpec("bind", "/lower", str(lower), readonly=True),
-                              MountSpec("bind", "/hostdev", "/dev")))
+                              MountSpec("bind", "/hostdev", "/dev"),
+                              MountSpec("bind", "/masked", "/dev/null")))
     assert code == 0
     assert out.split("\n")[:2] == ["null", "4"]
     assert "opened" not in out
+    assert "masked-by-null" in out  # -v /dev/null:/file, a safe device bound itself
     layer_node = mount.rootfs / "node"
     os.mknod(layer_node, 0o666 | stat.S_IFCHR, os.makedev(1, 11))
     code, out, _ = sh(executor, mount.rootfs, "printf '' > /node && echo opened; true")

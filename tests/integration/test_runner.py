@@ -347,6 +347,22 @@ def test_cp_both_ways_stays_inside(dy: Dockyard, tmp_path: Path) -> None:
     dy("rmi", "files:v1")
 
 
+def test_terminal_flags_as_dockers(dy: Dockyard) -> None:
+    """-t sets TERM=xterm (run and exec); -it with no terminal on stdin is refused, where a
+    run waited for ever and an exec crashed."""
+    assert "TERM=xterm" in dy("run", "--rm", "-t", "bb", "env").stdout.split()
+    assert "TERM=" not in dy("run", "--rm", "bb", "env").stdout
+    res = dy("run", "--rm", "-it", "bb", "sh", check=False, timeout=20,
+             stdin=subprocess.DEVNULL)
+    assert res.returncode == 1 and "the input device is not a TTY" in res.stderr
+    dy("run", "-d", "--name", "ttys", "bb", "sleep", "100")
+    assert dy("exec", "-t", "ttys", "sh", "-c", "echo $TERM").stdout.strip() == "xterm"
+    res = dy("exec", "-it", "ttys", "true", check=False, timeout=20, stdin=subprocess.DEVNULL)
+    assert res.returncode == 1 and "the input device is not a TTY" in res.stderr
+    assert "Traceback" not in res.stderr
+    dy("rm", "-f", "ttys")
+
+
 def test_tmpfs_mounts_as_dockers(dy: Dockyard) -> None:
     """--tmpfs: Docker's defaults (noexec, nosuid, nodev, mode 1777), then its options."""
     script = 'stat -c %a /x; grep " /x " /proc/mounts | cut -d" " -f4'
