@@ -14,12 +14,14 @@ if TYPE_CHECKING:
 
 def root_dir(root: str | None = None) -> str:
     """``root`` (``--root``) when given, else ``DOCKYARD_ROOT``, else ``/var/lib/dockyard`` for
-    root, else ``$XDG_DATA_HOME/dockyard`` (a plain string: ``run`` does without pathlib)."""
+    root, else ``$XDG_DATA_HOME/dockyard`` (a plain string: ``run`` does without pathlib);
+    always absolute, since containers record paths in it that later commands, run from
+    elsewhere, read."""
     if root is not None:
-        return root
+        return os.path.abspath(root)
     env = os.environ.get("DOCKYARD_ROOT")
     if env:
-        return env
+        return os.path.abspath(env)
     if os.geteuid() == 0:
         return "/var/lib/dockyard"
     xdg = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local",
@@ -81,7 +83,7 @@ class Settings(Record):
         ``insecure_registries`` (``--insecure-registry``) add to the environment's."""
         from pathlib import Path
 
-        base = cls(root=Path(root)) if root is not None else cls()
+        base = cls(root=Path(root_dir(str(root)))) if root is not None else cls()
         if insecure_registries:
             merged = (*base.insecure_registries, *insecure_registries)
             return base.replace(insecure_registries=tuple(dict.fromkeys(merged)))
