@@ -138,6 +138,29 @@ class CreateOptions(Record):
         self.security_opt = [] if security_opt is None else security_opt
 
 
+_MODE_KINDS = (("rw", "ro"), ("z", "Z"), ("private", "rprivate"), ("nocopy",),
+               ("consistent", "cached", "delegated"))
+
+
+def _volume_mode(mode: str, source: str) -> set[str]:
+    """The words of a ``-v`` mode, checked as Docker checks them: one of each kind at most
+    (``ro``/``rw``; SELinux's ``z``/``Z`` and the consistency words, which change nothing
+    here, as on a host without SELinux; ``private``/``rprivate``, which every mount is;
+    ``nocopy``, for a named volume: not filled from the image)."""
+    words = [w for w in mode.split(",") if w] if mode else []
+    for word in words:
+        if not any(word in kind for kind in _MODE_KINDS):
+            if word in ("shared", "rshared", "slave", "rslave"):
+                raise ContainerError(f"invalid mode: {mode}: mount propagation {word} is not "
+                                     "supported (mounts are private)")
+            raise ContainerError(f"invalid mode: {mode}")
+    if any(sum(w in kind for w in words) > 1 for kind in _MODE_KINDS):
+        raise ContainerError(f"invalid mode: {mode}")
+    if "nocopy" in words and source.startswith("/"):
+        raise ContainerError(f"invalid mode: {mode}: nocopy is for volumes")
+    return set(words)
+
+
 def _mounts(root: str | Path, opts: CreateOptions,
             image_volumes: list[str]) -> list[dict[str, Any]]:
     mounts: list[dict[str, Any]] = []
@@ -152,10 +175,13 @@ def _mounts(root: str | Path, opts: CreateOptions,
         if len(parts) not in (2, 3) or not parts[1].startswith("/"):
             raise ContainerError(f"invalid volume specification: '{spec}'")
         source, target = parts[0], os.path.normpath(parts[1])
-        mode = parts[2] if len(parts) == 3 else "rw"
-        if mode not in ("ro", "rw"):
-            raise ContainerError(f"invalid mode: {mode}")
-        entry: dict[str, Any] = {"Destination": target, "RW": mode == "rw"}
+        if target == "/":
+            raise ContainerError(f"invalid volume specification: '{spec}': destination "
+                                 "can't be '/'")
+        words = _volume_mode(parts[2] if len(parts) == 3 else "", source)
+        entry: dict[str, Any] = {"Destination": target, "RW": "ro" not in words}
+        if "nocopy" in words:
+            entry["NoCopy"] = True
         if not source:
             name, data = volumes.anonymous(root)
             entry.update(Type="volume", Name=name, Source=str(data), Anonymous=True)

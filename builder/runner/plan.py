@@ -97,7 +97,7 @@ def build_plan(root: str | Path, c: Container) -> tuple[dict[str, Any], Limits |
                                     options=("noexec", "nosuid", "nodev", *options)))
             continue
         mounts.append(MountSpec("bind", m["Destination"], m["Source"], readonly=not m["RW"]))
-        if m["Type"] == "volume":
+        if m["Type"] == "volume" and not m.get("NoCopy"):
             fill.append((m["Destination"], m["Source"]))
     spec = ProcessSpec(
         args=(c.config["Path"], *c.config["Args"]), env=tuple(cfg.get("Env") or ()),

@@ -18,7 +18,7 @@ from builder.errors import ContainerError, ReferenceFormatError
 from builder.runner import channel
 from builder.runner.cgroups import Limits
 from builder.runner.container import Container, Containers, check_name, now, parse_time
-from builder.runner.create import CreateOptions, create
+from builder.runner.create import CreateOptions, _mounts, _volume_mode, create
 from builder.runner.lifecycle import parse_signal
 from builder.runner.logs import LogWriter, read_entries
 from builder.runner.supervisor import Attach, error_code
@@ -245,3 +245,28 @@ def test_create_takes_docker_tmpfs_options_and_the_smallest_memory(tmp_path: Pat
     with pytest.raises(ReferenceFormatError,
                        match="invalid reference format: repository name must be lowercase"):
         create(tmp_path, opts)
+
+
+@pytest.mark.parametrize(("mode", "source", "words"), [
+    ("", "/h", set()), ("ro", "/h", {"ro"}), ("ro,z", "/h", {"ro", "z"}),
+    ("Z,cached,rprivate", "/h", {"Z", "cached", "rprivate"}), ("nocopy", "vol", {"nocopy"}),
+    ("delegated,rw", "vol", {"delegated", "rw"}),
+])
+def test_volume_modes_docker_takes(mode: str, source: str, words: set[str]) -> None:
+    assert _volume_mode(mode, source) == words
+
+
+@pytest.mark.parametrize(("mode", "source", "message"), [
+    ("rx", "/h", "invalid mode: rx$"), ("ro,rw", "/h", "invalid mode: ro,rw$"),
+    ("z,Z", "/h", "invalid mode"), ("shared", "/h", "propagation shared is not supported"),
+    ("nocopy", "/h", "nocopy is for volumes"),
+])
+def test_volume_modes_docker_refuses(mode: str, source: str, message: str) -> None:
+    with pytest.raises(ContainerError, match=message):
+        _volume_mode(mode, source)
+
+
+def test_a_volume_cannot_be_the_root(tmp_path: Path) -> None:
+    opts = CreateOptions(image="bb", volumes=[f"{tmp_path}:/"])
+    with pytest.raises(ContainerError, match="destination can't be '/'"):
+        _mounts(tmp_path, opts, [])
