@@ -196,8 +196,8 @@ def _command(run: dict[str, Any], status: int, slave: str) -> NoReturn:
 
 def exec_command(run: dict[str, Any], status: int) -> NoReturn:
     """Install the seccomp filter (unless ``run["seccomp"]`` is false), drop to Docker's
-    capabilities and the user, then execve (Docker's rules, not a build's: supplementary
-    groups default to the primary one; no_new_privs only when asked)."""
+    capabilities and the user, then execve (Docker's rules, not a build's: the primary
+    group is among the supplementary ones; no_new_privs only when asked)."""
     spec = run["spec"]
     user = run["user"]
     args = spec["args"]
@@ -211,7 +211,7 @@ def exec_command(run: dict[str, Any], status: int) -> NoReturn:
                 sc.prctl(sc.PR_CAPBSET_DROP, cap)
         if run.get("seccomp", True):  # while CAP_SYS_ADMIN allows it, as runc does
             seccomp.install()
-        os.setgroups(user["groups"] or [user["gid"]])
+        os.setgroups(sorted({*user["groups"], user["gid"]}))
         os.setgid(user["gid"])
         os.setuid(user["uid"])
         sc.prctl(sc.PR_SET_PDEATHSIG, signal.SIGKILL)  # a change of user clears it

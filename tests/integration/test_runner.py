@@ -347,6 +347,20 @@ def test_cp_both_ways_stays_inside(dy: Dockyard, tmp_path: Path) -> None:
     dy("rmi", "files:v1")
 
 
+def test_supplementary_groups_hold_the_primary_one(dy: Dockyard, tmp_path: Path) -> None:
+    """As Docker's: a user in other groups keeps its primary group among its groups."""
+    ctx = tmp_path / "groups"
+    ctx.mkdir()
+    (ctx / "Dockerfile").write_text(
+        "FROM bb\nRUN echo 'app:x:1000:1000::/home/app:/bin/sh' >> /etc/passwd && "
+        "printf 'root:x:0:\\napp:x:1000:\\nstaff:x:50:app\\n' > /etc/group\n")
+    dy("build", "-t", "groups", str(ctx))
+    for user in ("app", "1000"):
+        out = dy("run", "--rm", "-u", user, "groups", "grep", "^Groups", "/proc/self/status")
+        assert out.stdout.split()[1:] == ["50", "1000"]
+    dy("rmi", "groups")
+
+
 def test_terminal_flags_as_dockers(dy: Dockyard) -> None:
     """-t sets TERM=xterm (run and exec); -it with no terminal on stdin is refused, where a
     run waited for ever and an exec crashed."""
