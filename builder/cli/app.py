@@ -108,5 +108,8 @@ def _main(argv: list[str] | None) -> int:
         return 130
     except click.ClickException as err:
         err.show()
+        if isinstance(err, click.UsageError) and err.ctx is not None \
+                and err.ctx.info_name in ("run", "create"):
+            return 125  # as docker run and create: no container was made
         return err.exit_code
     return rv if isinstance(rv, int) else 0

@@ -17,15 +17,32 @@ if TYPE_CHECKING:
     from builder.settings import Settings
 
 
+NOT_STARTED = 125
+"""Docker's status when the container could not be made or started (a missing image, a bad
+flag value, a name in use...)."""
+
+
 def run_container(root: str | Path, kw: dict[str, Any], settings: Settings | None) -> int:
     """Create the container ``kw`` describes and run it: attached, the exit status is the
-    command's; detached (``kw["detach"]``), print the ID and return 0."""
-    import gc
+    command's; detached (``kw["detach"]``), print the ID and return 0; an error before the
+    command runs is reported with status :data:`NOT_STARTED`."""
+    from builder.errors import ContainerError, DockyardError
 
     if kw["tty"] and kw["interactive"] and not kw["detach"] and not os.isatty(0):
-        from builder.errors import ContainerError
+        # Docker's client refuses it (status 1); a relay would wait for ever
+        raise ContainerError("the input device is not a TTY")
+    try:
+        return _run_container(root, kw, settings)
+    except DockyardError as err:
+        from builder.cli.output import print_error
 
-        raise ContainerError("the input device is not a TTY")  # as Docker: no relay to hang
+        print_error(err)
+        return NOT_STARTED
+
+
+def _run_container(root: str | Path, kw: dict[str, Any], settings: Settings | None) -> int:
+    import gc
+
     gc.disable()  # start-up allocates much and frees little: no collections until it runs
     spawned = None
     if not kw["detach"]:  # init starts while the container is made (builder.runner.spawn)

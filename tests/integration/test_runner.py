@@ -361,6 +361,16 @@ def test_supplementary_groups_hold_the_primary_one(dy: Dockyard, tmp_path: Path)
     dy("rmi", "groups")
 
 
+def test_a_container_not_made_is_status_125(dy: Dockyard) -> None:
+    """As docker run and create: 125 when no container could be made or started."""
+    for args in (["run", "--rm", "-w", "rel", "bb", "true"], ["run", "--bogus", "bb"],
+                 ["create", "--pids-limit", "abc", "bb"], ["create", "-v", "/x:/", "bb"]):
+        res = dy(*args, check=False)
+        assert res.returncode == 125, (args, res.stderr)
+        assert "Traceback" not in res.stderr
+    assert dy("run", "--rm", "bb", "sh", "-c", "exit 3", check=False).returncode == 3
+
+
 def test_terminal_flags_as_dockers(dy: Dockyard) -> None:
     """-t sets TERM=xterm (run and exec); -it with no terminal on stdin is refused, where a
     run waited for ever and an exec crashed."""
