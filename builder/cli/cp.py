@@ -19,10 +19,12 @@ def split_arg(arg: str) -> tuple[str | None, str]:
 
 
 @click.command("cp")
+@click.option("-L", "--follow-link", "follow", is_flag=True,
+              help="Always follow a symbolic link in SRC_PATH.")
 @click.argument("src")
 @click.argument("dest")
 @click.pass_context
-def cp(ctx: click.Context, src: str, dest: str) -> None:
+def cp(ctx: click.Context, src: str, dest: str, follow: bool) -> None:
     """Copy files between a container and the host (container paths stay inside it)."""
     from builder.runner.container import Containers
     from builder.runner.cp import container_root, copy_in, copy_out
@@ -37,10 +39,10 @@ def cp(ctx: click.Context, src: str, dest: str) -> None:
         if not src_path:
             raise ContainerError("the container path is empty")
         with container_root(containers.get(src_name)) as root:
-            copy_out(root, src_path, Path(dest_path))
+            copy_out(root, src_path, dest_path, follow)
     else:
         assert dest_name is not None
         if not dest_path:
             raise ContainerError("the container path is empty")
         with container_root(containers.get(dest_name)) as root:
-            copy_in(root, Path(src_path), dest_path)
+            copy_in(root, Path(src_path), dest_path, follow)

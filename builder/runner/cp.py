@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from builder.errors import ContainerError
-from builder.rootdir import RootDir
+from builder.rootdir import RootDir, split_path
 from builder.runner.container import Container, supervisor_alive
 from builder.runtime import syscalls as sc
 
@@ -59,17 +59,34 @@ def container_root(c: Container) -> Iterator[Path]:
                 sc.umount(rootfs, sc.MNT_DETACH)
 
 
-def copy_out(root: Path, src: str, dest: Path) -> None:
+def _locate_link(rd: RootDir, src: str) -> tuple[int, str, str]:
+    """As :meth:`RootDir.locate`, but a symlink at the end of ``src`` is not followed."""
+    comps = split_path(src)
+    if not comps or comps[-1] == "..":
+        return rd.locate(src)
+    parent = rd.open_dir(comps[:-1])
+    return parent, comps[-1], "/" + "/".join(comps)
+
+
+def copy_out(root: Path, src: str, dest: Path | str, follow: bool = False) -> None:
     """Copy ``src`` (a path in the container) to ``dest`` on the host.
 
-    ``dest`` is the caller's own path (a symlink in it is followed); below it, every entry is
-    made relative to a directory fd without following anything, and what is in the way is
-    replaced as Docker's untar does (a non-directory by what comes; a directory only by a
-    directory), so links left there by an earlier copy lead nowhere."""
+    A symlink named by ``src`` is copied as a link, as Docker's ``cp`` does, unless
+    ``follow`` (``-L``) or ``src`` ends with ``/`` or ``/.``. ``dest`` is the caller's own
+    path (a symlink in it is followed); below it, every entry is made relative to a
+    directory fd without following anything, and what is in the way is replaced as Docker's
+    untar does (a non-directory by what comes; a directory only by a directory), so links
+    left there by an earlier copy lead nowhere."""
     contents_only = src.endswith("/.")
+    dir_only = os.fspath(dest).endswith("/")  # as Docker: then it must be a directory
+    dest = Path(dest)
     with RootDir(root) as rd:
         try:
-            parent, name, resolved = rd.locate(src.rstrip("/") if not contents_only else src)
+            if follow or src.endswith("/") or contents_only:
+                parent, name, resolved = rd.locate(src.rstrip("/") if not contents_only
+                                                   else src)
+            else:
+                parent, name, resolved = _locate_link(rd, src)
         except OSError as exc:
             raise ContainerError(f"Could not find the file {src} in container: "
                                  f"{exc.strerror}") from None
@@ -96,6 +113,8 @@ def copy_out(root: Path, src: str, dest: Path) -> None:
                     if not dest.is_dir():
                         raise ContainerError(f"cannot copy a directory to a file: {dest}")
             else:
+                if dir_only and not dest.is_dir():
+                    raise ContainerError(f"destination directory {dest} does not exist")
                 target = dest / Path(resolved).name if dest.is_dir() else dest
                 if not target.parent.is_dir():
                     raise ContainerError(f"destination directory {target.parent} does not exist")
@@ -209,11 +228,12 @@ def _out_dir(fd: int, host: int, shown: str) -> None:
         _out_entry(fd, name, st, host, name, f"{shown}/{name}")
 
 
-def copy_in(root: Path, src: Path, dest: str) -> None:
-    """Copy ``src`` on the host to ``dest`` in the container (owned by root, as Docker)."""
+def copy_in(root: Path, src: Path, dest: str, follow: bool = False) -> None:
+    """Copy ``src`` on the host to ``dest`` in the container (owned by root, as Docker); a
+    symlink ``src`` is copied as a link unless ``follow`` (``-L``)."""
     contents_only = str(src).endswith("/.")
     try:
-        st = os.lstat(src)
+        st = os.stat(src) if follow else os.lstat(src)
     except OSError as exc:
         raise ContainerError(f"could not find the file {src}: {exc.strerror}") from None
     with RootDir(root) as rd:

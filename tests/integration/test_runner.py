@@ -431,6 +431,20 @@ def test_cp_replaces_what_is_in_the_way_and_follows_nothing(dy: Dockyard, tmp_pa
     assert sorted(os.listdir(victim)) == ["orig"]
     assert (victim / "orig").read_text() == "orig\n"
     assert stat.S_IMODE(victim.stat().st_mode) == victim_mode
+    # a symlink named as the source is copied as a link, unless -L (both ways)
+    dy("exec", "cpw", "sh", "-c", "echo target > /data/t && ln -s /data/t /data/abs")
+    dy("cp", "cpw:/data/abs", str(tmp_path / "abs"))
+    assert os.readlink(tmp_path / "abs") == "/data/t"
+    res = dy("cp", "cpw:/data/t", f"{tmp_path}/nodir/", check=False)
+    assert res.returncode == 1 and "destination directory" in res.stderr
+    assert not (tmp_path / "nodir").exists()
+    dy("cp", "-L", "cpw:/data/abs", str(tmp_path / "followed"))
+    assert (tmp_path / "followed").read_text() == "target\n"
+    (tmp_path / "hostlink").symlink_to(payload)
+    dy("cp", str(tmp_path / "hostlink"), "cpw:/data/hl")
+    dy("cp", "-L", str(tmp_path / "hostlink"), "cpw:/data/hf")
+    got = dy("exec", "cpw", "sh", "-c", "readlink /data/hl; cat /data/hf").stdout
+    assert got == f"{payload}\npayload\n"
     # the running container's /proc and /sys come out empty, as Docker's cp gives them
     dy("cp", "cpw:/proc", str(tmp_path / "proc"))
     assert os.listdir(tmp_path / "proc") == []
