@@ -261,7 +261,9 @@ def create(root: str | Path, opts: CreateOptions,
         "Image": image.id,
         "ImageRef": opts.image,
         "Config": {
-            "Hostname": opts.hostname, "Domainname": "",
+            "Hostname": opts.hostname or (os.uname().nodename if opts.network == "host"
+                                          else ""),  # the host's, on its network (Docker)
+            "Domainname": "",
             "User": opts.user if opts.user is not None else str(cfg.get("User") or ""),
             "AttachStdin": opts.interactive, "AttachStdout": True, "AttachStderr": True,
             "Tty": opts.tty, "OpenStdin": opts.interactive, "StdinOnce": opts.interactive,

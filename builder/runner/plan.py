@@ -136,6 +136,15 @@ def _etc_files(c: Container, spec: ProcessSpec) -> dict[str, str]:
     if spec.network == "none":  # Docker's: no address, so no line for the host name
         rest = hosts.partition("\n")[2]
         hosts = "127.0.0.1\tlocalhost\n" + rest
+    elif spec.network == "host":  # Docker's: the host's own file (and extra hosts)
+        try:
+            with open("/etc/hosts", encoding="utf-8", errors="replace") as f:
+                own = f.read()
+        except OSError:
+            own = ""
+        if own:
+            extra = "".join(f"{ip}\t{name}\n" for name, ip in spec.extra_hosts)
+            hosts = own + ("" if own.endswith("\n") else "\n") + extra
     contents = {"/etc/hosts": hosts,
                 "/etc/hostname": spec.hostname + "\n",
                 "/etc/resolv.conf": defaults.resolv_conf(spec, host_resolv)}

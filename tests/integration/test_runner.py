@@ -371,6 +371,16 @@ def test_a_container_not_made_is_status_125(dy: Dockyard) -> None:
     assert dy("run", "--rm", "bb", "sh", "-c", "exit 3", check=False).returncode == 3
 
 
+def test_host_network_has_the_hosts_name_and_hosts_file(dy: Dockyard) -> None:
+    out = dy("run", "--rm", "--network", "host", "bb", "sh", "-c",
+             "hostname; echo $HOSTNAME; cat /etc/hosts").stdout
+    name = os.uname().nodename
+    assert out.split("\n")[:2] == [name, name]
+    assert out.split("\n", 2)[2] == Path("/etc/hosts").read_text()
+    assert dy("run", "--rm", "--network", "host", "-h", "mine", "bb",
+              "hostname").stdout == "mine\n"
+
+
 def test_terminal_flags_as_dockers(dy: Dockyard) -> None:
     """-t sets TERM=xterm (run and exec); -it with no terminal on stdin is refused, where a
     run waited for ever and an exec crashed."""
