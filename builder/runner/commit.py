@@ -44,7 +44,10 @@ def commit(root: Path, c: Container, ref: str | None, message: str = "",
         config = ImageConfig(
             architecture=old.architecture, os=old.os, variant=old.variant, created=created,
             author=author or old.author, config=run, diff_ids=old.diff_ids,
-            history=old.history, extra=old.extra,
+            history=old.history,
+            # the image's comment is the commit's message, as Docker's (the parent's goes)
+            extra={**{k: v for k, v in old.extra.items() if k != "comment"},
+                   **({"comment": message} if message else {})},
         )
         history = History(created=created, created_by=command, comment=message,
                           author=author, empty_layer=not changes)

@@ -469,8 +469,11 @@ def test_commit_keeps_config_and_changes(dy: Dockyard) -> None:
              'cat /etc/motd; echo "$ADDED"; test -e /bin/vi || echo vi-gone').stdout
     assert out == "changed\nyes\nvi-gone\n"
     assert dy("history", "committed").returncode == 0
+    dy("commit", "-m", "my msg", "-a", "A", "tocommit", "committed:2")
+    (image,) = json.loads(dy("inspect", "committed:2").stdout)
+    assert (image["Comment"], image["Author"]) == ("my msg", "A")  # as Docker's commit
     dy("rm", "tocommit")
-    dy("rmi", "committed")
+    dy("rmi", "committed", "committed:2")
 
 
 def test_volumes(dy: Dockyard, tmp_path: Path) -> None:
