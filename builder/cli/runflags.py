@@ -95,6 +95,10 @@ def build_options(kw: dict[str, Any]) -> CreateOptions:
     env: list[str] = []
     for path in kw["env_file"]:
         env += env_file_lines(path)
+    for value in kw["env"]:
+        if not value or value.startswith("="):  # as Docker's: no name
+            raise ContainerError(f'invalid argument "{value}" for "-e, --env" flag: '
+                                 f'invalid environment variable: {value}')
     env += list(kw["env"])
     if kw["pids_limit"] < -1:
         raise ContainerError("invalid --pids-limit: use -1 for unlimited or a positive number")

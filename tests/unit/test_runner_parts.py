@@ -270,3 +270,11 @@ def test_a_volume_cannot_be_the_root(tmp_path: Path) -> None:
     opts = CreateOptions(image="bb", volumes=[f"{tmp_path}:/"])
     with pytest.raises(ContainerError, match="destination can't be '/'"):
         _mounts(tmp_path, opts, [])
+
+
+@pytest.mark.parametrize("value", ["", "=x"])
+def test_an_env_flag_with_no_name_is_refused(value: str) -> None:
+    kw = parse_run(["-e", value, "bb"])
+    assert kw is not None
+    with pytest.raises(ContainerError, match="invalid environment variable"):
+        build_options(kw)
