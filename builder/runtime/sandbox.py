@@ -92,6 +92,9 @@ def setup_root(run: dict[str, Any]) -> None:
         devices[name] = sc.clone_tree(f"/dev/{name}") if bind_devices else st.st_rdev
         safe.add(st.st_rdev)
     etc = {target: sc.clone_tree(host) for target, host in run["etc"].items()}
+    if spec["readonly_rootfs"]:  # as Docker's --read-only: /etc/hosts and friends too
+        for fd in etc.values():
+            sc.set_mount_attrs(fd, sc.MOUNT_ATTR_RDONLY)
     binds = [(m, _bind_tree(m["source"], m["readonly"], safe)) for m in spec["mounts"]
              if m["kind"] == "bind"]
     bind_dirs = [os.path.isdir(m["source"]) for m, _ in binds]

@@ -39,7 +39,8 @@ def oci_config(rootfs: Path, spec: ProcessSpec, user: ExecUser, env: list[str],
         if spec.readonly_rootfs and not (rootfs / target.lstrip("/")).exists():
             continue
         mounts.append({"destination": target, "type": "bind", "source": host,
-                       "options": ["rbind", "rprivate"]})
+                       "options": ["rbind", "rprivate", *(["ro"] if spec.readonly_rootfs
+                                                           else [])]})
     for m in spec.mounts:
         if m.kind == "bind":
             opts = ["rbind", "rprivate"] + (["ro"] if m.readonly else [])
