@@ -219,8 +219,13 @@ def exec_command(run: dict[str, Any], status: int) -> NoReturn:
         sc.capset(mask, mask, 0)
         if run.get("no_new_privs"):
             sc.prctl(sc.PR_SET_NO_NEW_PRIVS, 1)
-        os.chdir(spec["cwd"])
     except OSError as exc:
         sandbox.report(status, error=f"cannot start the process: {exc.strerror or exc}")
+        os._exit(255)
+    try:
+        os.chdir(spec["cwd"])
+    except OSError as exc:  # runc's words (an exec's -w to a missing directory)
+        sandbox.report(status, error=f'chdir to cwd ("{spec["cwd"]}") set in config.json '
+                                     f"failed: {(exc.strerror or str(exc)).lower()}")
         os._exit(255)
     sandbox.exec_in_path(args, run["env"], status)

@@ -179,6 +179,9 @@ def test_detached_ps_logs_follow_exec_inspect(dy: Dockyard) -> None:
     assert dy("exec", "web", "sh", "-c", "exit 4", check=False).returncode == 4
     assert dy("exec", "-e", "X=1", "-w", "/bin", "web", "sh", "-c",
               'echo "$X $(pwd)"').stdout == "1 /bin\n"
+    missing = dy("exec", "-w", "/nowhere", "web", "true", check=False)
+    assert missing.returncode != 0
+    assert 'chdir to cwd ("/nowhere") set in config.json failed' in missing.stderr
     assert dy("exec", "web", "hostname").stdout.strip() == cid[:12]
     top = dy("top", "web").stdout
     assert "sleep" in top or "sh -c" in top
