@@ -25,12 +25,32 @@ def split_arg(arg: str) -> tuple[str | None, str]:
 @click.argument("dest")
 @click.pass_context
 def cp(ctx: click.Context, src: str, dest: str, follow: bool) -> None:
-    """Copy files between a container and the host (container paths stay inside it)."""
+    """Copy files between a container and the host (container paths stay inside it); ``-``
+    as SRC reads a tar stream from stdin, as DEST writes one to stdout."""
+    import sys
+
     from builder.runner.container import Containers
-    from builder.runner.cp import container_root, copy_in, copy_out
+    from builder.runner.cp import (
+        container_root,
+        copy_in,
+        copy_in_tar,
+        copy_out,
+        copy_out_tar,
+    )
 
     src_name, src_path = split_arg(src)
     dest_name, dest_path = split_arg(dest)
+    if src == "-" and dest_name is not None:  # a tar stream on stdin, extracted there
+        with container_root(Containers(root_of(ctx)).get(dest_name)) as root:
+            copy_in_tar(root, sys.stdin.buffer, dest_path or "/")
+        return
+    if dest == "-" and src_name is not None:  # a tar stream of it on stdout
+        if sys.stdout.isatty():
+            raise ContainerError("cowardly refusing to write a tar archive to a terminal")
+        with container_root(Containers(root_of(ctx)).get(src_name)) as root:
+            copy_out_tar(root, src_path or "/", sys.stdout.buffer, follow)
+        sys.stdout.buffer.flush()
+        return
     if (src_name is None) == (dest_name is None):
         raise ContainerError("copying between containers or within the host is not "
                              "supported: one side must be CONTAINER:PATH")

@@ -15,11 +15,15 @@ import shutil
 import stat
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
 
 from builder.errors import ContainerError
 from builder.rootdir import RootDir, split_path
 from builder.runner.container import Container, supervisor_alive
 from builder.runtime import syscalls as sc
+
+if TYPE_CHECKING:
+    from tarfile import TarFile
 
 _NOFOLLOW = os.O_NOFOLLOW | os.O_CLOEXEC
 
@@ -301,3 +305,97 @@ def _in_entry(src: Path, st: os.stat_result, dir_fd: int, name: str) -> None:
 def _in_dir(src: Path, fd: int) -> None:
     for entry in os.scandir(src):
         _in_entry(Path(entry.path), entry.stat(follow_symlinks=False), fd, entry.name)
+
+
+def copy_out_tar(root: Path, src: str, out: BinaryIO, follow: bool = False) -> None:
+    """``cp CONTAINER:SRC -``: ``src`` as a tar stream on ``out`` (entries named from its
+    base name, as Docker's), read through directory fds as :func:`copy_out` reads."""
+    import tarfile
+
+    contents_only = src.endswith("/.")
+    with RootDir(root) as rd:
+        try:
+            if follow or src.endswith("/") or contents_only:
+                parent, name, resolved = rd.locate(src.rstrip("/") if not contents_only
+                                                   else src)
+            else:
+                parent, name, resolved = _locate_link(rd, src)
+        except OSError as exc:
+            raise ContainerError(f"Could not find the file {src} in container: "
+                                 f"{exc.strerror}") from None
+        try:
+            try:
+                st = os.stat(name, dir_fd=parent, follow_symlinks=False)
+            except FileNotFoundError:
+                raise ContainerError(f"Could not find the file {src} in container") from None
+            base = "." if contents_only else (Path(resolved).name or ".")
+            with tarfile.open(fileobj=out, mode="w|", format=tarfile.PAX_FORMAT) as tar:
+                _tar_entry(parent, name, st, tar, base)
+        except OSError as exc:
+            raise ContainerError(f"cannot copy {src}: {exc.strerror or exc}") from None
+        finally:
+            os.close(parent)
+
+
+def _tar_entry(dir_fd: int, name: str, st: os.stat_result, tar: TarFile, arcname: str) -> None:
+    """Add the container's ``name`` in ``dir_fd`` to ``tar`` as ``arcname``."""
+    import tarfile
+
+    info = tarfile.TarInfo(arcname)
+    info.mode, info.uid, info.gid = stat.S_IMODE(st.st_mode), st.st_uid, st.st_gid
+    info.mtime = int(st.st_mtime)
+    if stat.S_ISLNK(st.st_mode):
+        info.type, info.linkname = tarfile.SYMTYPE, os.readlink(name, dir_fd=dir_fd)
+        tar.addfile(info)
+    elif stat.S_ISREG(st.st_mode):
+        fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK | _NOFOLLOW, dir_fd=dir_fd)
+        try:
+            now = os.fstat(fd)
+            if not stat.S_ISREG(now.st_mode):  # swapped since the lstat
+                return
+            info.size = now.st_size
+            with open(fd, "rb", closefd=False) as f:
+                tar.addfile(info, f)
+        finally:
+            os.close(fd)
+    elif stat.S_ISDIR(st.st_mode):
+        info.type = tarfile.DIRTYPE
+        tar.addfile(info)
+        fd = os.open(name, os.O_RDONLY | os.O_DIRECTORY | _NOFOLLOW, dir_fd=dir_fd)
+        try:
+            if sc.fstatfs_type(fd) in _PSEUDO_FS:
+                return
+            for child in sorted(os.listdir(fd)):
+                try:
+                    cst = os.stat(child, dir_fd=fd, follow_symlinks=False)
+                except FileNotFoundError:  # gone meanwhile (a running container)
+                    continue
+                _tar_entry(fd, child, cst, tar, f"{arcname}/{child}")
+        finally:
+            os.close(fd)
+    elif stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode):
+        info.type = (tarfile.FIFOTYPE if stat.S_ISFIFO(st.st_mode)
+                     else tarfile.CHRTYPE if stat.S_ISCHR(st.st_mode) else tarfile.BLKTYPE)
+        info.devmajor, info.devminor = os.major(st.st_rdev), os.minor(st.st_rdev)
+        tar.addfile(info)
+
+
+def copy_in_tar(root: Path, stream: BinaryIO, dest: str) -> None:
+    """``cp - CONTAINER:DEST``: extract the tar on ``stream`` into the directory ``dest``
+    (which must exist, as Docker's), inside the container's root."""
+    from builder.errors import BuildError
+    from builder.unpack import unpack_into
+
+    with RootDir(root) as rd:
+        try:
+            os.close(rd.open_dir(dest))
+        except OSError:
+            raise ContainerError(f"destination directory {dest} does not exist in the "
+                                 "container") from None
+        try:
+            # a file of its own over the stream's fd: closing it leaves the stream open
+            unpack_into(rd, dest, lambda: open(os.dup(stream.fileno()), "rb"),  # noqa: SIM115
+                        owner=None)
+        except BuildError as err:
+            raise ContainerError(err.message) from None
+

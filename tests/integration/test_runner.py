@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
@@ -9,6 +10,7 @@ import signal
 import stat
 import subprocess
 import sys
+import tarfile
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -40,9 +42,10 @@ class Dockyard:
 
     def __call__(self, *args: str, check: bool = True, timeout: float = 60,
                  **kw: Any) -> subprocess.CompletedProcess[str]:
+        kw.setdefault("text", True)
         proc = subprocess.run(
             [sys.executable, "-m", "builder", "--root", str(self.root), *args],
-            capture_output=True, text=True, env=self.env, timeout=timeout, cwd=REPO, **kw)
+            capture_output=True, env=self.env, timeout=timeout, cwd=REPO, **kw)
         if check and proc.returncode != 0:
             raise AssertionError(f"dockyard {' '.join(args)} failed ({proc.returncode}):\n"
                                  f"{proc.stdout}\n{proc.stderr}")
@@ -458,6 +461,24 @@ def test_cp_replaces_what_is_in_the_way_and_follows_nothing(dy: Dockyard, tmp_pa
     dy("cp", "-L", str(tmp_path / "hostlink"), "cpw:/data/hf")
     got = dy("exec", "cpw", "sh", "-c", "readlink /data/hl; cat /data/hf").stdout
     assert got == f"{payload}\npayload\n"
+    # "-": a tar stream out on stdout, in from stdin (extracted inside the container only)
+    streamed = dy("cp", "cpw:/data", "-", text=False).stdout
+    with tarfile.open(fileobj=io.BytesIO(streamed)) as tar:
+        assert tar.getmember("data/abs").linkname == "/data/t"
+        assert tar.extractfile("data/t").read() == b"target\n"  # type: ignore[union-attr]
+    sent = io.BytesIO()
+    with tarfile.open(fileobj=sent, mode="w") as tar:
+        info = tarfile.TarInfo("in/new.txt")
+        info.size = 3
+        tar.addfile(info, io.BytesIO(b"new"))
+    dy("cp", "-", "cpw:/data", input=sent.getvalue(), text=False)
+    assert dy("exec", "cpw", "cat", "/data/in/new.txt").stdout == "new"
+    evil = io.BytesIO()
+    with tarfile.open(fileobj=evil, mode="w") as tar:
+        info = tarfile.TarInfo("../../../../escaped")
+        tar.addfile(info, io.BytesIO(b""))
+    res = dy("cp", "-", "cpw:/data", input=evil.getvalue(), text=False, check=False)
+    assert res.returncode == 1 and b"Traceback" not in res.stderr
     # the running container's /proc and /sys come out empty, as Docker's cp gives them
     dy("cp", "cpw:/proc", str(tmp_path / "proc"))
     assert os.listdir(tmp_path / "proc") == []
