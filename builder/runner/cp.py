@@ -72,6 +72,28 @@ def _locate_link(rd: RootDir, src: str) -> tuple[int, str, str]:
     return parent, comps[-1], "/" + "/".join(comps)
 
 
+def _source(rd: RootDir, src: str, follow: bool) -> tuple[int, str, str, os.stat_result]:
+    """Where the container's ``src`` is: its parent dir's fd (the caller closes it), its
+    name there, its resolved path and its lstat. A symlink at its end is not followed but
+    with ``follow`` or a trailing ``/`` or ``/.``."""
+    contents_only = src.endswith("/.")
+    try:
+        if follow or src.endswith("/") or contents_only:
+            parent, name, resolved = rd.locate(src.rstrip("/") if not contents_only else src)
+        else:
+            parent, name, resolved = _locate_link(rd, src)
+    except OSError as exc:
+        raise ContainerError(f"Could not find the file {src} in container: "
+                             f"{exc.strerror}") from None
+    try:
+        return parent, name, resolved, os.stat(name, dir_fd=parent, follow_symlinks=False)
+    except OSError as exc:
+        os.close(parent)
+        if isinstance(exc, FileNotFoundError):
+            raise ContainerError(f"Could not find the file {src} in container") from None
+        raise ContainerError(f"cannot read {src} in container: {exc.strerror}") from None
+
+
 def copy_out(root: Path, src: str, dest: Path | str, follow: bool = False) -> None:
     """Copy ``src`` (a path in the container) to ``dest`` on the host.
 
@@ -85,20 +107,8 @@ def copy_out(root: Path, src: str, dest: Path | str, follow: bool = False) -> No
     dir_only = os.fspath(dest).endswith("/")  # as Docker: then it must be a directory
     dest = Path(dest)
     with RootDir(root) as rd:
+        parent, name, resolved, st = _source(rd, src, follow)
         try:
-            if follow or src.endswith("/") or contents_only:
-                parent, name, resolved = rd.locate(src.rstrip("/") if not contents_only
-                                                   else src)
-            else:
-                parent, name, resolved = _locate_link(rd, src)
-        except OSError as exc:
-            raise ContainerError(f"Could not find the file {src} in container: "
-                                 f"{exc.strerror}") from None
-        try:
-            try:
-                st = os.stat(name, dir_fd=parent, follow_symlinks=False)
-            except FileNotFoundError:
-                raise ContainerError(f"Could not find the file {src} in container") from None
             if stat.S_ISDIR(st.st_mode):
                 if contents_only or not dest.exists():
                     target = dest
@@ -314,20 +324,8 @@ def copy_out_tar(root: Path, src: str, out: BinaryIO, follow: bool = False) -> N
 
     contents_only = src.endswith("/.")
     with RootDir(root) as rd:
+        parent, name, resolved, st = _source(rd, src, follow)
         try:
-            if follow or src.endswith("/") or contents_only:
-                parent, name, resolved = rd.locate(src.rstrip("/") if not contents_only
-                                                   else src)
-            else:
-                parent, name, resolved = _locate_link(rd, src)
-        except OSError as exc:
-            raise ContainerError(f"Could not find the file {src} in container: "
-                                 f"{exc.strerror}") from None
-        try:
-            try:
-                st = os.stat(name, dir_fd=parent, follow_symlinks=False)
-            except FileNotFoundError:
-                raise ContainerError(f"Could not find the file {src} in container") from None
             base = "." if contents_only else (Path(resolved).name or ".")
             with tarfile.open(fileobj=out, mode="w|", format=tarfile.PAX_FORMAT) as tar:
                 _tar_entry(parent, name, st, tar, base)
