@@ -1,11 +1,12 @@
-"""Files the user names for output (``save -o``, ``build -o type=docker|oci,dest=``): written
-as Docker writes them, with errors that say which file."""
+"""Files the user names for output (``save -o``, ``build -o type=docker|oci,dest=``), or the
+standard output: written as Docker writes them, with errors that say which file."""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import stat
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -42,3 +43,24 @@ def output_file(path: Path | str) -> Iterator[BinaryIO]:
             yield out
     except OSError as exc:
         raise OutputError(f"cannot write {shown}: {exc.strerror or exc}") from None
+
+
+@contextlib.contextmanager
+def output_stream(dest: str | None, terminal: str) -> Iterator[BinaryIO]:
+    """:func:`output_file` for ``dest``, or the standard output when ``dest`` is None:
+    refused with the message ``terminal`` when it is a terminal; a write error there is an
+    :class:`OutputError` (a reader gone away stays a ``BrokenPipeError``: status 141,
+    nothing to say)."""
+    if dest is not None:
+        with output_file(dest) as out:
+            yield out
+        return
+    if sys.stdout.isatty():
+        raise OutputError(terminal)
+    try:
+        yield sys.stdout.buffer
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(f"cannot write to the standard output: {exc.strerror}") from None

@@ -3,9 +3,7 @@ and the ``-o`` outputs."""
 
 from __future__ import annotations
 
-import contextlib
-import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -127,7 +125,12 @@ def export(build: Build, image: Image, output: Output) -> None:
         return
     if output.type not in ("docker", "oci", "tar"):
         raise BuildError(f"unsupported output type {output.type!r}")
-    with _output_stream(output.dest) as out:
+    from builder.outfile import output_stream
+
+    # a failed or killed build leaves a file as it was
+    named = None if output.dest == "-" else output.dest  # "-": the standard output
+    with output_stream(named, "refusing to write a tar archive to a terminal: redirect the "
+                       "output or give dest=FILE") as out:
         if output.type == "tar":
             _write_rootfs_tar(build, image, out)
         else:
@@ -135,28 +138,6 @@ def export(build: Build, image: Image, output: Output) -> None:
                 build.store, [archive.SaveItem(image, image.names)], out, fmt=output.type,
                 compression="gzip" if output.type == "docker" else "keep",
             )  # fmt: skip
-
-
-@contextlib.contextmanager
-def _output_stream(dest: str) -> Iterator[BinaryIO]:
-    """The file ``dest`` (see :func:`builder.outfile.output_file`: a failed or killed build
-    leaves a file as it was), or the standard output for ``-``."""
-    if dest != "-":
-        from builder.outfile import output_file
-
-        with output_file(dest) as out:
-            yield out
-        return
-    if sys.stdout.isatty():
-        raise OutputError("refusing to write a tar archive to a terminal: redirect the "
-                          "output or give dest=FILE")
-    try:
-        yield sys.stdout.buffer
-        sys.stdout.buffer.flush()
-    except BrokenPipeError:
-        raise
-    except OSError as exc:
-        raise OutputError(f"cannot write to the standard output: {exc.strerror}") from None
 
 
 def _write_rootfs_tar(build: Build, image: Image, out: BinaryIO) -> None:

@@ -40,21 +40,21 @@ def cp(ctx: click.Context, src: str, dest: str, follow: bool) -> None:
 
     src_name, src_path = split_arg(src)
     dest_name, dest_path = split_arg(dest)
+    containers = Containers(root_of(ctx))
     if src == "-" and dest_name is not None:  # a tar stream on stdin, extracted there
-        with container_root(Containers(root_of(ctx)).get(dest_name)) as root:
+        with container_root(containers.get(dest_name)) as root:
             copy_in_tar(root, sys.stdin.buffer, dest_path or "/")
         return
     if dest == "-" and src_name is not None:  # a tar stream of it on stdout
-        if sys.stdout.isatty():
-            raise ContainerError("cowardly refusing to write a tar archive to a terminal")
-        with container_root(Containers(root_of(ctx)).get(src_name)) as root:
-            copy_out_tar(root, src_path or "/", sys.stdout.buffer, follow)
-        sys.stdout.buffer.flush()
+        from builder.outfile import output_stream
+
+        with output_stream(None, "cowardly refusing to write a tar archive to a terminal") \
+                as out, container_root(containers.get(src_name)) as root:
+            copy_out_tar(root, src_path or "/", out, follow)
         return
     if (src_name is None) == (dest_name is None):
         raise ContainerError("copying between containers or within the host is not "
                              "supported: one side must be CONTAINER:PATH")
-    containers = Containers(root_of(ctx))
     if src_name is not None:
         if not src_path:
             raise ContainerError("the container path is empty")

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import contextlib
-import sys
-from typing import BinaryIO, Literal, cast
+from typing import Literal, cast
 
 import click
 
 from builder.archive import SaveCompression, SaveItem
 from builder.archive import save as save_archive
 from builder.cli.imagefmt import open_store
-from builder.errors import DockyardError, OutputError, ReferenceFormatError
+from builder.errors import ReferenceFormatError
 from builder.reference import Reference, parse, parse_normalized
 from builder.store import Image, Store
 
@@ -63,19 +62,8 @@ def save(ctx: click.Context, names: tuple[str, ...], output: str | None, fmt: st
     items = save_items(store, names)
     kind = cast(Literal["docker", "oci"], fmt)
     how = cast(SaveCompression, compression)
-    if output is None:
-        if sys.stdout.isatty():
-            raise DockyardError(
-                "cowardly refusing to save to a terminal. Use the -o flag or redirect")
-        try:
-            save_archive(store, items, cast(BinaryIO, sys.stdout.buffer), kind, how)
-            sys.stdout.buffer.flush()
-        except BrokenPipeError:
-            raise  # the reader went away: status 141, nothing to say
-        except OSError as exc:
-            raise OutputError(f"cannot write to the standard output: {exc.strerror}") from None
-        return
-    from builder.outfile import output_file
+    from builder.outfile import output_stream
 
-    with output_file(output) as out:
+    with output_stream(output, "cowardly refusing to save to a terminal. Use the -o flag or "
+                       "redirect") as out:
         save_archive(store, items, out, kind, how)
