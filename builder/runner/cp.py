@@ -199,11 +199,10 @@ def _out_entry(dir_fd: int, name: str, st: os.stat_result, host: int, host_name:
         _make_room(host, host_name, False, shown)
         os.symlink(os.readlink(name, dir_fd=dir_fd), host_name, dir_fd=host)
     elif stat.S_ISREG(st.st_mode):
-        # O_NONBLOCK: a fifo put here since the lstat is not waited on (fstat tells)
-        src = os.open(name, os.O_RDONLY | os.O_NONBLOCK | _NOFOLLOW, dir_fd=dir_fd)
+        src = _open_file(dir_fd, name)
+        if src is None:
+            return
         try:
-            if not stat.S_ISREG(os.fstat(src).st_mode):
-                return
             _make_room(host, host_name, False, shown)
             out = os.open(host_name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600,
                           dir_fd=host)
@@ -232,14 +231,31 @@ def _out_entry(dir_fd: int, name: str, st: os.stat_result, host: int, host_name:
 
 
 def _out_dir(fd: int, host: int, shown: str) -> None:
+    for name, st in _children(fd):
+        _out_entry(fd, name, st, host, name, f"{shown}/{name}")
+
+
+def _children(fd: int) -> Iterator[tuple[str, os.stat_result]]:
+    """The entries of the container's directory ``fd``, sorted, with their lstat: none in a
+    pseudo file system (see :data:`_PSEUDO_FS`), and none that went meanwhile (a running
+    container)."""
     if sc.fstatfs_type(fd) in _PSEUDO_FS:
         return
-    for name in os.listdir(fd):
+    for name in sorted(os.listdir(fd)):
         try:
-            st = os.stat(name, dir_fd=fd, follow_symlinks=False)
-        except FileNotFoundError:  # gone meanwhile (a running container)
+            yield name, os.stat(name, dir_fd=fd, follow_symlinks=False)
+        except FileNotFoundError:
             continue
-        _out_entry(fd, name, st, host, name, f"{shown}/{name}")
+
+
+def _open_file(dir_fd: int, name: str) -> int | None:
+    """The container's regular file ``name`` open for reading, or None when something else
+    is there now (put since its lstat: ``O_NONBLOCK`` keeps a fifo from blocking)."""
+    fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK | _NOFOLLOW, dir_fd=dir_fd)
+    if stat.S_ISREG(os.fstat(fd).st_mode):
+        return fd
+    os.close(fd)
+    return None
 
 
 def copy_in(root: Path, src: Path, dest: str, follow: bool = False) -> None:
@@ -346,12 +362,11 @@ def _tar_entry(dir_fd: int, name: str, st: os.stat_result, tar: TarFile, arcname
         info.type, info.linkname = tarfile.SYMTYPE, os.readlink(name, dir_fd=dir_fd)
         tar.addfile(info)
     elif stat.S_ISREG(st.st_mode):
-        fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK | _NOFOLLOW, dir_fd=dir_fd)
+        fd = _open_file(dir_fd, name)
+        if fd is None:
+            return
         try:
-            now = os.fstat(fd)
-            if not stat.S_ISREG(now.st_mode):  # swapped since the lstat
-                return
-            info.size = now.st_size
+            info.size = os.fstat(fd).st_size
             with open(fd, "rb", closefd=False) as f:
                 tar.addfile(info, f)
         finally:
@@ -361,13 +376,7 @@ def _tar_entry(dir_fd: int, name: str, st: os.stat_result, tar: TarFile, arcname
         tar.addfile(info)
         fd = os.open(name, os.O_RDONLY | os.O_DIRECTORY | _NOFOLLOW, dir_fd=dir_fd)
         try:
-            if sc.fstatfs_type(fd) in _PSEUDO_FS:
-                return
-            for child in sorted(os.listdir(fd)):
-                try:
-                    cst = os.stat(child, dir_fd=fd, follow_symlinks=False)
-                except FileNotFoundError:  # gone meanwhile (a running container)
-                    continue
+            for child, cst in _children(fd):
                 _tar_entry(fd, child, cst, tar, f"{arcname}/{child}")
         finally:
             os.close(fd)
@@ -396,4 +405,3 @@ def copy_in_tar(root: Path, stream: BinaryIO, dest: str) -> None:
                         owner=None)
         except BuildError as err:
             raise ContainerError(err.message) from None
-

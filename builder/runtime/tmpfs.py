@@ -45,4 +45,4 @@ def tmpfs_mount_args(options: tuple[str, ...] | list[str], readonly: bool = Fals
         flags |= sc.MS_RDONLY
     if size:
         data.append(f"size={size}")
-    return flags | sc.MS_NODEV, ",".join(data)
+    return flags, ",".join(data)  # nodev: no word clears it
