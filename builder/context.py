@@ -37,7 +37,7 @@ from builder.xattrs import Xattrs, kept_xattrs
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import tempfile
-    from collections.abc import Iterator, Mapping, Sequence
+    from collections.abc import Callable, Iterator, Mapping, Sequence
     from concurrent.futures import Future
     from typing import Any, BinaryIO, Final, Literal
 
@@ -476,9 +476,14 @@ class ContextSnapshot:
             raise ContextError(f'"/{path}" changed in the build context: {e.strerror}') from None
 
 
-def ignore_patterns(context_dir: Path | str | None, dockerfile: Path | str | None) -> list[str]:
+def ignore_patterns(
+    context_dir: Path | str | None,
+    dockerfile: Path | str | None,
+    read: Callable[[Path], bytes | None] | None = None,
+) -> list[str]:
     """The .dockerignore patterns that apply: ``<dockerfile>.dockerignore`` beside the
-    Dockerfile when it exists, else ``<context>/.dockerignore``, else none."""
+    Dockerfile when it exists, else ``<context>/.dockerignore``, else none. ``read`` gives a
+    candidate's bytes (None: no such file); by default it is read from the host."""
     candidates: list[Path] = []
     if dockerfile is not None:
         df = Path(dockerfile)
@@ -486,16 +491,22 @@ def ignore_patterns(context_dir: Path | str | None, dockerfile: Path | str | Non
     if context_dir is not None:
         candidates.append(Path(context_dir) / ".dockerignore")
     for candidate in candidates:
-        try:
-            data = read_capped(candidate)
-        except FileNotFoundError:
-            continue
-        except OSError as e:
-            raise ContextError(f"cannot read {candidate}: {e.strerror}") from None
-        if data is None:
-            raise ContextError(f"{candidate} is larger than {LIMIT_TEXT}")
-        return read_ignore_file(data)
+        data = (read or _read_ignore_file)(candidate)
+        if data is not None:
+            return read_ignore_file(data)
     return []
+
+
+def _read_ignore_file(path: Path) -> bytes | None:
+    try:
+        data = read_capped(path)
+    except FileNotFoundError:
+        return None
+    except OSError as e:
+        raise ContextError(f"cannot read {path}: {e.strerror}") from None
+    if data is None:
+        raise ContextError(f"{path} is larger than {LIMIT_TEXT}")
+    return data
 
 
 def scan(
@@ -886,10 +897,8 @@ def _from_stdin(
                 f"failed to read dockerfile: {name} not found in the context archive"
             )
         text = _decode(found, name)
-        ignore = _read_in_root(root, name + ".dockerignore")
-        if ignore is None:
-            ignore = _read_in_root(root, ".dockerignore")
-        patterns = read_ignore_file(ignore) if ignore is not None else []
+        patterns = ignore_patterns(
+            root, root / name, lambda p: _read_in_root(root, str(p.relative_to(root))))
         snap = scan(root, patterns, threads=threads)
         return BuildContext(snap, text, name.rpartition("/")[2], tmp)
     except BaseException:
