@@ -239,7 +239,7 @@ def _children(fd: int) -> Iterator[tuple[str, os.stat_result]]:
     """The entries of the container's directory ``fd``, sorted, with their lstat: none in a
     pseudo file system (see :data:`_PSEUDO_FS`), and none that went meanwhile (a running
     container)."""
-    if sc.fstatfs_type(fd) in _PSEUDO_FS:
+    if sc.statfs_type(fd) in _PSEUDO_FS:
         return
     for name in sorted(os.listdir(fd)):
         try:

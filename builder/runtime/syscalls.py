@@ -245,17 +245,13 @@ def loopback_up() -> None:
         os.close(fd)
 
 
-def statfs_type(path: str | os.PathLike[str]) -> int:
-    """``f_type`` of the filesystem holding ``path``."""
+def statfs_type(target: int | str | os.PathLike[str]) -> int:
+    """``f_type`` of the filesystem holding ``target``: a path, or an open file's fd."""
     buf = _StatfsBuffer()
-    _check(_libc.statfs(_b(path), buf), "statfs", os.fspath(path))
-    return int.from_bytes(bytes(memoryview(buf))[:8], sys.byteorder)
-
-
-def fstatfs_type(fd: int) -> int:
-    """``f_type`` of the filesystem holding the open file ``fd``."""
-    buf = _StatfsBuffer()
-    _check(_libc.fstatfs(fd, buf), "fstatfs")
+    if isinstance(target, int):
+        _check(_libc.fstatfs(target, buf), "fstatfs")
+    else:
+        _check(_libc.statfs(_b(target), buf), "statfs", os.fspath(target))
     return int.from_bytes(bytes(memoryview(buf))[:8], sys.byteorder)
 
 
