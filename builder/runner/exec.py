@@ -25,6 +25,7 @@ from typing import Any, NoReturn
 from builder.errors import ContainerError
 from builder.runner.container import Container, merge_env, supervisor_alive
 from builder.runner.init import exec_command, take_terminal  # before joining: nothing imports after
+from builder.runner.plan import security_of
 from builder.runtime import sandbox
 from builder.runtime import syscalls as sc
 from builder.runtime.executor import DEFAULT_PATH
@@ -70,15 +71,13 @@ def exec_in(c: Container, args: list[str], env: list[str], user: str | None, wor
     try:
         resolved = resolve_user(root, user if user is not None
                                 else str(c.config["Config"].get("User") or ""))
-        security = c.config["HostConfig"].get("SecurityOpt") or []
         run: dict[str, Any] = {
             "spec": {"args": list(args),
                      "cwd": workdir or c.config["Config"].get("WorkingDir") or "/"},
             "user": {"uid": resolved.uid, "gid": resolved.gid, "groups": list(resolved.groups)},
             "env": _env(c, env, resolved.home, tty),
             "rootless": None,
-            "no_new_privs": "no-new-privileges" in security,
-            "seccomp": "seccomp=unconfined" not in security,
+            **security_of(c),  # as the container's command
         }
         master, slave = _pty(root, resolved.uid) if tty else (-1, "")
         status_r, status_w = os.pipe2(os.O_CLOEXEC)

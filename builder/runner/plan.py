@@ -83,10 +83,17 @@ def mount_plan(root: str | Path, c: Container) -> dict[str, Any]:
     return part
 
 
+def security_of(c: Container) -> dict[str, bool]:
+    """What ``c``'s ``--security-opt`` asks of its processes (its command and every exec):
+    ``no_new_privs``, and ``seccomp`` unless it is ``seccomp=unconfined``."""
+    security = c.config["HostConfig"].get("SecurityOpt") or []
+    return {"no_new_privs": "no-new-privileges" in security,
+            "seccomp": "seccomp=unconfined" not in security}
+
+
 def build_plan(root: str | Path, c: Container) -> tuple[dict[str, Any], Limits | None]:
     """The whole plan for ``c`` (but its ``cgroups``) and its limits."""
     cfg, host = c.config["Config"], c.config["HostConfig"]
-    security = host.get("SecurityOpt") or []
     part = mount_plan(root, c)
     mounts = []
     fill = []
@@ -109,8 +116,7 @@ def build_plan(root: str | Path, c: Container) -> tuple[dict[str, Any], Limits |
     )
     plan: dict[str, Any] = {**part, "spec": spec.to_json(), "fill": fill,
                             "etc": _etc_files(c, spec), "init": bool(host.get("Init")),
-                            "no_new_privs": "no-new-privileges" in security,
-                            "seccomp": "seccomp=unconfined" not in security}
+                            **security_of(c)}
     if not has_limits(c.config):
         return plan, None  # no cgroups (nor their module) for a container without limits
     from builder.runner.cgroups import Limits
