@@ -8,7 +8,7 @@ import os
 import stat
 
 from builder.jsonio import dumps
-from builder.runtime import defaults
+from builder.runtime import cgroupfs, defaults
 from builder.runtime import syscalls as sc
 from builder.runtime.executor import DEFAULT_PATH
 from builder.runtime.tmpfs import tmpfs_mount_args  # before the pivot: no import after it
@@ -98,6 +98,7 @@ def setup_root(run: dict[str, Any]) -> None:
     binds = [(m, _bind_tree(m["source"], m["readonly"], safe)) for m in spec["mounts"]
              if m["kind"] == "bind"]
     bind_dirs = [os.path.isdir(m["source"]) for m, _ in binds]
+    cgroups = None if rootless else cgroupfs.prepare(run.get("cgroups") or ())
     nosuid_nodev_noexec = sc.MS_NOSUID | sc.MS_NODEV | sc.MS_NOEXEC
 
     sc.mount(rootfs, rootfs, None, sc.MS_BIND | sc.MS_REC)
@@ -145,6 +146,8 @@ def setup_root(run: dict[str, Any]) -> None:
                          ("core", "/proc/kcore")):
         os.symlink(target, f"/dev/{link}")
 
+    if cgroups is not None:
+        cgroupfs.mount_view(cgroups)
     for target, fd in etc.items():
         if os.path.exists(target):  # a read-only rootfs may lack it (or hold a dangling link)
             _bind_fd(fd, target)

@@ -34,6 +34,8 @@ def oci_config(rootfs: Path, spec: ProcessSpec, user: ExecUser, env: list[str],
          "options": ["nosuid", "noexec", "nodev"]},
         {"destination": "/sys", "type": "sysfs", "source": "sysfs",
          "options": ["nosuid", "noexec", "nodev", "ro"]},
+        {"destination": "/sys/fs/cgroup", "type": "cgroup", "source": "cgroup",
+         "options": ["ro", "nosuid", "noexec", "nodev"]},
     ]
     for target, host in etc_files.items():
         if spec.readonly_rootfs and not (rootfs / target.lstrip("/")).exists():

@@ -225,6 +225,19 @@ def test_opens_only_dockers_devices(executor, mount: Mount, tmp_path: Path) -> N
     assert "opened" not in out
 
 
+def test_cgroups_read_only_and_never_shared(executor, mount: Mount) -> None:
+    """A step under runc sees its own cgroups at /sys/fs/cgroup, read-only, as Docker's
+    builder gives them; a native step, which has no cgroup of its own, sees none (not the
+    cgroup it shares with the build)."""
+    code, out, err = sh(executor, mount.rootfs, "ls -A /sys/fs/cgroup; "
+                        "for d in /sys/fs/cgroup/*/; do mkdir $d/x || exit; done; echo made")
+    if isinstance(executor, RuncExecutor):
+        assert code != 0 and out.split(), "runc shows the step's cgroups"
+        assert "Read-only file system" in err, err
+    else:
+        assert code != 0 and out == ""
+
+
 def test_user_and_groups_from_the_rootfs(executor, mount: Mount) -> None:
     code, out, _ = sh(executor, mount.rootfs, "id -u; id -g; id -G; echo $HOME", user="bob")
     assert code == 0

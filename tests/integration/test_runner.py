@@ -572,6 +572,36 @@ def test_limits_land_in_nested_cgroups(dy: Dockyard) -> None:
     assert proc.returncode != 0 and "cpu" in proc.stderr and "Traceback" not in proc.stderr
 
 
+def test_container_reads_its_own_limits_at_sys_fs_cgroup(dy: Dockyard) -> None:
+    """As under runc: the container's own cgroups, read-only, where programs that size
+    themselves look for them; no cgroup shared with the host or other containers."""
+    from builder.runtime.cgroupfs import names
+
+    cid = dy("run", "-d", "--memory", "48m", "--pids-limit", "33", "bb", "sleep",
+             "100").stdout.strip()
+    try:
+        state = json.loads((dy.root / "containers" / cid / "state.json").read_text())
+        shown = names(state["Cgroups"], Path("/proc/self/mountinfo").read_text())
+        assert len(shown) == 2
+        for name, host_dir in shown:
+            where = f"/sys/fs/cgroup/{name}".rstrip("/")
+            listed = set(dy("exec", cid, "ls", where).stdout.split())
+            assert listed == set(os.listdir(host_dir)), name
+            for limit, value in (("memory.limit_in_bytes", str(48 << 20)),
+                                 ("memory.max", str(48 << 20)), ("pids.max", "33")):
+                if limit in listed:
+                    assert dy("exec", cid, "cat", f"{where}/{limit}").stdout == value + "\n"
+            proc = dy("exec", cid, "sh", "-c", f"echo 1 > {where}/pids.max; mkdir {where}/x",
+                      check=False)
+            assert proc.returncode != 0 and "Read-only file system" in proc.stderr
+        proc = dy("exec", cid, "touch", "/sys/fs/cgroup/x", check=False)
+        assert "Read-only file system" in proc.stderr
+    finally:
+        dy("rm", "-f", cid)
+    # a hierarchy without a cgroup of the container's own is not shown
+    assert dy("run", "--rm", "bb", "ls", "-A", "/sys/fs/cgroup").stdout == ""
+
+
 def test_seccomp_filter_unless_unconfined(dy: Dockyard) -> None:
     """Docker's default seccomp filter for the command, for --init's command and for exec;
     ``--security-opt seccomp=unconfined`` turns it off, and exec follows the container."""
