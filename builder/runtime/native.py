@@ -118,6 +118,8 @@ class NativeExecutor:
         self._owner = 0
         self._finalizer: weakref.finalize[Any, Any] | None = None
         self._runs: dict[int, int] = {}  # init pid → pidfd
+        self._cancels = 0  # calls of cancel(): a run that began before one is killed
+        self._runs_lock = threading.Lock()
 
     def __enter__(self) -> NativeExecutor:
         return self
@@ -194,6 +196,7 @@ class NativeExecutor:
 
     def run(self, rootfs: Path, spec: ProcessSpec, on_output: OutputCallback) -> int:
         """Run ``spec`` in ``rootfs``; see :class:`~builder.runtime.executor.Executor`."""
+        began = self._cancels  # a cancel() from now on is for this run too
         rootless = os.geteuid() != 0
         if rootless and (gaps := userns_gaps()):
             raise ExecutionError(f"running without root needs user namespaces: {'; '.join(gaps)}")
@@ -234,13 +237,19 @@ class NativeExecutor:
                     os.close(w)
             with contextlib.suppress(OSError):
                 pidfd = os.pidfd_open(init)
-                self._runs[init] = pidfd
+            with self._runs_lock:
+                if pidfd >= 0:
+                    self._runs[init] = pidfd
+                cancelled = self._cancels != began
+            if cancelled:  # while the helper started it, before cancel() could see it
+                self._kill(pidfd)
             pump(pipes[0][0], pipes[1][0], on_output, pipes[2][0], results.update)
         except BaseException:
             self._kill(pidfd)
             raise
         finally:
-            self._runs.pop(init, None)
+            with self._runs_lock:
+                self._runs.pop(init, None)
             for r, _ in pipes:
                 with contextlib.suppress(OSError):
                     os.close(r)
@@ -263,7 +272,10 @@ class NativeExecutor:
             select.select([pidfd], [], [], _KILL_WAIT)
 
     def cancel(self) -> None:
-        """Kill every run in progress; their ``run`` raises ExecutionError."""
-        for pidfd in list(self._runs.values()):
-            with contextlib.suppress(OSError):
-                signal.pidfd_send_signal(pidfd, signal.SIGKILL)
+        """Kill every run in progress, also one still starting; their ``run`` raises
+        ExecutionError."""
+        with self._runs_lock:  # held: a run's pidfd is not closed meanwhile
+            self._cancels += 1
+            for pidfd in self._runs.values():
+                with contextlib.suppress(OSError):
+                    signal.pidfd_send_signal(pidfd, signal.SIGKILL)

@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
+import time
 import uuid
 from pathlib import Path
 
@@ -41,7 +42,8 @@ class RuncExecutor:
             else Path(state_dir)
         self.root = self.state_dir / "runc"
         self._lock = threading.Lock()
-        self._ids: set[str] = set()
+        self._ids: set[str] = set()  # runs in progress
+        self._cancelled: set[str] = set()  # runs cancel() kills, until they end
 
     def __enter__(self) -> RuncExecutor:
         return self
@@ -103,6 +105,7 @@ class RuncExecutor:
         finally:
             with self._lock:
                 self._ids.discard(container)
+                self._cancelled.discard(container)
             if (self.root / container).exists():  # runc run removes it when all went well
                 with contextlib.suppress(subprocess.SubprocessError, OSError):
                     self._runc("delete", "--force", container)
@@ -115,13 +118,28 @@ class RuncExecutor:
         return code if code >= 0 else 128 - code
 
     def cancel(self) -> None:
-        """Kill every run in progress; their ``run`` raises ExecutionError."""
+        """Kill every run in progress, also one runc is still creating; their ``run``
+        raises ExecutionError."""
         with self._lock:
             ids = list(self._ids)
             self._ids.clear()
+            self._cancelled.update(ids)
         for container in ids:
-            with contextlib.suppress(subprocess.SubprocessError, OSError):
-                self._runc("kill", container, "KILL")
+            # `runc kill` fails until `runc run` has made the container: try again while
+            # that run goes on (it leaves _cancelled when it ends)
+            deadline = time.monotonic() + _TIMEOUT
+            while True:
+                try:
+                    if self._runc("kill", container, "KILL").returncode == 0:
+                        break
+                except (subprocess.SubprocessError, OSError):
+                    pass
+                with self._lock:
+                    if container not in self._cancelled:
+                        break
+                if time.monotonic() > deadline:
+                    break
+                time.sleep(0.02)
 
 
 def _log_error(log: Path) -> str | None:

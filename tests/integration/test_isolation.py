@@ -451,6 +451,40 @@ def test_no_mount_or_process_left_behind(executor, snapshotter: Snapshotter,
     assert not m.dir.exists()
 
 
+def test_cancel_kills_a_run_still_starting(executor, mount: Mount) -> None:
+    """A cancel that comes while the run is being started (before the executor has its
+    process to kill) is not lost: the run is killed as soon as it exists."""
+    if isinstance(executor, RuncExecutor):
+        # as soon as the run is in flight, typically before runc has made the container
+        def cancel_when_started() -> None:
+            deadline = time.monotonic() + 20
+            while not executor._ids and time.monotonic() < deadline:
+                time.sleep(0.001)
+            executor.cancel()
+
+        thread = threading.Thread(target=cancel_when_started)
+        thread.start()
+    else:
+        submit = executor._submit
+
+        def submit_then_cancel(*args: Any) -> int:
+            init = submit(*args)  # the helper has forked the run's init
+            executor.cancel()
+            return init
+
+        executor._submit = submit_then_cancel
+    try:
+        with pytest.raises(ExecutionError, match="cancelled"):
+            sh(executor, mount.rootfs, "sleep 3; touch /finished")
+    finally:
+        if isinstance(executor, RuncExecutor):
+            thread.join()
+        else:
+            del executor._submit
+    assert not (mount.rootfs / "finished").exists()
+    assert sh(executor, mount.rootfs, "echo next")[:2] == (0, "next\n")
+
+
 def test_concurrent_runs_from_threads(executor, snapshotter: Snapshotter,
                                       lowers: list[Path]) -> None:
     mounts = [snapshotter.prepare(f"par{i}", lowers) for i in range(4)]
