@@ -407,6 +407,56 @@ def test_cp_both_ways_stays_inside(dy: Dockyard, tmp_path: Path) -> None:
     dy("rmi", "files:v1")
 
 
+def test_cp_owners_as_documented_and_archive_keeps_them(dy: Dockyard, tmp_path: Path) -> None:
+    """As Docker documents cp: copied in, root's; copied out, the caller's; with -a, the
+    owners at the source (both ways, and a tar stream in). Modes, set-user-ID included, stay."""
+    src = tmp_path / "owned"
+    (src / "sub").mkdir(parents=True)
+    (src / "sub" / "f").write_text("x")
+    (src / "sub" / "l").symlink_to("f")
+    for path in (src, src / "sub", src / "sub" / "f", src / "sub" / "l"):
+        os.lchown(path, 1234, 5678)
+    for path in (src, src / "sub"):
+        path.chmod(0o755)
+    (src / "sub" / "f").chmod(0o4755)  # after its chown, which clears the bit
+    dy("run", "-d", "--name", "own", "bb", "sh", "-c",
+       "mkdir /o && echo y > /o/g && ln -s g /o/l && chown -hR 1000:1001 /o && "
+       "chmod 4711 /o/g && sleep 100")
+    dy("cp", str(src), "own:/plain")
+    dy("cp", "-a", str(src), "own:/kept")
+    sent = io.BytesIO()
+    with tarfile.open(fileobj=sent, mode="w") as tar:
+        info = tarfile.TarInfo("t")
+        info.uid, info.gid, info.size = 1234, 5678, 1
+        tar.addfile(info, io.BytesIO(b"t"))
+    dy("cp", "-", "own:/plain", input=sent.getvalue(), text=False)
+    dy("cp", "-a", "-", "own:/kept", input=sent.getvalue(), text=False)
+    names = " ".join(f"/{top}{rest}" for top in ("plain", "kept")
+                     for rest in ("", "/sub", "/sub/f", "/sub/l", "/t"))
+    got = dy("exec", "own", "sh", "-c", f"stat -c '%u:%g %a' {names}").stdout.split("\n")
+    assert got[:5] == ["0:0 755", "0:0 755", "0:0 4755", "0:0 777", "0:0 644"]
+    assert got[5:10] == ["1234:5678 755", "1234:5678 755", "1234:5678 4755",
+                         "1234:5678 777", "1234:5678 644"]
+    out = tmp_path / "out"
+    out.mkdir()
+    dy("cp", "own:/o", str(out / "plain"))
+    dy("cp", "-a", "own:/o", str(out / "kept"))
+
+    def owners(path: Path) -> tuple[int, int, int]:
+        st = path.lstat()
+        return st.st_uid, st.st_gid, stat.S_IMODE(st.st_mode)
+
+    me = (os.getuid(), os.getgid())
+    assert owners(out / "plain" / "g") == (*me, 0o4711)
+    assert owners(out / "plain" / "l")[:2] == me
+    assert owners(out / "kept" / "g") == (1000, 1001, 0o4711)
+    assert owners(out / "kept" / "l")[:2] == owners(out / "kept")[:2] == (1000, 1001)
+    with tarfile.open(fileobj=io.BytesIO(dy("cp", "own:/o", "-", text=False).stdout)) as tar:
+        assert {(m.name, m.uid, m.gid) for m in tar.getmembers()} == {
+            ("o", 1000, 1001), ("o/g", 1000, 1001), ("o/l", 1000, 1001)}
+    dy("rm", "-f", "own")
+
+
 def test_supplementary_groups_hold_the_primary_one(dy: Dockyard, tmp_path: Path) -> None:
     """As Docker's: a user in other groups keeps its primary group among its groups."""
     ctx = tmp_path / "groups"
