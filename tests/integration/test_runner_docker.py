@@ -129,6 +129,22 @@ def running(both: tuple[Path, Dockerd]) -> Iterator[tuple[Path, Dockerd]]:
         daemon.docker("rm", "-f", "execs", check=False)
 
 
+@pytest.mark.parametrize("flags", [
+    [], ["-u", "1000"], ["-u", "1000:5"], ["-u", "4242"], ["-u", "0:1000"],
+    ["-w", "/etc", "-e", "GREETING=bye", "-e", "NEW=1"], ["-t"],
+])
+def test_exec_same_as_docker(running: tuple[Path, Dockerd], flags: list[str]) -> None:
+    """User, groups, home, working directory and environment of an exec, as Docker's."""
+    root, daemon = running
+    args = ["exec", *flags, "execs", "sh", "-c",
+            "id; echo $HOME; pwd; env | grep -v ^HOSTNAME= | sort"]
+    ours = subprocess.run([sys.executable, "-m", "builder", "--root", str(root), *args],
+                          capture_output=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(REPO)})
+    theirs = daemon.docker(*args)
+    assert (ours.returncode, ours.stdout) == (0, theirs.stdout)
+
+
 @pytest.mark.parametrize(("flags", "command"), [
     (["-u", "nosuch"], ["id"]),
     (["-u", "1000:nosuch"], ["id"]),
