@@ -19,14 +19,17 @@ def split_arg(arg: str) -> tuple[str | None, str]:
 
 
 @click.command("cp")
+@click.option("-a", "--archive", is_flag=True,
+              help="Archive mode (copy all uid/gid information).")
 @click.option("-L", "--follow-link", "follow", is_flag=True,
               help="Always follow a symbolic link in SRC_PATH.")
 @click.argument("src")
 @click.argument("dest")
 @click.pass_context
-def cp(ctx: click.Context, src: str, dest: str, follow: bool) -> None:
+def cp(ctx: click.Context, src: str, dest: str, archive: bool, follow: bool) -> None:
     """Copy files between a container and the host (container paths stay inside it); ``-``
-    as SRC reads a tar stream from stdin, as DEST writes one to stdout."""
+    as SRC reads a tar stream from stdin, as DEST writes one to stdout. Copies are owned by
+    the container's root (in) or the caller (out); with -a, by their owners at the source."""
     import sys
 
     from builder.runner.container import Containers
@@ -43,7 +46,7 @@ def cp(ctx: click.Context, src: str, dest: str, follow: bool) -> None:
     containers = Containers(root_of(ctx))
     if src == "-" and dest_name is not None:  # a tar stream on stdin, extracted there
         with container_root(containers.get(dest_name)) as root:
-            copy_in_tar(root, sys.stdin.buffer, dest_path or "/")
+            copy_in_tar(root, sys.stdin.buffer, dest_path or "/", archive)
         return
     if dest == "-" and src_name is not None:  # a tar stream of it on stdout
         from builder.outfile import output_stream
@@ -59,10 +62,10 @@ def cp(ctx: click.Context, src: str, dest: str, follow: bool) -> None:
         if not src_path:
             raise ContainerError("the container path is empty")
         with container_root(containers.get(src_name)) as root:
-            copy_out(root, src_path, dest_path, follow)
+            copy_out(root, src_path, dest_path, follow, archive)
     else:
         assert dest_name is not None
         if not dest_path:
             raise ContainerError("the container path is empty")
         with container_root(containers.get(dest_name)) as root:
-            copy_in(root, Path(src_path), dest_path, follow)
+            copy_in(root, Path(src_path), dest_path, follow, archive)

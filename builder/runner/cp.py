@@ -5,6 +5,10 @@ followed *inside* the container's root and every file is opened relative to a di
 with ``O_NOFOLLOW``, so a link pointing out of the container reaches nothing outside it.
 A running container is reached through ``/proc/<init>/root`` (its mounts included); a
 stopped one has its overlay mounted in a private mount namespace of this process.
+
+Ownership is Docker's documented one: what is copied into a container is owned by its
+root, what is copied out by the user copying; with ``archive`` (``-a``) each entry keeps the
+owner it had at the source. A tar stream out always holds the container's owners.
 """
 
 from __future__ import annotations
@@ -94,8 +98,10 @@ def _source(rd: RootDir, src: str, follow: bool) -> tuple[int, str, str, os.stat
         raise ContainerError(f"cannot read {src} in container: {exc.strerror}") from None
 
 
-def copy_out(root: Path, src: str, dest: Path | str, follow: bool = False) -> None:
-    """Copy ``src`` (a path in the container) to ``dest`` on the host.
+def copy_out(root: Path, src: str, dest: Path | str, follow: bool = False,
+             archive: bool = False) -> None:
+    """Copy ``src`` (a path in the container) to ``dest`` on the host (owned by the
+    caller, or with ``archive`` by the container's owners).
 
     A symlink named by ``src`` is copied as a link, as Docker's ``cp`` does, unless
     ``follow`` (``-L``) or ``src`` ends with ``/`` or ``/.``. ``dest`` is the caller's own
@@ -139,13 +145,13 @@ def copy_out(root: Path, src: str, dest: Path | str, follow: bool = False) -> No
                     fd = os.open(name, os.O_RDONLY | os.O_DIRECTORY | _NOFOLLOW, dir_fd=parent)
                     into = os.open(dest, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
                     try:
-                        _out_dir(fd, into, str(dest))
-                        os.fchmod(into, stat.S_IMODE(st.st_mode))
+                        _out_dir(fd, into, str(dest), archive)
+                        _set_mode(into, st, _owner(st, archive))
                     finally:
                         os.close(fd)
                         os.close(into)
                 else:
-                    _out_entry(parent, name, st, host, target.name, str(target))
+                    _out_entry(parent, name, st, host, target.name, str(target), archive)
             except OSError as exc:
                 where = f" ({exc.filename})" if exc.filename else ""
                 raise ContainerError(f"cannot copy {src} to {dest}: {exc.strerror}{where}") \
@@ -191,13 +197,29 @@ def _make_room(host: int, name: str, is_dir: bool, shown: str) -> bool:
     return False
 
 
+def _set_mode(fd: int, st: os.stat_result, owner: tuple[int, int] | None) -> None:
+    """Give the open ``fd`` the permissions of ``st`` and ``owner`` (first: a change of owner
+    clears the set-user-ID and set-group-ID bits)."""
+    if owner is not None:
+        os.fchown(fd, *owner)
+    os.fchmod(fd, stat.S_IMODE(st.st_mode))
+
+
+def _owner(st: os.stat_result, archive: bool) -> tuple[int, int] | None:
+    """The owner an entry copied out gets: with ``archive`` its own, else the caller's."""
+    return (st.st_uid, st.st_gid) if archive else None
+
+
 def _out_entry(dir_fd: int, name: str, st: os.stat_result, host: int, host_name: str,
-               shown: str) -> None:
+               shown: str, archive: bool) -> None:
     """Copy the container's ``name`` in ``dir_fd`` to ``host_name`` in the host directory
-    ``host``; anything but a file, a directory or a symlink is left out."""
+    ``host`` (with ``archive``, with its owners); anything but a file, a directory or a
+    symlink is left out."""
     if stat.S_ISLNK(st.st_mode):
         _make_room(host, host_name, False, shown)
         os.symlink(os.readlink(name, dir_fd=dir_fd), host_name, dir_fd=host)
+        if archive:
+            os.chown(host_name, st.st_uid, st.st_gid, dir_fd=host, follow_symlinks=False)
     elif stat.S_ISREG(st.st_mode):
         src = _open_file(dir_fd, name)
         if src is None:
@@ -210,7 +232,7 @@ def _out_entry(dir_fd: int, name: str, st: os.stat_result, host: int, host_name:
                 with open(src, "rb", closefd=False) as fin, \
                         open(out, "wb", closefd=False) as fout:
                     shutil.copyfileobj(fin, fout, 1 << 20)
-                os.fchmod(out, stat.S_IMODE(st.st_mode))
+                _set_mode(out, st, _owner(st, archive))
             finally:
                 os.close(out)
         finally:
@@ -222,17 +244,17 @@ def _out_entry(dir_fd: int, name: str, st: os.stat_result, host: int, host_name:
                 os.mkdir(host_name, 0o700, dir_fd=host)
             into = os.open(host_name, os.O_RDONLY | os.O_DIRECTORY | _NOFOLLOW, dir_fd=host)
             try:
-                _out_dir(fd, into, shown)
-                os.fchmod(into, stat.S_IMODE(st.st_mode))
+                _out_dir(fd, into, shown, archive)
+                _set_mode(into, st, _owner(st, archive))
             finally:
                 os.close(into)
         finally:
             os.close(fd)
 
 
-def _out_dir(fd: int, host: int, shown: str) -> None:
+def _out_dir(fd: int, host: int, shown: str, archive: bool) -> None:
     for name, st in _children(fd):
-        _out_entry(fd, name, st, host, name, f"{shown}/{name}")
+        _out_entry(fd, name, st, host, name, f"{shown}/{name}", archive)
 
 
 def _children(fd: int) -> Iterator[tuple[str, os.stat_result]]:
@@ -258,9 +280,11 @@ def _open_file(dir_fd: int, name: str) -> int | None:
     return None
 
 
-def copy_in(root: Path, src: Path, dest: str, follow: bool = False) -> None:
-    """Copy ``src`` on the host to ``dest`` in the container (owned by root, as Docker); a
-    symlink ``src`` is copied as a link unless ``follow`` (``-L``)."""
+def copy_in(root: Path, src: Path, dest: str, follow: bool = False,
+            archive: bool = False) -> None:
+    """Copy ``src`` on the host to ``dest`` in the container (owned by root, as Docker
+    documents, or with ``archive`` by the source's owners); a symlink ``src`` is copied as a
+    link unless ``follow`` (``-L``)."""
     contents_only = str(src).endswith("/.")
     try:
         st = os.stat(src) if follow else os.lstat(src)
@@ -282,37 +306,36 @@ def copy_in(root: Path, src: Path, dest: str, follow: bool = False) -> None:
                 fd = os.open(name, os.O_RDONLY | os.O_DIRECTORY | _NOFOLLOW, dir_fd=parent)
                 try:
                     if stat.S_ISDIR(st.st_mode) and contents_only:
-                        _in_dir(src, fd)
+                        _in_dir(src, fd, archive)
                     else:
-                        _in_entry(src, st, fd, Path(os.path.abspath(src)).name)
+                        _in_entry(src, st, fd, Path(os.path.abspath(src)).name, archive)
                 finally:
                     os.close(fd)
             elif dest.endswith("/") and not stat.S_ISDIR(st.st_mode):
                 raise ContainerError(f"destination directory {dest} does not exist")
             else:
-                _in_entry(src, st, parent, name)
+                _in_entry(src, st, parent, name, archive)
         except OSError as exc:
             raise ContainerError(f"cannot copy to {dest}: {exc.strerror}") from None
         finally:
             os.close(parent)
 
 
-def _in_entry(src: Path, st: os.stat_result, dir_fd: int, name: str) -> None:
-    mode = stat.S_IMODE(st.st_mode)
+def _in_entry(src: Path, st: os.stat_result, dir_fd: int, name: str, archive: bool) -> None:
+    owner = (st.st_uid, st.st_gid) if archive else (0, 0)
     if stat.S_ISDIR(st.st_mode):
         if not _make_room(dir_fd, name, True, name):
             os.mkdir(name, 0o700, dir_fd=dir_fd)
         fd = os.open(name, os.O_RDONLY | os.O_DIRECTORY | _NOFOLLOW, dir_fd=dir_fd)
         try:
-            _in_dir(src, fd)
-            os.fchmod(fd, mode)
-            os.fchown(fd, 0, 0)
+            _in_dir(src, fd, archive)
+            _set_mode(fd, st, owner)
         finally:
             os.close(fd)
     elif stat.S_ISLNK(st.st_mode):
         _make_room(dir_fd, name, False, name)
         os.symlink(os.readlink(src), name, dir_fd=dir_fd)
-        os.chown(name, 0, 0, dir_fd=dir_fd, follow_symlinks=False)
+        os.chown(name, *owner, dir_fd=dir_fd, follow_symlinks=False)
     elif stat.S_ISREG(st.st_mode):
         # what is there (a link, a fifo, a device node, a file linked elsewhere) is replaced,
         # never opened: O_EXCL makes sure the file written is the one made here
@@ -322,15 +345,15 @@ def _in_entry(src: Path, st: os.stat_result, dir_fd: int, name: str) -> None:
         try:
             with open(src, "rb") as fin, open(fd, "wb", closefd=False) as fout:
                 shutil.copyfileobj(fin, fout, 1 << 20)
-            os.fchmod(fd, mode)
-            os.fchown(fd, 0, 0)
+            _set_mode(fd, st, owner)
         finally:
             os.close(fd)
 
 
-def _in_dir(src: Path, fd: int) -> None:
+def _in_dir(src: Path, fd: int, archive: bool) -> None:
     for entry in os.scandir(src):
-        _in_entry(Path(entry.path), entry.stat(follow_symlinks=False), fd, entry.name)
+        _in_entry(Path(entry.path), entry.stat(follow_symlinks=False), fd, entry.name,
+                  archive)
 
 
 def copy_out_tar(root: Path, src: str, out: BinaryIO, follow: bool = False) -> None:
@@ -387,9 +410,10 @@ def _tar_entry(dir_fd: int, name: str, st: os.stat_result, tar: TarFile, arcname
         tar.addfile(info)
 
 
-def copy_in_tar(root: Path, stream: BinaryIO, dest: str) -> None:
+def copy_in_tar(root: Path, stream: BinaryIO, dest: str, archive: bool = False) -> None:
     """``cp - CONTAINER:DEST``: extract the tar on ``stream`` into the directory ``dest``
-    (which must exist, as Docker's), inside the container's root."""
+    (which must exist, as Docker's), inside the container's root; its entries are owned by
+    root, or with ``archive`` by the archive's owners."""
     from builder.errors import BuildError
     from builder.unpack import unpack_into
 
@@ -402,6 +426,6 @@ def copy_in_tar(root: Path, stream: BinaryIO, dest: str) -> None:
         try:
             # a file of its own over the stream's fd: closing it leaves the stream open
             unpack_into(rd, dest, lambda: open(os.dup(stream.fileno()), "rb"),  # noqa: SIM115
-                        owner=None)
+                        owner=None if archive else (0, 0))
         except BuildError as err:
             raise ContainerError(err.message) from None

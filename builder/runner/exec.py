@@ -2,10 +2,12 @@
 
 A forked child joins the cgroups and the namespaces of the container's init (pid, ipc,
 uts, net, mount), forks again to be inside the pid namespace, and executes the command
-with Docker's capabilities, the container's seccomp filter (unless it has
-``seccomp=unconfined``) and its user, environment and working directory.
+with Docker's capabilities (every one this process holds with ``--privileged``), the
+container's seccomp filter (unless it has ``seccomp=unconfined``) and its user, environment
+and working directory.
 With a terminal, the pair is opened in the container's own devpts and this process relays
-between it and its own streams.
+between it and its own streams. Detached, the joining child leaves this process's session,
+and this process returns once the command has been executed.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import tty as ttymod
 from pathlib import Path
 from typing import Any, NoReturn
 
-from builder.errors import ContainerError
+from builder.errors import ContainerError, ExecutionError
 from builder.runner.container import Container, merge_env, supervisor_alive
 from builder.runner.init import exec_command, take_terminal  # before joining: nothing imports after
 from builder.runner.plan import security_of
@@ -35,6 +37,10 @@ _NAMESPACES = (("ipc", sc.CLONE_NEWIPC), ("uts", sc.CLONE_NEWUTS), ("net", sc.CL
                ("pid", sc.CLONE_NEWPID), ("mnt", sc.CLONE_NEWNS))
 _TIOCSPTLCK = 0x40045431
 _TIOCGPTN = 0x80045430
+
+NOT_STARTED = 126
+"""Docker's status for an exec whose command could not be started, whatever the reason (a
+missing command or user, a working directory that is not there...): its daemon's."""
 
 
 def _env(c: Container, extra: list[str], home: str, tty: bool) -> list[str]:
@@ -52,15 +58,17 @@ def _env(c: Container, extra: list[str], home: str, tty: bool) -> list[str]:
 
 
 def exec_in(c: Container, args: list[str], env: list[str], user: str | None, workdir: str,
-            interactive: bool, tty: bool) -> int:
-    """Run ``args`` in ``c``; returns its exit status (126/127 when it cannot start)."""
+            interactive: bool, tty: bool, *, detach: bool = False,
+            privileged: bool = False) -> int:
+    """Run ``args`` in ``c``; returns its exit status, or 0 once it runs when ``detach``.
+    Raises StartError (:data:`NOT_STARTED`) when it cannot start."""
     c.reload()
     pid = int(c.state.get("Pid") or 0)
     if not c.running or not supervisor_alive(c.state) or pid <= 0:
         raise ContainerError(f"container {c.name} is not running")
     if not args:
         raise ContainerError("no command given")
-    if tty and interactive and not os.isatty(0):
+    if tty and interactive and not detach and not os.isatty(0):
         raise ContainerError("the input device is not a TTY")
     root = Path(f"/proc/{pid}/root")
     try:
@@ -69,8 +77,11 @@ def exec_in(c: Container, args: list[str], env: list[str], user: str | None, wor
     except OSError as exc:
         raise ContainerError(f"cannot join container {c.name}: {exc.strerror}") from None
     try:
-        resolved = resolve_user(root, user if user is not None
-                                else str(c.config["Config"].get("User") or ""))
+        try:
+            resolved = resolve_user(root, user if user is not None
+                                    else str(c.config["Config"].get("User") or ""))
+        except ExecutionError as err:  # runc's words, as Docker's
+            raise _start_error(err.message) from None
         run: dict[str, Any] = {
             "spec": {"args": list(args),
                      "cwd": workdir or c.config["Config"].get("WorkingDir") or "/"},
@@ -79,34 +90,52 @@ def exec_in(c: Container, args: list[str], env: list[str], user: str | None, wor
             "rootless": None,
             **security_of(c),  # as the container's command
         }
+        if privileged:
+            run["caps"] = _own_capabilities()
         master, slave = _pty(root, resolved.uid) if tty else (-1, "")
         status_r, status_w = os.pipe2(os.O_CLOEXEC)
         child = os.fork()
         if child == 0:
             os.close(status_r)
             _join(ns_fds, list(c.state.get("Cgroups") or []), run, status_w, slave,
-                  interactive)
+                  master, interactive and not detach, detach)
         os.close(status_w)
     finally:
         for fd, _ in ns_fds:
             os.close(fd)
+    code = 0
     try:
-        if master >= 0:
-            _relay(master, child, interactive)
-        code = _wait(child)
+        if not detach:
+            if master >= 0:
+                _relay(master, child, interactive)
+            code = _wait(child)
     finally:
         if master >= 0:
             os.close(master)
+    # the pipe ends when the command is executed (detached) or the child is gone
     with os.fdopen(status_r, "rb") as f:
         for line in f:
             with contextlib.suppress(ValueError):
                 item = json.loads(line)
                 if isinstance(item, dict) and "error" in item:
-                    from builder.runner.supervisor import StartError, error_code
-
-                    message = str(item["error"])
-                    raise StartError(message, error_code(message))
+                    raise _start_error(str(item["error"]))
     return code
+
+
+def _start_error(message: str) -> Exception:
+    from builder.runner.supervisor import StartError
+
+    return StartError(message, NOT_STARTED)
+
+
+def _own_capabilities() -> int:
+    """The capabilities this process holds (``--privileged``: Docker gives all of them, but
+    none can be given that this process lacks)."""
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("CapPrm:"):
+                return int(line.split()[1], 16)
+    return 0
 
 
 def _pty(root: Path, uid: int) -> tuple[int, str]:
@@ -121,7 +150,10 @@ def _pty(root: Path, uid: int) -> tuple[int, str]:
 
 
 def _join(ns_fds: list[tuple[int, int]], cgroup_dirs: list[str], run: dict[str, Any],
-          status: int, slave: str, interactive: bool) -> NoReturn:
+          status: int, slave: str, master: int, interactive: bool, detach: bool) -> NoReturn:
+    """The forked child: join ``c``'s cgroups and namespaces, fork the command and wait for
+    it. Detached, it leaves the caller's session, its streams (and so the command's) are
+    ``/dev/null``, it closes ``status`` once the command runs and drains its terminal."""
     code = 255
     try:
         for path in cgroup_dirs:
@@ -129,18 +161,26 @@ def _join(ns_fds: list[tuple[int, int]], cgroup_dirs: list[str], run: dict[str, 
                 f.write("0")
         for fd, kind in ns_fds:
             sc.setns(fd, kind)
-        if not interactive and not slave:
-            null = os.open("/dev/null", os.O_RDONLY)
+        null = os.open("/dev/null", os.O_RDWR)
+        if detach:
+            os.setsid()  # the caller's terminal and its signals are not the command's
+            for i in range(3):
+                os.dup2(null, i)
+        elif not interactive and not slave:
             os.dup2(null, 0)
-            os.close(null)
         pid = os.fork()
         if pid == 0:
             os.setsid()
             if slave:
                 take_terminal(slave)
             exec_command(run, status)
-        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT):
-            signal.signal(sig, lambda s, _f: os.kill(pid, s))
+        if detach:
+            os.dup2(null, status)  # only the command's copy is left: the caller's EOF
+            if master >= 0:
+                _relay(master, pid, False)  # to /dev/null, so that it never blocks
+        else:
+            for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT):
+                signal.signal(sig, lambda s, _f: os.kill(pid, s))
         code = _wait(pid)
     except OSError as exc:
         sandbox.report(status, error=f"cannot join the container: {exc.strerror or exc}")

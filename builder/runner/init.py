@@ -196,8 +196,9 @@ def _command(run: dict[str, Any], status: int, slave: str) -> NoReturn:
 
 def exec_command(run: dict[str, Any], status: int) -> NoReturn:
     """Install the seccomp filter (unless ``run["seccomp"]`` is false), drop to Docker's
-    capabilities and the user, then execve (Docker's rules, not a build's: the primary
-    group is among the supplementary ones; no_new_privs only when asked)."""
+    capabilities (or to ``run["caps"]``, every one for an exec's ``--privileged``, also
+    inheritable as Docker's) and the user, then execve (Docker's rules, not a build's: the
+    primary group is among the supplementary ones; no_new_privs only when asked)."""
     spec = run["spec"]
     user = run["user"]
     args = spec["args"]
@@ -206,17 +207,22 @@ def exec_command(run: dict[str, Any], status: int) -> NoReturn:
         for sig in (signal.SIGPIPE, signal.SIGXFSZ):
             signal.signal(sig, signal.SIG_DFL)
         signal.pthread_sigmask(signal.SIG_SETMASK, [])
+        caps = run.get("caps")
+        keep = defaults.CAP_MASK if caps is None else int(caps)
+        inheritable = 0 if caps is None else keep
         for cap in range(sc.last_cap() + 1):
-            if not defaults.CAP_MASK & (1 << cap):
+            if not keep & (1 << cap):
                 sc.prctl(sc.PR_CAPBSET_DROP, cap)
         if run.get("seccomp", True):  # while CAP_SYS_ADMIN allows it, as runc does
             seccomp.install()
+        if inheritable:  # set while root: it outlives the change of user
+            sc.capset(keep, keep, inheritable)
         os.setgroups(sorted({*user["groups"], user["gid"]}))
         os.setgid(user["gid"])
         os.setuid(user["uid"])
         sc.prctl(sc.PR_SET_PDEATHSIG, signal.SIGKILL)  # a change of user clears it
-        mask = defaults.CAP_MASK if user["uid"] == 0 else 0
-        sc.capset(mask, mask, 0)
+        mask = keep if user["uid"] == 0 else 0
+        sc.capset(mask, mask, inheritable)
         if run.get("no_new_privs"):
             sc.prctl(sc.PR_SET_NO_NEW_PRIVS, 1)
     except OSError as exc:

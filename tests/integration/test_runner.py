@@ -183,7 +183,7 @@ def test_detached_ps_logs_follow_exec_inspect(dy: Dockyard) -> None:
     assert dy("exec", "-e", "X=1", "-w", "/bin", "web", "sh", "-c",
               'echo "$X $(pwd)"').stdout == "1 /bin\n"
     missing = dy("exec", "-w", "/nowhere", "web", "true", check=False)
-    assert missing.returncode != 0
+    assert missing.returncode == 126
     assert 'chdir to cwd ("/nowhere") set in config.json failed' in missing.stderr
     assert dy("exec", "web", "hostname").stdout.strip() == cid[:12]
     top = dy("top", "web").stdout
@@ -198,6 +198,60 @@ def test_detached_ps_logs_follow_exec_inspect(dy: Dockyard) -> None:
     assert cid in dy.ids("-a")
     assert "Exited (" in dy("ps", "-a").stdout
     dy("rm", "web")
+
+
+def test_exec_start_failures_are_126(dy: Dockyard) -> None:
+    """As Docker's exec: whatever keeps the command from starting, status 126, one line."""
+    dy("run", "-d", "--name", "fails", "bb", "sleep", "100")
+    for args, words in ((["-u", "nosuch", "id"], "unable to find user nosuch: "),
+                        (["-u", "0:nosuch", "id"], "unable to find group nosuch: "),
+                        (["-w", "/nowhere", "true"], 'chdir to cwd ("/nowhere")'),
+                        (["no-such-command"], "executable file not found")):
+        res = dy("exec", *args[:-1], "fails", args[-1], check=False)
+        assert res.returncode == 126, (args, res.stderr)
+        assert res.stderr.startswith("dockyard: ") and words in res.stderr
+        assert res.stderr.count("\n") == 1
+    dy("rm", "-f", "fails")
+
+
+def test_exec_detached(dy: Dockyard) -> None:
+    """-d returns once the command runs, with nothing of its output; it goes on alone."""
+    dy("run", "-d", "--name", "bg", "bb", "sleep", "100")
+    res = dy("exec", "-d", "bg", "sh", "-c", "echo out; echo err >&2; sleep 3; echo done > /m")
+    assert (res.returncode, res.stdout, res.stderr) == (0, "", "")
+    assert dy("exec", "bg", "test", "-e", "/m", check=False).returncode == 1
+    _wait_for(lambda: dy("exec", "bg", "cat", "/m", check=False).stdout == "done\n")
+    assert dy("logs", "bg").stdout == ""
+    dy("exec", "-dt", "bg", "sh", "-c", "tty > /t")  # its terminal is drained meanwhile
+    _wait_for(lambda: dy("exec", "bg", "cat", "/t", check=False).stdout.startswith("/dev/pts/"))
+    res = dy("exec", "-d", "bg", "no-such-command", check=False)
+    assert res.returncode == 1 and "executable file not found" in res.stderr
+    dy("rm", "-f", "bg")
+
+
+def test_exec_env_file_and_privileged(dy: Dockyard, tmp_path: Path) -> None:
+    env_file = tmp_path / "exec.env"
+    env_file.write_text("# comment\nB=2\nPYTHONPATH\n")
+    dy("run", "-d", "--name", "ef", "bb", "sleep", "100")
+    out = dy("exec", "--env-file", str(env_file), "-e", "B=3", "ef", "sh", "-c",
+             'echo "$B $PYTHONPATH"').stdout
+    assert out == f"3 {REPO}\n"
+    res = dy("exec", "--env-file", str(tmp_path / "missing"), "ef", "true", check=False)
+    assert res.returncode == 1 and "cannot read env file" in res.stderr
+
+    def caps(*flags: str) -> dict[str, str]:
+        out = dy("exec", *flags, "ef", "grep", "-E", "^(Cap|Seccomp:)", "/proc/self/status")
+        return dict(line.split(":\t") for line in out.stdout.splitlines())
+
+    own = int(dict(line.split(":\t") for line in Path("/proc/self/status").read_text()
+                   .splitlines() if line.startswith("CapPrm"))["CapPrm"], 16)
+    assert int(caps()["CapEff"], 16) == 0xA80425FB
+    full = caps("--privileged")  # every capability, under the container's seccomp filter
+    assert {int(full[k], 16) for k in ("CapEff", "CapPrm", "CapBnd", "CapInh")} == {own}
+    assert full["Seccomp"] == "2"
+    user = caps("--privileged", "-u", "1000")  # as Docker's: none left after the exec
+    assert (int(user["CapEff"], 16), int(user["CapBnd"], 16)) == (0, own)
+    dy("rm", "-f", "ef")
 
 
 def test_stop_honours_stopsignal_and_timeout(dy: Dockyard) -> None:
@@ -351,6 +405,56 @@ def test_cp_both_ways_stays_inside(dy: Dockyard, tmp_path: Path) -> None:
     assert (out / "made").read_text() == "made inside\n"
     dy("rm", "-f", "live", "files")
     dy("rmi", "files:v1")
+
+
+def test_cp_owners_as_documented_and_archive_keeps_them(dy: Dockyard, tmp_path: Path) -> None:
+    """As Docker documents cp: copied in, root's; copied out, the caller's; with -a, the
+    owners at the source (both ways, and a tar stream in). Modes, set-user-ID included, stay."""
+    src = tmp_path / "owned"
+    (src / "sub").mkdir(parents=True)
+    (src / "sub" / "f").write_text("x")
+    (src / "sub" / "l").symlink_to("f")
+    for path in (src, src / "sub", src / "sub" / "f", src / "sub" / "l"):
+        os.lchown(path, 1234, 5678)
+    for path in (src, src / "sub"):
+        path.chmod(0o755)
+    (src / "sub" / "f").chmod(0o4755)  # after its chown, which clears the bit
+    dy("run", "-d", "--name", "own", "bb", "sh", "-c",
+       "mkdir /o && echo y > /o/g && ln -s g /o/l && chown -hR 1000:1001 /o && "
+       "chmod 4711 /o/g && sleep 100")
+    dy("cp", str(src), "own:/plain")
+    dy("cp", "-a", str(src), "own:/kept")
+    sent = io.BytesIO()
+    with tarfile.open(fileobj=sent, mode="w") as tar:
+        info = tarfile.TarInfo("t")
+        info.uid, info.gid, info.size = 1234, 5678, 1
+        tar.addfile(info, io.BytesIO(b"t"))
+    dy("cp", "-", "own:/plain", input=sent.getvalue(), text=False)
+    dy("cp", "-a", "-", "own:/kept", input=sent.getvalue(), text=False)
+    names = " ".join(f"/{top}{rest}" for top in ("plain", "kept")
+                     for rest in ("", "/sub", "/sub/f", "/sub/l", "/t"))
+    got = dy("exec", "own", "sh", "-c", f"stat -c '%u:%g %a' {names}").stdout.split("\n")
+    assert got[:5] == ["0:0 755", "0:0 755", "0:0 4755", "0:0 777", "0:0 644"]
+    assert got[5:10] == ["1234:5678 755", "1234:5678 755", "1234:5678 4755",
+                         "1234:5678 777", "1234:5678 644"]
+    out = tmp_path / "out"
+    out.mkdir()
+    dy("cp", "own:/o", str(out / "plain"))
+    dy("cp", "-a", "own:/o", str(out / "kept"))
+
+    def owners(path: Path) -> tuple[int, int, int]:
+        st = path.lstat()
+        return st.st_uid, st.st_gid, stat.S_IMODE(st.st_mode)
+
+    me = (os.getuid(), os.getgid())
+    assert owners(out / "plain" / "g") == (*me, 0o4711)
+    assert owners(out / "plain" / "l")[:2] == me
+    assert owners(out / "kept" / "g") == (1000, 1001, 0o4711)
+    assert owners(out / "kept" / "l")[:2] == owners(out / "kept")[:2] == (1000, 1001)
+    with tarfile.open(fileobj=io.BytesIO(dy("cp", "own:/o", "-", text=False).stdout)) as tar:
+        assert {(m.name, m.uid, m.gid) for m in tar.getmembers()} == {
+            ("o", 1000, 1001), ("o/g", 1000, 1001), ("o/l", 1000, 1001)}
+    dy("rm", "-f", "own")
 
 
 def test_supplementary_groups_hold_the_primary_one(dy: Dockyard, tmp_path: Path) -> None:

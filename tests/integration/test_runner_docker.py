@@ -114,3 +114,56 @@ def test_inspect_and_log_shape_match_docker(both: tuple[Path, Dockerd]) -> None:
         "logs", "shape").stdout.decode()
     _dockyard(root, "rm", "shape")
     daemon.docker("rm", "shape")
+
+
+@pytest.fixture(scope="module")
+def running(both: tuple[Path, Dockerd]) -> Iterator[tuple[Path, Dockerd]]:
+    """A container named ``execs`` running ``cmp`` on both sides."""
+    root, daemon = both
+    _dockyard(root, "run", "-d", "--name", "execs", "cmp", "sleep", "1000")
+    daemon.docker("run", "-d", "--name", "execs", "--network", "none", "cmp", "sleep", "1000")
+    try:
+        yield both
+    finally:
+        _dockyard(root, "rm", "-f", "execs", check=False)
+        daemon.docker("rm", "-f", "execs", check=False)
+
+
+@pytest.mark.parametrize("flags", [
+    [], ["-u", "1000"], ["-u", "1000:5"], ["-u", "4242"], ["-u", "0:1000"],
+    ["-w", "/etc", "-e", "GREETING=bye", "-e", "NEW=1"], ["-t"],
+])
+def test_exec_same_as_docker(running: tuple[Path, Dockerd], flags: list[str]) -> None:
+    """User, groups, home, working directory and environment of an exec, as Docker's."""
+    root, daemon = running
+    args = ["exec", *flags, "execs", "sh", "-c",
+            "id; echo $HOME; pwd; env | grep -v ^HOSTNAME= | sort"]
+    ours = subprocess.run([sys.executable, "-m", "builder", "--root", str(root), *args],
+                          capture_output=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(REPO)})
+    theirs = daemon.docker(*args)
+    assert (ours.returncode, ours.stdout) == (0, theirs.stdout)
+
+
+@pytest.mark.parametrize(("flags", "command"), [
+    (["-u", "nosuch"], ["id"]),
+    (["-u", "1000:nosuch"], ["id"]),
+    (["-w", "/missing"], ["pwd"]),
+    (["-w", "/etc/passwd"], ["pwd"]),
+    ([], ["nosuchcmd"]),
+    ([], ["/etc"]),
+    (["-d"], ["nosuchcmd"]),
+    (["-d", "-u", "nosuch"], ["true"]),
+])
+def test_exec_start_failures_as_docker(running: tuple[Path, Dockerd], flags: list[str],
+                                       command: list[str]) -> None:
+    """Docker's exec: 126 for any command that cannot start (1 detached), runc's words."""
+    root, daemon = running
+    ours = _dockyard(root, "exec", *flags, "execs", *command, check=False)
+    theirs = daemon.docker("exec", *flags, "execs", *command, check=False)
+    assert ours.returncode == theirs.returncode
+    assert ours.stdout == ""  # Docker's attached exec writes it on stdout (docker/cli#2025)
+    message = ours.stderr.strip().removeprefix("dockyard: ")
+    assert message and "\n" not in message
+    # Docker's own words wrap runc's; strerror's capital differs from Go's
+    assert message.lower() in (theirs.stdout + theirs.stderr).decode().lower()
