@@ -17,7 +17,8 @@
     ├── CacheError             a build cache or exported cache that cannot be used
     ├── RegistryError          a registry that refused or answered badly
     ├── ContainerError         a container operation that cannot be done
-    └── FlagError              a command-line flag whose value cannot be used
+    ├── FlagError              a command-line flag whose value cannot be used
+    └── TemplateError          a --format Go template that cannot be parsed or executed
 
 Any other exception escaping the library is a bug.
 """
@@ -137,3 +138,11 @@ class FlagError(DockyardError):
 
 class OutputError(DockyardError):
     """A file or directory named for output could not be written."""
+
+
+class TemplateError(DockyardError):
+    """A ``--format`` Go template that cannot be parsed (``parsing``) or executed."""
+
+    def __init__(self, message: str, parsing: bool = False) -> None:
+        super().__init__(message)
+        self.parsing = parsing

@@ -1,4 +1,4 @@
-"""``dockyard images``: list images (Docker's columns, ``-q``, ``--format json``)."""
+"""``dockyard images``: list images (Docker's columns, ``-q``, ``--format json|TEMPLATE``)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,14 @@ from builder.cli.imagefmt import human_size, image_size, open_store, parse_time,
 from builder.cli.imagefmt import table as render_table
 from builder.reference import Reference, parse
 
+# Docker's column headers of a ``table`` template's fields
+HEADERS = {
+    "Repository": "REPOSITORY", "Tag": "TAG", "ID": "IMAGE ID", "Containers": "CONTAINERS",
+    "CreatedAt": "CREATED AT", "CreatedSince": "CREATED", "Digest": "DIGEST",
+    "SharedSize": "SHARED SIZE", "Size": "SIZE", "UniqueSize": "UNIQUE SIZE",
+    "VirtualSize": "SIZE",
+}
+
 
 @click.command("images")
 @click.argument("repository", required=False)
@@ -17,8 +25,8 @@ from builder.reference import Reference, parse
               "images are kept, so this is the same list).")
 @click.option("-q", "--quiet", is_flag=True, help="Only show image IDs.")
 @click.option("--no-trunc", is_flag=True, help="Don't truncate output.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              help="Output format.")
+@click.option("--format", "fmt", default="table", help="'table' (default), 'json', a Go "
+              "template run on each row, or 'table TEMPLATE'.")
 @click.pass_context
 def images(ctx: click.Context, repository: str | None, show_all: bool, quiet: bool,
            no_trunc: bool, fmt: str) -> None:
@@ -52,6 +60,17 @@ def images(ctx: click.Context, repository: str | None, show_all: bool, quiet: bo
                 "VirtualSize": size,
             }))
     rows.sort(key=lambda r: -r[0])
+    if fmt not in ("", "table", "json"):  # as Docker, a template wins over -q
+        from builder.cli.listformat import render
+        from builder.errors import TemplateError
+
+        try:
+            text = render(fmt, [r for _, r in rows], HEADERS, "*formatter.imageContext")
+        except TemplateError as err:
+            raise TemplateError(f"template parsing error: {err}", err.parsing) from None
+        if rows or fmt.startswith("table"):
+            click.echo(text)
+        return
     if quiet:
         seen: list[str] = []
         for _, row in rows:

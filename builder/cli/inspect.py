@@ -1,4 +1,5 @@
-"""``dockyard inspect IMAGE...``: Docker-shaped JSON about images."""
+"""``dockyard inspect [-f FORMAT] NAME...``: Docker-shaped JSON about images and containers,
+or a Go template run on each."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import click
 
 from builder.cli.imagefmt import image_size, open_store
 from builder.cli.output import print_error
-from builder.errors import DockyardError
+from builder.errors import DockyardError, TemplateError
 from builder.runner.container import Container
 from builder.store import Image, Store
 
@@ -100,34 +101,80 @@ def inspect_container(c: Container) -> dict[str, Any]:
     }
 
 
+# the fields of Docker's inspect structs that are Go maps (a missing key is <no value>
+# there, an error in a struct)
+_MAP_FIELDS = frozenset({"Labels", "Volumes", "ExposedPorts", "Networks", "Ports",
+                         "PortBindings", "Data", "Sysctls", "Tmpfs", "StorageOpt",
+                         "DriverOpts", "Annotations", "annotations"})
+
+
+def go_shaped(value: Any, name: str = "", is_map: bool = False) -> Any:
+    """``value`` with its dicts marked as Go structs or maps, as Docker's types have them."""
+    from builder.gotemplate import NilMap, Struct
+
+    if is_map and value is None:
+        return NilMap()
+    if isinstance(value, list):
+        return [go_shaped(v) for v in value]
+    if not isinstance(value, dict):
+        return value
+    if is_map:
+        return {k: go_shaped(v) for k, v in value.items()}
+    return Struct({k: go_shaped(v, k, k in _MAP_FIELDS or (name, k) == ("LogConfig", "Config"))
+                   for k, v in value.items()})
+
+
 @click.command("inspect")
+@click.option("-f", "--format", "fmt", default="", metavar="FORMAT",
+              help="'json' (one line) or a Go template run on each object.")
 @click.option("--type", "kind", type=click.Choice(["container", "image"]), default=None,
               help="Only look for this kind of object.")
 @click.argument("names", nargs=-1, required=True, metavar="NAME...")
 @click.pass_context
-def inspect(ctx: click.Context, names: tuple[str, ...], kind: str | None) -> None:
+def inspect(ctx: click.Context, names: tuple[str, ...], kind: str | None, fmt: str) -> None:
     """Show low-level information on containers and images as a JSON array."""
     from builder.cli.runopts import root_of
     from builder.errors import ContainerError
     from builder.runner.container import Containers
 
+    template = None
+    if fmt and fmt != "json":
+        from builder.gotemplate import parse
+
+        try:
+            template = parse(fmt)
+        except TemplateError as err:
+            print_error(TemplateError(f"template parsing error: {err}", parsing=True))
+            ctx.exit(64)  # as Docker: a usage error
     store = open_store(ctx)
     containers = Containers(root_of(ctx))
     found: list[dict[str, Any]] = []
+    lines: list[str] = []
     errors: list[DockyardError] = []
     for name in names:
         try:
+            obj = None
             if kind != "image":
                 try:
-                    found.append(inspect_container(containers.get(name)))
-                    continue
+                    obj = inspect_container(containers.get(name))
                 except ContainerError:
                     if kind == "container":
                         raise
-            found.append(inspect_image(store, store.resolve(name)))
+            if obj is None:
+                obj = inspect_image(store, store.resolve(name))
+            found.append(obj)
+            if template is not None:
+                lines.append(template.execute(go_shaped(obj)))
         except DockyardError as err:
+            if template is not None and isinstance(err, TemplateError):
+                err = TemplateError(f"template parsing error: {err}")
             errors.append(err)
-    click.echo(json.dumps(found, indent=4, ensure_ascii=False))
+    if template is not None:
+        click.echo("\n".join(lines))  # an empty line when nothing came out, as Docker
+    elif fmt == "json":
+        click.echo(json.dumps(found, ensure_ascii=False, separators=(",", ":")))
+    else:
+        click.echo(json.dumps(found, indent=4, ensure_ascii=False))
     for problem in errors:
         print_error(problem)
     if errors:

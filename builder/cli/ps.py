@@ -1,4 +1,4 @@
-"""``dockyard ps [-a] [-q] [--no-trunc] [--format json]``: list containers."""
+"""``dockyard ps [-a] [-q] [--no-trunc] [--format table|json|TEMPLATE]``: list containers."""
 
 from __future__ import annotations
 
@@ -10,6 +10,14 @@ import click
 
 from builder.cli.runopts import root_of
 from builder.units import human_duration
+
+# Docker's column headers of a ``table`` template's fields
+HEADERS = {
+    "ID": "CONTAINER ID", "Image": "IMAGE", "Command": "COMMAND", "CreatedAt": "CREATED AT",
+    "RunningFor": "CREATED", "Ports": "PORTS", "State": "STATE", "Status": "STATUS",
+    "Size": "SIZE", "Names": "NAMES", "Labels": "LABELS", "Mounts": "MOUNTS",
+    "LocalVolumes": "LOCAL VOLUMES", "Networks": "NETWORKS",
+}
 
 
 def status_text(state: dict[str, Any]) -> str:
@@ -39,7 +47,8 @@ def command_text(config: dict[str, Any], trunc: bool) -> str:
               "shows just running).")
 @click.option("-q", "--quiet", is_flag=True, help="Only display container IDs.")
 @click.option("--no-trunc", is_flag=True, help="Don't truncate output.")
-@click.option("--format", "fmt", default="", help="'table' (default) or 'json'.")
+@click.option("--format", "fmt", default="", help="'table' (default), 'json', a Go template "
+              "run on each row, or 'table TEMPLATE'.")
 @click.pass_context
 def ps(ctx: click.Context, show_all: bool, quiet: bool, no_trunc: bool, fmt: str) -> None:
     """List containers."""
@@ -48,11 +57,12 @@ def ps(ctx: click.Context, show_all: bool, quiet: bool, no_trunc: bool, fmt: str
 
     found = [c for c in Containers(root_of(ctx)).all() if show_all or c.running]
     if quiet:
+        if fmt:
+            click.echo("WARNING: Ignoring custom format, because both --format and --quiet "
+                       "are set.", err=True)
         for c in found:
             click.echo(c.id if no_trunc else c.id[:12])
         return
-    if fmt not in ("", "table", "json"):
-        raise click.BadParameter("use 'table' or 'json'", param_hint="--format")
     rows = []
     for c in found:
         created = parse_time(c.config.get("Created", ""))
@@ -63,6 +73,7 @@ def ps(ctx: click.Context, show_all: bool, quiet: bool, no_trunc: bool, fmt: str
             "Image": c.config.get("ImageRef", ""),
             "Labels": ",".join(f"{k}={v}" for k, v in
                                (c.config["Config"].get("Labels") or {}).items()),
+            "LocalVolumes": str(sum(m["Type"] == "volume" for m in c.config["Mounts"])),
             "Mounts": ",".join(m.get("Name") or m["Source"] for m in c.config["Mounts"]),
             "Names": c.name,
             "Networks": c.config["HostConfig"].get("NetworkMode", ""),
@@ -75,6 +86,18 @@ def ps(ctx: click.Context, show_all: bool, quiet: bool, no_trunc: bool, fmt: str
     if fmt == "json":
         for row in rows:
             click.echo(json.dumps(row))
+        return
+    if fmt not in ("", "table"):
+        from builder.cli.listformat import render
+        from builder.errors import TemplateError
+
+        try:
+            text = render(fmt, rows, HEADERS, "*formatter.ContainerContext")
+        except TemplateError as err:
+            prefix = "failed to parse template" if err.parsing else "failed to execute template"
+            raise TemplateError(f"{prefix}: {err}", err.parsing) from None
+        if rows or fmt.startswith("table"):
+            click.echo(text)
         return
     header = ["CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES"]
     click.echo(table(header, [[r["ID"], r["Image"], r["Command"], r["RunningFor"], r["Status"],

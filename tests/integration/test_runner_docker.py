@@ -167,3 +167,51 @@ def test_exec_start_failures_as_docker(running: tuple[Path, Dockerd], flags: lis
     assert message and "\n" not in message
     # Docker's own words wrap runc's; strerror's capital differs from Go's
     assert message.lower() in (theirs.stdout + theirs.stderr).decode().lower()
+
+
+@pytest.mark.parametrize("template", [
+    "{{.State.Status}} {{.State.ExitCode}} {{.State.Running}}",
+    "{{.Name}}|{{.Path}}|{{.Args}}|{{json .Args}}|{{len .Args}}",
+    "{{.Config.Labels.nope}}|{{.Config.Env}}|{{.Config.WorkingDir}}",
+    "{{range $i, $a := .Args}}{{$i}}={{$a}};{{end}}{{if .State.Running}}up{{else}}down{{end}}",
+    '{{index .Args 0}} {{printf "%q %5.1f %x" .Path 2.25 255}} {{upper .Name}}',
+    "{{.Nope}}",
+    "{{.State.Nope}}",
+    "{{foo .}}",
+    "{{.State.Status",
+])
+def test_inspect_format_same_as_docker(both: tuple[Path, Dockerd], template: str) -> None:
+    root, daemon = both
+    if not any(c == "fmt" for c in _dockyard(root, "ps", "-a", "--format",
+                                                 "{{.Names}}").stdout.split()):
+        _dockyard(root, "run", "--name", "fmt", "cmp", "sh", "-c", "exit 3", check=False)
+        daemon.docker("run", "--name", "fmt", "--network", "none", "cmp", "sh", "-c", "exit 3",
+                      check=False)
+    ours = _dockyard(root, "inspect", "-f", template, "fmt", check=False)
+    theirs = daemon.docker("inspect", "-f", template, "fmt", check=False)
+    assert (ours.returncode, ours.stdout) == (theirs.returncode, theirs.stdout.decode())
+    assert ours.stderr.removeprefix("error: ") == theirs.stderr.decode()
+
+
+@pytest.mark.parametrize(("command", "template"), [
+    ("images", "{{.Repository}}:{{.Tag}}"),
+    ("images", r"table {{.Repository}}\t{{.Tag}}\t{{.Digest}}"),
+    ("images", "{{.Nope}}"),
+    ("ps", r"table {{.Names}}\t{{.Image}}\t{{.State}}\t{{.Networks}}"),
+    ("ps", "{{.Names}} {{.Labels}} {{.Mounts}} {{.LocalVolumes}}|{{json .Names}}"),
+    ("ps", "table {{.Names}} and {{upper .State}}"),
+    ("ps", "{{.Nope}}"),
+    ("ps", "{{foo}}"),
+])
+def test_list_format_same_as_docker(both: tuple[Path, Dockerd], command: str,
+                                    template: str) -> None:
+    root, daemon = both
+    if not any(c == "lst" for c in _dockyard(root, "ps", "-a", "--format",
+                                                 "{{.Names}}").stdout.split()):
+        _dockyard(root, "create", "--name", "lst", "cmp", "true")
+        daemon.docker("create", "--name", "lst", "--network", "none", "cmp", "true")
+    args = [command, "-a" if command == "ps" else "cmp", "--format", template]
+    ours = _dockyard(root, *args, check=False)
+    theirs = daemon.docker(*args, check=False)
+    assert (ours.returncode, ours.stdout) == (theirs.returncode, theirs.stdout.decode())
+    assert ours.stderr.removeprefix("error: ") == theirs.stderr.decode()

@@ -1,0 +1,223 @@
+"""Go's text/template as Docker's ``--format`` runs it: output and errors, checked against
+Docker 20.10's ``docker inspect -f`` on the same data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from builder.cli.listformat import render, tabwrite
+from builder.errors import TemplateError
+from builder.gotemplate import NilMap, Struct, go_sprintf, parse
+
+DATA: dict[str, Any] = {
+    "Name": "/c1", "Id": "0aa353971c76243f", "Args": ["sh", "-c", "exit 3"],
+    "State": {"Status": "exited", "Running": False, "ExitCode": 3, "Health": None},
+    "Config": {"Labels": {"a": "x<y&z", "b": "2"}, "Cmd": ["/busybox", "sh", "-c", "exit 3"],
+               "Entrypoint": None},
+    "HostConfig": {"PidsLimit": None, "ShmSize": 67108864, "Dns": []},
+}
+
+
+@pytest.mark.parametrize(("template", "expected"), [
+    ("{{.State.Status}}", "exited"),
+    ("plain text", "plain text"),
+    ("{{.Config.Labels.nope}}", "<no value>"),
+    ("{{.Nope}}", "<no value>"),
+    ("{{.Nope.Deeper}}", "<no value>"),
+    ("{{json .Config.Labels}}", '{"a":"x<y&z","b":"2"}'),
+    ("{{json .Config.Cmd}}", '["/busybox","sh","-c","exit 3"]'),
+    ("{{json .HostConfig.PidsLimit}} {{json 1.5}} {{json true}}", "null 1.5 true"),
+    ("{{.Config.Labels}}", "map[a:x<y&z b:2]"),
+    ("{{.Config.Cmd}}", "[/busybox sh -c exit 3]"),
+    ("{{.State.ExitCode}} {{.HostConfig.ShmSize}}", "3 67108864"),
+    ("{{.HostConfig.Dns}}", "[]"),
+    ("{{.HostConfig.PidsLimit}} {{.State.Health}} {{print nil}}", "<nil> <nil> <nil>"),
+    ("{{.State.Running}} {{true}} {{false}}", "false true false"),
+    ('{{index .Config.Labels "a"}}', "x<y&z"),
+    ('{{index .Config.Labels "zz"}}', "<no value>"),
+    ('{{index . "Name"}} {{index .Name 1}} {{index .Args 0 1}}', "/c1 99 104"),
+    ('{{.Name | printf "%q"}}', '"/c1"'),
+    ("{{ len .Config.Cmd }} {{len .Name}} {{len .Config.Labels}}", "4 3 2"),
+    ('{{printf "%d" 3 4}}', "3%!(EXTRA int=4)"),
+    ('{{printf "%v|%d|%5.2f|%x|%q|%t|%s" .Config.Labels 42 3.14159 255 "a\\"b" true .Args}}',
+     'map[a:x<y&z b:2]|42| 3.14|ff|"a\\"b"|true|[sh -c exit 3]'),
+    ('{{printf "%c|%U|%08.3f|%+d|% d|%#x|%o|%b|%e|%G" 65 65 3.14159 5 5 255 8 5 1234.5678 '
+     '1e21}}', "A|U+0041|0003.142|+5| 5|0xff|10|101|1.234568e+03|1E+21"),
+    ('{{printf "%6.2v|%-6v|%06d|%x|%X|%q" 3.14159 "ab" -42 "hi" -255 65}}',
+     "   3.1|ab    |-00042|6869|-FF|'A'"),
+    ('{{printf "%v %v %v %v" 1e20 1e21 0.0001 0.00001}}', "1e+20 1e+21 0.0001 1e-05"),
+    ('{{printf "%v %v" 1e6 123456.0}}', "1e+06 123456"),
+    ('{{printf "%s %d" .Args .Args}}',
+     "[sh -c exit 3] [%!d(string=sh) %!d(string=-c) %!d(string=exit 3)]"),
+    ('{{printf "%d %d"}}', "%!d(MISSING) %!d(MISSING)"),
+    ('{{printf "%!"}}', "%!!(MISSING)"),
+    ('{{printf "%z" 1}}', "%!z(int=1)"),
+    ('{{printf "%q" .Args}}', '["sh" "-c" "exit 3"]'),
+    ('{{printf "%v" nil}} {{printf "%d" nil}}', "<nil> %!d(<nil>)"),
+    ('{{printf "%s" 5}} {{printf "%d" "x"}}', "%!s(int=5) %!d(string=x)"),
+    ('{{printf "%5s|%-10s|%.2s" "ab" "cd" "xyz"}}', "   ab|cd        |xy"),
+    ("{{if .State.Running}}up{{else}}down{{end}}", "down"),
+    ("{{if .Nope}}a{{else if .Args}}b{{else}}c{{end}}", "b"),
+    ("{{if and .Args .Name}}yes{{end}}", "yes"),
+    ("{{range $k, $v := .Config.Labels}}{{$k}}={{$v}};{{end}}", "a=x<y&z;b=2;"),
+    ("{{range .Config.Cmd}}[{{.}}]{{end}}", "[/busybox][sh][-c][exit 3]"),
+    ("{{range $i, $e := .Args}}{{$i}}:{{$e}} {{end}}", "0:sh 1:-c 2:exit 3 "),
+    ("{{range .HostConfig.Dns}}x{{else}}none{{end}}", "none"),
+    ("{{range .Args}}{{if eq . \"-c\"}}{{break}}{{end}}{{.}}{{end}}", "sh"),
+    ("{{range .Args}}{{if eq . \"-c\"}}{{continue}}{{end}}{{.}}{{end}}", "shexit 3"),
+    ("{{range .Args}}{{$.Name}}{{end}}", "/c1/c1/c1"),
+    ("{{with .State}}{{.Status}}{{end}}", "exited"),
+    ("{{with .Nope}}a{{else}}b{{end}}", "b"),
+    ('{{join .Config.Cmd ","}}', "/busybox,sh,-c,exit 3"),
+    ('{{split .Name "c"}} {{len (split "a,b,c" ",")}}', "[/ 1] 3"),
+    ('{{title "hello world-x"}} {{upper "ab"}} {{lower "AB"}}', "Hello World-X AB ab"),
+    ("{{truncate .Id 5}} {{truncate .Name 10}}", "0aa35 /c1"),
+    ("{{pad .Name 2 3}}|{{pad \"\" 2 2}}|", "  /c1   ||"),
+    ("{{slice .Name 1}} {{slice .Args 1 2}}", "c1 [-c]"),
+    ("{{3.0}} {{1e3}} {{0x1F}} {{-2}} {{1.5}} {{'a'}} {{0o17}} {{017}}",
+     "3 1000 31 -2 1.5 97 15 15"),
+    ('{{print 1 2 "a" "b" 3}}', "1 2ab3"),
+    ("{{println 1 2}}|", "1 2\n|"),
+    ('{{lt "a" "b"}} {{le 2 2}} {{gt 1 2}} {{ge 2.5 1.5}} {{ne 1 2}} {{eq "x" "y" "x"}}',
+     "true true false true true true"),
+    ('{{and 1 0 2}} {{or 0 "" "x"}} {{not 0}} {{and 1 2}}', "0 x true 2"),
+    ("{{$x := 1}}{{$x = 2}}{{$x}}", "2"),
+    ("{{$n := .Name}}{{with .State}}{{$n}}:{{.Status}}{{end}}", "/c1:exited"),
+    ("{{(index .Args 2)}} {{(.State).Status}}", "exit 3 exited"),
+    ('{{"a\\tb"}}|{{`raw\\n`}}', "a\tb|raw\\n"),
+    ("a {{- \" b \" -}} c", "a b c"),
+    ("a {{-3}}", "a -3"),
+    ("x  {{- /* c */ -}}  y{{/* a\ncomment */}}", "xy"),
+    ("{{.}}", "map[Args:[sh -c exit 3] Config:map[Cmd:[/busybox sh -c exit 3] Entrypoint:<nil> "
+     "Labels:map[a:x<y&z b:2]] HostConfig:map[Dns:[] PidsLimit:<nil> ShmSize:67108864] "
+     "Id:0aa353971c76243f Name:/c1 State:map[ExitCode:3 Health:<nil> Running:false "
+     "Status:exited]]"),
+])
+def test_output(template: str, expected: str) -> None:
+    assert parse(template).execute(DATA) == expected
+
+
+@pytest.mark.parametrize(("template", "message"), [
+    ("{{foo .}}", 'template: :1: function "foo" not defined'),
+    ("{{.State.Status", "template: :1: unclosed action"),
+    ("{{}}", "template: :1: missing value for command"),
+    ("{{if .X}}", "template: :1: unexpected EOF"),
+    ("{{end}}", "template: :1: unexpected {{end}}"),
+    ("{{else}}", "template: :1: unexpected {{else}}"),
+    ("{{$x}}", 'template: :1: undefined variable "$x"'),
+    ('{{"abc}}', "template: :1: unterminated quoted string"),
+    ("{{ ( .A }}", "template: :1: unclosed left paren"),
+    ("{{.A )}}", 'template: :1: unexpected ")" in command'),
+    ("{{/* c*/ }}", "template: :1: comment ends before closing delimiter"),
+    ("{{break}}", "template: :1: {{break}} outside {{range}}"),
+    ("a\nb {{if}}", "template: :2: missing value for if"),
+])
+def test_parse_errors(template: str, message: str) -> None:
+    with pytest.raises(TemplateError) as err:
+        parse(template)
+    assert str(err.value) == message
+    assert err.value.parsing
+
+
+@pytest.mark.parametrize(("template", "message"), [
+    ("{{.Config.Labels.a.b}}",
+     'template: :1:9: executing "" at <.Config.Labels.a.b>: can\'t evaluate field b in type '
+     "interface {}"),
+    ("{{.Name.Foo}}",
+     "template: :1:7: executing \"\" at <.Name.Foo>: can't evaluate field Foo in type "
+     "interface {}"),
+    ("{{.State.Health.Status}}",
+     'template: :1:8: executing "" at <.State.Health.Status>: nil pointer evaluating '
+     "interface {}.Status"),
+    ("{{index .Config.Cmd 5}}",
+     'template: :1:2: executing "" at <index .Config.Cmd 5>: error calling index: index out '
+     "of range: 5"),
+    ("{{len 3}}",
+     'template: :1:2: executing "" at <len 3>: error calling len: len of type int'),
+    ("{{eq 1 1.0}}",
+     'template: :1:2: executing "" at <eq 1 1.0>: error calling eq: incompatible types for '
+     "comparison"),
+    ("{{nil}}", 'template: :1:2: executing "" at <nil>: nil is not a command'),
+    ("{{printf}}",
+     'template: :1:2: executing "" at <printf>: wrong number of args for printf: want at '
+     "least 1 got 0"),
+    ("{{not 1 2}}",
+     'template: :1:2: executing "" at <not>: wrong number of args for not: want 1 got 2'),
+    ("{{slice .Name 1 10}}",
+     'template: :1:2: executing "" at <slice .Name 1 10>: error calling slice: index out of '
+     "range: 10"),
+    ("{{range 5}}{{end}}", 'template: :1:8: executing "" at <5>: range can\'t iterate over 5'),
+    ("{{.Name 3}}",
+     'template: :1:2: executing "" at <.Name>: Name is not a method but has arguments'),
+    ("{{3 4}}", 'template: :1:2: executing "" at <3>: can\'t give argument to non-function 3'),
+    ('{{join .Name ","}}',
+     'template: :1:7: executing "" at <.Name>: wrong type for value; expected []string; got '
+     "string"),
+    ("{{upper 3}}", 'template: :1:8: executing "" at <3>: expected string; found 3'),
+    ('{{truncate .Name "a"}}',
+     'template: :1:17: executing "" at <"a">: expected integer; found "a"'),
+    ("x\n  {{.Name.X}}",
+     "template: :2:9: executing \"\" at <.Name.X>: can't evaluate field X in type interface {}"),
+])
+def test_exec_errors(template: str, message: str) -> None:
+    tree = parse(template)
+    with pytest.raises(TemplateError) as err:
+        tree.execute(DATA)
+    assert str(err.value) == message
+    assert not err.value.parsing
+
+
+def test_structs_and_nil_maps() -> None:
+    state = Struct({"Status": "exited", "Running": False, "Pid": 0})
+    data = Struct({"State": state, "Labels": NilMap()})
+    assert parse("{{.State}}|{{.Labels}}|{{.Labels.x}}|{{json .Labels}}").execute(data) == (
+        "{exited false 0}|map[]|<no value>|null")
+    assert parse("{{printf \"%+v\" .State}} {{json .State}}").execute(data) == (
+        '{Status:exited Running:false Pid:0} {"Status":"exited","Running":false,"Pid":0}')
+    with pytest.raises(TemplateError, match='map has no entry for key "Nope"'):
+        parse("{{.State.Nope}}").execute(data)
+    with pytest.raises(TemplateError, match=r"can't evaluate field Nope in type \*f\.Row"):
+        parse("{{.Nope}}").execute(Struct({}, "*f.Row"))
+
+
+def test_go_sprintf_widths_and_floats() -> None:
+    assert go_sprintf("%-5d|%5.1f|%x|%v|%v", 42, 2.25, "A", 0.1 + 0.2, -1e-7) == (
+        "42   |  2.2|41|0.30000000000000004|-1e-07")
+
+
+def test_tabwrite_matches_gos_tabwriter() -> None:
+    text = "NAMES\nCONTAINER ID\tSTATUS\nc2\n4fbca56f448b\tCreated\n"
+    assert tabwrite(text) == (
+        "NAMES\nCONTAINER ID   STATUS\nc2\n4fbca56f448b   Created\n")
+    assert tabwrite("a\tb\tc\nlonger-than-ten\t\tx") == (
+        "a                 b         c\nlonger-than-ten             x")
+    assert tabwrite("ID\tPORTS\nabc\t") == "ID        PORTS\nabc       "
+
+
+ROWS = [{"ID": "4fbca56f448b", "Names": "c2", "Status": "Created"},
+        {"ID": "0aa353971c76", "Names": "c1", "Status": "Exited (3) 1 second ago"}]
+HEADERS = {"ID": "CONTAINER ID", "Names": "NAMES", "Status": "STATUS"}
+
+
+@pytest.mark.parametrize(("fmt", "expected"), [
+    (r"{{.ID}}\t{{.Names}}", "4fbca56f448b\tc2\n0aa353971c76\tc1"),
+    (r"table {{.ID}}\t{{.Names}}",
+     "CONTAINER ID   NAMES\n4fbca56f448b   c2\n0aa353971c76   c1"),
+    ("table {{.Names}} and {{.ID}}",
+     "NAMES and CONTAINER ID\nc2 and 4fbca56f448b\nc1 and 0aa353971c76"),
+    (r"table {{upper .Names}}|{{json .Names}}|{{.Names|lower}}",
+     'NAMES|NAMES|NAMES\nC2|"c2"|c2\nC1|"c1"|c1'),
+    (r"table {{.Names}}\t{{.Status}}",
+     "NAMES     STATUS\nc2        Created\nc1        Exited (3) 1 second ago"),
+    ("  {{.Names}}  ", "c2\nc1"),
+])
+def test_render_rows_as_docker(fmt: str, expected: str) -> None:
+    assert render(fmt, ROWS, HEADERS, "*formatter.ContainerContext") == expected
+
+
+def test_render_unknown_field_is_an_error() -> None:
+    with pytest.raises(TemplateError, match=r"can't evaluate field Nope in type "
+                       r"\*formatter\.ContainerContext"):
+        render("{{.Nope}}", ROWS, HEADERS, "*formatter.ContainerContext")
