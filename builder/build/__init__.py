@@ -46,9 +46,12 @@ def build(request: BuildRequest, settings: Settings, reporter: Reporter) -> Buil
             job = Build(request, settings, reporter)
             result = job.run(ctx)
             if not downloads(job.graph):
+                from builder.cache_mounts import mount_ids
+
                 bases = {ref: image.id for ref, image in job.images.items()}
                 key = key or memo.key_for(request, settings, ctx)
-                memo.remember(key, settings, result, bases, job.step_displays, job.step_keys)
+                memo.remember(key, settings, result, bases, job.step_displays, job.step_keys,
+                              mount_ids(job.graph))
             return result
     finally:
         if prescan is not None:

@@ -4,16 +4,21 @@ The memo key covers what can change the image: the Dockerfile text, the digest o
 context after ``.dockerignore`` (content and metadata, never mtimes), the build args, target,
 labels, network, secrets, runtime, snapshotter, compression, ``SOURCE_DATE_EPOCH`` and the
 dockyard version. A record (``<root>/cache/builds/<key>.json``) names the image, the image
-every base reference resolved to and the steps; it is used only while every base reference
-still names the same image and the image and its tags are in the store. Builds with
-``--no-cache``/``--no-cache-filter`` or ``-o`` skip it, and builds that ADD from a URL or
-git are never recorded (their sources are checked on every build).
+every base reference resolved to, the steps and the cache mounts they use; it is used only
+while every base reference still names the same image and the image and its tags are in the
+store. Builds with ``--no-cache``/``--no-cache-filter`` or ``-o`` skip it, and builds that
+ADD from a URL or git are never recorded (their sources are checked on every build).
 
 A hit reports every step as CACHED, as the full path would, and imports nothing of the
 planner, the scheduler or the snapshotters. A directory context is not even scanned when its
 state digest (:mod:`builder.context_state`: every entry's lstat identity, no content read) is
 the one taken before the last scan: that scan's content fingerprint is reused
 (:class:`Prescan`), so a no-op rebuild costs one walk of the context.
+
+``--cache-from`` is not in the key (the image does not depend on it): a hit does with those
+caches what a build that runs no step does, reading them (with the same warnings about a
+cache it cannot use or its damaged records) and seeding the missing cache mounts the record
+names. They are read again rather than their warnings recorded, since they may have changed.
 """
 
 from __future__ import annotations
@@ -225,6 +230,8 @@ def recall(
         return None
     for warning in record.get("warnings") or ():
         reporter.on_event(Event("warning", data={"message": warning}))
+    if request.cache_from:
+        _consult_caches(request, settings, record.get("mounts"), reporter)
     steps: list[list[str]] = record.get("steps") or []
     for step_id, display in steps:
         reporter.on_event(Event("cached", step_id, display))
@@ -245,6 +252,21 @@ def recall(
     )
 
 
+def _consult_caches(
+    request: BuildRequest, settings: Settings, mounts: object, reporter: Reporter
+) -> None:
+    """Read the ``--cache-from`` caches and seed the cache mounts ``mounts`` from them, as
+    a build does before its first step (with the same warnings)."""
+    from builder.cache_import import CacheSources
+
+    def warn(message: str) -> None:
+        reporter.on_event(Event("warning", data={"message": message}))
+
+    idents = [m for m in mounts if isinstance(m, str)] if isinstance(mounts, list) else []
+    sources = CacheSources((c.src for c in request.cache_from), warn)
+    sources.seed_mounts(Path(settings.root), idents)
+
+
 def remember(
     key: str,
     settings: Settings,
@@ -252,8 +274,10 @@ def remember(
     bases: dict[str, str],
     steps: Sequence[tuple[str, str]],
     keys: Sequence[str] = (),
+    mounts: Sequence[str] = (),
 ) -> None:
-    """Record a finished build under ``key`` (atomically; a failure to write is ignored)."""
+    """Record a finished build under ``key`` (atomically; a failure to write is ignored);
+    ``mounts`` are the ids of the cache mounts its RUN steps use."""
     path = _path(settings, key)
     data = {
         "image": result.image_id,
@@ -261,6 +285,7 @@ def remember(
         "steps": [list(s) for s in steps],
         "keys": list(keys),
         "warnings": list(result.warnings),
+        "mounts": list(mounts),
     }
     from builder.blobs import atomic_file
 

@@ -320,6 +320,33 @@ def test_cache_mounts_travel_with_mounts_true(
     from builder.cache_mounts import mount_dir
 
     assert (mount_dir(b, "dl") / "pkg").read_text() == "fetched\n"
+    # a rebuild answered by the build memo seeds a missing mount as a planned one does
+    shutil.rmtree(mount_dir(b, "dl"))
+    assert "Steps: 0 run" in build(b, ctx, "--cache-from", f"type=local,src={dest}").stderr
+    assert (mount_dir(b, "dl") / "pkg").read_text() == "fetched\n"
+
+
+def test_unusable_cache_is_warned_of_by_every_rebuild(
+    tmp_path: Path, machines: tuple[Path, Path, Path, Path]
+) -> None:
+    """A rebuild answered by the build memo warns of a --cache-from it cannot use, as the
+    first build did and as a planned rebuild does."""
+    a, _, _, _ = machines
+    ctx = app_context(tmp_path / "app-warn")
+    (ctx / "c.txt").write_text("not seen by the fixture's builds\n")
+    bad = tmp_path / "not-a-cache"
+    bad.mkdir()
+    flags = ("--cache-from", f"type=local,src={bad}")
+    memo = a / "cache" / "builds"
+    runs = [build(a, ctx, *flags).stderr]
+    records = {p.name: p.stat().st_ino for p in memo.iterdir()}
+    runs.append(build(a, ctx, *flags).stderr)
+    assert {p.name: p.stat().st_ino for p in memo.iterdir()} == records  # a memo answer
+    shutil.rmtree(memo)
+    runs.append(build(a, ctx, *flags).stderr)  # planned, every step looked up
+    warnings = [[line for line in err.splitlines() if "not usable" in line] for err in runs]
+    assert len(warnings[0]) == 1 and f"cache {bad} is not usable" in warnings[0][0], runs[0]
+    assert warnings[1] == warnings[0] == warnings[2], runs
 
 
 def test_cache_warm_export_import_commands(
