@@ -144,11 +144,18 @@ def _bad_verb(verb: str, value: Any) -> str:
     return f"%!{verb}({go_type(value)}={_fmt_value(value, 'v', _PLAIN)})"
 
 
+def _rune(value: int) -> str:
+    """The character Go's ``%c`` and ``%q`` give an integer: U+FFFD for a negative one, one
+    past U+10FFFF or a surrogate (none of which is a valid rune)."""
+    return chr(value) if 0 <= value <= 0x10FFFF and not 0xD800 <= value <= 0xDFFF \
+        else "\ufffd"
+
+
 def _fmt_int(value: int, verb: str, spec: _Spec) -> str:
     if verb == "c":
-        return spec.pad(chr(value) if 0 <= value <= 0x10FFFF else "\ufffd")
+        return spec.pad(_rune(value))
     if verb == "q":
-        return spec.pad("'" + _quote(chr(value))[1:-1].replace("'", "\\'").replace('\\"', '"')
+        return spec.pad("'" + _quote(_rune(value))[1:-1].replace("'", "\\'").replace('\\"', '"')
                         + "'")
     if verb == "U":
         return spec.pad(f"U+{value:04X}")

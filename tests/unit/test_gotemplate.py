@@ -187,6 +187,13 @@ def test_go_sprintf_widths_and_floats() -> None:
         "42   |  2.2|41|0.30000000000000004|-1e-07")
 
 
+def test_q_and_c_of_an_integer_that_is_no_rune_give_the_replacement_character() -> None:
+    # Go: a negative integer, one past U+10FFFF or a surrogate is utf8.RuneError
+    for value in (-1, 0x110000, 0xD800):
+        assert go_sprintf("%q|%c", value, value) == "'\ufffd'|\ufffd"
+    assert go_sprintf("%q|%c|%q", 65, 65, 39) == "'A'|A|'\\''"
+
+
 def test_tabwrite_matches_gos_tabwriter() -> None:
     text = "NAMES\nCONTAINER ID\tSTATUS\nc2\n4fbca56f448b\tCreated\n"
     assert tabwrite(text) == (
