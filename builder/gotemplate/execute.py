@@ -162,6 +162,8 @@ class _Exec:
             value = dot
         elif isinstance(node.base, Var):
             value = self.var(node.base.name)
+        elif isinstance(node.base, Ident):  # print.A: the function called without arguments
+            value = self.call(node.base, Command([node.base], node.base.pos), dot, _NOFINAL)
         else:
             assert isinstance(node.base, Pipe)
             value = self.pipeline(node.base, dot)

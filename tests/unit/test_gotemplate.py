@@ -158,6 +158,8 @@ def test_parse_errors(template: str, message: str) -> None:
     ("{{upper 3}}", 'template: :1:8: executing "" at <3>: expected string; found 3'),
     ('{{truncate .Name "a"}}',
      'template: :1:17: executing "" at <"a">: expected integer; found "a"'),
+    ("{{upper.Name}}",  # a function with a field chain: called without arguments first
+     'template: :1:2: executing "" at <upper>: wrong number of args for upper: want 1 got 0'),
     ("x\n  {{.Name.X}}",
      "template: :2:9: executing \"\" at <.Name.X>: can't evaluate field X in type interface {}"),
 ])
