@@ -198,11 +198,18 @@ def _make_room(host: int, name: str, is_dir: bool, shown: str) -> bool:
 
 
 def _set_mode(fd: int, st: os.stat_result, owner: tuple[int, int] | None) -> None:
-    """Give the open ``fd`` the permissions of ``st`` and ``owner`` (first: a change of owner
-    clears the set-user-ID and set-group-ID bits)."""
+    """Give the open ``fd`` the permissions and modification time of ``st`` and ``owner``
+    (first: a change of owner clears the set-user-ID and set-group-ID bits). The access time
+    is the modification time, as Docker's untar sets it."""
     if owner is not None:
         os.fchown(fd, *owner)
     os.fchmod(fd, stat.S_IMODE(st.st_mode))
+    os.utime(fd, ns=(st.st_mtime_ns, st.st_mtime_ns))
+
+
+def _link_times(dir_fd: int, name: str, st: os.stat_result) -> None:
+    """Give the symlink ``name`` the modification time of ``st`` (see :func:`_set_mode`)."""
+    os.utime(name, ns=(st.st_mtime_ns, st.st_mtime_ns), dir_fd=dir_fd, follow_symlinks=False)
 
 
 def _owner(st: os.stat_result, archive: bool) -> tuple[int, int] | None:
@@ -220,6 +227,7 @@ def _out_entry(dir_fd: int, name: str, st: os.stat_result, host: int, host_name:
         os.symlink(os.readlink(name, dir_fd=dir_fd), host_name, dir_fd=host)
         if archive:
             os.chown(host_name, st.st_uid, st.st_gid, dir_fd=host, follow_symlinks=False)
+        _link_times(host, host_name, st)
     elif stat.S_ISREG(st.st_mode):
         src = _open_file(dir_fd, name)
         if src is None:
@@ -336,6 +344,7 @@ def _in_entry(src: Path, st: os.stat_result, dir_fd: int, name: str, archive: bo
         _make_room(dir_fd, name, False, name)
         os.symlink(os.readlink(src), name, dir_fd=dir_fd)
         os.chown(name, *owner, dir_fd=dir_fd, follow_symlinks=False)
+        _link_times(dir_fd, name, st)
     elif stat.S_ISREG(st.st_mode):
         # what is there (a link, a fifo, a device node, a file linked elsewhere) is replaced,
         # never opened: O_EXCL makes sure the file written is the one made here

@@ -407,6 +407,33 @@ def test_cp_both_ways_stays_inside(dy: Dockyard, tmp_path: Path) -> None:
     dy("rmi", "files:v1")
 
 
+def test_cp_keeps_modification_times_both_ways(dy: Dockyard, tmp_path: Path) -> None:
+    """As Docker's cp (a tar both ways): files, directories and symlinks keep their
+    modification times, a directory's set after its contents."""
+    src = tmp_path / "timed"
+    (src / "sub").mkdir(parents=True)
+    (src / "sub" / "f").write_text("x")
+    (src / "sub" / "l").symlink_to("f")
+    stamps = {src: 1_000_000_000, src / "sub": 1_100_000_000, src / "sub" / "f": 1_200_000_000,
+              src / "sub" / "l": 1_300_000_000}
+    for path, when in sorted(stamps.items(), key=lambda kv: -len(str(kv[0]))):
+        os.utime(path, (when, when), follow_symlinks=False)
+    dy("run", "-d", "--name", "times", "bb", "sh", "-c",
+       "mkdir -p /o/d && echo y > /o/d/g && ln -s g /o/d/l && touch -h -d @1400000000 /o/d/l "
+       "&& touch -d @1500000000 /o/d/g /o/d && touch -d @1600000000 /o && sleep 100")
+    try:
+        dy("cp", str(src), "times:/in")
+        got = dy("exec", "times", "stat", "-c", "%Y", "/in", "/in/sub", "/in/sub/f",
+                 "/in/sub/l").stdout.split()
+        assert got == ["1000000000", "1100000000", "1200000000", "1300000000"]
+        dy("cp", "times:/o", str(tmp_path / "out"))
+        out = tmp_path / "out"
+        assert [os.lstat(p).st_mtime for p in (out, out / "d", out / "d" / "g", out / "d" / "l")
+                ] == [1_600_000_000, 1_500_000_000, 1_500_000_000, 1_400_000_000]
+    finally:
+        dy("rm", "-f", "times")
+
+
 def test_cp_owners_as_documented_and_archive_keeps_them(dy: Dockyard, tmp_path: Path) -> None:
     """As Docker documents cp: copied in, root's; copied out, the caller's; with -a, the
     owners at the source (both ways, and a tar stream in). Modes, set-user-ID included, stay."""
