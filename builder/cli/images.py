@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from builder.cli.imagefmt import human_size, image_size, open_store, parse_time, short_id, since
@@ -80,8 +78,10 @@ def images(ctx: click.Context, repository: str | None, show_all: bool, quiet: bo
             click.echo(image_id)
         return
     if fmt == "json":
+        from builder.cli.listformat import json_line
+
         for _, row in rows:
-            click.echo(json.dumps(row, sort_keys=True))
+            click.echo(json_line(row))
         return
     header = ["REPOSITORY", "TAG", "IMAGE ID", "CREATED", "SIZE"]
     click.echo(render_table(header, [

@@ -44,6 +44,19 @@ def tabwrite(text: str, minwidth: int = 10, padding: int = 3) -> str:
     return "\n".join(out)
 
 
+def json_line(row: dict[str, Any]) -> str:
+    """A row as ``--format json`` prints it, as Go's ``json.Marshal`` of Docker's row: keys
+    sorted, compact, ``<``, ``>``, ``&`` and the line separators escaped."""
+    import json
+
+    text = json.dumps(row, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return text.translate(_HTML_SAFE)
+
+
+_HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                            "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 def is_template(fmt: str) -> bool:
     """Whether ``fmt`` is a Go template rather than ``table`` or ``json``."""
     return fmt not in ("", "table", "json")

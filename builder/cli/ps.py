@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import time
 from typing import Any
 
@@ -35,11 +34,14 @@ def status_text(state: dict[str, Any]) -> str:
 
 
 def command_text(config: dict[str, Any], trunc: bool) -> str:
-    """The COMMAND column: the command line, quoted, cut at 20 characters."""
-    text = " ".join([config["Path"], *config["Args"]])
+    """The COMMAND column as Docker's: the path and the arguments (one with a space in
+    single quotes), cut at 20 characters, in Go's double quotes."""
+    from builder.gotemplate.gofmt import go_quote
+
+    text = " ".join([config["Path"], *(f"'{a}'" if " " in a else a for a in config["Args"])])
     if trunc and len(text) > 20:
         text = text[:19] + "…"
-    return f'"{text}"'
+    return go_quote(text)
 
 
 @click.command("ps")
@@ -84,8 +86,10 @@ def ps(ctx: click.Context, show_all: bool, quiet: bool, no_trunc: bool, fmt: str
         }
         rows.append(row)
     if fmt == "json":
+        from builder.cli.listformat import json_line
+
         for row in rows:
-            click.echo(json.dumps(row))
+            click.echo(json_line(row))
         return
     if fmt not in ("", "table"):
         from builder.cli.listformat import render

@@ -57,7 +57,7 @@ def _shortest(value: float) -> tuple[str, int]:
     return digs or "0", exp
 
 
-def _quote(text: str, ascii_only: bool = False) -> str:
+def go_quote(text: str, ascii_only: bool = False) -> str:
     """strconv.Quote (or QuoteToASCII)."""
     out = ['"']
     for ch in text:
@@ -155,7 +155,7 @@ def _fmt_int(value: int, verb: str, spec: _Spec) -> str:
     if verb == "c":
         return spec.pad(_rune(value))
     if verb == "q":
-        return spec.pad("'" + _quote(_rune(value))[1:-1].replace("'", "\\'").replace('\\"', '"')
+        return spec.pad("'" + go_quote(_rune(value))[1:-1].replace("'", "\\'").replace('\\"', '"')
                         + "'")
     if verb == "U":
         return spec.pad(f"U+{value:04X}")
@@ -200,7 +200,7 @@ def _fmt_str(value: str, verb: str, spec: _Spec) -> str:
     if verb == "q":
         if spec.sharp and "`" not in value and value.isprintable():
             return spec.pad("`" + value + "`")
-        return spec.pad(_quote(value, ascii_only=spec.plus))
+        return spec.pad(go_quote(value, ascii_only=spec.plus))
     if verb in "xX":
         data = value.encode("utf-8", "surrogateescape")
         sep = " " if spec.space else ""

@@ -202,6 +202,7 @@ def test_inspect_format_same_as_docker(both: tuple[Path, Dockerd], template: str
     ("ps", "table {{.Names}} and {{upper .State}}"),
     ("ps", "{{.Nope}}"),
     ("ps", "{{foo}}"),
+    ("ps", "{{.Names}}|{{.Command}}"),
 ])
 def test_list_format_same_as_docker(both: tuple[Path, Dockerd], command: str,
                                     template: str) -> None:

@@ -84,3 +84,23 @@ def test_ps_templates_without_containers(root: list[str]) -> None:
     quiet = runner.invoke(cli, [*root, "ps", "-q", "--format", "{{.Names}}"])
     assert quiet.exit_code == 0
     assert quiet.stderr.startswith("WARNING: Ignoring custom format")
+
+
+def test_json_rows_as_gos_marshal() -> None:
+    from builder.cli.listformat import json_line
+
+    row = {"Names": "a<b>&c", "ID": "x", "Labels": "k=é\u2028"}
+    assert json_line(row) == (
+        '{"ID":"x","Labels":"k=é\\u2028","Names":"a\\u003cb\\u003e\\u0026c"}')
+    assert json.loads(json_line(row)) == row
+
+
+def test_ps_command_column_as_dockers() -> None:
+    from builder.cli.ps import command_text
+
+    config = {"Path": "sh", "Args": ["-c", "exit 3"]}
+    assert command_text(config, trunc=False) == "\"sh -c 'exit 3'\""
+    long = {"Path": "/bin/echo", "Args": ["a \"quoted\" word", "x"]}
+    assert command_text(long, trunc=False) == '"/bin/echo \'a \\"quoted\\" word\' x"'
+    assert command_text(long, trunc=True) == '"/bin/echo \'a \\"quote…"'
+    assert command_text({"Path": "true", "Args": []}, trunc=True) == '"true"'
