@@ -108,12 +108,24 @@ _MAP_FIELDS = frozenset({"Labels", "Volumes", "ExposedPorts", "Networks", "Ports
                          "DriverOpts", "Annotations", "annotations"})
 
 
+# and those that are Go slices (nil: [] when printed, null in JSON)
+_LIST_FIELDS = frozenset({
+    "Cmd", "Entrypoint", "Env", "OnBuild", "Shell", "Args", "Mounts", "RepoTags",
+    "RepoDigests", "Layers", "Binds", "CapAdd", "CapDrop", "Dns", "DnsOptions", "DnsSearch",
+    "ExtraHosts", "GroupAdd", "Links", "SecurityOpt", "Devices", "DeviceCgroupRules",
+    "DeviceRequests", "Ulimits", "MaskedPaths", "ReadonlyPaths", "BlkioWeightDevice",
+    "BlkioDeviceReadBps", "BlkioDeviceWriteBps", "BlkioDeviceReadIOps", "BlkioDeviceWriteIOps",
+})
+
+
 def go_shaped(value: Any, name: str = "", is_map: bool = False) -> Any:
     """``value`` with its dicts marked as Go structs or maps, as Docker's types have them."""
-    from builder.gotemplate import NilMap, Struct
+    from builder.gotemplate import NilList, NilMap, Struct
 
     if is_map and value is None:
         return NilMap()
+    if value is None and name in _LIST_FIELDS:
+        return NilList()
     if isinstance(value, list):
         return [go_shaped(v) for v in value]
     if not isinstance(value, dict):

@@ -12,6 +12,6 @@ from __future__ import annotations
 
 from builder.gotemplate.execute import Template, parse
 from builder.gotemplate.gofmt import go_sprint, go_sprintf
-from builder.gotemplate.values import MISSING, NilMap, Struct
+from builder.gotemplate.values import MISSING, NilList, NilMap, Struct
 
-__all__ = ["MISSING", "NilMap", "Struct", "Template", "go_sprint", "go_sprintf", "parse"]
+__all__ = ["MISSING", "NilList", "NilMap", "Struct", "Template", "go_sprint", "go_sprintf", "parse"]

@@ -12,7 +12,7 @@ import math
 import re
 from typing import Any
 
-from builder.gotemplate.values import MISSING, NilMap, Struct, go_type
+from builder.gotemplate.values import MISSING, NilList, NilMap, Struct, go_type
 
 
 def _go_float(value: float, verb: str = "g", prec: int = -1) -> str:
@@ -280,7 +280,7 @@ def go_sprintf(fmt: str, *args: Any) -> str:
 def go_json(value: Any) -> str:
     """Go's json encoding as Docker's ``json`` function writes it: compact, map keys
     sorted, struct fields in order, no HTML escaping."""
-    if value is None or value is MISSING or isinstance(value, NilMap):
+    if value is None or value is MISSING or isinstance(value, NilMap | NilList):
         return "null"
     if value is True:
         return "true"

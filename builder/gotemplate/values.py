@@ -2,8 +2,8 @@
 
 A dict is a Go map (a missing key gives :data:`MISSING`, Go's invalid value), a
 :class:`Struct` is a Go struct (a missing field is an error), a :class:`NilMap` is a nil map,
-a list is a slice; ``None`` is nil. :func:`go_type` names the Go type a value stands for and
-:func:`truth` is the template's notion of true.
+a list is a slice (a :class:`NilList` a nil one); ``None`` is nil. :func:`go_type` names the
+Go type a value stands for and :func:`truth` is the template's notion of true.
 """
 
 from __future__ import annotations
@@ -37,6 +37,10 @@ class Struct(dict[str, Any]):
 
 class NilMap(dict[str, Any]):
     """A nil Go map: no keys, ``map[]`` when printed, ``null`` in JSON."""
+
+
+class NilList(list[Any]):
+    """A nil Go slice: no items, ``[]`` when printed, ``null`` in JSON."""
 
 
 def go_type(value: Any) -> str:

@@ -173,6 +173,7 @@ def test_exec_start_failures_as_docker(running: tuple[Path, Dockerd], flags: lis
     "{{.State.Status}} {{.State.ExitCode}} {{.State.Running}}",
     "{{.Name}}|{{.Path}}|{{.Args}}|{{json .Args}}|{{len .Args}}",
     "{{.Config.Labels.nope}}|{{.Config.Env}}|{{.Config.WorkingDir}}",
+    "{{.Config.Entrypoint}}|{{json .Config.Entrypoint}}|{{len .Config.OnBuild}}",
     "{{range $i, $a := .Args}}{{$i}}={{$a}};{{end}}{{if .State.Running}}up{{else}}down{{end}}",
     '{{index .Args 0}} {{printf "%q %5.1f %x" .Path 2.25 255}} {{upper .Name}}',
     "{{.Nope}}",

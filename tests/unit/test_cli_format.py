@@ -41,6 +41,16 @@ def test_inspect_template_and_json(root: list[str]) -> None:
     assert json.loads(one_line.stdout)[0]["RepoTags"] == ["x:1"]
 
 
+def test_nil_slices_print_as_go_prints_them(root: list[str]) -> None:
+    """An imported image has no Cmd or Entrypoint: Go's nil slices, [] printed, null in
+    JSON, of length 0 (not <nil>, which a nil interface prints)."""
+    template = ("{{.Config.Cmd}}|{{.Config.Entrypoint}}|{{json .Config.Entrypoint}}|"
+                "{{len .Config.OnBuild}}|{{if .Config.Cmd}}cmd{{else}}none{{end}}")
+    result = CliRunner().invoke(cli, [*root, "inspect", "-f", template, "x:1"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "[]|[]|null|0|none\n"
+
+
 def test_inspect_bad_templates(root: list[str]) -> None:
     runner = CliRunner()
     parsing = runner.invoke(cli, [*root, "inspect", "-f", "{{foo}}", "x:1"])
