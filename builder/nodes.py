@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 
+from builder.goquote import go_quote
 from builder.record import Record
 
 TYPE_CHECKING = False
@@ -109,46 +110,6 @@ class Node(Record):
 def dump(nodes: list[Node] | tuple[Node, ...]) -> str:
     """BuildKit's dump of a whole file's AST (a ``result`` file holds this plus a newline)."""
     return "".join(f"({n.dump()})\n" for n in nodes).strip(SPACE_CHARS)
-
-
-_NAMED_ESCAPES = {
-    "\a": "\\a",
-    "\b": "\\b",
-    "\f": "\\f",
-    "\n": "\\n",
-    "\r": "\\r",
-    "\t": "\\t",
-    "\v": "\\v",
-    '"': '\\"',
-    "\\": "\\\\",
-}
-
-
-def go_quote(s: str) -> str:
-    """Go's ``strconv.Quote``; surrogate-escaped bytes are written as ``\\xNN``."""
-    if s.isascii() and s.isprintable() and '"' not in s and "\\" not in s:
-        return f'"{s}"'
-    out = ['"']
-    for ch in s:
-        esc = _NAMED_ESCAPES.get(ch)
-        if esc is not None:
-            out.append(esc)
-            continue
-        o = ord(ch)
-        if 0xDC80 <= o <= 0xDCFF:
-            out.append(f"\\x{o - 0xDC00:02x}")
-        elif ch.isprintable():
-            out.append(ch)
-        elif o < 0x80:
-            out.append(f"\\x{o:02x}")
-        elif 0xD800 <= o <= 0xDFFF:
-            out.append("\\ufffd")
-        elif o < 0x10000:
-            out.append(f"\\u{o:04x}")
-        else:
-            out.append(f"\\U{o:08x}")
-    out.append('"')
-    return "".join(out)
 
 
 def trim_space(s: str) -> str:

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from builder.errors import ExpansionError
+from builder.goquote import go_quote
 from builder.record import Record
 from builder.shell_glob import (
     PatternError,
@@ -480,33 +481,3 @@ def _add_text(text: str, wbuf: list[str], words: list[str]) -> None:
 def _is_digit(c: str) -> bool:
     # Go's unicode.IsDigit is category Nd, which is what str.isdecimal() checks.
     return "0" <= c <= "9" or (c > "\x7f" and c.isdecimal())
-
-
-def go_quote(s: str) -> str:
-    """Quote ``s`` the way Go's ``%q`` / ``strconv.Quote`` does."""
-    out = ['"']
-    for c in s:
-        if c == '"' or c == "\\":
-            out.append("\\" + c)
-        elif c.isprintable():
-            out.append(c)
-        else:
-            out.append(_GO_CONTROL.get(c) or _go_hex(c))
-    out.append('"')
-    return "".join(out)
-
-
-_GO_CONTROL = {
-    "\a": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\v": "\\v",
-}  # fmt: skip
-
-
-def _go_hex(c: str) -> str:
-    o = ord(c)
-    if 0xDC80 <= o <= 0xDCFF:  # a surrogate-escaped raw byte
-        return f"\\x{o - 0xDC00:02x}"
-    if o < 0x80:
-        return f"\\x{o:02x}"
-    if o < 0x10000:
-        return f"\\u{o:04x}"
-    return f"\\U{o:08x}"

@@ -36,7 +36,7 @@ def status_text(state: dict[str, Any]) -> str:
 def command_text(config: dict[str, Any], trunc: bool) -> str:
     """The COMMAND column as Docker's: the path and the arguments (one with a space in
     single quotes), cut at 20 characters, in Go's double quotes."""
-    from builder.gotemplate.gofmt import go_quote
+    from builder.goquote import go_quote
 
     text = " ".join([config["Path"], *(f"'{a}'" if " " in a else a for a in config["Args"])])
     if trunc and len(text) > 20:

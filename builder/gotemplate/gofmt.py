@@ -12,6 +12,7 @@ import math
 import re
 from typing import Any
 
+from builder.goquote import go_quote
 from builder.gotemplate.values import MISSING, NilList, NilMap, Struct, go_type
 
 
@@ -55,30 +56,6 @@ def _shortest(value: float) -> tuple[str, int]:
         exp += -(len(frac) - len(stripped)) - 1
         digs = stripped.rstrip("0")
     return digs or "0", exp
-
-
-def go_quote(text: str, ascii_only: bool = False) -> str:
-    """strconv.Quote (or QuoteToASCII)."""
-    out = ['"']
-    for ch in text:
-        code = ord(ch)
-        if ch in ('"', "\\"):
-            out.append("\\" + ch)
-        elif ch in "\a\b\f\n\r\t\v":
-            out.append({"\a": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r",
-                        "\t": "\\t", "\v": "\\v"}[ch])
-        elif ch.isprintable() and (not ascii_only or code < 0x80):
-            out.append(ch)
-        elif 0xDC80 <= code <= 0xDCFF:  # an undecodable byte, as surrogateescape keeps it
-            out.append(f"\\x{code - 0xDC00:02x}")
-        elif code < 0x80:
-            out.append(f"\\x{code:02x}")
-        elif code < 0x10000:
-            out.append(f"\\u{code:04x}")
-        else:
-            out.append(f"\\U{code:08x}")
-    out.append('"')
-    return "".join(out)
 
 
 class _Spec:

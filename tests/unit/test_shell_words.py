@@ -8,12 +8,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builder.errors import ExpansionError
+from builder.goquote import go_quote
 from builder.shell_words import (
     MAX_NESTING,
     Lex,
     WordResult,
     expand,
-    go_quote,
     shell_pattern_to_regex,
 )
 
@@ -221,11 +221,6 @@ def test_error_quotes_source_like_go() -> None:
     with pytest.raises(ExpansionError) as info:
         Lex().process_word('"a\tb\n\x00é', ENV)
     assert str(info.value).startswith('failed to process "\\"a\\tb\\n\\x00é": ')
-
-
-def test_go_quote() -> None:
-    assert go_quote('a"b\\c') == '"a\\"b\\\\c"'
-    assert go_quote("\x7f\u200b\U0001f600") == '"\\x7f\\u200b\U0001f600"'
 
 
 def test_pattern_helper() -> None:
