@@ -173,6 +173,10 @@ def _join(ns_fds: list[tuple[int, int]], cgroup_dirs: list[str], run: dict[str, 
             os.setsid()
             if slave:
                 take_terminal(slave)
+            # nothing this process was given (by whoever ran the CLI) reaches the command:
+            # an inherited descriptor of a host directory would be a way out of its root
+            os.closerange(3, status)
+            os.closerange(status + 1, max(1 << 16, os.sysconf("SC_OPEN_MAX")))
             exec_command(run, status)
         if detach:
             os.dup2(null, status)  # only the command's copy is left: the caller's EOF

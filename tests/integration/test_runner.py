@@ -407,6 +407,33 @@ def test_cp_both_ways_stays_inside(dy: Dockyard, tmp_path: Path) -> None:
     dy("rmi", "files:v1")
 
 
+def test_exec_passes_on_no_descriptor_of_its_caller(dy: Dockyard, tmp_path: Path) -> None:
+    """A descriptor the CLI inherits (here one of a host directory, which would lead out of
+    the container's root) never reaches the command, attached, with a terminal or detached,
+    as with run."""
+    secret = tmp_path / "host-only"
+    secret.mkdir()
+    (secret / "file").write_text("host secret\n")
+    fd = os.open(secret, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        dy("run", "-d", "--name", "fds", "bb", "sleep", "100")
+        script = f"ls /proc/self/fd/{fd}/ && cat /proc/self/fd/{fd}/file; echo $(ls /proc/self/fd)"
+        for flags in ([], ["-t"], ["-d"]):
+            args = (["sh", "-c", f"({script}) > /dev/shm/out 2>&1"] if flags == ["-d"]
+                    else ["sh", "-c", script])
+            proc = dy("exec", *flags, "fds", *args, pass_fds=(fd,), stdin=subprocess.DEVNULL)
+            if flags == ["-d"]:
+                time.sleep(0.5)
+                proc = dy("exec", "fds", "cat", "/dev/shm/out")
+            assert "host secret" not in proc.stdout, flags
+            assert proc.stdout.split()[-4:] == ["0", "1", "2", "3"], (flags, proc.stdout)
+        proc = dy("run", "--rm", "bb", "sh", "-c", script, pass_fds=(fd,))
+        assert "host secret" not in proc.stdout
+    finally:
+        os.close(fd)
+        dy("rm", "-f", "fds")
+
+
 def test_cp_keeps_modification_times_both_ways(dy: Dockyard, tmp_path: Path) -> None:
     """As Docker's cp (a tar both ways): files, directories and symlinks keep their
     modification times, a directory's set after its contents."""
