@@ -70,15 +70,24 @@ def parse_size(text: str) -> int:
 
 
 def env_file_lines(path: str) -> list[str]:
-    """Docker's ``--env-file``: ``KEY=VALUE`` lines, ``#`` comments, bare ``KEY`` inherits."""
+    """Docker's ``--env-file``: ``KEY=VALUE`` lines, ``#`` comments, bare ``KEY`` inherits.
+    Lines end at ``\n`` (a ``\r`` before it dropped); the file is UTF-8 (a BOM skipped), of
+    at most :data:`~builder.capped.MAX_SMALL_FILE` bytes."""
+    from builder.capped import MAX_SMALL_FILE, read_capped
+
     try:
-        with open(path) as f:
-            text = f.read()
+        data = read_capped(path)
     except OSError as exc:
         raise ContainerError(f"cannot read env file {path}: {exc.strerror}") from None
+    if data is None:
+        raise ContainerError(f"env file {path} is larger than {MAX_SMALL_FILE} bytes")
     out = []
-    for line in text.splitlines():
-        line = line.lstrip()
+    for number, raw in enumerate(data.removeprefix(b"\xef\xbb\xbf").split(b"\n"), 1):
+        try:
+            line = raw.removesuffix(b"\r").decode("utf-8").lstrip()
+        except UnicodeDecodeError:
+            raise ContainerError(f"env file {path} contains invalid utf8 bytes at line "
+                                 f"{number}") from None
         if not line or line.startswith("#"):
             continue
         key = line.split("=", 1)[0]

@@ -109,6 +109,20 @@ def test_env_file(tmp_path: Path) -> None:
         env_file_lines(str(tmp_path / "missing"))
 
 
+def test_env_file_as_dockers_reader(tmp_path: Path) -> None:
+    """Lines end at \\n only (a form feed stays in its value, a \\r before the \\n goes), a
+    BOM is skipped; bytes that are not UTF-8, or an endless file, are an error, not a
+    traceback or a hang."""
+    path = tmp_path / "env"
+    path.write_bytes(b"\xef\xbb\xbfA=1\r\nB=x\x0cy\n")
+    assert env_file_lines(str(path)) == ["A=1", "B=x\x0cy"]
+    path.write_bytes(b"A=1\nB=\xff\n")
+    with pytest.raises(ContainerError, match="invalid utf8 bytes at line 2"):
+        env_file_lines(str(path))
+    with pytest.raises(ContainerError, match="larger than"):
+        env_file_lines("/dev/zero")
+
+
 def test_split_cp_arg() -> None:
     assert split_arg("c1:/etc/passwd") == ("c1", "/etc/passwd")
     assert split_arg("/host/a:b") == (None, "/host/a:b")
