@@ -11,7 +11,6 @@ import click
 from builder.cli.imagefmt import image_size, open_store
 from builder.cli.output import print_error
 from builder.errors import DockyardError, TemplateError
-from builder.runner.container import Container
 from builder.store import Image, Store
 
 # Docker's container.Config fields, in its order; None = left out when absent (omitempty)
@@ -71,36 +70,6 @@ def inspect_image(store: Store, image: Image) -> dict[str, Any]:
     return out
 
 
-def inspect_container(c: Container) -> dict[str, Any]:
-    """The ``docker container inspect`` object for container ``c``."""
-    state = {k: c.state.get(k, v) for k, v in (
-        ("Status", "created"), ("Running", False), ("Paused", False), ("Restarting", False),
-        ("OOMKilled", False), ("Dead", False), ("Pid", 0), ("ExitCode", 0), ("Error", ""),
-        ("StartedAt", ""), ("FinishedAt", ""))}
-    cfg = c.config
-    mounts = [{"Type": m["Type"], **({"Name": m["Name"]} if m.get("Name") else {}),
-               "Source": m["Source"], "Destination": m["Destination"],
-               "Driver": "local" if m["Type"] == "volume" else "", "Mode": "",
-               "RW": m["RW"], "Propagation": "rprivate" if m["Type"] == "bind" else ""}
-              for m in cfg.get("Mounts") or []]
-    return {
-        "Id": c.id, "Created": cfg.get("Created", ""), "Path": cfg["Path"],
-        "Args": cfg["Args"], "State": state, "Image": cfg.get("Image", ""),
-        "ResolvConfPath": c.path("resolv.conf"), "HostnamePath": c.path("hostname"),
-        "HostsPath": c.path("hosts"), "LogPath": c.log_path, "Name": "/" + c.name,
-        "RestartCount": 0, "Driver": cfg.get("Driver", ""), "Platform": "linux",
-        "HostConfig": cfg.get("HostConfig", {}),
-        "GraphDriver": {"Name": cfg.get("Driver", ""), "Data": {
-            "UpperDir": c.path("upper"), "LowerDir": ":".join(cfg.get("LowerDirs") or []),
-            "WorkDir": c.path("work"), "MergedDir": c.path("rootfs")}},
-        "Mounts": mounts,
-        "Config": {**cfg.get("Config", {}),
-                   "Hostname": cfg.get("Config", {}).get("Hostname") or c.id[:12]},
-        "NetworkSettings": {"Networks": {cfg.get("HostConfig", {}).get("NetworkMode", "none"):
-                                         {}}},
-    }
-
-
 # the fields of Docker's inspect structs that are Go maps (a missing key is <no value>
 # there, an error in a struct)
 _MAP_FIELDS = frozenset({"Labels", "Volumes", "ExposedPorts", "Networks", "Ports",
@@ -145,6 +114,7 @@ def go_shaped(value: Any, name: str = "", is_map: bool = False) -> Any:
 @click.pass_context
 def inspect(ctx: click.Context, names: tuple[str, ...], kind: str | None, fmt: str) -> None:
     """Show low-level information on containers and images as a JSON array."""
+    from builder.cli.containerinfo import inspect_container
     from builder.cli.runopts import root_of
     from builder.errors import ContainerError
     from builder.runner.container import Containers

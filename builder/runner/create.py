@@ -80,6 +80,19 @@ def check_options(opts: CreateOptions) -> None:
                 raise ContainerError(f"invalid --tmpfs {spec}: invalid tmpfs option {option!r}")
 
 
+def tmpfs_map(stored: object) -> dict[str, str]:
+    """``HostConfig.Tmpfs`` as Docker's map path → options (keys sorted, as Go encodes a
+    map), from ``--tmpfs`` specs (what older containers stored) or such a map."""
+    if isinstance(stored, dict):
+        pairs = [(str(k), str(v)) for k, v in stored.items()]
+    elif isinstance(stored, list):
+        pairs = [(path, options) for path, _, options in
+                 (str(spec).partition(":") for spec in stored)]
+    else:
+        pairs = []
+    return dict(sorted(dict(pairs).items()))
+
+
 class CreateOptions(Record):
     """``create``/``run`` flags (Docker's names)."""
 
@@ -244,7 +257,9 @@ def create(root: str | Path, opts: CreateOptions,
     args = entrypoint + cmd
     if not args:
         raise ContainerError("no command specified")
-    env = merge_env(list(cfg.get("Env") or []), list(opts.env))
+    env = merge_env([], list(opts.env))  # first, then the image's others: Docker's order
+    keys = {e.split("=", 1)[0] for e in env}
+    env += [e for e in cfg.get("Env") or [] if e.split("=", 1)[0] not in keys]
     lower_dirs = list(image.lower_dirs)
     snapshot = "overlay" if _overlay_works(containers.dir) else "copy"
     if snapshot == "overlay":
@@ -274,10 +289,11 @@ def create(root: str | Path, opts: CreateOptions,
         },
         "HostConfig": {
             "NetworkMode": opts.network, "Memory": opts.memory, "PidsLimit": opts.pids_limit,
-            "NanoCpus": int(opts.cpus * 1e9), "AutoRemove": opts.auto_remove,
+            "NanoCpus": round(opts.cpus * 1e9), "AutoRemove": opts.auto_remove,
             "Init": opts.init, "ReadonlyRootfs": opts.read_only,
             "SecurityOpt": list(opts.security_opt) or None,
-            "Binds": [v for v in opts.volumes if ":" in v], "Tmpfs": list(opts.tmpfs),
+            "Binds": [v for v in opts.volumes if ":" in v] or None,
+            "Tmpfs": tmpfs_map(opts.tmpfs),
         },
         "Mounts": mounts,
         "Layers": list(image.diff_ids),

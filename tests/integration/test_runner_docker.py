@@ -116,6 +116,56 @@ def test_inspect_and_log_shape_match_docker(both: tuple[Path, Dockerd]) -> None:
     daemon.docker("rm", "shape")
 
 
+# HostConfig keys whose values are not compared (their presence and place are), and why
+_HOST_VALUES_DIFFER = {
+    "MaskedPaths": "newer Docker's list is masked (with /proc/interrupts and "
+                   "/sys/devices/virtual/powercap), which 20.10 leaves visible",
+}
+if os.path.exists("/sys/fs/cgroup/cgroup.controllers"):
+    _HOST_VALUES_DIFFER["CgroupnsMode"] = ("no cgroup namespace is made; Docker 20.10 makes "
+                                           "one on a cgroup v2 host")
+
+
+@pytest.mark.parametrize(("name", "flags"), [
+    ("plain", []),
+    ("limits", ["-m", "64m", "--cpus", "0.5", "--pids-limit", "20"]),
+    ("fs", ["--read-only", "--tmpfs", "/run:rw,size=1m", "-v", "/tmp:/data:ro"]),
+    ("proc", ["--init", "-e", "A=1", "-w", "/tmp", "-u", "1000"]),
+    ("hostnet", ["--security-opt", "seccomp=unconfined", "--network", "host"]),
+    ("more", ["--cpus", "1.001", "--tmpfs", "/b", "--tmpfs", "/a:ro", "-v", "/tmp:/c",
+              "-v", "named:/n", "--pids-limit", "-1", "-t"]),
+])
+def test_created_container_inspects_as_docker(both: tuple[Path, Dockerd], name: str,
+                                              flags: list[str]) -> None:
+    """The whole object's keys in Docker's order; HostConfig's values, but for
+    :data:`_HOST_VALUES_DIFFER`; State, Mounts, Config and NetworkSettings as Docker's."""
+    root, daemon = both
+    network = [] if "--network" in flags else ["--network", "none"]
+    _dockyard(root, "create", "--name", name, *flags, "cmp", "true")
+    daemon.docker("create", "--name", name, *network, *flags, "cmp", "true")
+    try:
+        ours = json.loads(_dockyard(root, "inspect", name).stdout)[0]
+        theirs = json.loads(daemon.docker("inspect", name).stdout)[0]
+    finally:
+        _dockyard(root, "rm", "-v", name)
+        daemon.docker("rm", "-v", name)
+    assert list(ours) == list(theirs)
+    assert list(ours["HostConfig"]) == list(theirs["HostConfig"])
+    for key, value in theirs["HostConfig"].items():
+        if key not in _HOST_VALUES_DIFFER:
+            assert (key, ours["HostConfig"][key]) == (key, value)
+    assert list(ours["GraphDriver"]["Data"]) == list(theirs["GraphDriver"]["Data"])
+    assert ours["State"] == theirs["State"]
+    volume_sources = {m["Destination"] for m in theirs["Mounts"] if m["Type"] == "volume"}
+    for mount in ours["Mounts"] + theirs["Mounts"]:  # in each daemon's own directory
+        if mount["Destination"] in volume_sources:
+            mount["Source"] = ""
+    assert sorted(ours["Mounts"], key=str) == sorted(theirs["Mounts"], key=str)
+    ours["Config"]["Hostname"] = theirs["Config"]["Hostname"]  # the ID's start, or the host's
+    assert json.dumps(ours["Config"]) == json.dumps(theirs["Config"])
+    assert json.dumps(ours["NetworkSettings"]) == json.dumps(theirs["NetworkSettings"])
+
+
 @pytest.fixture(scope="module")
 def running(both: tuple[Path, Dockerd]) -> Iterator[tuple[Path, Dockerd]]:
     """A container named ``execs`` running ``cmp`` on both sides."""
