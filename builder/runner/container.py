@@ -337,15 +337,22 @@ def _pick(choices: tuple[str, ...]) -> str:
 
 
 def merge_env(env: list[str], items: list[str]) -> list[str]:
-    """``env`` with each ``-e`` item applied as Docker does: ``K=V`` sets (replacing ``K``),
-    a bare ``K`` takes the caller's value or is dropped when the caller has none."""
+    """``env`` with each ``-e`` item applied as Docker does: ``K=V`` sets ``K`` (in its place
+    when ``env`` has it, else at the end), a bare ``K`` takes the caller's value, or unsets
+    ``K`` when the caller has none."""
     out = list(env)
     for item in items:
         key = item.split("=", 1)[0]
         if "=" not in item:
             value = os.environ.get(item)
             if value is None:
+                out = [e for e in out if e.split("=", 1)[0] != key]
                 continue
             item = f"{item}={value}"
-        out = [e for e in out if e.split("=", 1)[0] != key] + [item]
+        at = [i for i, e in enumerate(out) if e.split("=", 1)[0] == key]
+        if at:
+            out[at[0]] = item
+            out = [e for i, e in enumerate(out) if i not in at[1:]]
+        else:
+            out.append(item)
     return out

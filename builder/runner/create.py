@@ -257,7 +257,10 @@ def create(root: str | Path, opts: CreateOptions,
     args = entrypoint + cmd
     if not args:
         raise ContainerError("no command specified")
-    env = merge_env([], list(opts.env))  # first, then the image's others: Docker's order
+    # first, then the image's others: Docker's order; a bare name the caller has no value
+    # for stays bare, so that it unsets the image's value (see builder.runner.plan)
+    env = merge_env([], [e for e in opts.env if "=" in e or e in os.environ])
+    env += [e for e in opts.env if "=" not in e and e not in os.environ and e not in env]
     keys = {e.split("=", 1)[0] for e in env}
     env += [e for e in cfg.get("Env") or [] if e.split("=", 1)[0] not in keys]
     lower_dirs = list(image.lower_dirs)

@@ -27,10 +27,9 @@ from typing import Any, NoReturn
 from builder.errors import ContainerError, ExecutionError
 from builder.runner.container import Container, merge_env, supervisor_alive
 from builder.runner.init import exec_command, take_terminal  # before joining: nothing imports after
-from builder.runner.plan import security_of
+from builder.runner.plan import process_env, security_of
 from builder.runtime import sandbox
 from builder.runtime import syscalls as sc
-from builder.runtime.executor import DEFAULT_PATH
 from builder.runtime.users import resolve_user
 
 _NAMESPACES = (("ipc", sc.CLONE_NEWIPC), ("uts", sc.CLONE_NEWUTS), ("net", sc.CLONE_NEWNET),
@@ -44,16 +43,14 @@ missing command or user, a working directory that is not there...): its daemon's
 
 
 def _env(c: Container, extra: list[str], home: str, tty: bool) -> list[str]:
-    env = merge_env(list(c.config["Config"].get("Env") or []), extra)
-    keys = {e.split("=", 1)[0] for e in env}
-    if "PATH" not in keys:
-        env.append(f"PATH={DEFAULT_PATH}")
-    if "HOSTNAME" not in keys:
-        env.append(f"HOSTNAME={c.config['Config'].get('Hostname') or c.id[:12]}")
-    if "HOME" not in keys:
+    """An exec's environment in Docker's order: its daemon's PATH, HOSTNAME and (with a
+    terminal) TERM, each replaced in place by the container's and then by ``-e``, which
+    append the others; HOME last when none of these set it, as runc adds it."""
+    cfg = c.config["Config"]
+    env = merge_env(process_env(cfg.get("Env") or [], cfg.get("Hostname") or c.id[:12], tty),
+                    extra)
+    if all(e.split("=", 1)[0] != "HOME" for e in env):
         env.append(f"HOME={home}")
-    if tty and "TERM" not in keys:  # as Docker's
-        env.append("TERM=xterm")
     return env
 
 

@@ -12,7 +12,7 @@ import os
 from builder.errors import ContainerError
 from builder.runner.initlayer import is_init_layer
 from builder.runtime import defaults
-from builder.runtime.executor import MountSpec, ProcessSpec
+from builder.runtime.executor import DEFAULT_PATH, MountSpec, ProcessSpec
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -106,10 +106,12 @@ def build_plan(root: str | Path, c: Container) -> tuple[dict[str, Any], Limits |
         mounts.append(MountSpec("bind", m["Destination"], m["Source"], readonly=not m["RW"]))
         if m["Type"] == "volume" and not m.get("NoCopy"):
             fill.append((m["Destination"], m["Source"]))
+    hostname = cfg.get("Hostname") or c.id[:12]
     spec = ProcessSpec(
-        args=(c.config["Path"], *c.config["Args"]), env=tuple(cfg.get("Env") or ()),
+        args=(c.config["Path"], *c.config["Args"]),
+        env=tuple(process_env(cfg.get("Env") or [], hostname, bool(cfg.get("Tty")))),
         cwd=cfg.get("WorkingDir") or "/", user=cfg.get("User") or "",
-        hostname=cfg.get("Hostname") or c.id[:12],
+        hostname=hostname,
         network="host" if host.get("NetworkMode") == "host" else "none",
         tty=bool(cfg.get("Tty")), mounts=tuple(mounts),
         readonly_rootfs=bool(host.get("ReadonlyRootfs")),
@@ -123,6 +125,25 @@ def build_plan(root: str | Path, c: Container) -> tuple[dict[str, Any], Limits |
 
     return plan, Limits(memory=int(host.get("Memory") or 0), pids=int(host.get("PidsLimit") or 0),
                         cpus=int(host.get("NanoCpus") or 0) / 1e9)
+
+
+def process_env(env: list[str], hostname: str, tty: bool) -> list[str]:
+    """A container's process environment in Docker's order: its daemon's PATH, HOSTNAME and
+    (with a terminal) TERM, each replaced in place by the container's ``env``, which appends
+    the others; a bare name in ``env`` (``-e NAME`` without a value in the caller's) unsets
+    it. HOME is added after, when missing (:func:`builder.runtime.defaults.container_env`)."""
+    out = [f"PATH={DEFAULT_PATH}", f"HOSTNAME={hostname}",
+           *(["TERM=xterm"] if tty else [])]
+    for item in env:
+        key = item.split("=", 1)[0]
+        at = next((i for i, e in enumerate(out) if e.split("=", 1)[0] == key), None)
+        if "=" not in item:
+            out = [e for e in out if e.split("=", 1)[0] != key]
+        elif at is None:
+            out.append(item)
+        else:
+            out[at] = item
+    return out
 
 
 def has_limits(config: dict[str, Any]) -> bool:

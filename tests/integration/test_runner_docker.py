@@ -74,6 +74,10 @@ def _pair(both: tuple[Path, Dockerd], *args: str) -> tuple[Any, Any]:
     ["-u", "0", "cmp", "id"],
     ["-u", "4242", "cmp", "sh", "-c", "id; echo $HOME"],
     ["-e", "GREETING=bye", "-w", "/tmp/x", "cmp", "sh", "-c", "echo $GREETING; pwd"],
+    # the environment's order, and -e NAME without a value in the caller's unsetting NAME
+    ["-e", "A=1", "-e", "GREETING", "-e", "PATH=/bin:/usr/bin", "cmp", "sh", "-c",
+     "tr '\\0' '\\n' < /proc/$$/environ | grep -v ^HOSTNAME="],
+    ["-t", "-e", "Z=1", "cmp", "sh", "-c", "tr '\\0' '\\n' < /proc/$$/environ | grep -v ^HOSTNAME="],
     ["cmp", "sh", "-c", "grep -E '^(CapBnd|CapEff|CapPrm|NoNewPrivs):' /proc/self/status"],
     ["-u", "1000", "cmp", "sh", "-c", "grep -E '^(CapBnd|CapEff|CapPrm):' /proc/self/status"],
     ["--security-opt", "no-new-privileges", "cmp", "grep", "NoNewPrivs", "/proc/self/status"],
@@ -182,12 +186,14 @@ def running(both: tuple[Path, Dockerd]) -> Iterator[tuple[Path, Dockerd]]:
 @pytest.mark.parametrize("flags", [
     [], ["-u", "1000"], ["-u", "1000:5"], ["-u", "4242"], ["-u", "0:1000"],
     ["-w", "/etc", "-e", "GREETING=bye", "-e", "NEW=1"], ["-t"],
+    ["-e", "PATH=/bin", "-e", "NEW=1", "-e", "GREETING", "-e", "HOSTNAME=h"],
 ])
 def test_exec_same_as_docker(running: tuple[Path, Dockerd], flags: list[str]) -> None:
-    """User, groups, home, working directory and environment of an exec, as Docker's."""
+    """User, groups, home, working directory and environment (its order too) of an exec,
+    as Docker's."""
     root, daemon = running
     args = ["exec", *flags, "execs", "sh", "-c",
-            "id; echo $HOME; pwd; env | grep -v ^HOSTNAME= | sort"]
+            "id; echo $HOME; pwd; tr '\\0' '\\n' < /proc/$$/environ | grep -v ^HOSTNAME="]
     ours = subprocess.run([sys.executable, "-m", "builder", "--root", str(root), *args],
                           capture_output=True, timeout=120,
                           env={**os.environ, "PYTHONPATH": str(REPO)})

@@ -292,3 +292,17 @@ def test_an_env_flag_with_no_name_is_refused(value: str) -> None:
     assert kw is not None
     with pytest.raises(ContainerError, match="invalid environment variable"):
         build_options(kw)
+
+
+def test_merge_env_as_dockers_replace_or_append(monkeypatch: pytest.MonkeyPatch) -> None:
+    from builder.runner.container import merge_env
+
+    monkeypatch.setenv("FROM_CALLER", "c")
+    monkeypatch.delenv("NOT_SET", raising=False)
+    monkeypatch.delenv("B", raising=False)
+    env = ["PATH=/bin", "A=1", "B=2"]
+    # set in place or appended; a bare name the caller has no value for unsets it
+    assert merge_env(env, ["A=x", "NEW=1", "FROM_CALLER", "B", "NOT_SET"]) == [
+        "PATH=/bin", "A=x", "NEW=1", "FROM_CALLER=c"]
+    assert merge_env(env, ["A", "A=y"]) == ["PATH=/bin", "B=2", "A=y"]
+    assert merge_env(["A=1", "A=2"], ["A=3"]) == ["A=3"]
