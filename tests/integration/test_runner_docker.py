@@ -133,10 +133,12 @@ if os.path.exists("/sys/fs/cgroup/cgroup.controllers"):
 @pytest.mark.parametrize(("name", "flags"), [
     ("plain", []),
     ("limits", ["-m", "64m", "--cpus", "0.5", "--pids-limit", "20"]),
-    ("fs", ["--read-only", "--tmpfs", "/run:rw,size=1m", "-v", "/tmp:/data:ro"]),
+    # bind sources that hold no daemon's root: Docker gives a bind of one (/tmp, in a run
+    # whose dockerd lives under /tmp) rslave propagation instead of its default rprivate
+    ("fs", ["--read-only", "--tmpfs", "/run:rw,size=1m", "-v", "/srv:/data:ro"]),
     ("proc", ["--init", "-e", "A=1", "-w", "/tmp", "-u", "1000"]),
     ("hostnet", ["--security-opt", "seccomp=unconfined", "--network", "host"]),
-    ("more", ["--cpus", "1.001", "--tmpfs", "/b", "--tmpfs", "/a:ro", "-v", "/tmp:/c",
+    ("more", ["--cpus", "1.001", "--tmpfs", "/b", "--tmpfs", "/a:ro", "-v", "/srv:/c",
               "-v", "named:/n", "--pids-limit", "-1", "-t"]),
 ])
 def test_created_container_inspects_as_docker(both: tuple[Path, Dockerd], name: str,
