@@ -159,3 +159,15 @@ def test_sizes(tmp_path: Path) -> None:
     (init / "etc" / "hosts").write_bytes(b"127.0.0.1 localhost\n")
     c = Container(str(cdir), {"Snapshot": "overlay", "LowerDirs": [str(layer), str(init)]}, {})
     assert container_size(c) == (3, 1006)
+
+
+def test_container_ls_takes_the_flags_of_ps(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from builder.cli.app import cli
+
+    for args in (["-a"], ["-f", "status=exited", "-n", "1", "-s"]):
+        result = CliRunner().invoke(cli, ["--root", str(tmp_path), "container", "ls", *args])
+        assert (result.exit_code, result.output) == (0, "CONTAINER ID   IMAGE     COMMAND   "
+                                                     "CREATED   STATUS    PORTS     NAMES"
+                                                     + ("     SIZE" if "-s" in args else "") + "\n")
