@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from builder.cli.ps import ps
 from builder.cli.runopts import root_of
 
 
@@ -56,17 +57,6 @@ def prune(ctx: click.Context, force: bool) -> None:
     click.echo(f"Total reclaimed space: {human_size(reclaimed)}")
 
 
-@container.command("ls")
-@click.option("-a", "--all", "show_all", is_flag=True, help="Show all containers.")
-@click.option("-q", "--quiet", is_flag=True, help="Only display container IDs.")
-@click.pass_context
-def ls(ctx: click.Context, show_all: bool, quiet: bool) -> None:
-    """List containers (as ``ps``)."""
-    from builder.cli.ps import ps
-
-    ctx.invoke(ps, show_all=show_all, quiet=quiet, no_trunc=False, fmt="")
-
-
 @container.command("inspect")
 @click.argument("names", nargs=-1, required=True, metavar="CONTAINER...")
 @click.pass_context
@@ -75,3 +65,6 @@ def inspect(ctx: click.Context, names: tuple[str, ...]) -> None:
     from builder.cli.inspect import inspect as inspect_any
 
     ctx.invoke(inspect_any, names=names, kind="container")
+
+
+container.add_command(ps, "ls")  # the same command, every flag of ps

@@ -1,4 +1,5 @@
-"""``dockyard ps [-a] [-q] [--no-trunc] [--format table|json|TEMPLATE]``: list containers."""
+"""``dockyard ps [-a] [-q] [-s] [-n N|-l] [-f KEY=VALUE]... [--no-trunc] [--format F]``: list
+containers."""
 
 from __future__ import annotations
 
@@ -33,6 +34,39 @@ def status_text(state: dict[str, Any]) -> str:
     return "Created"
 
 
+def size_text(rw: int, rootfs: int) -> str:
+    """Docker's SIZE column: ``3B (virtual 1.99MB)``, or just the first size without an image."""
+    from builder.cli.imagefmt import human_size
+
+    return f"{human_size(rw)} (virtual {human_size(rootfs)})" if rootfs > 0 else human_size(rw)
+
+
+def _filters(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> Any:
+    from builder.errors import FlagError
+    from builder.runner.psfilter import parse
+
+    try:
+        return parse(value)
+    except FlagError as err:
+        raise click.BadParameter(str(err), ctx, param) from None
+
+
+def _image_id(root: Any) -> Any:
+    """A function giving the ID of an image reference or ID, None when there is none."""
+    from builder.errors import StoreError
+    from builder.store import Store
+
+    store = Store(root)
+
+    def image_id(ref: str) -> str | None:
+        try:
+            return store.resolve(ref).id
+        except StoreError:
+            return None
+
+    return image_id
+
+
 def command_text(config: dict[str, Any], trunc: bool) -> str:
     """The COMMAND column as Docker's: the path and the arguments (one with a space in
     single quotes), cut at 20 characters, in Go's double quotes."""
@@ -49,15 +83,31 @@ def command_text(config: dict[str, Any], trunc: bool) -> str:
               "shows just running).")
 @click.option("-q", "--quiet", is_flag=True, help="Only display container IDs.")
 @click.option("--no-trunc", is_flag=True, help="Don't truncate output.")
+@click.option("-f", "--filter", "filters", multiple=True, callback=_filters, metavar="KEY=VALUE",
+              help="Filter output based on conditions provided (repeatable).")
+@click.option("-n", "--last", type=int, default=-1, help="Show n last created containers "
+              "(includes all states).")
+@click.option("-l", "--latest", is_flag=True, help="Show the latest created container "
+              "(includes all states).")
+@click.option("-s", "--size", "size", is_flag=True, help="Display total file sizes.")
 @click.option("--format", "fmt", default="", help="'table' (default), 'json', a Go template "
               "run on each row, or 'table TEMPLATE'.")
 @click.pass_context
-def ps(ctx: click.Context, show_all: bool, quiet: bool, no_trunc: bool, fmt: str) -> None:
+def ps(ctx: click.Context, show_all: bool, quiet: bool, no_trunc: bool, filters: Any,
+       last: int, latest: bool, size: bool, fmt: str) -> None:
     """List containers."""
     from builder.cli.imagefmt import table
     from builder.runner.container import Containers, parse_time
+    from builder.runner.psfilter import Selection
 
-    found = [c for c in Containers(root_of(ctx)).all() if show_all or c.running]
+    root = root_of(ctx)
+    everything = Containers(root).all()
+    if latest and last == -1:
+        last = 1
+    image_id = _image_id(root) if "ancestor" in filters else None
+    found = Selection(everything, filters, show_all, last, image_id).select(everything)
+    # a template using the size (or the whole row) computes it, as Docker's client does
+    size = size or (fmt not in ("", "json", "table") and (".Size" in fmt or "json ." in fmt))
     if quiet:
         if fmt:
             click.echo("WARNING: Ignoring custom format, because both --format and --quiet "
@@ -83,7 +133,12 @@ def ps(ctx: click.Context, show_all: bool, quiet: bool, no_trunc: bool, fmt: str
             "RunningFor": human_duration(time.time() - created) + " ago",
             "State": c.state.get("Status", ""),
             "Status": status_text(c.state),
+            "Size": size_text(0, 0),
         }
+        if size:
+            from builder.runner.size import container_size
+
+            row["Size"] = size_text(*container_size(c))
         rows.append(row)
     if fmt == "json":
         from builder.cli.listformat import json_line
@@ -104,5 +159,8 @@ def ps(ctx: click.Context, show_all: bool, quiet: bool, no_trunc: bool, fmt: str
             click.echo(text)
         return
     header = ["CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES"]
-    click.echo(table(header, [[r["ID"], r["Image"], r["Command"], r["RunningFor"], r["Status"],
-                               r["Ports"], r["Names"]] for r in rows]))
+    columns = ["ID", "Image", "Command", "RunningFor", "Status", "Ports", "Names"]
+    if size:
+        header.append("SIZE")
+        columns.append("Size")
+    click.echo(table(header, [[r[k] for k in columns] for r in rows]))

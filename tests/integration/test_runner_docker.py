@@ -77,7 +77,8 @@ def _pair(both: tuple[Path, Dockerd], *args: str) -> tuple[Any, Any]:
     # the environment's order, and -e NAME without a value in the caller's unsetting NAME
     ["-e", "A=1", "-e", "GREETING", "-e", "PATH=/bin:/usr/bin", "cmp", "sh", "-c",
      "tr '\\0' '\\n' < /proc/$$/environ | grep -v ^HOSTNAME="],
-    ["-t", "-e", "Z=1", "cmp", "sh", "-c", "tr '\\0' '\\n' < /proc/$$/environ | grep -v ^HOSTNAME="],
+    ["-t", "-e", "Z=1", "cmp", "sh", "-c",
+     "tr '\\0' '\\n' < /proc/$$/environ | grep -v ^HOSTNAME="],
     ["cmp", "sh", "-c", "grep -E '^(CapBnd|CapEff|CapPrm|NoNewPrivs):' /proc/self/status"],
     ["-u", "1000", "cmp", "sh", "-c", "grep -E '^(CapBnd|CapEff|CapPrm):' /proc/self/status"],
     ["--security-opt", "no-new-privileges", "cmp", "grep", "NoNewPrivs", "/proc/self/status"],
@@ -275,3 +276,124 @@ def test_list_format_same_as_docker(both: tuple[Path, Dockerd], command: str,
     theirs = daemon.docker(*args, check=False)
     assert (ours.returncode, ours.stdout) == (theirs.returncode, theirs.stdout.decode())
     assert ours.stderr.removeprefix("error: ") == theirs.stderr.decode()
+
+
+@pytest.fixture(scope="module")
+def listed(both: tuple[Path, Dockerd],
+           tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Dockerd, Path]]:
+    """The same four containers on both sides: running (with a bind mount), exited 0 after
+    writing a file, exited 3 from an image with labels, created (with a named volume)."""
+    root, daemon = both
+    base = tmp_path_factory.mktemp("ps-filters")
+    (base / "Dockerfile").write_text('FROM cmp\nLABEL team=a solo=""\n')
+    _dockyard(root, "build", "-t", "cmpl", str(base))
+    _dockyard(root, "save", "-o", str(base / "cmpl.tar"), "cmpl")
+    daemon.docker("load", "-i", str(base / "cmpl.tar"))
+    bind = f"{base}:/mnt/src"
+    for side in ("ours", "docker"):
+        def make(*args: str, check: bool = True, side: str = side) -> None:
+            if side == "ours":
+                _dockyard(root, *args, check=check)
+            else:
+                daemon.docker(args[0], "--network", "none", *args[1:], check=check)
+        make("run", "-d", "--name", "pf-run", "-v", bind, "cmp", "sleep", "1000")
+        make("run", "--name", "pf-ok", "cmp", "sh", "-c", "echo hi > /w/f")
+        make("run", "--name", "pf-three", "cmpl", "sh", "-c", "exit 3", check=False)
+        make("create", "--name", "pf-new", "-v", "pfvol:/data", "cmp", "true")
+    try:
+        yield root, daemon, base
+    finally:
+        _dockyard(root, "rm", "-f", "pf-run", check=False)
+        daemon.docker("rm", "-f", "pf-run", check=False)
+
+
+@pytest.mark.parametrize("filters", [
+    ["-a"], [], ["-f", "status=exited"], ["-f", "exited=0"], ["-a", "-f", "exited=3"],
+    ["-a", "-f", "exited=0", "-f", "exited=3"], ["-a", "-f", "status=exited", "-f", "exited=3"],
+    ["-f", "status=created", "-f", "status=running"], ["-a", "-f", "name=pf-r"],
+    ["-a", "-f", "name=^pf-(ok|new)$"], ["-a", "-f", "name=^/pf-o"], ["-a", "-f", "name=["],
+    ["-a", "-f", "label=team"], ["-f", "label=team"], ["-a", "-f", "label=solo="],
+    ["-a", "-f", "label=team=a", "-f", "label=solo"], ["-a", "-f", "label=team=b"],
+    ["-a", "-f", "before=pf-ok"], ["-f", "before=pf-ok"], ["-a", "-f", "since=/pf-ok"],
+    ["-f", "since=pf-run"], ["-a", "-f", "since=pf-run", "-f", "before=pf-new"],
+    ["-a", "-f", "name=pf-run", "-f", "before=pf-ok"],
+    ["-a", "-f", "ancestor=cmp"], ["-a", "-f", "ancestor=cmp:latest", "-f", "ancestor=cmpl"],
+    ["-a", "-f", "ancestor=nope"], ["-a", "-f", "volume=pfvol"], ["-a", "-f", "volume=/data"],
+    ["-a", "-f", "volume=/mnt/src"], ["-a", "-f", "network=none"], ["-a", "-f", "network=host"],
+    ["-a", "-f", "is-task=false"], ["-a", "-f", "is-task=true"], ["-a", "-f", "health=none"],
+    ["-a", "-f", "isolation=default"], ["-f", " STATUS = exited "],
+    ["-n", "2", "-f", "name=pf-"], ["-l", "-f", "name=pf-"], ["-n", "0", "-f", "name=pf-"],
+    ["-n", "1", "-f", "name=pf-", "-f", "status=exited"],
+])
+def test_ps_filters_as_docker(listed: tuple[Path, Dockerd, Path], filters: list[str]) -> None:
+    root, daemon, _ = listed
+    args = ["ps", "--format", "{{.Names}}", *filters]
+    ours = _dockyard(root, *args)
+    theirs = daemon.docker(*args)
+
+    def mine(out: str) -> list[str]:  # the module's other tests leave containers too
+        names = [n for n in out.split() if n.startswith("pf-")]
+        return names if "-n" in filters or "-l" in filters else sorted(names)
+
+    assert mine(ours.stdout) == mine(theirs.stdout.decode())
+
+
+def test_ps_filter_by_id_as_docker(listed: tuple[Path, Dockerd, Path]) -> None:
+    root, daemon, _ = listed
+    for ps in (lambda *a: _dockyard(root, "ps", *a).stdout,
+               lambda *a: daemon.docker("ps", *a).stdout.decode()):
+        full = ps("-aq", "--no-trunc", "-f", "name=^pf-ok$").strip()
+        for ref in (full, full[:5], f"since={full}"):
+            arg = ref if "=" in ref else f"id={ref}"
+            got = ps("-a", "--format", "{{.Names}}", "-f", arg, "-f", "name=pf-").split()
+            assert sorted(got) == (["pf-new", "pf-three"] if "since" in ref else ["pf-ok"])
+
+
+@pytest.mark.parametrize("filters", [
+    ["-f", "foo=bar"], ["-f", "label=x", "-f", "foo=bar"], ["-f", "status=bogus"],
+    ["-f", "exited=x"], ["-f", "before=nope"], ["-f", "since=pf-ok", "-f", "since=nope"],
+    ["-f", "is-task=x"], ["-f", "health=x"],
+])
+def test_ps_filter_errors_as_docker(listed: tuple[Path, Dockerd, Path],
+                                    filters: list[str]) -> None:
+    root, daemon, _ = listed
+    ours = _dockyard(root, "ps", "-a", *filters, check=False)
+    theirs = daemon.docker("ps", "-a", *filters, check=False)
+    assert (ours.returncode, ours.stdout) == (theirs.returncode, theirs.stdout.decode()) == (1, "")
+    assert ours.stderr.removeprefix("error: ") == theirs.stderr.decode().removeprefix(
+        "Error response from daemon: ")
+
+
+def test_ps_bad_filter_is_a_usage_error(listed: tuple[Path, Dockerd, Path]) -> None:
+    ours = _dockyard(listed[0], "ps", "-f", "status", check=False)
+    assert ours.returncode == 2
+    assert "bad format of filter (expected name=value)" in ours.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ["-a", "-s", "--format", "{{.Names}} {{.Size}}"],
+    ["-a", "--format", "{{.Names}} {{.Size}}"],
+    ["-a", "--format", "{{.Names}} {{json .}}"],
+])
+def test_ps_size_as_docker(listed: tuple[Path, Dockerd, Path], args: list[str]) -> None:
+    root, daemon, _ = listed
+
+    def sizes(out: str) -> list[tuple[str, str]]:
+        rows = []
+        for line in out.splitlines():
+            name, _, rest = line.partition(" ")
+            rows.append((name, json.loads(rest)["Size"] if rest.startswith("{") else rest))
+        return sorted(r for r in rows if r[0].startswith("pf-"))
+
+    ours = sizes(_dockyard(root, "ps", *args).stdout)
+    theirs = sizes(daemon.docker("ps", *args).stdout.decode())
+    assert ours == theirs
+    assert len(ours) == 4
+
+
+def test_ps_size_column(listed: tuple[Path, Dockerd, Path]) -> None:
+    root, daemon, _ = listed
+    ours = _dockyard(root, "ps", "-s", "-f", "name=pf-run").stdout.splitlines()
+    theirs = daemon.docker("ps", "-s", "-f", "name=pf-run").stdout.decode().splitlines()
+    assert ours[0].split() == theirs[0].split()
+    assert ours[1].endswith(" pf-run    0B (virtual " + theirs[1].rpartition("virtual ")[2])
