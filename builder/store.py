@@ -637,7 +637,13 @@ class Store:
         return Descriptor.from_dict(found[0])
 
     def _drop_manifest(self, digest: str) -> None:
-        self._update_index(lambda entries: [e for e in entries if e.get("digest") != digest])
+        self.remove_manifests([digest])
+
+    def remove_manifests(self, digests: Iterable[str]) -> None:
+        """Drop every ``index.json`` entry of these manifests, names too; :meth:`gc` frees
+        their blobs."""
+        gone = set(digests)
+        self._update_index(lambda entries: [e for e in entries if e.get("digest") not in gone])
 
     # -- images --------------------------------------------------------------------------
 

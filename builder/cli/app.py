@@ -17,6 +17,7 @@ COMMANDS: dict[str, str] = {
     "build": "builder.cli.build:build",
     "parse": "builder.cli.parse:parse",
     "images": "builder.cli.images:images",
+    "image": "builder.cli.image:image",
     "tag": "builder.cli.tag:tag",
     "rmi": "builder.cli.rmi:rmi",
     "inspect": "builder.cli.inspect:inspect",

@@ -22,13 +22,13 @@ def open_store(ctx: click.Context) -> Store:
     return Store(settings.root)
 
 
-def human_size(size: float) -> str:
-    """Docker's ``units.HumanSizeWithPrecision(size, 3)``: ``1.98MB``, ``0B``."""
+def human_size(size: float, precision: int = 3) -> str:
+    """Docker's ``units.HumanSizeWithPrecision(size, precision)``: ``1.98MB``, ``0B``."""
     i = 0
     while size >= 1000 and i < len(_SIZE_UNITS) - 1:
         size /= 1000
         i += 1
-    return f"{size:.3g}{_SIZE_UNITS[i]}"
+    return f"{size:.{precision}g}{_SIZE_UNITS[i]}"
 
 
 def parse_time(value: object) -> datetime | None:

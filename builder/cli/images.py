@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
+from typing import TYPE_CHECKING
+
 import click
 
 from builder.cli.imagefmt import human_size, image_size, open_store, parse_time, short_id, since
 from builder.cli.imagefmt import table as render_table
-from builder.reference import Reference, parse
+from builder.reference import Reference
+from builder.store import Image, Store
+
+if TYPE_CHECKING:
+    from builder.imagefilter import Filters
 
 # Docker's column headers of a ``table`` template's fields
 HEADERS = {
@@ -21,34 +28,38 @@ HEADERS = {
 @click.argument("repository", required=False)
 @click.option("-a", "--all", "show_all", is_flag=True, help="Show all images (no intermediate "
               "images are kept, so this is the same list).")
+@click.option("--digests", is_flag=True, help="Show digests.")
+@click.option("-f", "--filter", "filters", multiple=True, metavar="KEY=VALUE",
+              help="Filter output: dangling=true|false, label=KEY[=VALUE], before=IMAGE, "
+              "since=IMAGE, reference=PATTERN (repeatable).")
 @click.option("-q", "--quiet", is_flag=True, help="Only show image IDs.")
 @click.option("--no-trunc", is_flag=True, help="Don't truncate output.")
 @click.option("--format", "fmt", default="table", help="'table' (default), 'json', a Go "
               "template run on each row, or 'table TEMPLATE'.")
 @click.pass_context
-def images(ctx: click.Context, repository: str | None, show_all: bool, quiet: bool,
-           no_trunc: bool, fmt: str) -> None:
+def images(ctx: click.Context, repository: str | None, show_all: bool, digests: bool,
+           filters: tuple[str, ...], quiet: bool, no_trunc: bool, fmt: str) -> None:
     """List images."""
+    from builder.imagefilter import FilterError, parse_filters
+
+    try:
+        wanted = parse_filters(filters)
+    except FilterError as err:
+        raise click.BadParameter(err.message, param_hint="'-f' / '--filter'") from None
+    if repository:  # as Docker's client: the argument is one more reference pattern
+        wanted.setdefault("reference", []).append(repository)
     store = open_store(ctx)
-    wanted = parse(repository) if repository else None
     rows: list[tuple[float, dict[str, str]]] = []
-    for image in store.images():
-        names: list[Reference | None] = [n for n in image.names if n.tag is not None]
-        names = names or [None]
+    for image, names in _selected(store, wanted):
         size = human_size(image_size(store, image))
         created = image.config.get("created")
         when = parse_time(created)
-        for name in names:
-            if wanted is not None and (
-                name is None or name.name != wanted.name
-                or (wanted.tag is not None and name.tag != wanted.tag)
-            ):
-                continue
+        for name, digest in _rows(names, digests):
             rows.append((when.timestamp() if when else 0.0, {
                 "Containers": "N/A",
                 "CreatedAt": when.strftime("%Y-%m-%d %H:%M:%S +0000 UTC") if when else "",
                 "CreatedSince": since(created),
-                "Digest": "<none>",
+                "Digest": digest,
                 "ID": image.id if no_trunc else short_id(image.id),
                 "Repository": name.familiar_name if name else "<none>",
                 "SharedSize": "N/A",
@@ -83,7 +94,72 @@ def images(ctx: click.Context, repository: str | None, show_all: bool, quiet: bo
         for _, row in rows:
             click.echo(json_line(row))
         return
-    header = ["REPOSITORY", "TAG", "IMAGE ID", "CREATED", "SIZE"]
-    click.echo(render_table(header, [
-        [r["Repository"], r["Tag"], r["ID"], r["CreatedSince"], r["Size"]] for _, r in rows
-    ]))
+    columns = ["Repository", "Tag", *(["Digest"] if digests else []), "ID", "CreatedSince",
+               "Size"]
+    click.echo(render_table([HEADERS[c] for c in columns],
+                            [[r[c] for c in columns] for _, r in rows]))
+
+
+_ACCEPTED = ("dangling", "label", "before", "since", "reference")
+
+
+def _resolve(store: Store, text: str) -> Image:
+    from builder.errors import NotFoundError, ReferenceFormatError
+    from builder.reference import parse_normalized
+
+    try:
+        return store.resolve(text)
+    except NotFoundError:
+        with contextlib.suppress(ReferenceFormatError):
+            text = parse_normalized(text).with_default_tag().familiar
+        raise NotFoundError(f"No such image: {text}") from None
+
+
+def _selected(store: Store, filters: Filters) -> list[tuple[Image, list[Reference]]]:
+    """The images Docker's ``filters`` keep, each with the names the reference filter keeps."""
+    from builder.imagefilter import (
+        created_ns,
+        dangling_only,
+        labels_match,
+        reference_matches,
+        validate,
+    )
+
+    validate(filters, _ACCEPTED)
+    dangling = dangling_only(filters)
+    # as Docker's daemon reads each value of before= and since=; several: all must hold
+    before = min((created_ns(_resolve(store, v).config) for v in filters.get("before", [])),
+                 default=None)
+    after = max((created_ns(_resolve(store, v).config) for v in filters.get("since", [])),
+                default=None)
+    patterns = filters.get("reference")
+    out: list[tuple[Image, list[Reference]]] = []
+    for image in store.images():
+        created = created_ns(image.config)
+        if (before is not None and created >= before) or (after is not None and created <= after):
+            continue
+        if "label" in filters and not labels_match(
+                filters["label"], image.config.get("config", {}).get("Labels")):
+            continue
+        names = [n for n in image.names if n.tag is not None]
+        if patterns is not None:
+            names = [n for n in names if reference_matches(patterns, n.familiar, n.familiar_name)]
+            if not names:
+                continue
+        if dangling is not None and dangling != (not names):
+            continue
+        out.append((image, names))
+    return out
+
+
+def _rows(names: list[Reference], digests: bool) -> list[tuple[Reference | None, str]]:
+    """(name, digest) of each row: one per tag (per tag and digest with ``digests``), as
+    Docker's formatter; an image without names is one ``<none>`` row."""
+    if not names:
+        return [(None, "<none>")]
+    rows: list[tuple[Reference | None, str]] = []
+    for name in names:
+        repo_digests = [n.digest for n in names
+                        if n.digest and n.familiar_name == name.familiar_name] if digests else []
+        rows.extend((name, d) for d in repo_digests or ["<none>"])
+    return rows

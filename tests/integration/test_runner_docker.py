@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -397,3 +398,158 @@ def test_ps_size_column(listed: tuple[Path, Dockerd, Path]) -> None:
     theirs = daemon.docker("ps", "-s", "-f", "name=pf-run").stdout.decode().splitlines()
     assert ours[0].split() == theirs[0].split()
     assert ours[1].endswith(" pf-run    0B (virtual " + theirs[1].rpartition("virtual ")[2])
+
+
+@pytest.fixture(scope="module")
+def labelled(both: tuple[Path, Dockerd], tmp_path_factory: pytest.TempPathFactory
+             ) -> tuple[Path, Dockerd]:
+    """Images with labels, built one after another, on both sides: lab1:1 (also named
+    reg.example/ns/lab1), lab2:2 and lab3."""
+    root, daemon = both
+    base = tmp_path_factory.mktemp("labelled")
+    for tag, label in [("lab1:1", "a=1"), ("lab2:2", "a=3 b=2"), ("lab3", "c=x")]:
+        (base / "Dockerfile").write_text(f"FROM cmp\nLABEL {label}\n")
+        _dockyard(root, "build", "-t", tag, str(base))
+    _dockyard(root, "tag", "lab1:1", "reg.example/ns/lab1")
+    _dockyard(root, "save", "-o", str(base / "lab.tar"), "lab1:1", "reg.example/ns/lab1",
+              "lab2:2", "lab3")
+    daemon.docker("load", "-i", str(base / "lab.tar"))
+    return root, daemon
+
+
+def _same_listing(ours: subprocess.CompletedProcess[str],
+                  theirs: subprocess.CompletedProcess[bytes]) -> None:
+    """Same exit code, error and rows (Docker orders images created in one second anyhow);
+    the CREATED and SIZE columns left out (a second may pass; sizes are counted otherwise)."""
+    def rows(text: str) -> tuple[str, list[str]]:
+        lines = [re.sub(r"   (CREATED +SIZE|\S.* ago +\S+)$", "", line)
+                 for line in text.splitlines()]
+        return (lines[0], sorted(lines[1:])) if lines and "IMAGE ID" in lines[0] else (
+            "", sorted(lines))
+
+    assert (ours.returncode, rows(ours.stdout)) == (theirs.returncode,
+                                                    rows(theirs.stdout.decode()))
+    assert ours.stderr.removeprefix("error: ") == theirs.stderr.decode().removeprefix(
+        "Error response from daemon: ")
+
+
+@pytest.mark.parametrize("args", [
+    ["-f", "label=a"],
+    ["-f", "label=a=3"],
+    ["-f", "label=a=1", "-f", "label=b"],  # label values are AND-ed
+    ["-f", "label=a", "-f", "reference=lab2"],  # keys are AND-ed
+    ["-f", "label="],
+    ["-f", "dangling=false", "-f", "reference=lab*"],
+    ["-f", "dangling=true"],
+    ["-f", "reference=lab1"],
+    ["-f", "reference=*/*/lab1"],
+    ["-f", "reference=lab2:*", "-f", "reference=lab3"],  # reference values are OR-ed
+    ["-f", "before=lab3", "-f", "reference=lab*"],
+    ["-f", "since=lab1:1"],
+    ["-f", "since=lab1:1", "-f", "before=lab3"],
+    ["lab*"],
+    ["lab1", "-f", "reference=lab3"],  # the argument is one more pattern
+    ["docker.io/library/lab1"],
+    ["--digests", "-f", "reference=lab*"],
+    ["--digests", "--format", "{{.Repository}} {{.Digest}}", "-f", "reference=lab2"],
+    ["-f", "foo=1"],
+    ["-f", "dangling=maybe"],
+    ["-f", "reference=["],
+    ["-f", "before=nope"],
+    ["-f", "since=nope:2"],
+])
+def test_images_filters_as_docker(labelled: tuple[Path, Dockerd], args: list[str]) -> None:
+    root, daemon = labelled
+    _same_listing(_dockyard(root, "images", *args, check=False),
+                  daemon.docker("images", *args, check=False))
+
+
+def test_images_filter_without_equals_is_a_usage_error(labelled: tuple[Path, Dockerd]) -> None:
+    root, daemon = labelled
+    ours = _dockyard(root, "images", "-f", "dangling", check=False)
+    theirs = daemon.docker("images", "-f", "dangling", check=False)
+    message = "bad format of filter (expected name=value)"
+    assert ours.returncode != 0 and message in ours.stderr
+    assert theirs.returncode != 0 and message in theirs.stderr.decode()
+
+
+@pytest.mark.parametrize("args", [
+    ["-f", "--filter", "foo=1"],
+    ["-f", "--filter", "until=1h", "--filter", "until=2h"],
+    ["-f", "--filter", "until=nonsense"],
+    # lab1 is used by a container: as Docker, its first name goes, the image stays
+    ["-a", "-f", "--filter", "label=a=1"],
+])
+def test_image_prune_errors_and_in_use_as_docker(labelled: tuple[Path, Dockerd],
+                                                 args: list[str]) -> None:
+    root, daemon = labelled
+    if not any(c == "uses-lab1" for c in _dockyard(root, "ps", "-a", "--format",
+                                                       "{{.Names}}").stdout.split()):
+        _dockyard(root, "create", "--name", "uses-lab1", "lab1:1", "true")
+        daemon.docker("create", "--name", "uses-lab1", "--network", "none", "lab1:1", "true")
+    _same_listing(_dockyard(root, "image", "prune", *args, check=False),
+                  daemon.docker("image", "prune", *args, check=False))
+    assert "reg.example/ns/lab1:latest" in _dockyard(root, "images", "--format",
+                                                     "{{.Repository}}:{{.Tag}}").stdout
+
+
+def test_image_prune_as_docker(labelled: tuple[Path, Dockerd],
+                               tmp_path_factory: pytest.TempPathFactory) -> None:
+    root, daemon = labelled
+    base = tmp_path_factory.mktemp("dangling")
+    for n, step in enumerate(['RUN ["/bin/busybox", "sh", "-c", "echo hi > /f"]', "LABEL z=1"]):
+        (base / "Dockerfile").write_text(f"FROM cmp\n{step}\n")
+        _dockyard(root, "build", "-t", "dang", str(base))
+        _dockyard(root, "save", "-o", str(base / f"{n}.tar"), "dang")
+        daemon.docker("load", "-i", str(base / f"{n}.tar"))
+    # declined ("yes" is not "y"): nothing removed, nothing reclaimed
+    ours = subprocess.run([sys.executable, "-m", "builder", "--root", str(root), "image",
+                           "prune"], input="yes\n", capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=120)
+    theirs = daemon.docker("image", "prune", input=b"yes\n")
+    assert ours.stdout == theirs.stdout.decode()
+    assert "<none>" in _dockyard(root, "images").stdout
+    ours = subprocess.run([sys.executable, "-m", "builder", "--root", str(root), "image",
+                           "prune"], input="y\n", capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=120)
+    theirs = daemon.docker("image", "prune", input=b"y\n")
+    assert (ours.returncode, ours.stdout) == (0, theirs.stdout.decode())
+    assert "Deleted Images:\ndeleted: sha256:" in ours.stdout
+    assert "<none>" not in _dockyard(root, "images").stdout
+    # -a with a label filter: a tagged image goes, untagged first
+    ours_a = _dockyard(root, "image", "prune", "-a", "-f", "--filter", "label=c=x")
+    theirs_a = daemon.docker("image", "prune", "-a", "-f", "--filter", "label=c=x")
+    assert ours_a.stdout == theirs_a.stdout.decode()
+    assert ours_a.stdout.startswith("Deleted Images:\nuntagged: lab3:latest\ndeleted: sha256:")
+    assert _dockyard(root, "images", "-q", "lab3").stdout == ""
+    from builder.store import Store
+
+    assert Store(root).fsck() == []  # the store stays consistent
+
+
+def test_logs_since_until_details_as_docker(both: tuple[Path, Dockerd]) -> None:
+    root, daemon = both
+    script = "echo a; sleep 1.1; echo b; sleep 1.1; echo c >&2"
+    _dockyard(root, "run", "--name", "timed", "cmp", "sh", "-c", script)
+    daemon.docker("run", "--name", "timed", "--network", "none", "cmp", "sh", "-c", script)
+
+    def both_logs(*args: str) -> tuple[tuple[int, str, str], tuple[int, str, str]]:
+        def middle(times: str) -> str:
+            return times.splitlines()[1].split(" ")[0]
+
+        mine = middle(_dockyard(root, "logs", "-t", "timed").stdout)
+        theirs = middle(daemon.docker("logs", "-t", "timed").stdout.decode())
+        ours = _dockyard(root, "logs", *[a.replace("MIDDLE", mine) for a in args], "timed",
+                         check=False)
+        them = daemon.docker("logs", *[a.replace("MIDDLE", theirs) for a in args], "timed",
+                             check=False)
+        return ((ours.returncode, ours.stdout, ours.stderr.removeprefix("error: ")),
+                (them.returncode, them.stdout.decode(), them.stderr.decode()))
+
+    for args in (["--since", "MIDDLE"], ["--until", "MIDDLE"], ["--since", "MIDDLE",
+                 "--until", "MIDDLE"], ["--since", "1h"], ["--since", "-1h"],
+                 ["--until", "0"], ["--since", "0"], ["--details"], ["--details", "--tail", "1"],
+                 ["--since", "nonsense"], ["--until", "2024-13-01"],
+                 ["--since", "2024-01-01 00:00:00"], ["-f", "--until", "MIDDLE"]):
+        ours, theirs = both_logs(*args)
+        assert ours == theirs, args

@@ -1,0 +1,151 @@
+"""Docker's ``--filter`` arguments of the image commands: parsing, validation and matching
+(``dangling``, ``label``, ``before``/``since``, ``reference`` with Go's ``path.Match``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from typing import Any
+
+from builder.errors import DockyardError
+
+__all__ = ["FilterError", "Filters", "created_ns", "dangling_only", "labels_match", "parse_filters",
+           "path_match", "reference_matches", "validate"]
+
+Filters = dict[str, list[str]]
+_GO_ZERO_TIME = -62135596800 * 10**9  # Go's zero time, in nanoseconds since the epoch
+
+
+class FilterError(DockyardError):
+    """A filter Docker would refuse (unknown key, bad value, bad pattern)."""
+
+
+def parse_filters(items: Iterable[str]) -> Filters:
+    """``KEY=VALUE`` arguments as Docker's ``filters.ParseFlag`` reads them: the key trimmed
+    and lower-cased, the value trimmed, each value once per key."""
+    out: Filters = {}
+    for item in items:
+        if "=" not in item:
+            raise FilterError("bad format of filter (expected name=value)")
+        key, _, value = item.partition("=")
+        values = out.setdefault(key.strip().lower(), [])
+        if value.strip() not in values:
+            values.append(value.strip())
+    return out
+
+
+def validate(filters: Filters, accepted: Iterable[str]) -> None:
+    """Refuse a key not in ``accepted``, as the daemon does."""
+    allowed = set(accepted)
+    for key in filters:
+        if key not in allowed:
+            raise FilterError(f"Invalid filter '{key}'")
+
+
+def dangling_only(filters: Filters, falsy: Iterable[str] = ("false",),
+                  truthy: Iterable[str] = ("true",)) -> bool | None:
+    """True for only dangling images, False for none of them, None without the filter.
+
+    As Docker: a true value wins over a false one; a filter with neither is an error.
+    """
+    values = filters.get("dangling")
+    if values is None:
+        return None
+    if any(v in values for v in truthy):
+        return True
+    if any(v in values for v in falsy):
+        return False
+    raise FilterError(f"Invalid filter 'dangling=[{' '.join(sorted(values))}]'")
+
+
+def labels_match(values: Iterable[str], labels: Mapping[str, str] | None) -> bool:
+    """Docker's ``MatchKVList``: every ``key`` or ``key=value`` must hold (no labels: no)."""
+    wanted = list(values)
+    if not wanted:
+        return True
+    if not labels:
+        return False
+    for item in wanted:
+        key, sep, value = item.partition("=")
+        if key not in labels or (sep and labels[key] != value):
+            return False
+    return True
+
+
+def created_ns(config: Mapping[str, Any]) -> int:
+    """An image config's ``created`` in nanoseconds (Go's zero time when it has none)."""
+    from builder.gotime import rfc3339_ns
+
+    created = config.get("created")
+    ns = rfc3339_ns(created) if isinstance(created, str) else None
+    return _GO_ZERO_TIME if ns is None else ns
+
+
+def reference_matches(patterns: Iterable[str], familiar: str, familiar_name: str) -> bool:
+    """Whether a name (``one:1``, its repository ``one``) matches any pattern, as Docker's
+    ``reference.FamiliarMatch``: first the whole name, then the repository."""
+    for pattern in patterns:
+        if path_match(pattern, familiar) or path_match(pattern, familiar_name):
+            return True
+    return False
+
+
+def path_match(pattern: str, name: str) -> bool:
+    """Go's ``path.Match``: ``*`` and ``?`` stop at ``/``, ``[...]`` classes, ``\\`` escapes;
+    a malformed pattern is an error."""
+    return _compiled(pattern).fullmatch(name) is not None
+
+
+@lru_cache(maxsize=64)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    bad = FilterError("syntax error in pattern")
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "*":
+            out.append("[^/]*")
+        elif c == "?":
+            out.append("[^/]")
+        elif c == "\\":
+            if i + 1 >= len(pattern):
+                raise bad
+            i += 1
+            out.append(re.escape(pattern[i]))
+        elif c == "[":
+            i += 1
+            negated = pattern[i:i + 1] == "^"
+            i += negated
+            ranges: list[str] = []
+            while True:
+                if i >= len(pattern):
+                    raise bad
+                if pattern[i] == "]" and ranges:
+                    break
+                lo, i = _class_char(pattern, i, bad)
+                hi = lo
+                if pattern[i:i + 1] == "-":
+                    hi, i = _class_char(pattern, i + 1, bad)
+                ranges.append(re.escape(lo) if lo == hi else f"{re.escape(lo)}-{re.escape(hi)}"
+                              if lo < hi else "(?!)")
+            body = "".join(r for r in ranges if r != "(?!)")
+            if negated:
+                out.append(f"[^{body}]" if body else ".")
+            else:
+                out.append(f"[{body}]" if body else "(?!)")
+        else:
+            out.append(re.escape(c))
+        i += 1
+    return re.compile("".join(out), re.DOTALL)
+
+
+def _class_char(pattern: str, i: int, bad: FilterError) -> tuple[str, int]:
+    """One character of a class (Go's ``getEsc``): not ``-`` or ``]``, ``\\`` escapes."""
+    if i >= len(pattern) or pattern[i] in "-]":
+        raise bad
+    if pattern[i] == "\\":
+        i += 1
+        if i >= len(pattern):
+            raise bad
+    return pattern[i], i + 1
