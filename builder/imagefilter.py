@@ -3,9 +3,7 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
 from typing import Any
 
 from builder.errors import DockyardError
@@ -94,58 +92,9 @@ def reference_matches(patterns: Iterable[str], familiar: str, familiar_name: str
 def path_match(pattern: str, name: str) -> bool:
     """Go's ``path.Match``: ``*`` and ``?`` stop at ``/``, ``[...]`` classes, ``\\`` escapes;
     a malformed pattern is an error."""
-    return _compiled(pattern).fullmatch(name) is not None
+    from builder.gomatch import PatternError, compile_pattern
 
-
-@lru_cache(maxsize=64)
-def _compiled(pattern: str) -> re.Pattern[str]:
-    bad = FilterError("syntax error in pattern")
-    out: list[str] = []
-    i = 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "*":
-            out.append("[^/]*")
-        elif c == "?":
-            out.append("[^/]")
-        elif c == "\\":
-            if i + 1 >= len(pattern):
-                raise bad
-            i += 1
-            out.append(re.escape(pattern[i]))
-        elif c == "[":
-            i += 1
-            negated = pattern[i:i + 1] == "^"
-            i += negated
-            ranges: list[str] = []
-            while True:
-                if i >= len(pattern):
-                    raise bad
-                if pattern[i] == "]" and ranges:
-                    break
-                lo, i = _class_char(pattern, i, bad)
-                hi = lo
-                if pattern[i:i + 1] == "-":
-                    hi, i = _class_char(pattern, i + 1, bad)
-                ranges.append(re.escape(lo) if lo == hi else f"{re.escape(lo)}-{re.escape(hi)}"
-                              if lo < hi else "(?!)")
-            body = "".join(r for r in ranges if r != "(?!)")
-            if negated:
-                out.append(f"[^{body}]" if body else ".")
-            else:
-                out.append(f"[{body}]" if body else "(?!)")
-        else:
-            out.append(re.escape(c))
-        i += 1
-    return re.compile("".join(out), re.DOTALL)
-
-
-def _class_char(pattern: str, i: int, bad: FilterError) -> tuple[str, int]:
-    """One character of a class (Go's ``getEsc``): not ``-`` or ``]``, ``\\`` escapes."""
-    if i >= len(pattern) or pattern[i] in "-]":
-        raise bad
-    if pattern[i] == "\\":
-        i += 1
-        if i >= len(pattern):
-            raise bad
-    return pattern[i], i + 1
+    try:
+        return compile_pattern(pattern).fullmatch(name) is not None
+    except PatternError:
+        raise FilterError("syntax error in pattern") from None

@@ -203,58 +203,9 @@ def _match(
 
 def _glob(pattern: str) -> re.Pattern[str]:
     """Go ``filepath.Match`` for one path component, as a regex."""
-    out: list[str] = []
-    i, n = 0, len(pattern)
-    while i < n:
-        c = pattern[i]
-        if c == "*":
-            out.append("[^/]*")
-        elif c == "?":
-            out.append("[^/]")
-        elif c == "\\":
-            i += 1
-            if i >= n:
-                raise BuildError(f"syntax error in pattern {pattern!r}")
-            out.append(re.escape(pattern[i]))
-        elif c == "[":
-            end, cls = _glob_class(pattern, i + 1)
-            out.append(cls)
-            i = end
-            continue
-        else:
-            out.append(re.escape(c))
-        i += 1
-    return re.compile("".join(out), re.DOTALL)
+    from builder.gomatch import PatternError, compile_pattern
 
-
-def _glob_class(p: str, i: int) -> tuple[int, str]:
-    n = len(p)
-    negate = i < n and p[i] == "^"
-    if negate:
-        i += 1
-    parts: list[str] = []
-    first = True
-    while True:
-        if i >= n:
-            raise BuildError(f"syntax error in pattern {p!r}")
-        if p[i] == "]" and not first:
-            return i + 1, "[" + ("^" if negate else "") + "".join(parts) + "]"
-        first = False
-        lo, i = _class_char(p, i)
-        if i < n and p[i] == "-" and i + 1 < n and p[i + 1] != "]":
-            hi, i = _class_char(p, i + 1)
-            if hi < lo:
-                raise BuildError(f"syntax error in pattern {p!r}")
-            parts.append(re.escape(lo) + "-" + re.escape(hi))
-        else:
-            parts.append(re.escape(lo))
-
-
-def _class_char(p: str, i: int) -> tuple[str, int]:
-    if p[i] in "-]":
-        raise BuildError(f"syntax error in pattern {p!r}")
-    if p[i] == "\\":
-        i += 1
-        if i >= len(p):
-            raise BuildError(f"syntax error in pattern {p!r}")
-    return p[i], i + 1
+    try:
+        return compile_pattern(pattern)
+    except PatternError:
+        raise BuildError(f"syntax error in pattern {pattern!r}") from None
