@@ -83,22 +83,14 @@ def prune_images(store: Store, filters: Filters, in_use: Iterable[str]) -> Prune
 def _layer_size(store: Store, image: Image, index: int) -> int:
     """What Docker counts as a layer's size: its files' bytes (each inode once, directories
     not), from the unpacked layer; the uncompressed tar's size when it is not unpacked."""
-    import os
-
     from builder.descriptor import hex_of
+    from builder.runner.size import tree_size
 
     top = store.layers_dir / hex_of(image.diff_ids[index])
     if not top.is_dir():
         size = store.uncompressed_size(image.diff_ids[index])
         return image.layers[index].size if size is None else size
-    total, seen = 0, set[tuple[int, int]]()
-    for dirpath, _, filenames in os.walk(top):
-        for name in filenames:
-            st = os.lstat(os.path.join(dirpath, name))
-            if (st.st_dev, st.st_ino) not in seen:
-                seen.add((st.st_dev, st.st_ino))
-                total += st.st_size
-    return total
+    return tree_size(str(top))
 
 
 def _filters_keep(image: Image, filters: Filters, until: int | None) -> bool:
