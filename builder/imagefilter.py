@@ -6,39 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from builder.errors import DockyardError
+from builder.filterargs import FilterError, Filters, labels_match, parse_filters, validate
 
 __all__ = ["FilterError", "Filters", "created_ns", "dangling_only", "labels_match", "parse_filters",
            "path_match", "reference_matches", "validate"]
 
-Filters = dict[str, list[str]]
 _GO_ZERO_TIME = -62135596800 * 10**9  # Go's zero time, in nanoseconds since the epoch
-
-
-class FilterError(DockyardError):
-    """A filter Docker would refuse (unknown key, bad value, bad pattern)."""
-
-
-def parse_filters(items: Iterable[str]) -> Filters:
-    """``KEY=VALUE`` arguments as Docker's ``filters.ParseFlag`` reads them: the key trimmed
-    and lower-cased, the value trimmed, each value once per key."""
-    out: Filters = {}
-    for item in items:
-        if "=" not in item:
-            raise FilterError("bad format of filter (expected name=value)")
-        key, _, value = item.partition("=")
-        values = out.setdefault(key.strip().lower(), [])
-        if value.strip() not in values:
-            values.append(value.strip())
-    return out
-
-
-def validate(filters: Filters, accepted: Iterable[str]) -> None:
-    """Refuse a key not in ``accepted``, as the daemon does."""
-    allowed = set(accepted)
-    for key in filters:
-        if key not in allowed:
-            raise FilterError(f"Invalid filter '{key}'")
 
 
 def dangling_only(filters: Filters, falsy: Iterable[str] = ("false",),
@@ -55,20 +28,6 @@ def dangling_only(filters: Filters, falsy: Iterable[str] = ("false",),
     if any(v in values for v in falsy):
         return False
     raise FilterError(f"Invalid filter 'dangling=[{' '.join(sorted(values))}]'")
-
-
-def labels_match(values: Iterable[str], labels: Mapping[str, str] | None) -> bool:
-    """Docker's ``MatchKVList``: every ``key`` or ``key=value`` must hold (no labels: no)."""
-    wanted = list(values)
-    if not wanted:
-        return True
-    if not labels:
-        return False
-    for item in wanted:
-        key, sep, value = item.partition("=")
-        if key not in labels or (sep and labels[key] != value):
-            return False
-    return True
 
 
 def created_ns(config: Mapping[str, Any]) -> int:

@@ -69,7 +69,9 @@ def images(ctx: click.Context, repository: str | None, show_all: bool, digests: 
                 "VirtualSize": size,
             }))
     rows.sort(key=lambda r: -r[0])
-    if fmt not in ("", "table", "json"):  # as Docker, a template wins over -q
+    from builder.cli.listformat import is_template
+
+    if is_template(fmt):  # as Docker, a template wins over -q
         from builder.cli.listformat import render
         from builder.errors import TemplateError
 

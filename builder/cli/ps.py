@@ -97,6 +97,7 @@ def ps(ctx: click.Context, show_all: bool, quiet: bool, no_trunc: bool, filters:
        last: int, latest: bool, size: bool, fmt: str) -> None:
     """List containers."""
     from builder.cli.imagefmt import table
+    from builder.cli.listformat import is_template
     from builder.runner.container import Containers, parse_time
     from builder.runner.psfilter import Selection
 
@@ -107,7 +108,7 @@ def ps(ctx: click.Context, show_all: bool, quiet: bool, no_trunc: bool, filters:
     image_id = _image_id(root) if "ancestor" in filters else None
     found = Selection(everything, filters, show_all, last, image_id).select(everything)
     # a template using the size (or the whole row) computes it, as Docker's client does
-    size = size or (fmt not in ("", "json", "table") and (".Size" in fmt or "json ." in fmt))
+    size = size or (is_template(fmt) and (".Size" in fmt or "json ." in fmt))
     if quiet:
         if fmt:
             click.echo("WARNING: Ignoring custom format, because both --format and --quiet "
@@ -146,7 +147,7 @@ def ps(ctx: click.Context, show_all: bool, quiet: bool, no_trunc: bool, filters:
         for row in rows:
             click.echo(json_line(row))
         return
-    if fmt not in ("", "table"):
+    if is_template(fmt):
         from builder.cli.listformat import render
         from builder.errors import TemplateError
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 
 from builder.errors import ContainerError, FlagError
+from builder.filterargs import FilterError, Filters, labels_match, parse_filters
 from builder.runner.container import ZERO_TIME, Container
 
 ACCEPTED = frozenset({
@@ -23,24 +24,15 @@ HEALTH = ("starting", "healthy", "unhealthy", "none")
 _INT = re.compile(r"[+-]?[0-9]+")
 _GO_INT_MAX = 2**63 - 1
 
-Filters = dict[str, list[str]]
-
 
 def parse(items: Iterable[str]) -> Filters:
     """``KEY=VALUE`` items (blanks around both trimmed, the key lower-cased, an empty item
     skipped) as values by key, in the given order; a FlagError for an item without ``=``, a
     ContainerError for an unknown key."""
-    fields: Filters = {}
-    for item in items:
-        if not item:
-            continue
-        key, sep, value = item.partition("=")
-        if not sep:
-            raise FlagError("bad format of filter (expected name=value)")
-        key, value = key.strip().lower(), value.strip()
-        values = fields.setdefault(key, [])
-        if value not in values:
-            values.append(value)
+    try:
+        fields = parse_filters(item for item in items if item)
+    except FilterError as err:
+        raise FlagError(err.message) from None
     for key in fields:
         if key not in ACCEPTED:
             raise ContainerError(f"Invalid filter '{key}'")
@@ -66,15 +58,6 @@ def name_matches(patterns: Sequence[str], name: str) -> bool:
             except re.error:
                 continue
     return False
-
-
-def labels_match(wanted: Sequence[str], labels: dict[str, str]) -> bool:
-    """Docker's ``MatchKVList``: every ``KEY`` or ``KEY=VALUE`` is among ``labels``."""
-    for item in wanted:
-        key, sep, value = item.partition("=")
-        if key not in labels or (sep and labels[key] != value):
-            return False
-    return True
 
 
 def unique_prefix(containers: Sequence[Container], prefix: str) -> str | None:
