@@ -36,10 +36,11 @@ def fifo(tmp_path: Path) -> Iterator[Path]:
     writer = threading.Thread(target=write, daemon=True)
     writer.start()
     yield path
-    if writer.is_alive():  # nobody read it: let the writer finish
-        with open(path, "rb") as f:
-            f.read()
+    # if nobody read it, the writer still waits for a reader: be one that never blocks (a
+    # blocking open would wait for ever once the writer has gone, whenever it goes)
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     writer.join()
+    os.close(fd)
 
 
 def test_read_capped_reads_to_the_end_or_gives_none_past_the_limit(tmp_path: Path) -> None:
