@@ -24,6 +24,8 @@ _CONFIG_FIELDS: tuple[tuple[str, Any], ...] = (
     ("Shell", None),
 )
 
+_HEALTH_FIELDS = ("Test", "Interval", "Timeout", "StartPeriod", "StartInterval", "Retries")
+
 
 def docker_config(raw: object) -> dict[str, Any]:
     """An image's run config with Docker's full field set (``null`` for unset lists)."""
@@ -35,6 +37,13 @@ def docker_config(raw: object) -> dict[str, Any]:
         elif default is not None:
             out[key] = None if isinstance(default, list | dict) else default
     out.update({k: v for k, v in src.items() if k not in out})
+    for key in ("ExposedPorts", "Volumes", "Labels"):  # Go's JSON sorts a map's keys
+        if isinstance(out.get(key), dict):
+            out[key] = dict(sorted(out[key].items()))
+    health = out.get("Healthcheck")
+    if isinstance(health, dict):  # in the order of Docker's HealthConfig struct
+        order = {k: n for n, k in enumerate(_HEALTH_FIELDS)}
+        out["Healthcheck"] = dict(sorted(health.items(), key=lambda kv: order.get(kv[0], 99)))
     return out
 
 

@@ -38,6 +38,13 @@ CREATE_FLAGS: tuple[Flag, ...] = (
          "Security options: no-new-privileges[:true|false], seccomp=unconfined."),
     Flag(("--read-only",), "read_only", "flag", False,
          "Mount the container's root filesystem as read only."),
+    Flag(("-l", "--label"), "label", "multi", (), "Set meta data on a container."),
+    Flag(("--label-file",), "label_file", "multi", (), "Read in a line delimited file of labels."),
+    Flag(("--expose",), "expose", "multi", (), "Expose a port or a range of ports."),
+    Flag(("--stop-signal",), "stop_signal", "str", "",
+         "Signal to stop the container (default: the image's STOPSIGNAL, else SIGTERM)."),
+    Flag(("--stop-timeout",), "stop_timeout", "int", None,
+         "Seconds to wait for the container to stop before killing it (default 10)."),
 )
 
 RUN_FLAGS: tuple[Flag, ...] = (
@@ -128,6 +135,8 @@ def build_options(kw: dict[str, Any]) -> CreateOptions:
             security.append("no-new-privileges")
     if kw["cpus"] < 0:
         raise ContainerError("invalid --cpus: it must be positive")
+    if kw["stop_signal"]:
+        check_stop_signal(kw["stop_signal"])
     return CreateOptions(
         image=kw["image"], command=list(kw["command"]), name=kw["name"], env=env,
         volumes=list(kw["volume"]), tmpfs=list(kw["tmpfs"]), workdir=kw["workdir"],
@@ -135,5 +144,63 @@ def build_options(kw: dict[str, Any]) -> CreateOptions:
         hostname=kw["hostname"], memory=parse_size(kw["memory"]) if kw["memory"] else 0,
         pids_limit=kw["pids_limit"], cpus=kw["cpus"], interactive=kw["interactive"],
         tty=kw["tty"], init=kw["init"], auto_remove=kw["auto_remove"],
-        read_only=kw["read_only"], security_opt=security,
+        read_only=kw["read_only"], security_opt=security, labels=labels(kw),
+        exposed=exposed(kw["expose"]), stop_signal=kw["stop_signal"],
+        stop_timeout=kw["stop_timeout"],
     )
+
+
+def labels(kw: dict[str, Any]) -> dict[str, str]:
+    """The container's labels: ``--label-file`` lines, then ``--label``s (a later one wins;
+    ``KEY`` alone is an empty value, but a file's bare ``KEY`` is skipped, as Docker's)."""
+    out: dict[str, str] = {}
+    for path in kw["label_file"]:
+        for line in env_file_lines(path):
+            if "=" in line:
+                key, _, value = line.partition("=")
+                out[key] = value
+    for label in kw["label"]:
+        key, _, value = label.partition("=")
+        if not key:
+            raise ContainerError(f'invalid argument "{label}" for "-l, --label" flag: '
+                                 f"invalid label '{label}': empty name")
+        out[key] = value
+    return out
+
+
+def exposed(specs: list[str]) -> list[str]:
+    """The ``port/proto`` keys ``--expose`` adds, read as Docker's client reads them (the
+    protocol as given, unchecked; a range from its first two ``-``-separated parts)."""
+    out: list[str] = []
+    for spec in specs:
+        if ":" in spec:
+            raise ContainerError(f"invalid port format for --expose: {spec}")
+        port, _, proto = spec.partition("/")
+        proto = proto.partition("/")[0] or "tcp"
+        if not port:
+            raise ContainerError(f"invalid range format for --expose: {spec}, error: empty "
+                                 "string specified for ports")
+        bounds = port.split("-")[:2]
+        for text in bounds:
+            if not text.isascii() or not text.isdigit() or int(text) > 0xFFFF:
+                why = "value out of range" if text.isascii() and text.isdigit() \
+                    else "invalid syntax"
+                raise ContainerError(f"invalid range format for --expose: {spec}, error: "
+                                     f'strconv.ParseUint: parsing "{text}": {why}')
+        start, end = int(bounds[0]), int(bounds[-1])
+        if end < start:
+            raise ContainerError(f"invalid range format for --expose: {spec}, error: "
+                                 f"invalid range specified for port: {port}")
+        out += [f"{n}/{proto}" for n in range(start, end + 1) if f"{n}/{proto}" not in out]
+    return out
+
+
+def check_stop_signal(text: str) -> None:
+    """Refuse a stop signal Docker's daemon refuses (:func:`builder.signames.parse_signal`)."""
+    from builder.errors import DockerfileError
+    from builder.signames import parse_signal
+
+    try:
+        parse_signal(text)
+    except DockerfileError:
+        raise ContainerError(f"Invalid signal: {text}") from None

@@ -98,7 +98,8 @@ class CreateOptions(Record):
 
     __slots__ = ("image", "command", "name", "env", "volumes", "tmpfs", "workdir", "user",
                  "entrypoint", "network", "hostname", "memory", "pids_limit", "cpus",
-                 "interactive", "tty", "init", "auto_remove", "read_only", "security_opt")
+                 "interactive", "tty", "init", "auto_remove", "read_only", "security_opt",
+                 "labels", "exposed", "stop_signal", "stop_timeout")
     _hashable = False
     image: str
     command: list[str]
@@ -120,6 +121,10 @@ class CreateOptions(Record):
     auto_remove: bool
     read_only: bool
     security_opt: list[str]
+    labels: dict[str, str]
+    exposed: list[str]
+    stop_signal: str
+    stop_timeout: int | None
 
     def __init__(self, image: str, command: list[str] | None = None, name: str = "",
                  env: list[str] | None = None, volumes: list[str] | None = None,
@@ -128,7 +133,9 @@ class CreateOptions(Record):
                  memory: int = 0, pids_limit: int = 0, cpus: float = 0.0,
                  interactive: bool = False, tty: bool = False, init: bool = False,
                  auto_remove: bool = False, read_only: bool = False,
-                 security_opt: list[str] | None = None) -> None:
+                 security_opt: list[str] | None = None, labels: dict[str, str] | None = None,
+                 exposed: list[str] | None = None, stop_signal: str = "",
+                 stop_timeout: int | None = None) -> None:
         self.image = image
         self.command = [] if command is None else command
         self.name = name
@@ -149,6 +156,19 @@ class CreateOptions(Record):
         self.auto_remove = auto_remove
         self.read_only = read_only
         self.security_opt = [] if security_opt is None else security_opt
+        self.labels = {} if labels is None else labels
+        self.exposed = [] if exposed is None else exposed
+        self.stop_signal = stop_signal
+        self.stop_timeout = stop_timeout
+
+
+def _exposed(opts: CreateOptions, cfg: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """``--expose``'s ports, then the image's others (Docker's daemon merge)."""
+    ports: dict[str, dict[str, Any]] = {p: {} for p in opts.exposed}
+    image_ports = cfg.get("ExposedPorts")
+    if isinstance(image_ports, dict):
+        ports.update({p: {} for p in image_ports if p not in ports})
+    return ports
 
 
 _MODE_KINDS = (("rw", "ro"), ("z", "Z"), ("private", "rprivate"), ("nocopy",),
@@ -287,8 +307,14 @@ def create(root: str | Path, opts: CreateOptions,
             "Tty": opts.tty, "OpenStdin": opts.interactive, "StdinOnce": opts.interactive,
             "Env": env, "Cmd": cmd or None, "Image": opts.image, "Volumes": cfg.get("Volumes"),
             "WorkingDir": opts.workdir or str(cfg.get("WorkingDir") or ""),
-            "Entrypoint": entrypoint or None, "Labels": cfg.get("Labels") or {},
-            "StopSignal": str(cfg.get("StopSignal") or ""),
+            "Entrypoint": entrypoint or None,
+            "Labels": {**(cfg.get("Labels") or {}), **opts.labels},
+            "StopSignal": opts.stop_signal or str(cfg.get("StopSignal") or ""),
+            # merged with the image's as Docker's daemon does (the image's Shell and OnBuild
+            # are not taken)
+            **({"ExposedPorts": ports} if (ports := _exposed(opts, cfg)) else {}),
+            **({"Healthcheck": cfg["Healthcheck"]} if cfg.get("Healthcheck") else {}),
+            **({"StopTimeout": opts.stop_timeout} if opts.stop_timeout is not None else {}),
         },
         "HostConfig": {
             "NetworkMode": opts.network, "Memory": opts.memory, "PidsLimit": opts.pids_limit,

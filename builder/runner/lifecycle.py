@@ -141,13 +141,17 @@ def wait_code(c: Container) -> int:
 
 
 def stop(c: Container, timeout: float | None = None, sig: int | None = None) -> None:
-    """Docker's stop: ``sig`` (default: the image's STOPSIGNAL, else SIGTERM), then SIGKILL
-    after ``timeout`` (default 10) seconds; a negative timeout waits for ever."""
+    """Docker's stop: ``sig`` (default: the container's stop signal, else SIGTERM), then
+    SIGKILL after ``timeout`` seconds (default: its stop timeout, else 10); a negative
+    timeout waits for ever."""
     c.reload()
     if not c.running:
         return
+    config = c.config["Config"]
     if sig is None:
-        sig = parse_signal(c.config["Config"].get("StopSignal") or "SIGTERM")
+        sig = parse_signal(config.get("StopSignal") or "SIGTERM")
+    if timeout is None:
+        timeout = config.get("StopTimeout")
     timeout = 10 if timeout is None else timeout
     _kill(c, sig)
     if wait_exit(c, timeout if timeout >= 0 else None):

@@ -273,6 +273,18 @@ def test_stop_honours_stopsignal_and_timeout(dy: Dockyard) -> None:
     dy("rm", "stubborn")
 
 
+def test_stop_signal_and_timeout_flags(dy: Dockyard) -> None:
+    """--stop-signal and --stop-timeout replace the image's and the default 10 s."""
+    dy("run", "-d", "--name", "flagsig", "--stop-signal", "usr2", "--stop-timeout", "1", "bb",
+       "sh", "-c", "trap 'sleep 4; exit 7' USR2; while true; do sleep 0.1; done")
+    time.sleep(0.3)
+    dy("stop", "flagsig")  # USR2 arrives; the trap outlasts the second given
+    assert dy.inspect("flagsig")["State"]["ExitCode"] == 137
+    dy("rm", "flagsig")
+    bad = dy("create", "--stop-signal", "NOPE", "bb", check=False)
+    assert (bad.returncode, bad.stderr) == (125, "error: Invalid signal: NOPE\n")
+
+
 def test_kill_and_restart(dy: Dockyard) -> None:
     # the command is PID 1, as in Docker: a signal it does not handle does nothing
     dy("run", "-d", "--name", "pid1", "bb", "sleep", "100")

@@ -177,6 +177,52 @@ def test_created_container_inspects_as_docker(both: tuple[Path, Dockerd], name: 
 
 
 @pytest.fixture(scope="module")
+def rich(both: tuple[Path, Dockerd],
+         tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Dockerd]:
+    """Image ``cmpr``: ``cmp`` with every config field a Dockerfile sets."""
+    root, daemon = both
+    base = tmp_path_factory.mktemp("rich")
+    (base / "Dockerfile").write_text(
+        "FROM cmp\nEXPOSE 80 53/udp\nHEALTHCHECK --interval=5s --retries=2 CMD true\n"
+        'SHELL ["/bin/sh", "-x", "-c"]\nSTOPSIGNAL SIGUSR1\nVOLUME /v\nLABEL a=1 b=2\n'
+        'ONBUILD RUN true\nUSER 1000\nENTRYPOINT ["sh", "-c"]\nCMD ["echo hi"]\n')
+    _dockyard(root, "build", "-t", "cmpr", str(base))
+    _dockyard(root, "save", "-o", str(base / "cmpr.tar"), "cmpr")
+    daemon.docker("load", "-i", str(base / "cmpr.tar"))
+    return both
+
+
+@pytest.mark.parametrize("flags", [
+    [],
+    ["-u", "0", "-w", "/tmp", "--entrypoint", "echo", "-v", "/srv:/v2", "--stop-signal", "term",
+     "--stop-timeout", "3", "-l", "b=3", "-l", "0", "-l", "z=", "--expose", "9-11/udp",
+     "--expose", "80", "--expose", "8/sctp", "--expose", "7/x/y"],
+    ["--stop-timeout", "-1", "--stop-signal", "SIGRTMIN+3", "--expose", "443/", "--expose",
+     "8-9-10", "-l", "a=x"],
+])
+def test_container_config_from_image_as_docker(rich: tuple[Path, Dockerd],
+                                               flags: list[str]) -> None:
+    """A container's Config takes the image's exposed ports, healthcheck, volumes, labels,
+    stop signal, user and command as Docker merges them."""
+    root, daemon = rich
+    name = f"rich{len(flags)}"
+    label_file = root.parent / "labels"
+    label_file.write_text("# a comment\nb=from file\n  bare\nc=1\n")
+    flags = [*flags, "--label-file", str(label_file)]
+    _dockyard(root, "create", "--name", name, *flags, "cmpr")
+    daemon.docker("create", "--name", name, "--network", "none", *flags, "cmpr")
+    try:
+        ours = json.loads(_dockyard(root, "inspect", name).stdout)[0]
+        theirs = json.loads(daemon.docker("inspect", name).stdout)[0]
+    finally:
+        _dockyard(root, "rm", "-v", name)
+        daemon.docker("rm", "-v", name)
+    ours["Config"]["Hostname"] = theirs["Config"]["Hostname"]
+    assert json.dumps(ours["Config"], indent=1) == json.dumps(theirs["Config"], indent=1)
+    assert (ours["Path"], ours["Args"]) == (theirs["Path"], theirs["Args"])
+
+
+@pytest.fixture(scope="module")
 def running(both: tuple[Path, Dockerd]) -> Iterator[tuple[Path, Dockerd]]:
     """A container named ``execs`` running ``cmp`` on both sides."""
     root, daemon = both

@@ -306,3 +306,54 @@ def test_merge_env_as_dockers_replace_or_append(monkeypatch: pytest.MonkeyPatch)
         "PATH=/bin", "A=x", "NEW=1", "FROM_CALLER=c"]
     assert merge_env(env, ["A", "A=y"]) == ["PATH=/bin", "B=2", "A=y"]
     assert merge_env(["A=1", "A=2"], ["A=3"]) == ["A=3"]
+
+
+def _options(*args: str) -> CreateOptions:
+    kw = parse_run([*args, "bb"])
+    assert kw is not None
+    return build_options(kw)
+
+
+def test_expose_as_dockers_client() -> None:
+    def exposed(*specs: str) -> list[str]:
+        return _options(*[a for s in specs for a in ("--expose", s)]).exposed
+
+    assert exposed("80", "80/tcp", "81-81", "9-11/udp") == [
+        "80/tcp", "81/tcp", "9/udp", "10/udp", "11/udp"]
+    # the protocol as given, unchecked; a range from its first two parts
+    assert exposed("443/", "7/X/y", "8-9-10") == ["443/tcp", "7/X", "8/tcp", "9/tcp"]
+
+
+@pytest.mark.parametrize(("spec", "message"), [
+    ("x", 'invalid range format for --expose: x, error: strconv.ParseUint: parsing "x": '
+          "invalid syntax"),
+    ("1:2", "invalid port format for --expose: 1:2"),
+    ("9-3", "invalid range format for --expose: 9-3, error: invalid range specified for port: "
+            "9-3"),
+    ("/tcp", "invalid range format for --expose: /tcp, error: empty string specified for ports"),
+    ("70000", 'invalid range format for --expose: 70000, error: strconv.ParseUint: parsing '
+              '"70000": value out of range'),
+])
+def test_expose_refused_as_by_dockers_client(spec: str, message: str) -> None:
+    with pytest.raises(ContainerError) as caught:
+        _options("--expose", spec)
+    assert str(caught.value) == message
+
+
+def test_labels_from_flags_and_files(tmp_path: Path) -> None:
+    (tmp_path / "l").write_text("# c\nfile1=x\n  bare\nb=fromfile\n\n")
+    opts = _options("--label-file", str(tmp_path / "l"), "-l", "b=2", "-l", "solo")
+    assert opts.labels == {"file1": "x", "b": "2", "solo": ""}  # a file's bare name: none
+    with pytest.raises(ContainerError, match="invalid label '=x': empty name"):
+        _options("-l", "=x")
+
+
+@pytest.mark.parametrize("sig", ["term", "SIGRTMIN+3", "9", "99"])
+def test_stop_signals_docker_takes(sig: str) -> None:
+    assert _options("--stop-signal", sig).stop_signal == sig
+
+
+@pytest.mark.parametrize("sig", ["0", "NOPE", "SIGSIG"])
+def test_stop_signals_docker_refuses(sig: str) -> None:
+    with pytest.raises(ContainerError, match=f"^Invalid signal: {sig}$"):
+        _options("--stop-signal", sig)
