@@ -82,13 +82,9 @@ def images(ctx: click.Context, repository: str | None, show_all: bool, digests: 
         if rows or fmt.startswith("table"):
             click.echo(text)
         return
-    if quiet:
-        seen: list[str] = []
+    if quiet:  # a line a row, as Docker's: an image with two names is listed twice
         for _, row in rows:
-            if row["ID"] not in seen:
-                seen.append(row["ID"])
-        for image_id in seen:
-            click.echo(image_id)
+            click.echo(row["ID"])
         return
     if fmt == "json":
         from builder.cli.listformat import json_line

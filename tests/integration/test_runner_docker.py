@@ -505,6 +505,7 @@ def _same_listing(ours: subprocess.CompletedProcess[str],
     ["-f", "reference=["],
     ["-f", "before=nope"],
     ["-f", "since=nope:2"],
+    ["-q", "-f", "label=a"],  # one line a row: lab1's ID twice
 ])
 def test_images_filters_as_docker(labelled: tuple[Path, Dockerd], args: list[str]) -> None:
     root, daemon = labelled
