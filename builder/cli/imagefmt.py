@@ -4,7 +4,7 @@ table formats."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import click
 
@@ -32,22 +32,17 @@ def human_size(size: float, precision: int = 3) -> str:
 
 
 def parse_time(value: object) -> datetime | None:
-    """An RFC 3339 timestamp (nanoseconds allowed) as an aware datetime, or None."""
-    if not isinstance(value, str) or not value:
+    """An RFC 3339 timestamp (nanoseconds allowed) as an aware UTC datetime (to the
+    microsecond), or None."""
+    from builder.gotime import rfc3339_ns
+
+    ns = rfc3339_ns(value) if isinstance(value, str) else None
+    if ns is None:
         return None
-    text = value.strip()
-    if text.endswith("Z"):
-        text = text[:-1] + "+00:00"
-    if "." in text:
-        head, _, rest = text.partition(".")
-        digits = "".join(c for c in rest if c.isdigit())
-        tz = rest[len(digits):]
-        text = f"{head}.{digits[:6]}{tz}"
     try:
-        parsed = datetime.fromisoformat(text)
-    except ValueError:
+        return datetime(1970, 1, 1, tzinfo=UTC) + timedelta(microseconds=ns // 1000)
+    except OverflowError:  # year 0, which Go allows and datetime does not
         return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def since(value: object, now: datetime | None = None) -> str:

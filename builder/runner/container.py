@@ -35,11 +35,10 @@ def parse_time(text: str) -> float:
     """Seconds since the epoch of a :func:`now` timestamp (0 for Docker's zero time)."""
     if not text or text.startswith("0001-"):
         return 0.0
-    from datetime import UTC, datetime
+    from builder.gotime import rfc3339_ns
 
-    base, _, frac = text.rstrip("Z").partition(".")
-    stamp = datetime.strptime(base, "%Y-%m-%dT%H:%M:%S").replace(tzinfo=UTC).timestamp()
-    return stamp + (float("0." + frac) if frac else 0.0)
+    ns = rfc3339_ns(text)
+    return ns / 1e9 if ns is not None else 0.0
 
 
 ZERO_TIME = "0001-01-01T00:00:00Z"

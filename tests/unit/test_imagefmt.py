@@ -37,6 +37,10 @@ def test_times() -> None:
     assert since("2026-11-25T11:50:00Z", datetime(2026, 11, 25, 11, 52, tzinfo=UTC)) == (
         "2 minutes ago")
     assert since(None) == "N/A"
+    assert parse_time("2026-11-25T12:50:54+01:00") == datetime(2026, 11, 25, 11, 50, 54,
+                                                               tzinfo=UTC)
+    for bad in ("", "2026-11-25", "0000-01-01T00:00:00Z", "2026-02-30T00:00:00Z", 5):
+        assert parse_time(bad) is None
 
 
 def test_table() -> None:
