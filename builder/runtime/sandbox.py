@@ -216,5 +216,6 @@ def exec_in_path(args: list[str], env: list[str], status: int) -> NoReturn:
                 os.execve(path, args, envmap)
         report(status, error=f'exec: "{args[0]}": executable file not found in $PATH')
     except OSError as exc:
-        report(status, error=f'exec: "{args[0]}": {exc.strerror}')
+        why = exc.strerror or str(exc)  # in Go's words, as runc's: a small first letter
+        report(status, error=f'exec: "{args[0]}": {why[:1].lower()}{why[1:]}')
     os._exit(127)

@@ -273,8 +273,7 @@ def test_exec_start_failures_as_docker(running: tuple[Path, Dockerd], flags: lis
     assert ours.stdout == ""  # Docker's attached exec writes it on stdout (docker/cli#2025)
     message = ours.stderr.strip().removeprefix("dockyard: ")
     assert message and "\n" not in message
-    # Docker's own words wrap runc's; strerror's capital differs from Go's
-    assert message.lower() in (theirs.stdout + theirs.stderr).decode().lower()
+    assert message in (theirs.stdout + theirs.stderr).decode()  # Docker's words wrap runc's
 
 
 @pytest.mark.parametrize("template", [
