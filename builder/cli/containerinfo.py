@@ -155,6 +155,11 @@ def network_settings(mode: str) -> dict[str, Any]:
     }
 
 
+def _made(path: str) -> str:
+    """``path`` once the first start has made the file, else "" (as Docker's)."""
+    return path if os.path.lexists(path) else ""
+
+
 def inspect_container(c: Container) -> dict[str, Any]:
     """The ``docker container inspect`` object for container ``c``."""
     cfg = c.config
@@ -163,9 +168,9 @@ def inspect_container(c: Container) -> dict[str, Any]:
     return {
         "Id": c.id, "Created": cfg.get("Created", ""), "Path": cfg["Path"],
         "Args": cfg["Args"], "State": {k: c.state.get(k, v) for k, v in _STATE_FIELDS},
-        "Image": cfg.get("Image", ""), "ResolvConfPath": c.path("resolv.conf"),
-        "HostnamePath": c.path("hostname"), "HostsPath": c.path("hosts"),
-        "LogPath": c.log_path, "Name": "/" + c.name, "RestartCount": 0, "Driver": driver,
+        "Image": cfg.get("Image", ""), "ResolvConfPath": _made(c.path("resolv.conf")),
+        "HostnamePath": _made(c.path("hostname")), "HostsPath": _made(c.path("hosts")),
+        "LogPath": _made(c.log_path), "Name": "/" + c.name, "RestartCount": 0, "Driver": driver,
         "Platform": "linux", "MountLabel": "", "ProcessLabel": "", "AppArmorProfile": "",
         "ExecIDs": None, "HostConfig": host,
         "GraphDriver": {"Data": {

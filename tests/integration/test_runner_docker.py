@@ -110,6 +110,11 @@ def test_inspect_and_log_shape_match_docker(both: tuple[Path, Dockerd]) -> None:
     assert (ours["Path"], ours["Args"]) == (theirs["Path"], theirs["Args"])
     assert ours["Config"]["Env"] == theirs["Config"]["Env"]
     assert ours["Config"]["WorkingDir"] == theirs["Config"]["WorkingDir"]
+    for key in ("ResolvConfPath", "HostnamePath", "HostsPath", "LogPath"):  # made by the start
+        assert os.path.isfile(ours[key]) and os.path.isfile(theirs[key])
+        # the log's name differs: container-json.log where Docker has <id>-json.log
+        assert ours[key].rpartition("/")[2].removeprefix("container") == \
+            theirs[key].rpartition("/")[2].removeprefix(theirs["Id"])
 
     def entries(path: str) -> list[tuple[str, str]]:
         lines = Path(path).read_text().splitlines()
@@ -158,6 +163,8 @@ def test_created_container_inspects_as_docker(both: tuple[Path, Dockerd], name: 
         _dockyard(root, "rm", "-v", name)
         daemon.docker("rm", "-v", name)
     assert list(ours) == list(theirs)
+    paths = ("ResolvConfPath", "HostnamePath", "HostsPath", "LogPath")
+    assert [ours[k] for k in paths] == [theirs[k] for k in paths] == ["", "", "", ""]
     assert list(ours["HostConfig"]) == list(theirs["HostConfig"])
     for key, value in theirs["HostConfig"].items():
         if key == "Binds" and value is not None:  # Docker 20.10's client orders them anyhow
