@@ -12,6 +12,7 @@ import fcntl
 import hashlib
 import io
 import os
+import stat
 from pathlib import Path
 
 from builder.descriptor import Descriptor, check_digest
@@ -222,8 +223,35 @@ def file_size(path: Path) -> int:
 
 
 def tree_size(path: Path) -> int:
+    """The bytes ``path``'s entries take, directories included (what removing it frees)."""
     total = 0
     for dirpath, dirnames, filenames in os.walk(path):
         for name in filenames + dirnames:
             total += file_size(Path(dirpath) / name)
+    return total
+
+
+def counted_size(path: str) -> int:
+    """The bytes of what is under ``path`` as Docker's overlay driver counts a layer: the
+    sizes of everything but directories (a symlink's is its target's length), each inode
+    once; 0 when ``path`` is missing."""
+    total = 0
+    seen: set[tuple[int, int]] = set()
+    stack = [path]
+    while stack:
+        try:
+            entries = os.scandir(stack.pop())
+        except (FileNotFoundError, NotADirectoryError, PermissionError):
+            continue
+        with entries:
+            for entry in entries:
+                try:
+                    st = entry.stat(follow_symlinks=False)
+                except OSError:
+                    continue
+                if stat.S_ISDIR(st.st_mode):
+                    stack.append(entry.path)
+                elif st.st_size and (st.st_dev, st.st_ino) not in seen:
+                    seen.add((st.st_dev, st.st_ino))
+                    total += st.st_size
     return total

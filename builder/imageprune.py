@@ -74,23 +74,10 @@ def prune_images(store: Store, filters: Filters, in_use: Iterable[str]) -> Prune
                 continue
             released.add(chains[index])
             report.lines.append(f"deleted: {chains[index]}")
-            report.reclaimed += _layer_size(store, image, index)
+            report.reclaimed += store.layer_size(image.diff_ids[index], image.layers[index])
     if chosen:
         store.gc(blocking=False)
     return report
-
-
-def _layer_size(store: Store, image: Image, index: int) -> int:
-    """What Docker counts as a layer's size: its files' bytes (each inode once, directories
-    not), from the unpacked layer; the uncompressed tar's size when it is not unpacked."""
-    from builder.descriptor import hex_of
-    from builder.runner.size import tree_size
-
-    top = store.layers_dir / hex_of(image.diff_ids[index])
-    if not top.is_dir():
-        size = store.uncompressed_size(image.diff_ids[index])
-        return image.layers[index].size if size is None else size
-    return tree_size(str(top))
 
 
 def _filters_keep(image: Image, filters: Filters, until: int | None) -> bool:

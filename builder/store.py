@@ -5,7 +5,8 @@ On disk, under ``root``::
     store/              an OCI image layout (oci-layout, index.json, blobs/sha256/<hex>)
     layers/<hex>/       unpacked layer directories, a cache rebuilt from blobs on demand (or
                         a build step's own upper dir, adopted: :meth:`Store.adopt_unpacked`)
-    layers.db           sqlite: diff_id -> layer blob digest (beside the layout)
+    layers.db           sqlite: diff_id -> layer blob digest (beside the layout), and each
+                        layer's content size once counted (:meth:`Store.content_size`)
     pool/<key>          context files as COPY wrote them, keyed by content digest, mode, owner
                         and mtime; a COPY into new paths hardlinks an unchanged file from
                         here instead of writing it again (GC drops files no layer links)
@@ -41,6 +42,7 @@ from builder.blobs import (
     BlobReader,
     BlobWriter,
     atomic_write,
+    counted_size,
     file_size,
     flock,
     fsync_dir,
@@ -215,6 +217,8 @@ class Store:
                     " digest TEXT NOT NULL, media_type TEXT NOT NULL, size INTEGER NOT NULL,"
                     " uncompressed_size INTEGER, PRIMARY KEY (diff_id, digest))"
                 )
+                setup.execute("CREATE TABLE IF NOT EXISTS layer_sizes (diff_id TEXT PRIMARY KEY,"
+                              " size INTEGER NOT NULL)")
             finally:
                 setup.close()
         self._db_ready = True
@@ -413,6 +417,44 @@ class Store:
         for rec in self.layer_records(diff_id):
             if rec.uncompressed_size is not None:
                 return rec.uncompressed_size
+        return None
+
+    def content_size(self, diff_id: str) -> int | None:
+        """The bytes of layer ``diff_id``'s content as Docker counts an image's size (see
+        :func:`builder.blobs.counted_size`): from its unpacked directory, else read from its
+        verified blob; kept in ``layers.db`` once known (a diff_id's content never changes).
+        None when the store holds no sound blob of it."""
+        with self._db() as db:
+            row = db.execute("SELECT size FROM layer_sizes WHERE diff_id = ?",
+                             (diff_id,)).fetchone()
+        if row is not None:
+            return int(row[0])
+        top = self.layers_dir / hex_of(check_digest(diff_id, "diff_id"))
+        size = counted_size(str(top)) if top.is_dir() else self._tar_content_size(diff_id)
+        if size is not None:
+            with self._db() as db:
+                db.execute("INSERT OR REPLACE INTO layer_sizes VALUES (?, ?)", (diff_id, size))
+        return size
+
+    def layer_size(self, diff_id: str, blob: Descriptor) -> int:
+        """:meth:`content_size`, else the layer's tar size, else the size of ``blob``."""
+        size = self.content_size(diff_id)
+        if size is None:
+            size = self.uncompressed_size(diff_id)
+        return blob.size if size is None else size
+
+    def _tar_content_size(self, diff_id: str) -> int | None:
+        from builder.layers import open_uncompressed
+        from builder.layers.content import content_size
+
+        for record in sorted(self.layer_records(diff_id), key=lambda r: not r.verified):
+            try:
+                self.verify_layer(diff_id, record.descriptor)
+                with self.open_blob(record.descriptor.digest, record.descriptor.size) as blob, \
+                        open_uncompressed(blob) as tar:
+                    return content_size(tar)
+            except (DockyardError, OSError):
+                continue
         return None
 
     def verify_layer(self, diff_id: str, blob: Descriptor) -> LayerRecord:
@@ -837,6 +879,8 @@ class Store:
                 gone = [(d, b) for d, b in rows if not self.blob_path(b).is_file()]
                 db.executemany("DELETE FROM layers WHERE diff_id = ? AND digest = ?", gone)
                 live = {d for d, b in rows if (d, b) not in set(gone)}
+                db.execute("DELETE FROM layer_sizes WHERE diff_id NOT IN "
+                           "(SELECT diff_id FROM layers)")
             for path in self.layers_dir.iterdir():
                 key = path.name[5:].split("-")[0] if path.name.startswith(".tmp-") else path.name
                 if not path.name.startswith(".tmp-") and "sha256:" + key in live:

@@ -26,15 +26,15 @@ def prune(ctx: click.Context, force: bool) -> None:
     if not force and not click.confirm("WARNING! This will remove all stopped containers.\n"
                                        "Are you sure you want to continue?"):
         return
+    from builder.blobs import tree_size
     from builder.cli.imagefmt import human_size
-    from builder.cli.system import _tree_size
 
     root = root_of(ctx)
     removed = []
     reclaimed = 0
     for c in Containers(root).all():
         if not c.running:
-            size = _tree_size(Path(c.dir) / "upper") + _tree_size(Path(c.dir) / "fs")
+            size = tree_size(Path(c.dir) / "upper") + tree_size(Path(c.dir) / "fs")
             remove(root, c)
             reclaimed += size
             removed.append(c.id)

@@ -60,12 +60,9 @@ def short_id(digest: str) -> str:
 
 
 def image_size(store: Store, image: Image) -> int:
-    """Uncompressed size of the image's layers (blob sizes when unknown)."""
-    total = 0
-    for diff_id, layer in zip(image.diff_ids, image.layers, strict=False):
-        size = store.uncompressed_size(diff_id)
-        total += layer.size if size is None else size
-    return total
+    """The bytes of the image's layers as Docker counts them (:meth:`Store.layer_size`)."""
+    return sum(store.layer_size(diff_id, layer)
+               for diff_id, layer in zip(image.diff_ids, image.layers, strict=False))
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:

@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-from pathlib import Path
-
 import click
 
+from builder.blobs import tree_size
 from builder.cli.imagefmt import human_size, open_store, table
 from builder.descriptor import hex_of
-
-
-def _tree_size(path: Path) -> int:
-    total = 0
-    for dirpath, dirnames, filenames in os.walk(path):
-        for name in dirnames + filenames:
-            with contextlib.suppress(OSError):
-                total += os.lstat(os.path.join(dirpath, name)).st_size
-    return total
 
 
 def _percent(part: int, whole: int) -> str:
@@ -49,7 +37,7 @@ def df(ctx: click.Context) -> None:
     reclaim_images = sum(size for d, size in all_blobs.items() if d not in tagged_blobs)
     live = {hex_of(d) for image in images for d in image.diff_ids}
     layer_dirs = [p for p in store.layers_dir.iterdir() if not p.name.startswith(".")]
-    layer_sizes = {p.name: _tree_size(p) for p in layer_dirs}
+    layer_sizes = {p.name: tree_size(p) for p in layer_dirs}
     layers_total = sum(layer_sizes.values())
     layers_reclaim = sum(s for name, s in layer_sizes.items() if name not in live)
     total_blobs = sum(all_blobs.values())

@@ -519,6 +519,16 @@ def test_images_filters_as_docker(labelled: tuple[Path, Dockerd], args: list[str
                   daemon.docker("images", *args, check=False))
 
 
+def test_image_sizes_as_docker(labelled: tuple[Path, Dockerd]) -> None:
+    """SIZE, and inspect's Size, count the layers' files as Docker does (not their tars)."""
+    root, daemon = labelled
+    listing = ["images", "--format", "{{.Repository}}:{{.Tag}} {{.Size}}", "-f", "reference=lab*"]
+    assert sorted(_dockyard(root, *listing).stdout.splitlines()) == sorted(
+        daemon.docker(*listing).stdout.decode().splitlines())
+    sizes = ["inspect", "-f", "{{.Size}} {{.VirtualSize}}", "lab1:1", "cmp"]
+    assert _dockyard(root, *sizes).stdout == daemon.docker(*sizes).stdout.decode()
+
+
 def test_images_filter_without_equals_is_a_usage_error(labelled: tuple[Path, Dockerd]) -> None:
     root, daemon = labelled
     ours = _dockyard(root, "images", "-f", "dangling", check=False)

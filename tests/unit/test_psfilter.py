@@ -8,10 +8,11 @@ from typing import Any
 
 import pytest
 
+from builder.blobs import counted_size
 from builder.errors import ContainerError, FlagError
 from builder.runner.container import ZERO_TIME, Container
 from builder.runner.psfilter import Selection, parse
-from builder.runner.size import container_size, tree_size
+from builder.runner.size import container_size
 
 IMAGE = "sha256:" + "a" * 64
 OTHER = "sha256:" + "b" * 64
@@ -149,8 +150,8 @@ def test_sizes(tmp_path: Path) -> None:
     os.link(layer / "d" / "f", layer / "hard")
     os.symlink("d/f", layer / "link")
     (layer / "empty").touch()
-    assert tree_size(str(layer)) == 1003
-    assert tree_size(str(tmp_path / "missing")) == 0
+    assert counted_size(str(layer)) == 1003
+    assert counted_size(str(tmp_path / "missing")) == 0
     cdir = tmp_path / "containers" / "c"
     (cdir / "upper" / "w").mkdir(parents=True)
     (cdir / "upper" / "w" / "f").write_bytes(b"hi\n")

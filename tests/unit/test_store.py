@@ -368,3 +368,52 @@ def test_a_large_blob_is_written_back_while_it_is_written(
     else:
         assert dirty >= 32 << 20
     assert store.blob_path(writer.descriptor.digest).stat().st_size == 40 << 20  # type: ignore[union-attr]
+
+
+def test_content_size_as_docker_counts_it(tmp_path: Path, tree: Path) -> None:
+    """Files' bytes (a hardlinked inode once) and symlink targets, directories nothing; read
+    from the blob, the same as counted in the unpacked directory, and kept until GC."""
+    from builder.blobs import counted_size
+    from builder.layers.content import content_size
+
+    os.link(tree / "bin" / "tool", tree / "bin" / "tool2")
+    os.symlink("../etc/hello", tree / "bin" / "hello")
+    expected = 1004 + 6 + len("../etc/hello")
+    store = Store(tmp_path / "root")
+    image = make_image(store, tree, "app:1", compression="zstd")
+    diff_id = image.diff_ids[0]
+    assert not (store.layers_dir / diff_id[7:]).exists()
+    assert store.content_size(diff_id) == expected  # from the tar
+    assert counted_size(str(store.unpacked(diff_id))) == expected
+    # the count is kept: it is not taken again (a layer directory never changes; this one
+    # is changed only to tell)
+    store.layers_dir.joinpath(diff_id[7:], "etc", "hello").unlink()
+    assert store.content_size(diff_id) == expected
+    assert store.layer_size(diff_id, image.layers[0]) == expected
+    with store.session(), store.open_blob(image.layers[0].digest) as blob:
+        from builder.layers import open_uncompressed
+
+        with open_uncompressed(blob) as plain:
+            assert content_size(plain) == expected
+    store.remove_image("app:1")
+    assert store.content_size(diff_id) is None  # gone with the layer, not counted again
+    assert store.layer_size(diff_id, image.layers[0]) == image.layers[0].size
+
+
+def test_content_size_of_a_tar_with_whiteouts_and_rewrites() -> None:
+    import tarfile
+
+    from builder.layers.content import content_size
+
+    data = io.BytesIO()
+    with tarfile.open(fileobj=data, mode="w", format=tarfile.PAX_FORMAT) as tar:
+        for name, body in [("./a", b"12345"), ("d/.wh.gone", b""), ("a", b"xy"),
+                           ("d/.wh..wh..opq", b"")]:
+            info = tarfile.TarInfo(name)
+            info.size = len(body)
+            tar.addfile(info, io.BytesIO(body))
+        fifo = tarfile.TarInfo("p")
+        fifo.type = tarfile.FIFOTYPE
+        tar.addfile(fifo)
+    data.seek(0)
+    assert content_size(data) == 2  # "./a" rewritten as "a"
