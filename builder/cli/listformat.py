@@ -62,25 +62,35 @@ def is_template(fmt: str) -> bool:
     return fmt not in ("", "table", "json")
 
 
+def header_label(name: str) -> str:
+    """The header of ``{{.Label "name"}}``, as Docker's header context words it: the label's
+    last dot-separated part, with ``-`` and ``_`` as spaces (``com.x.my-key`` is ``my key``)."""
+    return name.rsplit(".", 1)[-1].replace("-", " ").replace("_", " ")
+
+
 def render(fmt: str, rows: Sequence[dict[str, Any]], headers: dict[str, str],
            type_name: str) -> str:
     """The text ``--format fmt`` prints for ``rows`` (no final newline).
 
     As Docker's formatter: a leading ``table`` asks for a header (each field's name from
     ``headers``) and aligned columns; spaces around are dropped and ``\\t``, ``\\n`` written
-    as two characters are a tab and a newline. Raises :class:`TemplateError`.
+    as two characters are a tab and a newline. A row that is a
+    :class:`~builder.gotemplate.Struct` already (one with methods) is used as it is. Raises
+    :class:`TemplateError`.
     """
-    from builder.gotemplate import Struct, parse
+    from builder.gotemplate import Method, MethodMap, Struct, parse
 
     table = fmt.startswith("table")
     source = fmt[len("table"):] if table else fmt
     source = source.strip(" ").replace("\\t", "\t").replace("\\n", "\n")
     template = parse(source)
-    lines = [template.execute(Struct(row, type_name)) for row in rows]
+    lines = [template.execute(row if isinstance(row, Struct) else Struct(row, type_name))
+             for row in rows]
     if not table:
         return "\n".join(lines)
     try:
-        header = template.execute(headers, header=True)
+        header = template.execute(
+            MethodMap(headers, {"Label": Method(header_label, ("string",))}), header=True)
     except TemplateError:  # Docker ignores a header that fails
         header = ""
     return tabwrite("\n".join([header, *lines]))

@@ -78,6 +78,15 @@ def command_text(config: dict[str, Any], trunc: bool) -> str:
     return go_quote(text)
 
 
+def _context(row: dict[str, Any], labels: dict[str, str]) -> Any:
+    """A row as Docker's ContainerContext: its values, and ``Label`` giving one label's value
+    ("" when there is none)."""
+    from builder.gotemplate import Method, Struct
+
+    return Struct(row, "*formatter.ContainerContext",
+                  {"Label": Method(lambda name: labels.get(name, ""), ("string",))})
+
+
 @click.command("ps")
 @click.option("-a", "--all", "show_all", is_flag=True, help="Show all containers (default "
               "shows just running).")
@@ -117,15 +126,16 @@ def ps(ctx: click.Context, show_all: bool, quiet: bool, no_trunc: bool, filters:
             click.echo(c.id if no_trunc else c.id[:12])
         return
     rows = []
+    labels: list[dict[str, str]] = []
     for c in found:
+        labels.append(c.config["Config"].get("Labels") or {})
         created = parse_time(c.config.get("Created", ""))
         row = {
             "Command": command_text(c.config, not no_trunc),
             "CreatedAt": time.strftime("%Y-%m-%d %H:%M:%S +0000 UTC", time.gmtime(created)),
             "ID": c.id if no_trunc else c.id[:12],
             "Image": c.config.get("ImageRef", ""),
-            "Labels": ",".join(f"{k}={v}" for k, v in
-                               (c.config["Config"].get("Labels") or {}).items()),
+            "Labels": ",".join(f"{k}={v}" for k, v in labels[-1].items()),
             "LocalVolumes": str(sum(m["Type"] == "volume" for m in c.config["Mounts"])),
             "Mounts": ",".join(m.get("Name") or m["Source"] for m in c.config["Mounts"]),
             "Names": c.name,
@@ -152,7 +162,8 @@ def ps(ctx: click.Context, show_all: bool, quiet: bool, no_trunc: bool, filters:
         from builder.errors import TemplateError
 
         try:
-            text = render(fmt, rows, HEADERS, "*formatter.ContainerContext")
+            text = render(fmt, [_context(row, lab) for row, lab in zip(rows, labels, strict=True)],
+                          HEADERS, "*formatter.ContainerContext")
         except TemplateError as err:
             prefix = "failed to parse template" if err.parsing else "failed to execute template"
             raise TemplateError(f"{prefix}: {err}", err.parsing) from None

@@ -1,9 +1,10 @@
-"""Running a parsed template: :func:`parse` and :class:`Template`.
+"""Running a parsed template: :class:`Exec`, one run on one value.
 
 The executor walks the tree with dot and the declared variables, looks fields up (a map's
 missing key is ``<no value>``, a struct's is an error), calls the functions of
-:mod:`~builder.gotemplate.funcs` with Go's argument checks, and fails with Go's
-``executing "" at <node>: ...`` wording.
+:mod:`~builder.gotemplate.funcs` and the methods of a value with Go's argument checks, runs
+named templates (``{{template}}``, in a scope of their own, at most :data:`MAX_DEPTH` deep)
+and fails with Go's ``executing "NAME" at <node>: ...`` wording.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from builder.errors import TemplateError
-from builder.gotemplate.funcs import FUNCS, HEADER_FUNCS, ArgError, FuncError, FuncTable
+from builder.goquote import go_quote
+from builder.gotemplate.funcs import ArgError, FuncError, FuncTable
 from builder.gotemplate.gofmt import go_sprint
 from builder.gotemplate.nodes import (
     Action,
@@ -25,31 +27,41 @@ from builder.gotemplate.nodes import (
     Literal,
     Node,
     Pipe,
+    TemplateCall,
     Text,
     Var,
 )
-from builder.gotemplate.parser import Parser
-from builder.gotemplate.values import MISSING, Struct, go_type, truth
+from builder.gotemplate.values import MISSING, Method, Struct, go_type, truth
+
+MAX_DEPTH = 100000  # Go's maxExecDepth: templates running inside templates
 
 
-class _Exec:
-    """One run of a template on one value: the variables in scope and the output so far."""
+class Exec:
+    """One run of a template on one value: the template running, the variables in scope and
+    the output so far."""
 
-    def __init__(self, src: str, funcs: FuncTable, data: Any) -> None:
+    def __init__(self, src: str, funcs: FuncTable, trees: dict[str, list[Node]],
+                 data: Any) -> None:
         self.src = src
         self.funcs = funcs
-        self.vars: list[tuple[str, Any]] = [("$", data)]
+        self.trees = trees
+        self.name = ""
+        self.depth = 0
+        # a variable: its name, its value and whether Go would hold it as an interface {}
+        self.vars: list[tuple[str, Any, bool]] = [("$", data, False)]
+        self.dot_boxed = False  # dot is an interface {}: a range's element
         self.node: Node | None = None
         self.out: list[str] = []
 
     def fail(self, msg: str) -> TemplateError:
         node = self.node
         if node is None:
-            return TemplateError(f"template: : {msg}")
+            return TemplateError(f"template: {self.name}: {msg}")
         before = self.src[:node.pos]
         line = before.count("\n") + 1
         col = len(before[before.rfind("\n") + 1:].encode("utf-8", "surrogateescape"))
-        return TemplateError(f'template: :{line}:{col}: executing "" at <{node}>: {msg}')
+        return TemplateError(
+            f"template: :{line}:{col}: executing {go_quote(self.name)} at <{node}>: {msg}")
 
     def walk(self, nodes: list[Node], dot: Any) -> None:
         for node in nodes:
@@ -61,6 +73,8 @@ class _Exec:
                     self.out.append("<no value>" if value is MISSING else go_sprint(value))
             elif isinstance(node, Control):
                 self.control(node, dot)
+            elif isinstance(node, TemplateCall):
+                self.template(node, dot)
             elif isinstance(node, Break):
                 raise _BreakSignal
             else:
@@ -73,12 +87,47 @@ class _Exec:
                 self.range(node, dot)
                 return
             value = self.pipeline(node.pipe, dot)
-            if truth(value):
-                self.walk(node.body, value if node.kind == "with" else dot)
+            if truth(value) and node.kind == "with":
+                self.walk_in(node.body, value, False)
+            elif truth(value):
+                self.walk(node.body, dot)
             elif node.orelse is not None:
                 self.walk(node.orelse, dot)
         finally:
             del self.vars[mark:]
+
+    def walk_in(self, nodes: list[Node], dot: Any, boxed: bool) -> None:
+        """Walk with a new dot; ``boxed``: Go holds it as an interface {} (a pipeline's value
+        is never one: Go takes the value out)."""
+        outer = self.dot_boxed
+        self.dot_boxed = boxed
+        try:
+            self.walk(nodes, dot)
+        finally:
+            self.dot_boxed = outer
+
+    def template(self, node: TemplateCall, dot: Any) -> None:
+        """Run a named template: dot the pipe's value, no variable but ``$`` (Go's
+        walkTemplate); the pipe's declarations stay in the caller's scope."""
+        self.node = node
+        body = self.trees.get(node.name)
+        if body is None:
+            raise self.fail(f"template {go_quote(node.name)} not defined")
+        if self.depth == MAX_DEPTH:
+            raise self.fail(f"exceeded maximum template depth ({MAX_DEPTH})")
+        value = MISSING if node.pipe is None else self.pipeline(node.pipe, dot)
+        caller = self.vars, self.name
+        self.vars, self.name = [("$", value, False)], node.name
+        self.depth += 1
+        try:
+            self.walk_in(body, value, False)
+        except RecursionError:  # Python's stack ran out before MAX_DEPTH
+            self.vars, self.name = caller
+            self.node = node
+            raise self.fail(f"exceeded maximum template depth ({self.depth - 1})") from None
+        finally:
+            self.vars, self.name = caller
+            self.depth -= 1
 
     def range(self, node: Control, dot: Any) -> None:
         pipe = node.pipe
@@ -99,12 +148,12 @@ class _Exec:
         for key, elem in items:
             ran = True
             if len(pipe.decl) == 1:
-                self.setvar(pipe.decl[0], elem, pipe.assign)
+                self.setvar(pipe.decl[0], elem, pipe.assign, True)
             elif len(pipe.decl) == 2:
                 self.setvar(pipe.decl[0], key, pipe.assign)
-                self.setvar(pipe.decl[1], elem, pipe.assign)
+                self.setvar(pipe.decl[1], elem, pipe.assign, True)
             try:
-                self.walk(node.body, elem)
+                self.walk_in(node.body, elem, True)
             except _ContinueSignal:
                 pass
             except _BreakSignal:
@@ -114,13 +163,13 @@ class _Exec:
         if not ran and node.orelse is not None:
             self.walk(node.orelse, dot)
 
-    def setvar(self, name: str, value: Any, assign: bool) -> None:
+    def setvar(self, name: str, value: Any, assign: bool, boxed: bool = False) -> None:
         if assign:
             for i in range(len(self.vars) - 1, -1, -1):
                 if self.vars[i][0] == name:
-                    self.vars[i] = (name, value)
+                    self.vars[i] = (name, value, boxed)
                     return
-        self.vars.append((name, value))
+        self.vars.append((name, value, boxed))
 
     def pipeline(self, pipe: Pipe, dot: Any) -> Any:
         self.node = pipe
@@ -152,35 +201,51 @@ class _Exec:
         return first.value
 
     def var(self, name: str) -> Any:
-        for vname, value in reversed(self.vars):
+        return self.var_entry(name)[0]
+
+    def var_entry(self, name: str) -> tuple[Any, bool]:
+        """A variable's value and whether it is an interface {}."""
+        for vname, value, boxed in reversed(self.vars):
             if vname == name:
-                return value
+                return value, boxed
         raise self.fail(f"undefined variable: {name}")
 
     def field(self, node: Field, dot: Any, args: list[Node], final: Any) -> Any:
+        boxed = False
         if node.base is None:
-            value = dot
+            value, boxed = dot, self.dot_boxed
         elif isinstance(node.base, Var):
-            value = self.var(node.base.name)
+            value, boxed = self.var_entry(node.base.name)
         elif isinstance(node.base, Ident):  # print.A: the function called without arguments
             value = self.call(node.base, Command([node.base], node.base.pos), dot, _NOFINAL)
         else:
             assert isinstance(node.base, Pipe)
             value = self.pipeline(node.base, dot)
         self.node = node
-        has_args = len(args) > 1 or final is not _NOFINAL
-        for n, name in enumerate(node.names):
-            last = n == len(node.names) - 1
-            value = self.lookup(value, name, has_args and last)
-        return value
+        for name in node.names[:-1]:
+            receiver, value = value, self.lookup(value, name, [], _NOFINAL, dot, boxed)
+            # a map's element is an interface {}; a formatter's method gives a string
+            boxed = isinstance(receiver, dict) and not getattr(receiver, "type_name", "") \
+                and name not in getattr(receiver, "methods", {})
+        return self.lookup(value, node.names[-1], args[1:], final, dot, boxed)
 
-    def lookup(self, receiver: Any, name: str, has_args: bool) -> Any:
+    def lookup(self, receiver: Any, name: str, args: list[Node], final: Any, dot: Any,
+               boxed: bool) -> Any:
+        """``receiver.name``: a method called with ``args`` (and ``final``, a pipeline's value),
+        a struct's field or a map's key; ``boxed``: the receiver is an interface {}."""
         if receiver is MISSING:
             return MISSING
         if receiver is None:
             raise self.fail(f"nil pointer evaluating interface {{}}.{name}")
+        method = getattr(receiver, "methods", {}).get(name)
+        if method is not None:
+            return self.call_method(name, method, args, final, dot)
+        count = len(args) + (final is not _NOFINAL)
         if isinstance(receiver, dict):
-            if has_args:
+            typed = isinstance(receiver, Struct) and receiver.type_name
+            if typed and name in receiver and count:  # a formatter's value is a Go method
+                raise self.fail(f"wrong number of args for {name}: want 0 got {count}")
+            if count and not typed:
                 raise self.fail(f"{name} is not a method but has arguments")
             if name in receiver:
                 return receiver[name]
@@ -189,7 +254,40 @@ class _Exec:
                     raise self.fail(f"can't evaluate field {name} in type {receiver.type_name}")
                 raise self.fail(f'map has no entry for key "{name}"')
             return MISSING
-        raise self.fail(f"can't evaluate field {name} in type interface {{}}")
+        kind = "interface {}" if boxed else go_type(receiver)
+        raise self.fail(f"can't evaluate field {name} in type {kind}")
+
+    def call_method(self, name: str, method: Method, args: list[Node], final: Any,
+                    dot: Any) -> Any:
+        """Go's evalCall of a method: the argument count, then each argument of its
+        parameter's type (a literal must be one of that type)."""
+        count = len(args) + (final is not _NOFINAL)
+        if count != len(method.params):
+            raise self.fail(f"wrong number of args for {name}: want {len(method.params)} got "
+                            f"{count}")
+        values = []
+        for node, want in zip(args, method.params, strict=False):
+            self.node = node
+            if isinstance(node, Literal):
+                if node.value is None:
+                    raise self.fail(f"cannot assign nil to {want}")
+                if not _is_type(node.value, want):
+                    raise self.fail(f"expected {_KIND_WORDS.get(want, want)}; found {node}")
+                values.append(node.value)
+            else:
+                values.append(self.typed(self.arg(node, dot), want))
+        if final is not _NOFINAL:
+            values.append(self.typed(final, method.params[-1]))
+        return method.func(*values)
+
+    def typed(self, value: Any, want: str) -> Any:
+        """Go's validateType: ``value`` as an argument of Go type ``want``."""
+        if value is MISSING:
+            raise self.fail(f"invalid value; expected {want}")
+        if not _is_type(value, want):
+            got = "interface {}" if value is None else go_type(value)
+            raise self.fail(f"wrong type for value; expected {want}; got {got}")
+        return value
 
     def arg(self, node: Node, dot: Any) -> Any:
         self.node = node
@@ -248,6 +346,19 @@ class _Exec:
         return value
 
 
+_KIND_WORDS = {"int": "integer"}  # how Go's evalArg names a literal's wanted kind
+
+
+def _is_type(value: Any, want: str) -> bool:
+    if want == "string":
+        return isinstance(value, str)
+    if want == "int":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if want == "bool":
+        return isinstance(value, bool)
+    return True
+
+
 class _BreakSignal(Exception):
     pass
 
@@ -257,24 +368,3 @@ class _ContinueSignal(Exception):
 
 
 _NOFINAL: Any = object()
-
-
-class Template:
-    """A parsed template; :meth:`execute` runs it."""
-
-    def __init__(self, source: str, tree: list[Node], funcs: FuncTable) -> None:
-        self.source = source
-        self.tree = tree
-        self.funcs = funcs
-
-    def execute(self, data: Any, header: bool = False) -> str:
-        """The template's output for ``data``; ``header`` uses Docker's header functions."""
-        run = _Exec(self.source, HEADER_FUNCS if header else self.funcs, data)
-        run.walk(self.tree, data)
-        return "".join(run.out)
-
-
-def parse(source: str) -> Template:
-    """Parse ``source`` (Go text/template syntax) with Docker's functions."""
-    tree = Parser(source, FUNCS).parse()
-    return Template(source, tree, FUNCS)

@@ -2,7 +2,9 @@
 
 An :class:`Action` holds a :class:`Pipe` of :class:`Command` stages whose arguments are
 fields, variables, function names, literals, dot or parenthesized pipes; ``str()`` of an
-operand gives it back as Go writes it in an error (``<.A.B>``).
+operand gives it back as Go writes it in an error (``<.A.B>``). A :class:`TemplateCall` runs
+a named template (``{{template}}``, ``{{block}}``); :func:`is_empty` is Go's test of whether
+a template's body holds nothing but space.
 """
 
 from __future__ import annotations
@@ -104,3 +106,24 @@ class Break(Node):
 class Continue(Node):
     pass
 
+
+class TemplateCall(Node):
+    """``{{template "name" pipe}}``: the named template run on the pipe's value, or no value."""
+
+    def __init__(self, name: str, pipe: Pipe | None, pos: int) -> None:
+        self.name, self.pipe, self.pos = name, pipe, pos
+
+    def __str__(self) -> str:
+        from builder.goquote import go_quote
+
+        return "{{template " + go_quote(self.name) + (f" {self.pipe}" if self.pipe else "") + "}}"
+
+
+# Go's unicode.IsSpace: what bytes.TrimSpace drops
+_GO_SPACE = " \t\n\v\f\r\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008" \
+    "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+
+
+def is_empty(body: list[Node]) -> bool:
+    """Go's parse.IsEmptyTree: nothing but text of white space (a redefinition's test)."""
+    return all(isinstance(n, Text) and not n.text.strip(_GO_SPACE) for n in body)

@@ -1,8 +1,9 @@
-"""The template parser: tokens into a tree of :mod:`~builder.gotemplate.nodes`.
+"""The template parser: tokens into trees of :mod:`~builder.gotemplate.nodes`.
 
 :class:`Parser` checks what Go's parser checks as it goes (declared variables, known
 functions, ``break``/``continue`` inside ``range``, pipeline shape) and fails with Go's
-wording; number and string literals become their Python values.
+wording; number and string literals become their Python values. ``{{define}}`` (at top level
+only) and ``{{block}}`` add named templates beside the top-level one, named ``""``.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 
 from builder.errors import TemplateError
+from builder.goquote import go_quote
 from builder.gotemplate.lexer import Lexer, Tok, parse_error, unquote
 from builder.gotemplate.nodes import (
     Action,
@@ -23,13 +25,15 @@ from builder.gotemplate.nodes import (
     Literal,
     Node,
     Pipe,
+    TemplateCall,
     Text,
     Var,
+    is_empty,
 )
 
 
 class Parser:
-    """Builds the tree of one template; ``funcs`` are the function names it may call."""
+    """Builds the trees of a template's text; ``funcs`` are the function names it may call."""
 
     def __init__(self, src: str, funcs: Collection[str]) -> None:
         self.src = src
@@ -38,6 +42,7 @@ class Parser:
         self.funcs = funcs
         self.vars = ["$"]
         self.range_depth = 0
+        self.trees: dict[str, list[Node]] = {}
 
     def fail(self, msg: str, tok: Tok | None = None) -> TemplateError:
         pos = (tok or self.toks[self.i]).pos
@@ -51,14 +56,17 @@ class Parser:
         self.i = min(self.i + 1, len(self.toks) - 1)
         return tok
 
-    def parse(self) -> list[Node]:
-        body, end = self.list_until()
+    def parse(self) -> dict[str, list[Node]]:
+        """The named templates: the top-level one as ``""``, the defined ones by name."""
+        body, end = self.list_until(top=True)
         if end is not None:
             raise self.fail(f"unexpected {{{{{end}}}}}")
-        return body
+        self.add("", body, self.peek())
+        return self.trees
 
-    def list_until(self) -> tuple[list[Node], str | None]:
-        """Nodes up to EOF, ``{{end}}`` or ``{{else``; which of those two ended the list."""
+    def list_until(self, top: bool = False) -> tuple[list[Node], str | None]:
+        """Nodes up to EOF, ``{{end}}`` or ``{{else``; which of those two ended the list.
+        ``top``: the top level, where ``{{define}}`` may stand."""
         nodes: list[Node] = []
         while True:
             tok = self.next()
@@ -74,7 +82,69 @@ class Parser:
                 if word.val == "end":
                     self.expect_right("end")
                 return nodes, word.val
+            if top and word.kind == "kw" and word.val == "define":
+                self.next()
+                self.definition()
+                continue
             nodes.append(self.action())
+
+    def definition(self) -> None:
+        """``{{define "name"}} ... {{end}}``, the keyword read."""
+        context = "define clause"
+        name = self.template_name(context)
+        tok = self.next()
+        if tok.kind != "right":
+            raise self.fail(f"unexpected {_describe(tok)} in {context}", tok)
+        self.add(name, self.named_body(context), self.toks[self.i - 1])
+
+    def template_call(self, block: bool) -> TemplateCall:
+        """``{{template "name" [pipe]}}`` or ``{{block "name" pipe}} ... {{end}}``, the keyword
+        read; a block defines the template as well."""
+        context = "block clause" if block else "template clause"
+        pos = self.peek().pos
+        name = self.template_name(context)
+        pipe = None
+        if block or self.peek().kind != "right":
+            pipe = self.pipeline(context, "right")
+        self.next()
+        if block:
+            self.add(name, self.named_body(context), self.toks[self.i - 1])
+        return TemplateCall(name, pipe, pos)
+
+    def template_name(self, context: str) -> str:
+        tok = self.next()
+        if tok.kind == "raw":
+            return tok.val[1:-1]
+        if tok.kind != "str":
+            raise self.fail(f"unexpected {_describe(tok)} in {context}", tok)
+        try:
+            return unquote(tok.val[1:-1])
+        except ValueError:
+            raise self.fail("invalid syntax", tok) from None
+
+    def named_body(self, context: str) -> list[Node]:
+        """A named template's body up to its ``{{end}}``: a scope of its own, where the
+        variables around are unknown and ``$`` is the template's dot."""
+        outer = self.vars, self.range_depth
+        self.vars, self.range_depth = ["$"], 0
+        body, end = self.list_until()
+        self.vars, self.range_depth = outer
+        if end is None:
+            raise self.fail("unexpected EOF")
+        if end == "else":
+            nxt = self.peek()
+            if nxt.kind != "kw" or nxt.val != "if":
+                self.expect_right("else")
+            raise self.fail(f"unexpected {{{{else}}}} in {context}", nxt)
+        return body
+
+    def add(self, name: str, body: list[Node], tok: Tok) -> None:
+        """Go's rule for a name defined twice: a body of white space defines nothing."""
+        old = self.trees.get(name)
+        if old is None or is_empty(old):
+            self.trees[name] = body
+        elif not is_empty(body):
+            raise self.fail(f"template: multiple definition of template {go_quote(name)}", tok)
 
     def expect_right(self, context: str) -> None:
         tok = self.next()
@@ -92,8 +162,9 @@ class Parser:
                 raise self.fail(f"{{{{{tok.val}}}}} outside {{{{range}}}}", tok)
             self.expect_right(tok.val)
             return Break() if tok.val == "break" else Continue()
-        if tok.kind == "kw" and tok.val in ("define", "template", "block"):
-            raise self.fail(f"{{{{{tok.val}}}}} is not supported", tok)
+        if tok.kind == "kw" and tok.val in ("template", "block"):
+            self.next()
+            return self.template_call(tok.val == "block")
         pipe = self.pipeline("command", "right")
         self.next()
         return Action(pipe)
@@ -157,6 +228,9 @@ class Parser:
                 break
             if tok.kind == "eof":
                 raise self.fail("unclosed action" if closer == "right" else "unclosed left paren")
+            if tok.kind in ("|", ",", "=", ":=") or (
+                    tok.kind == "kw" and tok.val not in ("true", "false", "nil")):
+                raise self.fail(f"unexpected {_describe(tok)} in {context}", tok)
             cmds.append(self.command(closer))
             if self.peek().kind == "|":
                 self.next()
@@ -242,11 +316,10 @@ class Parser:
 
 
 def _describe(tok: Tok) -> str:
-    if tok.kind == "right":
-        return "}}"
+    """A token as Go's parser names it in an error: keywords (and dot) in angle brackets."""
     if tok.kind == "eof":
         return "EOF"
-    if tok.kind == "kw" and tok.val in ("end", "else", "if", "range", "with"):
+    if tok.kind == "dot" or (tok.kind == "kw" and tok.val not in ("true", "false")):
         return f"<{tok.val}>"
     return f'"{tok.val}"'
 

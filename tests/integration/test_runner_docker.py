@@ -294,6 +294,13 @@ def test_exec_start_failures_as_docker(running: tuple[Path, Dockerd], flags: lis
     "{{.State.Nope}}",
     "{{foo .}}",
     "{{.State.Status",
+    '{{define "x"}}{{.Name}}:{{.State.Status}}{{end}}{{template "x" .}}|'
+    '{{block "b" .Args}}{{len .}}{{$}}{{end}}|{{template "b" .Path}}',
+    '{{define "x"}}[{{.}}]{{end}}{{template "x"}}{{define "x"}} {{end}}',
+    '{{template "nope" .}}',
+    '{{define "x"}}\n {{.Nope.X}}{{end}}{{template "x" .Name}}',
+    '{{define "x"}}a{{end}}{{define "x"}}b{{end}}',
+    '{{define "r"}}{{template "r" .}}{{end}}{{template "r" .}}',
 ])
 def test_inspect_format_same_as_docker(both: tuple[Path, Dockerd], template: str) -> None:
     root, daemon = both
@@ -391,6 +398,26 @@ def test_ps_filters_as_docker(listed: tuple[Path, Dockerd, Path], filters: list[
         return names if "-n" in filters or "-l" in filters else sorted(names)
 
     assert mine(ours.stdout) == mine(theirs.stdout.decode())
+
+
+@pytest.mark.parametrize("template", [
+    '{{.Names}} {{.Label "team"}}|{{"solo" | .Label}}|{{.Label "nope"}}|{{.Label .Names}}',
+    '{{.Names}} {{define "x"}}{{.Label "team"}}{{end}}{{block "y" .}}{{template "x" .}}{{end}}',
+    r'table {{.Names}}\t{{.Label "team"}}\t{{.Label "com.ex.my-key"}}',
+    "{{.Names}} {{.Label}}",
+    "{{.Names}} {{.Label 3}}",
+    '{{.Names}} {{.Nope "x"}}',
+])
+def test_ps_label_as_docker(listed: tuple[Path, Dockerd, Path], template: str) -> None:
+    root, daemon, _ = listed
+    args = ["ps", "-a", "--format", template, "-f", "name=pf-"]
+    ours = _dockyard(root, *args, check=False)
+    theirs = daemon.docker(*args, check=False)
+    assert (ours.returncode, ours.stderr.removeprefix("error: ")) == (
+        theirs.returncode, theirs.stderr.decode())
+    mine, docker = ours.stdout.splitlines(), theirs.stdout.decode().splitlines()
+    assert mine[:1] == docker[:1]  # a table's header first; rows in creation order
+    assert sorted(mine) == sorted(docker)
 
 
 def test_ps_filter_by_id_as_docker(listed: tuple[Path, Dockerd, Path]) -> None:

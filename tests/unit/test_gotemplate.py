@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from builder.cli.listformat import render, tabwrite
+from builder.cli.listformat import header_label, render, tabwrite
 from builder.errors import TemplateError
-from builder.gotemplate import NilMap, Struct, go_sprintf, parse
+from builder.gotemplate import Method, NilMap, Struct, go_sprintf, parse, template
 
 DATA: dict[str, Any] = {
     "Name": "/c1", "Id": "0aa353971c76243f", "Args": ["sh", "-c", "exit 3"],
@@ -99,6 +99,27 @@ def test_output(template: str, expected: str) -> None:
     assert parse(template).execute(DATA) == expected
 
 
+@pytest.mark.parametrize(("source", "expected"), [
+    ('{{define "x"}}[{{.Status}}]{{end}}a{{template "x" .State}}b', "a[exited]b"),
+    ('{{template "x" .Name}}{{define "x"}}<{{.}}>{{end}}', "</c1>"),  # defined after use
+    ('{{define "x"}}[{{.}}]{{end}}{{template "x"}}', "[<no value>]"),  # no pipe: no value
+    ('{{define "x"}}{{$}}|{{$.Status}}{{end}}{{template "x" .State}}',
+     "map[ExitCode:3 Health:<nil> Running:false Status:exited]|exited"),
+    ('{{define "x"}}{{.Name}}{{end}}{{with .State}}{{template "x" $}}{{end}}', "/c1"),
+    ('{{block "b" .Name}}<{{.}}>{{end}}|{{template "b" "z"}}', "</c1>|<z>"),
+    ('{{define "x"}}a{{end}}{{define "x"}} {{end}}{{template "x"}}', "a"),  # empty: no effect
+    ('{{define "x"}} {{end}}{{define "x"}}b{{end}}{{template "x"}}', "b"),  # replaces empty
+    ('{{define ""}}D{{end}} \n', "D"),  # the top level is empty: the definition is it
+    ('x{{- define "x"}}a{{end -}}\ny', "xy"),
+    ('{{template "x" $y := 3}}{{$y}}{{define "x"}}{{.}}{{end}}', "33"),  # $y stays
+    ('{{define "r"}}{{if lt (len .) 3}}{{.}}:{{template "r" (printf "%sx" .)}}{{end}}{{end}}'
+     '{{template "r" ""}}', ":x:xx:"),
+    ('{{range .Args}}{{template "q" .}}{{end}}{{define "q"}}({{.}}){{end}}', "(sh)(-c)(exit 3)"),
+])
+def test_named_templates(source: str, expected: str) -> None:
+    assert parse(source).execute(DATA) == expected
+
+
 @pytest.mark.parametrize(("template", "message"), [
     ("{{foo .}}", 'template: :1: function "foo" not defined'),
     ("{{.State.Status", "template: :1: unclosed action"),
@@ -115,6 +136,45 @@ def test_output(template: str, expected: str) -> None:
     ("a\nb {{if}}", "template: :2: missing value for if"),
 ])
 def test_parse_errors(template: str, message: str) -> None:
+    with pytest.raises(TemplateError) as err:
+        parse(template)
+    assert str(err.value) == message
+    assert err.value.parsing
+
+
+@pytest.mark.parametrize(("template", "message"), [
+    ('{{$x := 1}}{{define "x"}}{{$x}}{{end}}', 'template: :1: undefined variable "$x"'),
+    ('{{$x := 1}}{{block "b" .}}{{$x}}{{end}}', 'template: :1: undefined variable "$x"'),
+    ('{{block "b"}}{{.}}{{end}}', "template: :1: missing value for block clause"),
+    ('{{if 1}}{{define "x"}}a{{end}}{{end}}', "template: :1: unexpected <define> in command"),
+    ('{{define "x"}}{{define "y"}}a{{end}}{{end}}',
+     "template: :1: unexpected <define> in command"),
+    ('{{define x}}a{{end}}', 'template: :1: unexpected "x" in define clause'),
+    ('{{define "x" .}}a{{end}}', "template: :1: unexpected <.> in define clause"),
+    ('{{define "x"}}a', "template: :1: unexpected EOF"),
+    ('{{block "b" .}}a', "template: :1: unexpected EOF"),
+    ('{{define "x"}}a{{else}}b{{end}}', "template: :1: unexpected {{else}} in define clause"),
+    ('{{define "x"}}a{{else if 1}}b{{end}}',
+     "template: :1: unexpected {{else}} in define clause"),
+    ('{{define "x"}}a{{else x}}b{{end}}', 'template: :1: unexpected "x" in else'),
+    ('{{block "b" .}}a{{else}}b{{end}}', "template: :1: unexpected {{else}} in block clause"),
+    ("{{template x}}", 'template: :1: unexpected "x" in template clause'),
+    ("{{template}}", 'template: :1: unexpected "}}" in template clause'),
+    ('{{template "a\\x"}}', "template: :1: invalid syntax"),
+    ('{{define "x"}}a{{end}}{{define "x"}}b{{end}}',
+     'template: :1: template: multiple definition of template "x"'),
+    ('{{define "x"}}a{{end}}\n{{define "x"}}\nb{{end}}',
+     'template: :3: template: multiple definition of template "x"'),
+    ('{{block "x" .}}a{{end}}{{define "x"}}b{{end}}',
+     'template: :1: template: multiple definition of template "x"'),
+    ('{{define ""}}D{{end}}T', 'template: :1: template: multiple definition of template ""'),
+    ('{{define "x"}}{{break}}{{end}}', "template: :1: {{break}} outside {{range}}"),
+    ('{{range 1}}{{block "b" .}}{{break}}{{end}}{{end}}',
+     "template: :1: {{break}} outside {{range}}"),
+    ("{{| x}}", 'template: :1: unexpected "|" in command'),
+    ("{{if if}}{{end}}", "template: :1: unexpected <if> in if"),
+])
+def test_named_template_parse_errors(template: str, message: str) -> None:
     with pytest.raises(TemplateError) as err:
         parse(template)
     assert str(err.value) == message
@@ -169,6 +229,115 @@ def test_exec_errors(template: str, message: str) -> None:
         tree.execute(DATA)
     assert str(err.value) == message
     assert not err.value.parsing
+
+
+@pytest.mark.parametrize(("source", "message"), [
+    ('{{template "x"}}',
+     'template: :1:11: executing "" at <{{template "x"}}>: template "x" not defined'),
+    ('ab{{template "x" .Name}}',
+     'template: :1:13: executing "" at <{{template "x" .Name}}>: template "x" not defined'),
+    ('{{define "x"}}{{template "y"}}{{end}}{{template "x" 1}}',
+     'template: :1:25: executing "x" at <{{template "y"}}>: template "y" not defined'),
+    # errors inside a named template: its name, positions in the whole text
+    ('{{define "x"}}\n {{.Nope.X}}{{end}}{{template "x" 3}}',
+     "template: :2:8: executing \"x\" at <.Nope.X>: can't evaluate field Nope in type int"),
+    ('{{define "a\\tb"}}{{.X}}{{end}}{{template "a\\tb" .Name}}',
+     "template: :1:19: executing \"a\\tb\" at <.X>: can't evaluate field X in type string"),
+    ('{{define "x"}}{{.Name 1}}{{end}}{{template "x" $}}',
+     'template: :1:16: executing "x" at <.Name>: Name is not a method but has arguments'),
+    ('{{define "x"}}{{.}}{{end}}{{template "x" nil}}',
+     'template: :1:41: executing "" at <nil>: nil is not a command'),
+    # Go's type of a value: an interface {} from a map or a range, its own out of a pipeline
+    ("{{range .Args}}{{.X}}{{end}}",
+     "template: :1:17: executing \"\" at <.X>: can't evaluate field X in type interface {}"),
+    ("{{range $i, $e := .Args}}{{$e.X}}{{$i.X}}{{end}}",
+     "template: :1:29: executing \"\" at <$e.X>: can't evaluate field X in type interface {}"),
+    ("{{range $i, $e := .Args}}{{$i.X}}{{end}}",
+     "template: :1:29: executing \"\" at <$i.X>: can't evaluate field X in type int"),
+    ("{{$v := .Name}}{{$v.X}}",
+     "template: :1:19: executing \"\" at <$v.X>: can't evaluate field X in type string"),
+    ("{{range .Args}}{{with .}}{{.X}}{{end}}{{end}}",
+     "template: :1:27: executing \"\" at <.X>: can't evaluate field X in type string"),
+])
+def test_named_template_exec_errors(source: str, message: str) -> None:
+    with pytest.raises(TemplateError) as err:
+        parse(source).execute(DATA)
+    assert str(err.value) == message
+    assert not err.value.parsing
+
+
+def test_recursion_stops_at_gos_depth() -> None:
+    with pytest.raises(TemplateError) as err:
+        parse('{{define "r"}}{{template "r" .}}{{end}}{{template "r" .}}').execute(DATA)
+    assert str(err.value) == ('template: :1:25: executing "r" at <{{template "r" .}}>: '
+                              "exceeded maximum template depth (100000)")
+
+
+def test_recursion_beyond_pythons_stack_is_a_template_error(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(template, "_FRAMES_PER_DEPTH", 1)  # less stack than the depth needs
+    source = '{{define "r"}}{{if 1}}{{with 1}}{{template "r" $}}{{end}}{{end}}{{end}}' \
+        '{{template "r" .}}'
+    with pytest.raises(TemplateError, match=r'^template: :1:43: executing "r" at '
+                       r'<\{\{template "r" \$\}\}>: exceeded maximum template depth \(\d+\)$'):
+        parse(source).execute(DATA)
+
+
+def _ps_row(labels: dict[str, str]) -> Struct:
+    return Struct({"Names": "c1", "Labels": ",".join(f"{k}={v}" for k, v in labels.items())},
+                  "*formatter.ContainerContext",
+                  {"Label": Method(lambda name: labels.get(name, ""), ("string",))})
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ('{{.Label "foo"}}|{{"x" | .Label}}|{{.Label "nope"}}|{{.Labels}}', "bar|y||foo=bar,x=y"),
+    ('{{"foo" | .Label | upper}} {{with .Label "foo"}}{{.}}{{end}} {{.Label `x`}}', "BAR bar y"),
+    ('{{$l := .Label "x"}}{{$l}} {{printf "%q" (.Label "foo")}} {{.Label (print "f" "oo")}}',
+     'y "bar" bar'),
+    ('{{.Label .Names}}|{{.Label "foo" | .Label}}|', "||"),
+    ('{{define "n"}}{{.Names}}:{{.Label "foo"}}{{end}}{{template "n" .}}', "c1:bar"),
+])
+def test_methods(source: str, expected: str) -> None:
+    assert parse(source).execute(_ps_row({"foo": "bar", "x": "y"})) == expected
+
+
+@pytest.mark.parametrize(("source", "message"), [
+    ("{{.Label}}", 'template: :1:2: executing "" at <.Label>: wrong number of args for Label: '
+     "want 1 got 0"),
+    ('{{.Label "a" "b"}}', 'template: :1:2: executing "" at <.Label>: wrong number of args for '
+     "Label: want 1 got 2"),
+    ('{{"a" | .Label "b"}}', 'template: :1:8: executing "" at <.Label>: wrong number of args '
+     "for Label: want 1 got 2"),
+    ("{{.Label.X}}", 'template: :1:8: executing "" at <.Label.X>: wrong number of args for '
+     "Label: want 1 got 0"),
+    ('{{index .Label "foo"}}', 'template: :1:8: executing "" at <.Label>: wrong number of args '
+     "for Label: want 1 got 0"),
+    ("{{.Label 3}}", 'template: :1:9: executing "" at <3>: expected string; found 3'),
+    ("{{3 | .Label}}", 'template: :1:6: executing "" at <.Label>: wrong type for value; '
+     "expected string; got int"),
+    ("{{.Label nil}}", 'template: :1:9: executing "" at <nil>: cannot assign nil to string'),
+    ("{{.Label .Nope}}", 'template: :1:9: executing "" at <.Nope>: can\'t evaluate field Nope in '
+     "type *formatter.ContainerContext"),
+    # a formatter's value is a method without parameters; a missing name is no field
+    ('{{.Names "x"}}', 'template: :1:2: executing "" at <.Names>: wrong number of args for '
+     "Names: want 0 got 1"),
+    ('{{.Nope "x"}}', 'template: :1:2: executing "" at <.Nope>: can\'t evaluate field Nope in '
+     "type *formatter.ContainerContext"),
+    ("{{.Names.X}}", 'template: :1:8: executing "" at <.Names.X>: can\'t evaluate field X in '
+     "type string"),
+])
+def test_method_errors(source: str, message: str) -> None:
+    with pytest.raises(TemplateError) as err:
+        parse(source).execute(_ps_row({"foo": "bar"}))
+    assert str(err.value) == message
+
+
+def test_label_header_is_the_label_name_as_docker_words_it() -> None:
+    assert [header_label(n) for n in ("foo", "com.ex.my-key_x", "a.b.", "")] == [
+        "foo", "my key x", "", ""]
+    rows = [_ps_row({"com.ex.my-key": "v"})]
+    assert render(r'table {{.Label "com.ex.my-key"}}\t{{.Names}}', rows, {"Names": "NAMES"},
+                  "*formatter.ContainerContext") == "my key    NAMES\nv         c1"
 
 
 def test_structs_and_nil_maps() -> None:
