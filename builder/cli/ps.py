@@ -87,6 +87,11 @@ def _context(row: dict[str, Any], labels: dict[str, str]) -> Any:
                   {"Label": Method(lambda name: labels.get(name, ""), ("string",))})
 
 
+def _ellipsis(text: str, trunc: bool) -> str:
+    """Docker's MOUNTS entry: at most 15 characters, the last an ellipsis when cut."""
+    return text[:14] + "…" if trunc and len(text) > 15 else text
+
+
 @click.command("ps")
 @click.option("-a", "--all", "show_all", is_flag=True, help="Show all containers (default "
               "shows just running).")
@@ -137,15 +142,16 @@ def ps(ctx: click.Context, show_all: bool, quiet: bool, no_trunc: bool, filters:
             "Image": c.config.get("ImageRef", ""),
             "Labels": ",".join(f"{k}={v}" for k, v in labels[-1].items()),
             "LocalVolumes": str(sum(m["Type"] == "volume" for m in c.config["Mounts"])),
-            "Mounts": ",".join(m.get("Name") or m["Source"] for m in c.config["Mounts"]),
+            "Mounts": ",".join(_ellipsis(m.get("Name") or m["Source"], not no_trunc)
+                               for m in c.config["Mounts"]),
             "Names": c.name,
             "Networks": c.config["HostConfig"].get("NetworkMode", ""),
             "Ports": "",
             "RunningFor": human_duration(time.time() - created) + " ago",
+            "Size": size_text(0, 0),
             "State": c.state.get("Status", ""),
             "Status": status_text(c.state),
-            "Size": size_text(0, 0),
-        }
+        }  # in the order Docker's row marshals its keys: sorted
         if size:
             from builder.runner.size import container_size
 

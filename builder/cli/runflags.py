@@ -169,8 +169,8 @@ def labels(kw: dict[str, Any]) -> dict[str, str]:
 
 
 def exposed(specs: list[str]) -> list[str]:
-    """The ``port/proto`` keys ``--expose`` adds, read as Docker's client reads them (the
-    protocol as given, unchecked; a range from its first two ``-``-separated parts)."""
+    """The ``port/proto`` keys ``--expose`` adds, read as Docker 20.10's client reads them
+    (the protocol as given, unchecked; a range from its first two ``-``-separated parts)."""
     out: list[str] = []
     for spec in specs:
         if ":" in spec:
@@ -178,7 +178,7 @@ def exposed(specs: list[str]) -> list[str]:
         port, _, proto = spec.partition("/")
         proto = proto.partition("/")[0] or "tcp"
         if not port:
-            raise ContainerError(f"invalid range format for --expose: {spec}, error: empty "
+            raise ContainerError(f"invalid range format for --expose: {spec}, error: Empty "
                                  "string specified for ports")
         bounds = port.split("-")[:2]
         for text in bounds:
@@ -190,7 +190,7 @@ def exposed(specs: list[str]) -> list[str]:
         start, end = int(bounds[0]), int(bounds[-1])
         if end < start:
             raise ContainerError(f"invalid range format for --expose: {spec}, error: "
-                                 f"invalid range specified for port: {port}")
+                                 f"Invalid range specified for the Port: {port}")
         out += [f"{n}/{proto}" for n in range(start, end + 1) if f"{n}/{proto}" not in out]
     return out
 

@@ -453,6 +453,28 @@ def test_ps_bad_filter_is_a_usage_error(listed: tuple[Path, Dockerd, Path]) -> N
 
 
 @pytest.mark.parametrize("args", [
+    ["--format", "{{.Names}} {{.Mounts}}"],
+    ["--no-trunc", "--format", "{{.Names}} {{.Mounts}}"],
+    ["--format", "{{json .}}"],
+])
+def test_ps_mounts_and_json_keys_as_docker(listed: tuple[Path, Dockerd, Path],
+                                           args: list[str]) -> None:
+    """MOUNTS names each mount's volume or source, cut to 15 characters unless --no-trunc;
+    the JSON row has Docker's keys (values that vary aside)."""
+    root, daemon, _ = listed
+    select = ["-a", "-f", "name=pf-run", "-f", "name=pf-new"]
+    ours = sorted(_dockyard(root, "ps", *select, *args).stdout.splitlines())
+    theirs = sorted(daemon.docker("ps", *select, *args).stdout.decode().splitlines())
+    if "{{json .}}" in args:
+        keep = ("Labels", "LocalVolumes", "Mounts", "Networks", "Ports", "State")
+        ours = [json.dumps({k: v if k in keep else "" for k, v in json.loads(line).items()})
+                for line in ours]
+        theirs = [json.dumps({k: v if k in keep else "" for k, v in json.loads(line).items()})
+                  for line in theirs]
+    assert ours == theirs
+
+
+@pytest.mark.parametrize("args", [
     ["-a", "-s", "--format", "{{.Names}} {{.Size}}"],
     ["-a", "--format", "{{.Names}} {{.Size}}"],
     ["-a", "--format", "{{.Names}} {{json .}}"],

@@ -328,13 +328,13 @@ def test_expose_as_dockers_client() -> None:
     ("x", 'invalid range format for --expose: x, error: strconv.ParseUint: parsing "x": '
           "invalid syntax"),
     ("1:2", "invalid port format for --expose: 1:2"),
-    ("9-3", "invalid range format for --expose: 9-3, error: invalid range specified for port: "
-            "9-3"),
-    ("/tcp", "invalid range format for --expose: /tcp, error: empty string specified for ports"),
+    ("9-3", "invalid range format for --expose: 9-3, error: Invalid range specified for the "
+            "Port: 9-3"),
+    ("/tcp", "invalid range format for --expose: /tcp, error: Empty string specified for ports"),
     ("70000", 'invalid range format for --expose: 70000, error: strconv.ParseUint: parsing '
               '"70000": value out of range'),
 ])
-def test_expose_refused_as_by_dockers_client(spec: str, message: str) -> None:
+def test_expose_refused_as_by_docker_20_10s_client(spec: str, message: str) -> None:
     with pytest.raises(ContainerError) as caught:
         _options("--expose", spec)
     assert str(caught.value) == message
