@@ -105,6 +105,11 @@ class Reference(Record):
             raise ReferenceFormatError(f"{INVALID_FORMAT}: invalid tag {tag!r}")
         return Reference(self.domain, self.path, tag, None)
 
+    def with_digest(self, digest: str) -> Reference:
+        """This repository at ``digest`` (and no tag): a repo digest, ``name@sha256:…``."""
+        validate_digest(digest)
+        return Reference(self.domain, self.path, None, digest)
+
     def with_default_tag(self) -> Reference:
         """Add ``:latest`` when the reference has neither a tag nor a digest."""
         if self.tag is None and self.digest is None:
@@ -133,6 +138,13 @@ def parse(text: str) -> Reference:
 def parse_normalized(text: str) -> Reference:
     """Parse ``text`` and add ``:latest`` when it has no tag and no digest."""
     return parse(text).with_default_tag()
+
+
+def parse_lookup(text: str) -> Reference:
+    """Parse ``text`` as a name to find an image by: :func:`parse_normalized`, except that
+    ``name:tag@digest`` drops its tag (Docker's reference store looks it up by digest)."""
+    ref = parse_normalized(text)
+    return ref.with_digest(ref.digest) if ref.digest is not None else ref
 
 
 def _split_domain(text: str) -> tuple[str, str]:

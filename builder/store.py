@@ -22,9 +22,11 @@ known) once the blob's uncompressed stream was hashed to that diff_id; a pull re
 config's claim unverified, and the diff_id is checked when the layer is first unpacked or
 exported (:meth:`Store.unpacked`, :meth:`Store.verify_layer`), as containerd does: a layer
 directory under ``layers/`` only ever holds content that hashes to its diff_id.
-Tags are ``index.json`` descriptors carrying ``org.opencontainers.image.ref.name`` (the tag,
-as ``skopeo``/``umoci`` address ``oci:<dir>:<tag>``) and ``io.containerd.image.name`` (the
-full normalized reference).
+Names are ``index.json`` descriptors carrying ``io.containerd.image.name`` (the full
+normalized reference), one per name. A tag's also carries ``org.opencontainers.image.ref.name``
+(the tag, as ``skopeo``/``umoci`` address ``oci:<dir>:<tag>``); a repo digest
+(``name@sha256:…``, the digest a registry gave for the image on a pull or push, as Docker
+records it) has no ref.name, so OCI tools see it as one more untagged entry.
 """
 
 from __future__ import annotations
@@ -69,7 +71,7 @@ from builder.errors import (
     StoreError,
 )
 from builder.record import Record
-from builder.reference import Reference, parse_normalized
+from builder.reference import Reference, parse_lookup, parse_normalized
 from builder.rmtree import remove_tree
 
 TYPE_CHECKING = False
@@ -623,21 +625,28 @@ class Store:
         """The descriptors of ``index.json``, as they are."""
         return [Descriptor.from_dict(m) for m in self._read_index()]
 
-    def add_image(self, manifest: Descriptor, names: Iterable[Reference] = ()) -> None:
+    def add_image(self, manifest: Descriptor, names: Iterable[Reference] = (), *,
+                  move_digests: bool = True) -> None:
         """Point ``index.json`` at ``manifest``: one entry per name, or one untagged entry.
 
-        A name that pointed at another image moves; that image stays, untagged, when no
-        other name holds it (as ``docker tag`` and ``docker load`` do).
+        A name is a tag or a repo digest (``name@sha256:…``). A name that pointed at another
+        image moves, except a repo digest when ``move_digests`` is off (Docker's pull by tag
+        and push keep it where it is); an image left without names stays, untagged (as
+        ``docker tag`` and ``docker load`` do).
         """
         refs = [n.with_default_tag() for n in names]
         for ref in refs:
-            if ref.tag is None and ref.digest is not None:
-                raise ReferenceFormatError("refusing to create a tag with a digest reference")
+            if ref.tag is not None and ref.digest is not None:
+                raise ReferenceFormatError(f"{ref.familiar}: a name has a tag or a digest, "
+                                           "not both")
         base = Descriptor(manifest.media_type, manifest.digest, manifest.size,
                           platform=manifest.platform).to_dict()
 
         def change(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
-            wanted = {str(r) for r in refs}
+            held = {_entry_name(e) for e in entries if e.get("digest") != manifest.digest}
+            adding = [r for r in refs
+                      if move_digests or r.digest is None or str(r) not in held]
+            wanted = {str(r) for r in adding}
             out: list[dict[str, Any]] = []
             displaced: list[dict[str, Any]] = []
             for e in entries:
@@ -649,9 +658,9 @@ class Store:
                 if name is None and e.get("digest") == manifest.digest:
                     continue
                 out.append(e)
-            for ref in refs:
+            for ref in adding:
                 out.append({**base, "annotations": _name_annotations(ref)})
-            if not refs and not any(e.get("digest") == manifest.digest for e in out):
+            if not any(e.get("digest") == manifest.digest for e in out):
                 out.append(dict(base))
             for e in displaced:
                 if not any(o.get("digest") == e.get("digest") for o in out):
@@ -662,7 +671,10 @@ class Store:
 
     def tag(self, ref: Reference | str, manifest: Descriptor) -> None:
         """Name ``manifest`` by ``ref`` (``:latest`` added when it has no tag)."""
-        self.add_image(manifest, [parse_normalized(ref) if isinstance(ref, str) else ref])
+        ref = parse_normalized(ref) if isinstance(ref, str) else ref
+        if ref.digest is not None:
+            raise ReferenceFormatError("refusing to create a tag with a digest reference")
+        self.add_image(manifest, [ref])
 
     def untag(self, ref: Reference) -> Descriptor:
         """Remove the name ``ref``; returns the manifest descriptor it pointed at."""
@@ -677,6 +689,39 @@ class Store:
         if not found:
             raise NotFoundError(f"No such image: {ref.familiar}")
         return Descriptor.from_dict(found[0])
+
+    def remove_name(self, image: Image, ref: Reference) -> list[Reference]:
+        """Remove ``image``'s name ``ref``, as ``docker rmi NAME`` does: when it was the
+        image's last tag in its repository, that repository's repo digests go too. Returns
+        the names removed (``ref`` first), the image keeping an untagged entry if it has no
+        name left."""
+        ref = ref.with_default_tag()
+        gone = [ref]
+        if ref.digest is None and not any(
+                n.name == ref.name and n.tag is not None and n != ref for n in image.names):
+            gone += sorted((n for n in image.names if n.name == ref.name and n.digest),
+                           key=str)
+        names = {str(n) for n in gone}
+        found: list[str] = []
+
+        def change(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+            out = []
+            for e in entries:
+                name = _entry_name(e)
+                if name in names and e.get("digest") == image.digest:
+                    found.append(name)
+                else:
+                    out.append(e)
+            if found and not any(e.get("digest") == image.digest for e in out):
+                bare = dict(next(e for e in entries if e.get("digest") == image.digest))
+                bare.pop("annotations", None)
+                out.append(bare)
+            return out
+
+        self._update_index(change)
+        if str(ref) not in found:
+            raise NotFoundError(f"No such image: {ref.familiar}")
+        return [n for n in gone if str(n) in found]
 
     def _drop_manifest(self, digest: str) -> None:
         self.remove_manifests([digest])
@@ -740,17 +785,16 @@ class Store:
 
         A reference reads only its own image; an ID prefix reads every image's config."""
         manifests = self._manifests()
-        try:
-            ref = parse_normalized(text)
-        except ReferenceFormatError:
-            ref = None
+        ref = _name_of(text)
         if ref is not None:
-            for digest, (desc, names) in manifests.items():
-                if (ref.tag is not None and ref in names) or (
-                        ref.digest is not None and ref.tag is None and digest == ref.digest):
-                    image = self._loaded(desc, names)
-                    if image is not None:
-                        return image
+            # a name first; then a manifest digest, under any name (a store written before
+            # repo digests were kept, or by another tool, names no digests)
+            found = [m for m in manifests.values() if ref in m[1]] or [
+                m for d, m in manifests.items() if ref.digest is not None and d == ref.digest]
+            for desc, names in found:
+                image = self._loaded(desc, names)
+                if image is not None:
+                    return image
         prefix = text.removeprefix("sha256:")
         if prefix and all(c in "0123456789abcdef" for c in prefix) and len(prefix) <= 64:
             images = self.images()
@@ -764,32 +808,28 @@ class Store:
     def remove_image(self, text: str, force: bool = False) -> list[tuple[str, str]]:
         """``docker rmi``: untag a name, or delete an image; returns (event, value) lines.
 
-        A name is untagged; the image goes when its last name goes. An ID deletes the
-        image, which must be forced when names in several repositories hold it.
+        A name is untagged (a repository's last tag takes its repo digests with it); the
+        image goes when its last name goes. An ID deletes the image, which must be forced
+        unless its names are at most one tag and repo digests of one repository.
         """
         try:
             image = self.resolve(text)
         except NotFoundError:
             return self._remove_damaged(text)
         events: list[tuple[str, str]] = []
-        by_name: Reference | None = None
-        with contextlib.suppress(ReferenceFormatError):
-            ref = parse_normalized(text)
-            if ref in image.names:
-                by_name = ref
-        if by_name is not None:
-            self.untag(by_name)
-            events.append(("Untagged", by_name.familiar))
-            if len(image.names) > 1:
+        ref = _name_of(text)
+        if ref is not None and ref in image.names:
+            gone = self.remove_name(image, ref)
+            events += [("Untagged", n.familiar) for n in gone]
+            if len(gone) < len(image.names):
                 return events
         else:
-            repos = {n.name for n in image.names}
-            if len(repos) > 1 and not force:
+            if not force and image.names and not _single_reference(image.names):
                 raise StoreError(
                     f"conflict: unable to delete {hex_of(image.id)[:12]} (must be forced) - "
                     "image is referenced in multiple repositories"
                 )
-            for name in image.names:
+            for name in sorted(image.names, key=str):
                 with contextlib.suppress(NotFoundError):
                     self.untag(name)
                 events.append(("Untagged", name.familiar))
@@ -812,9 +852,11 @@ class Store:
         return events
 
     def prune_dangling(self, keep: Iterable[str] = ()) -> list[str]:
-        """Remove untagged images (except the IDs in ``keep``); returns their IDs."""
+        """Remove untagged images, repo digests or not (except the IDs in ``keep``); returns
+        their IDs."""
         kept = set(keep)
-        dangling = [i for i in self.images() if not i.names and i.id not in kept]
+        dangling = [i for i in self.images()
+                    if not any(n.tag for n in i.names) and i.id not in kept]
         for image in dangling:
             self._drop_manifest(image.digest)
         return [i.id for i in dangling]
@@ -930,6 +972,24 @@ class Store:
 
 class _WrongDiffId(DigestError):
     """A layer blob whose uncompressed content is not its recorded diff_id."""
+
+
+def _name_of(text: str) -> Reference | None:
+    try:
+        return parse_lookup(text)
+    except ReferenceFormatError:
+        return None
+
+
+def _single_reference(names: Iterable[Reference]) -> bool:
+    """Docker's ``isSingleReference``: at most one tag, and every name in its repository
+    (the first name's, if it has no tag)."""
+    names = list(names)
+    tags = [n for n in names if n.digest is None]
+    if len(tags) > 1:
+        return False
+    repo = (tags or names)[0].name
+    return all(n.name == repo for n in names)
 
 
 def _entry_name(entry: dict[str, Any]) -> str | None:

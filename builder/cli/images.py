@@ -50,21 +50,24 @@ def images(ctx: click.Context, repository: str | None, show_all: bool, digests: 
         wanted.setdefault("reference", []).append(repository)
     store = open_store(ctx)
     rows: list[tuple[float, dict[str, str]]] = []
+    # as Docker's client: a template naming the field shows tags' digests, not --digests'
+    # rows of digests without a tag
+    need_digest = digests or "{{.Digest}}" in fmt
     for image, names in _selected(store, wanted):
         size = human_size(image_size(store, image))
         created = image.config.get("created")
         when = parse_time(created)
-        for name, digest in _rows(names, digests):
+        for repo, tag, digest in _rows(names, need_digest, digests):
             rows.append((when.timestamp() if when else 0.0, {
                 "Containers": "N/A",
                 "CreatedAt": when.strftime("%Y-%m-%d %H:%M:%S +0000 UTC") if when else "",
                 "CreatedSince": since(created),
                 "Digest": digest,
                 "ID": image.id if no_trunc else short_id(image.id),
-                "Repository": name.familiar_name if name else "<none>",
+                "Repository": repo,
                 "SharedSize": "N/A",
                 "Size": size,
-                "Tag": (name.tag or "<none>") if name else "<none>",
+                "Tag": tag,
                 "UniqueSize": "N/A",
                 "VirtualSize": size,
             }))
@@ -139,25 +142,40 @@ def _selected(store: Store, filters: Filters) -> list[tuple[Image, list[Referenc
         if "label" in filters and not labels_match(
                 filters["label"], image.config.get("config", {}).get("Labels")):
             continue
-        names = [n for n in image.names if n.tag is not None]
+        names = sorted(image.names, key=str)  # as Docker's reference store lists them
         if patterns is not None:
             names = [n for n in names if reference_matches(patterns, n.familiar, n.familiar_name)]
             if not names:
                 continue
-        if dangling is not None and dangling != (not names):
+        # as Docker's daemon: dangling=true keeps images without a tag (repo digests or
+        # not), dangling=false those with any name
+        if dangling is not None and (
+                any(n.tag for n in names) if dangling else not names):
             continue
         out.append((image, names))
     return out
 
 
-def _rows(names: list[Reference], digests: bool) -> list[tuple[Reference | None, str]]:
-    """(name, digest) of each row: one per tag (per tag and digest with ``digests``), as
-    Docker's formatter; an image without names is one ``<none>`` row."""
+def _rows(names: list[Reference], need_digest: bool,
+          digest_rows: bool) -> list[tuple[str, str, str]]:
+    """(repository, tag, digest) of each row, as Docker's formatter: one per tag, or per
+    tag and repo digest of its repository with ``need_digest``; a repository with repo
+    digests but no tag is one ``<none>`` row (one per digest with ``digest_rows``); an
+    image without names is one ``<none>`` row."""
     if not names:
-        return [(None, "<none>")]
-    rows: list[tuple[Reference | None, str]] = []
+        return [("<none>", "<none>", "<none>")]
+    tags: dict[str, list[str]] = {}
+    repo_digests: dict[str, list[str]] = {}
     for name in names:
-        repo_digests = [n.digest for n in names
-                        if n.digest and n.familiar_name == name.familiar_name] if digests else []
-        rows.extend((name, d) for d in repo_digests or ["<none>"])
+        if name.tag is not None:
+            tags.setdefault(name.familiar_name, []).append(name.tag)
+        elif name.digest is not None:
+            repo_digests.setdefault(name.familiar_name, []).append(name.digest)
+    rows: list[tuple[str, str, str]] = []
+    for repo, repo_tags in tags.items():
+        shown = repo_digests.pop(repo, []) if need_digest else []
+        repo_digests.pop(repo, None)
+        rows.extend((repo, tag, d) for tag in repo_tags for d in shown or ["<none>"])
+    for repo, found in repo_digests.items():
+        rows.extend((repo, "<none>", d) for d in (found if digest_rows else [""]))
     return rows

@@ -50,10 +50,11 @@ def docker_config(raw: object) -> dict[str, Any]:
 def inspect_image(store: Store, image: Image) -> dict[str, Any]:
     """The ``docker image inspect`` object for ``image``."""
     cfg = image.config
+    names = sorted(image.names, key=str)  # as Docker's reference store lists them
     out: dict[str, Any] = {
         "Id": image.id,
-        "RepoTags": [n.familiar for n in image.names if n.tag],
-        "RepoDigests": [f"{n.familiar_name}@{n.digest}" for n in image.names if n.digest],
+        "RepoTags": [n.familiar for n in names if n.tag],
+        "RepoDigests": [n.familiar for n in names if n.digest and not n.tag],
         "Parent": "",
         "Comment": cfg.get("comment", ""),
         "Created": cfg.get("created", ""),

@@ -24,21 +24,22 @@ def _users(store: Store, name: str, image_users: Any) -> list[Any]:
 
 def _untag_all(store: Store, name: str) -> list[tuple[str, str]]:
     """Untag ``name`` (or every name of the image ``name`` is an ID of); keep the image."""
-    from builder.reference import parse_normalized
+    from builder.reference import parse_lookup
 
     image = store.resolve(name)
-    events = []
     named = None
     with contextlib.suppress(DockyardError):
-        ref = parse_normalized(name)
+        ref = parse_lookup(name)
         if ref in image.names:
             named = ref
-    for ref in [named] if named is not None else image.names:
-        store.untag(ref)
-        events.append(("Untagged", ref.familiar))
-    if named is None or len(image.names) == 1:
+    if named is not None:
+        gone = store.remove_name(image, named)
+    else:
+        gone = sorted(image.names, key=str)
+        for ref in gone:
+            store.untag(ref)
         store.add_image(image.descriptor)  # kept, untagged
-    return events
+    return [("Untagged", ref.familiar) for ref in gone]
 
 
 @click.command("rmi")

@@ -17,7 +17,8 @@ from builder.store import Image, Store
 
 def save_items(store: Store, names: tuple[str, ...]) -> list[SaveItem]:
     """Resolve the arguments as ``docker save`` does: ``name:tag`` saves that tag, a bare
-    repository name every tag of it, an image ID the image without names."""
+    repository name every image it names (with its tags), an image ID or a repo digest the
+    image without names (an archive records tags only)."""
     items: dict[str, tuple[Image, list[Reference]]] = {}
     for name in names:
         found: list[tuple[Image, list[Reference]]] = []
@@ -26,15 +27,15 @@ def save_items(store: Store, names: tuple[str, ...]) -> list[SaveItem]:
             bare = parse(name)
         if bare is not None and bare.tag is None and bare.digest is None:
             for image in store.images():
-                tags = [n for n in image.names if n.name == bare.name and n.tag]
-                if tags:
-                    found.append((image, tags))
+                held = [n for n in image.names if n.name == bare.name]
+                if held:
+                    found.append((image, [n for n in held if n.tag]))
         if not found:
             image = store.resolve(name)
             refs: list[Reference] = []
             with contextlib.suppress(ReferenceFormatError):
                 ref = parse_normalized(name)
-                if ref in image.names:
+                if ref.tag is not None and ref in image.names:
                     refs.append(ref)
             found.append((image, refs))
         for image, refs in found:

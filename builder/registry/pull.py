@@ -127,7 +127,7 @@ class PullResult(Record):
 
 def pull(store: Store, ref: Reference, client: RegistryClient, *,
          platform: Platform | None = None, progress: Progress | None = None) -> PullResult:
-    """Pull ``ref`` (tag or digest) into ``store`` and name it by its tag."""
+    """Pull ``ref`` (tag or digest) into ``store`` and name it by its tag and repo digest."""
     want = platform or Platform.host()
     repo = ref.path
     target = ref.digest or ref.tag or "latest"
@@ -183,9 +183,13 @@ def pull(store: Store, ref: Reference, client: RegistryClient, *,
         store.put_blob(config_bytes, config_desc.digest, config_desc.media_type)
         store.put_blob(data, desc.digest, desc.media_type)
         stored = Descriptor(desc.media_type, desc.digest, desc.size, platform=config.platform)
-        # by digest, the image gets no name (as Docker: a tag beside a digest is ignored)
-        names = [ref] if ref.tag is not None and ref.digest is None else []
-        store.add_image(stored, names)
+        # as Docker: the repo digest is that of what the reference names (an index, for a
+        # multi-platform image); by digest, a tag beside the digest is ignored and the
+        # digest name moves here, by tag a digest name another image holds stays there
+        repo_digest = ref.with_digest(top)
+        names = [repo_digest] if ref.digest is not None else [ref.with_default_tag(),
+                                                               repo_digest]
+        store.add_image(stored, names, move_digests=ref.digest is not None)
     record_sources(store, [b.digest for b in (*layers, config_desc, desc)], client.domain, repo)
     image = store.load_image(stored, names)
     return PullResult(image, stats["downloaded"], stats["reused"], top)

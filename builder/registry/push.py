@@ -1,5 +1,6 @@
 """``push``: an image's blobs (skipping those the registry has, mounting those it has in
-another repository), then its manifest with its exact bytes and media type, then the tag.
+another repository), then its manifest with its exact bytes and media type, then the tag;
+the store then names the image by the repo digest pushed (``name@sha256:…``).
 
 ``compression`` re-writes layers stored in another compression (their diff_ids, and so the
 config, stay the same; the manifest becomes OCI, which has a type for each compression).
@@ -114,6 +115,8 @@ def push(store: Store, image: Image, ref: Reference, client: RegistryClient, *,
         digest = client.put_manifest(repo, target, media_type, manifest_bytes)
         if ref.digest is not None and ref.digest != digest:
             raise RegistryError(f"{ref}: the image's manifest digest is {digest}")
+        # as Docker, the repo digest pushed is recorded, unless another image holds it
+        store.add_image(image.descriptor, [ref.with_digest(digest)], move_digests=False)
     record_sources(store, [b.digest for b in blobs] + [digest], client.domain, repo)
     return PushResult(digest, len(manifest_bytes), counts["pushed"], counts["mounted"],
                       counts["existed"])

@@ -240,6 +240,70 @@ def test_skopeo_reads_what_we_push(anon: Registry, tmp_path: Path,
                     f"oci:{tmp_path / 'oci2'}:v1"], capture_output=True, check=True)
 
 
+def _repo_digests(root: Path, name: str, config: Path) -> list[str]:
+    out = dockyard(root, "inspect", "-f", "{{json .RepoDigests}}", name, config=config)
+    return list(json.loads(out.stdout))
+
+
+def test_pull_and_push_record_repo_digests(anon: Registry, tmp_path: Path,
+                                           docker_config: Path) -> None:
+    """As Docker: a push or pull names the image by the manifest digest the registry has
+    (``name@sha256:…``), shown by inspect and images, removed by rmi; OCI tools still read
+    the store, and save writes tags only."""
+    src = tmp_path / "src"
+    repo = f"{anon.host}/dy/digests"
+    original = make_image(src, tmp_path, f"{repo}:v1", seed="dg")
+    assert _repo_digests(src, f"{repo}:v1", docker_config) == []
+    dockyard(src, "push", f"{repo}:v1", config=docker_config)
+    assert _repo_digests(src, f"{repo}:v1", docker_config) == [f"{repo}@{original.digest}"]
+    # what is pushed re-compressed has a digest of its own; the image has both
+    dockyard(src, "tag", f"{repo}:v1", f"{repo}:gz", config=docker_config)
+    gz = dockyard(src, "push", "-q", "--compression", "gzip", f"{repo}:gz",
+                  config=docker_config).stdout.strip()
+    assert _repo_digests(src, f"{repo}:v1", docker_config) == sorted(
+        [f"{repo}@{original.digest}", f"{repo}@{gz}"])
+
+    dst = tmp_path / "dst"
+    dockyard(dst, "pull", f"{repo}:gz", config=docker_config)
+    assert _repo_digests(dst, f"{repo}:gz", docker_config) == [f"{repo}@{gz}"]
+    assert dockyard(dst, "images", "--digests", "--format",
+                    "{{.Repository}} {{.Tag}} {{.Digest}}",
+                    config=docker_config).stdout == f"{repo} gz {gz}\n"
+    assert dockyard(dst, "inspect", "-f", "{{.Id}}", f"{repo}@{gz}",
+                    config=docker_config).stdout.strip() == original.id
+    # skopeo and umoci read the store (the repo digest is one more entry without a
+    # ref.name), and save writes the tag alone
+    subprocess.run(["skopeo", "copy", "--dest-tls-verify=false", f"oci:{dst / 'store'}:gz",
+                    f"docker://{repo}:copied"], capture_output=True, check=True)
+    listed = subprocess.run(["umoci", "ls", "--layout", str(dst / "store")],
+                            capture_output=True, text=True, check=True).stdout
+    assert listed.split() == ["gz"]
+    bundle = tmp_path / "bundle"
+    unpacked = subprocess.run(["umoci", "unpack", "--image", f"{dst / 'store'}:gz",
+                               str(bundle)], capture_output=True, text=True)
+    assert unpacked.returncode == 0, unpacked.stderr
+    assert (bundle / "rootfs" / "data" / "file0.txt").is_file()
+    dockyard(dst, "save", "-o", str(tmp_path / "saved.tar"), repo, config=docker_config)
+    with tarfile.open(tmp_path / "saved.tar") as tar:
+        manifest = json.load(tar.extractfile("manifest.json"))  # type: ignore[arg-type]
+        index = json.load(tar.extractfile("index.json"))  # type: ignore[arg-type]
+    assert manifest[0]["RepoTags"] == [f"{repo}:gz"]
+    assert [e["annotations"]["io.containerd.image.name"] for e in index["manifests"]] == [
+        f"{repo}:gz"]
+    # the last tag of the repository takes its repo digest along
+    assert dockyard(dst, "rmi", f"{repo}:gz", config=docker_config).stdout == (
+        f"Untagged: {repo}:gz\nUntagged: {repo}@{gz}\nDeleted: {original.id}\n")
+
+    # by digest: no tag, one repo digest; rmi of it removes the image
+    dockyard(dst, "pull", f"{repo}@{original.digest}", config=docker_config)
+    assert dockyard(dst, "images", "--digests", "--format",
+                    "{{.Repository}} {{.Tag}} {{.Digest}}",
+                    config=docker_config).stdout == f"{repo} <none> {original.digest}\n"
+    assert dockyard(dst, "rmi", f"{repo}@{original.digest}", config=docker_config).stdout == (
+        f"Untagged: {repo}@{original.digest}\nDeleted: {original.id}\n")
+    assert_nothing_half_stored(dst)
+
+
 def _docker_archive(path: Path, files: dict[str, bytes], busybox: bool) -> None:
     layer = io.BytesIO()
     with tarfile.open(fileobj=layer, mode="w", format=tarfile.PAX_FORMAT) as tar:
@@ -434,8 +498,21 @@ def test_index_selects_the_platform(anon: Registry, tmp_path: Path,
     with RegistryClient(anon.host, Settings(root=src)) as client:
         client.put_manifest("dy/multi", "latest", MEDIA_OCI_INDEX, index)
     name = f"{anon.host}/dy/multi:latest"
-    dockyard(tmp_path / "a", "pull", "--platform", "linux/arm64", name, config=docker_config)
+    pulled = dockyard(tmp_path / "a", "pull", "--platform", "linux/arm64", name,
+                      config=docker_config)
     assert Store(tmp_path / "a").resolve(name).id == arm.id
+    # as Docker 20.10, the repo digest is the index's, the digest the tag names
+    index_digest = "sha256:" + hashlib.sha256(index).hexdigest()
+    assert f"Digest: {index_digest}" in pulled.stdout
+    assert _repo_digests(tmp_path / "a", name, docker_config) == [
+        f"{anon.host}/dy/multi@{index_digest}"]
+    # pulled again for another platform, the tag moves; the repo digest stays where it is
+    # (Docker keeps a digest reference another image holds), unless pulled by digest
+    dockyard(tmp_path / "a", "pull", "--platform", "linux/amd64", name, config=docker_config)
+    assert Store(tmp_path / "a").resolve(f"{anon.host}/dy/multi@{index_digest}").id == arm.id
+    dockyard(tmp_path / "a", "pull", "--platform", "linux/amd64",
+             f"{anon.host}/dy/multi@{index_digest}", config=docker_config)
+    assert Store(tmp_path / "a").resolve(f"{anon.host}/dy/multi@{index_digest}").id == amd.id
     dockyard(tmp_path / "b", "pull", "--platform", "linux/amd64", name, config=docker_config)
     assert Store(tmp_path / "b").resolve(name).id == amd.id
     if host_architecture()[0] in ("amd64", "arm64"):

@@ -91,3 +91,77 @@ def test_load_reports_a_replaced_tag(tmp_path: Path) -> None:
         "Loaded image: x:1\n")
     listing = runner.invoke(cli, [*root, "images", "-q"]).output.split()
     assert len(set(listing)) == 2  # the old one stays, untagged
+
+
+def test_repo_digests_in_images_inspect_rmi_save(tmp_path: Path) -> None:
+    """As Docker 20.10 shows a pulled or pushed image's repo digests (name@sha256:…)."""
+    import io
+    import tarfile
+
+    from builder.reference import parse
+    from builder.store import Store
+
+    runner = CliRunner()
+    root = ["--root", str(tmp_path / "root")]
+    ids = []
+    for content, name in ((b"one", "reg.example/app:1"), (b"two", "")):
+        buf = io.BytesIO()
+        with tarfile.open(fileobj=buf, mode="w") as tar:
+            info = tarfile.TarInfo("file")
+            info.size = len(content)
+            tar.addfile(info, io.BytesIO(content))
+        path = tmp_path / f"{content.decode()}.tar"
+        path.write_bytes(buf.getvalue())
+        done = runner.invoke(cli, [*root, "import", str(path), *([name] if name else [])])
+        assert done.exit_code == 0, done.output
+        ids.append(done.output.strip())
+    store = Store(tmp_path / "root")
+    tagged, bare = (store.resolve(i) for i in ids)
+    one, two = "sha256:" + "1" * 64, "sha256:" + "2" * 64  # as a pull or push records them
+    store.add_image(tagged.descriptor, [parse(f"reg.example/app@{one}")])
+    store.add_image(bare.descriptor, [parse(f"reg.example/app@{two}")])
+    assert runner.invoke(cli, [*root, "tag", "reg.example/app:1", "other:x"]).exit_code == 0
+
+    def lines(*args: str) -> list[str]:
+        result = runner.invoke(cli, [*root, *args])
+        assert result.exit_code == 0, result.output
+        return sorted(result.output.splitlines())
+
+    template = "{{.Repository}}|{{.Tag}}|{{.Digest}}"
+    assert lines("images", "--digests", "--format", template) == [
+        "other|x|<none>", "reg.example/app|1|" + one, "reg.example/app|<none>|" + two]
+    # the field in a template shows tags' digests; a digest's own row needs --digests
+    assert lines("images", "--format", template) == [
+        "other|x|<none>", "reg.example/app|1|" + one, "reg.example/app|<none>|"]
+    rows = [json.loads(x) for x in lines("images", "--format", "json")]
+    assert sorted((r["Repository"], r["Tag"], r["Digest"]) for r in rows) == [
+        ("other", "x", "<none>"), ("reg.example/app", "1", "<none>"),
+        ("reg.example/app", "<none>", "")]
+    table_rows = lines("images", "--digests")[1:]
+    assert [r.split()[:3] for r in table_rows] == [
+        ["other", "x", "<none>"], ["reg.example/app", "1", one],
+        ["reg.example/app", "<none>", two]]
+    # a repo digest alone is no tag: dangling, yet named
+    assert lines("images", "-q", "-f", "dangling=true") == [ids[1][7:19]]
+    assert lines("images", "-q", "-f", "dangling=false") == sorted(i[7:19] for i in ids)
+    assert lines("images", "-q", "-f", f"reference=reg.example/app@{two}") == [ids[1][7:19]]
+    inspected = json.loads(runner.invoke(cli, [*root, "inspect", "other:x"]).output)[0]
+    assert inspected["RepoTags"] == ["other:x", "reg.example/app:1"]
+    assert inspected["RepoDigests"] == [f"reg.example/app@{one}"]
+    assert json.loads(runner.invoke(cli, [*root, "inspect", f"reg.example/app@{two}"])
+                      .output)[0]["RepoDigests"] == [f"reg.example/app@{two}"]
+
+    # save records tags only; a bare repository saves every image it names
+    saved = tmp_path / "saved.tar"
+    for args, tags in (([f"reg.example/app@{one}"], [None]),
+                       (["reg.example/app"], [["reg.example/app:1"], None])):
+        assert runner.invoke(cli, [*root, "save", "-o", str(saved), *args]).exit_code == 0
+        with tarfile.open(saved) as tar:
+            manifest = json.load(tar.extractfile("manifest.json"))  # type: ignore[arg-type]
+            index = json.load(tar.extractfile("index.json"))  # type: ignore[arg-type]
+        assert [m["RepoTags"] for m in manifest] == tags
+        assert "@" not in json.dumps(index["manifests"])
+
+    assert lines("rmi", f"reg.example/app@{one}") == [f"Untagged: reg.example/app@{one}"]
+    assert lines("rmi", f"reg.example/app:7@{two}") == [
+        f"Deleted: {ids[1]}", f"Untagged: reg.example/app@{two}"]

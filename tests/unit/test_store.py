@@ -171,6 +171,100 @@ def test_last_tag_removal_deletes_image(tmp_path: Path, tree: Path) -> None:
     assert store.images() == []
 
 
+REPO_DIGEST = "sha256:" + "d" * 64  # what a registry gave for the image
+
+
+def test_repo_digests_are_names_beside_the_tags(tmp_path: Path, tree: Path) -> None:
+    store = Store(tmp_path)
+    image = make_image(store, tree, "reg.example/app:1")
+    store.add_image(image.descriptor, [parse(f"reg.example/app@{REPO_DIGEST}")])
+    entries = json.loads((tmp_path / "store/index.json").read_text())["manifests"]
+    assert [e["annotations"] for e in entries] == [
+        {"io.containerd.image.name": "reg.example/app:1",
+         "org.opencontainers.image.ref.name": "1"},
+        {"io.containerd.image.name": f"reg.example/app@{REPO_DIGEST}"},  # no ref.name
+    ]
+    (img,) = store.images()
+    assert [str(n) for n in img.names] == ["reg.example/app:1", f"reg.example/app@{REPO_DIGEST}"]
+    # found by the repo digest, with or without a tag beside it, in its repository only
+    assert store.resolve(f"reg.example/app@{REPO_DIGEST}").digest == image.digest
+    assert store.resolve(f"reg.example/app:9@{REPO_DIGEST}").digest == image.digest
+    with pytest.raises(NotFoundError):
+        store.resolve(f"reg.example/other@{REPO_DIGEST}")
+    with pytest.raises(ReferenceFormatError, match="not both"):
+        store.add_image(image.descriptor, [parse(f"reg.example/app:1@{REPO_DIGEST}")])
+    assert store.fsck() == []
+
+
+def test_a_repo_digest_moves_only_when_asked(tmp_path: Path, tree: Path) -> None:
+    store = Store(tmp_path)
+    first = make_image(store, tree, "app:1")
+    (tree / "etc" / "new").write_text("new")
+    second = make_image(store, tree, "app:2")
+    digest_name = parse(f"app@{REPO_DIGEST}")
+    store.add_image(first.descriptor, [digest_name])
+    store.add_image(second.descriptor, [digest_name], move_digests=False)  # as a pull by tag
+    assert store.resolve(str(digest_name)).digest == first.digest
+    store.add_image(second.descriptor, [digest_name])  # as a pull by digest
+    assert store.resolve(str(digest_name)).digest == second.digest
+    # a tag moving away leaves the old image its repo digests: not dangling for images
+    store.add_image(first.descriptor, [digest_name])
+    store.tag(parse("app:1"), second.descriptor)
+    names = {i.digest: [str(n) for n in i.names] for i in store.images()}
+    assert names[first.digest] == [f"docker.io/library/app@{REPO_DIGEST}"]
+
+
+def test_rmi_of_a_repositorys_last_tag_takes_its_repo_digests(tmp_path: Path,
+                                                               tree: Path) -> None:
+    store = Store(tmp_path)
+    image = make_image(store, tree, "app:1")
+    for name in ("app:2", "other:1"):
+        store.tag(parse(name), image.descriptor)
+    store.add_image(image.descriptor, [parse(f"app@{REPO_DIGEST}"),
+                                       parse(f"other@{REPO_DIGEST}")])
+    assert store.remove_image(f"app@{REPO_DIGEST}") == [("Untagged", f"app@{REPO_DIGEST}")]
+    store.add_image(image.descriptor, [parse(f"app@{REPO_DIGEST}")])
+    assert store.remove_image("app:1") == [("Untagged", "app:1")]  # app:2 keeps it
+    assert store.remove_image("app:2") == [("Untagged", "app:2"),
+                                           ("Untagged", f"app@{REPO_DIGEST}")]
+    assert store.remove_image("other:1") == [("Untagged", "other:1"),
+                                             ("Untagged", f"other@{REPO_DIGEST}"),
+                                             ("Deleted", image.id)]
+    assert store.images() == []
+
+
+def test_rmi_by_id_needs_force_unless_one_tag_of_one_repository(tmp_path: Path,
+                                                                tree: Path) -> None:
+    store = Store(tmp_path)
+    image = make_image(store, tree, "app:1")
+    store.add_image(image.descriptor, [parse(f"app@{REPO_DIGEST}")])
+    store.tag(parse("app:2"), image.descriptor)
+    with pytest.raises(StoreError, match="must be forced"):  # two tags, as Docker
+        store.remove_image(image.id)
+    store.untag(parse("app:2"))
+    assert store.remove_image(image.id[7:19]) == [
+        ("Untagged", "app:1"), ("Untagged", f"app@{REPO_DIGEST}"), ("Deleted", image.id)]
+    # repo digests alone, in two repositories: forced, every name goes in order
+    image = make_image(store, tree, None)
+    store.add_image(image.descriptor, [parse(f"b@{REPO_DIGEST}"), parse(f"a@{REPO_DIGEST}")])
+    with pytest.raises(StoreError, match="must be forced"):
+        store.remove_image(image.id)
+    assert store.remove_image(image.id, force=True) == [
+        ("Untagged", f"a@{REPO_DIGEST}"), ("Untagged", f"b@{REPO_DIGEST}"),
+        ("Deleted", image.id)]
+
+
+def test_an_image_with_only_repo_digests_is_pruned(tmp_path: Path, tree: Path) -> None:
+    store = Store(tmp_path)
+    image = make_image(store, tree, None)
+    store.add_image(image.descriptor, [parse(f"app@{REPO_DIGEST}")])
+    (tree / "etc" / "new").write_text("new")
+    tagged = make_image(store, tree, "app:1")
+    store.add_image(tagged.descriptor, [parse(f"app@sha256:{'e' * 64}")])
+    assert store.prune_dangling() == [image.id]
+    assert [i.digest for i in store.images()] == [tagged.digest]
+
+
 def test_gc_keeps_referenced_and_removes_the_rest(tmp_path: Path, tree: Path) -> None:
     store = Store(tmp_path)
     image = make_image(store, tree, "app:1")
