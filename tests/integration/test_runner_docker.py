@@ -522,13 +522,16 @@ def labelled(both: tuple[Path, Dockerd], tmp_path_factory: pytest.TempPathFactor
 
 def _same_listing(ours: subprocess.CompletedProcess[str],
                   theirs: subprocess.CompletedProcess[bytes]) -> None:
-    """Same exit code, error and rows (Docker orders images created in one second anyhow);
-    the CREATED and SIZE columns left out (a second may pass; sizes are counted otherwise)."""
-    def rows(text: str) -> tuple[str, list[str]]:
-        lines = [re.sub(r"   (CREATED +SIZE|\S.* ago +\S+)$", "", line)
-                 for line in text.splitlines()]
-        return (lines[0], sorted(lines[1:])) if lines and "IMAGE ID" in lines[0] else (
-            "", sorted(lines))
+    """Same exit code, error and rows (Docker orders images created in one second anyhow),
+    a table's compared cell by cell, its CREATED column left out (a second may pass)."""
+    def rows(text: str) -> tuple[list[str], list[list[str]]]:
+        lines = text.splitlines()
+        if not lines or "IMAGE ID" not in lines[0]:
+            return [], sorted([line] for line in lines)
+        header = re.split(r" {2,}", lines[0].strip())
+        skip = header.index("CREATED")
+        cells = [re.split(r" {2,}", line.strip()) for line in lines[1:]]
+        return header, sorted([c for i, c in enumerate(row) if i != skip] for row in cells)
 
     assert (ours.returncode, rows(ours.stdout)) == (theirs.returncode,
                                                     rows(theirs.stdout.decode()))

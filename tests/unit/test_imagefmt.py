@@ -143,7 +143,8 @@ def test_repo_digests_in_images_inspect_rmi_save(tmp_path: Path) -> None:
         ["reg.example/app", "<none>", two]]
     # a repo digest alone is no tag: dangling, yet named
     assert lines("images", "-q", "-f", "dangling=true") == [ids[1][7:19]]
-    assert lines("images", "-q", "-f", "dangling=false") == sorted(i[7:19] for i in ids)
+    assert lines("images", "-q", "-f", "dangling=false") == sorted(  # a line a row
+        [ids[0][7:19], *(i[7:19] for i in ids)])
     assert lines("images", "-q", "-f", f"reference=reg.example/app@{two}") == [ids[1][7:19]]
     inspected = json.loads(runner.invoke(cli, [*root, "inspect", "other:x"]).output)[0]
     assert inspected["RepoTags"] == ["other:x", "reg.example/app:1"]
