@@ -118,21 +118,9 @@ def build_options(kw: dict[str, Any]) -> CreateOptions:
     env += list(kw["env"])
     if kw["pids_limit"] < -1:
         raise ContainerError("invalid --pids-limit: use -1 for unlimited or a positive number")
-    security: list[str] = []
-    for opt in kw["security_opt"]:
-        name, _, value = opt.replace("=", ":", 1).partition(":")
-        if name == "seccomp" and value not in ("unconfined", "builtin"):
-            raise ContainerError(f"unsupported --security-opt {opt}: seccomp profiles are not "
-                                 "supported, only the default one or seccomp=unconfined")
-        if name == "seccomp":
-            if value == "unconfined":
-                security.append("seccomp=unconfined")
-            continue
-        if name != "no-new-privileges" or value not in ("", "true", "false"):
-            raise ContainerError(f"unsupported --security-opt {opt}: only "
-                                 "no-new-privileges[:true|false] and seccomp=unconfined")
-        if value != "false":
-            security.append("no-new-privileges")
+    from builder.runner.security import parse_security
+
+    parse_security(kw["security_opt"])  # kept as given, as Docker keeps them
     if kw["cpus"] < 0:
         raise ContainerError("invalid --cpus: it must be positive")
     if kw["stop_signal"]:
@@ -144,7 +132,7 @@ def build_options(kw: dict[str, Any]) -> CreateOptions:
         hostname=kw["hostname"], memory=parse_size(kw["memory"]) if kw["memory"] else 0,
         pids_limit=kw["pids_limit"], cpus=kw["cpus"], interactive=kw["interactive"],
         tty=kw["tty"], init=kw["init"], auto_remove=kw["auto_remove"],
-        read_only=kw["read_only"], security_opt=security, labels=labels(kw),
+        read_only=kw["read_only"], security_opt=list(kw["security_opt"]), labels=labels(kw),
         exposed=exposed(kw["expose"]), stop_signal=kw["stop_signal"],
         stop_timeout=kw["stop_timeout"],
     )

@@ -86,9 +86,9 @@ def mount_plan(root: str | Path, c: Container) -> dict[str, Any]:
 def security_of(c: Container) -> dict[str, bool]:
     """What ``c``'s ``--security-opt`` asks of its processes (its command and every exec):
     ``no_new_privs``, and ``seccomp`` unless it is ``seccomp=unconfined``."""
-    security = c.config["HostConfig"].get("SecurityOpt") or []
-    return {"no_new_privs": "no-new-privileges" in security,
-            "seccomp": "seccomp=unconfined" not in security}
+    from builder.runner.security import parse_security
+
+    return parse_security(c.config["HostConfig"].get("SecurityOpt") or [])
 
 
 def build_plan(root: str | Path, c: Container) -> tuple[dict[str, Any], Limits | None]:

@@ -788,7 +788,7 @@ def test_seccomp_filter_unless_unconfined(dy: Dockyard) -> None:
     try:
         assert dy("exec", "confined", *grep).stdout == "Seccomp:\t2\n"
         assert dy("exec", "unconfined", *grep).stdout == "Seccomp:\t0\n"
-        assert dy.inspect("unconfined")["HostConfig"]["SecurityOpt"] == ["seccomp=unconfined"]
+        assert dy.inspect("unconfined")["HostConfig"]["SecurityOpt"] == ["seccomp:unconfined"]
     finally:
         dy("rm", "-f", "confined", "unconfined")
     proc = dy("run", "--rm", "--security-opt", "seccomp=/profile.json", "bb", "true",

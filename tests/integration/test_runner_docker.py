@@ -145,6 +145,8 @@ if os.path.exists("/sys/fs/cgroup/cgroup.controllers"):
     ("fs", ["--read-only", "--tmpfs", "/run:rw,size=1m", "-v", "/srv:/data:ro"]),
     ("proc", ["--init", "-e", "A=1", "-w", "/tmp", "-u", "1000"]),
     ("hostnet", ["--security-opt", "seccomp=unconfined", "--network", "host"]),
+    ("secopts", ["--security-opt", "seccomp:unconfined", "--security-opt",
+                 "no-new-privileges:true"]),
     ("more", ["--cpus", "1.001", "--tmpfs", "/b", "--tmpfs", "/a:ro", "-v", "/srv:/c",
               "-v", "named:/n", "--pids-limit", "-1", "-t"]),
 ])

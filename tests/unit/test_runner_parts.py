@@ -158,16 +158,22 @@ def test_lookup_by_name_and_prefix(tmp_path: Path) -> None:
 
 
 def test_security_options() -> None:
-    def security(*opts: str) -> list[str]:
+    from builder.runner.security import parse_security
+
+    def security(*opts: str) -> dict[str, bool]:
         args = [a for opt in opts for a in ("--security-opt", opt)]
         kw = parse_run([*args, "bb"])
         assert kw is not None
-        return build_options(kw).security_opt
+        assert build_options(kw).security_opt == list(opts)  # kept as given, as Docker's
+        return parse_security(opts)
 
-    assert security("seccomp=unconfined", "no-new-privileges:true") == [
-        "seccomp=unconfined", "no-new-privileges"]
-    assert security("seccomp:unconfined") == ["seccomp=unconfined"]
-    assert security("seccomp=builtin", "no-new-privileges=false") == []
+    assert security("seccomp=unconfined", "no-new-privileges:true") == {
+        "no_new_privs": True, "seccomp": False}
+    assert security("seccomp:unconfined") == {"no_new_privs": False, "seccomp": False}
+    assert security("seccomp=builtin", "no-new-privileges=false") == {
+        "no_new_privs": False, "seccomp": True}
+    assert security("no-new-privileges", "no-new-privileges:false") == {  # the last one wins
+        "no_new_privs": False, "seccomp": True}
     with pytest.raises(ContainerError, match="seccomp profiles are not supported"):
         security("seccomp=/etc/profile.json")
     with pytest.raises(ContainerError, match="only no-new-privileges"):
