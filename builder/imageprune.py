@@ -60,20 +60,15 @@ def prune_images(store: Store, filters: Filters, in_use: Iterable[str]) -> Prune
             store.untag(name)
             report.lines.append(f"untagged: {name.familiar}")
     chosen = [i for i in chosen if i.id not in kept]
-    remaining = {i.digest: i for i in images}
     released: set[str] = set()
     for image in chosen:
-        del remaining[image.digest]
         store.remove_manifests([image.digest])
         report.lines += [f"untagged: {n.familiar}" for n in sorted(image.names, key=str)]
         report.lines.append(f"deleted: {image.id}")
-        held = {c for i in remaining.values() for c in chain_ids(i.diff_ids)}
         chains = chain_ids(image.diff_ids)
-        for index in reversed(range(len(chains))):  # top layer first, as Docker releases them
-            if chains[index] in held or chains[index] in released:
-                continue
-            released.add(chains[index])
-            report.lines.append(f"deleted: {chains[index]}")
+        for chain in store.released_layers(image, released):
+            index = chains.index(chain)
+            report.lines.append(f"deleted: {chain}")
             report.reclaimed += store.layer_size(image.diff_ids[index], image.layers[index])
     if chosen:
         store.gc(blocking=False)

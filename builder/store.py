@@ -835,8 +835,21 @@ class Store:
                 events.append(("Untagged", name.familiar))
         self._drop_manifest(image.digest)
         events.append(("Deleted", image.id))
+        events += [("Deleted", chain) for chain in self.released_layers(image)]
         self.gc(blocking=False)
         return events
+
+    def released_layers(self, image: Image, released: set[str] | None = None) -> list[str]:
+        """The chain IDs of the layers of ``image`` (removed from the index) that no image
+        in it holds any more, top first, as Docker lists freed layers; ``released`` (the
+        ones already counted) is left out and updated."""
+        from builder.image import chain_ids
+
+        held = {c for other in self.images() for c in chain_ids(other.diff_ids)}
+        done = set() if released is None else released
+        out = [c for c in reversed(chain_ids(image.diff_ids)) if c not in held and c not in done]
+        done.update(out)
+        return out
 
     def _remove_damaged(self, text: str) -> list[tuple[str, str]]:
         """Untag a name whose image cannot be read (missing or corrupt blobs)."""

@@ -23,7 +23,14 @@ from pathlib import Path
 import pytest
 
 from builder.descriptor import MEDIA_OCI_INDEX, Descriptor
-from builder.image import History, ImageConfig, RunConfig, commit_image, host_architecture
+from builder.image import (
+    History,
+    ImageConfig,
+    RunConfig,
+    chain_ids,
+    commit_image,
+    host_architecture,
+)
 from builder.layers import changes_from_tree
 from builder.reference import parse_normalized
 from builder.registry.client import RegistryClient
@@ -291,8 +298,9 @@ def test_pull_and_push_record_repo_digests(anon: Registry, tmp_path: Path,
     assert [e["annotations"]["io.containerd.image.name"] for e in index["manifests"]] == [
         f"{repo}:gz"]
     # the last tag of the repository takes its repo digest along
+    freed = "".join(f"Deleted: {c}\n" for c in reversed(chain_ids(original.diff_ids)))
     assert dockyard(dst, "rmi", f"{repo}:gz", config=docker_config).stdout == (
-        f"Untagged: {repo}:gz\nUntagged: {repo}@{gz}\nDeleted: {original.id}\n")
+        f"Untagged: {repo}:gz\nUntagged: {repo}@{gz}\nDeleted: {original.id}\n{freed}")
 
     # by digest: no tag, one repo digest; rmi of it removes the image
     dockyard(dst, "pull", f"{repo}@{original.digest}", config=docker_config)
@@ -300,7 +308,7 @@ def test_pull_and_push_record_repo_digests(anon: Registry, tmp_path: Path,
                     "{{.Repository}} {{.Tag}} {{.Digest}}",
                     config=docker_config).stdout == f"{repo} <none> {original.digest}\n"
     assert dockyard(dst, "rmi", f"{repo}@{original.digest}", config=docker_config).stdout == (
-        f"Untagged: {repo}@{original.digest}\nDeleted: {original.id}\n")
+        f"Untagged: {repo}@{original.digest}\nDeleted: {original.id}\n{freed}")
     assert_nothing_half_stored(dst)
 
 

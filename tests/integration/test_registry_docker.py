@@ -86,10 +86,8 @@ def _rows(text: str) -> list[list[str]]:
 
 
 def _removal(text: str) -> list[str]:
-    """rmi's lines but the freed layers' (Dockyard lists the image alone as deleted)."""
-    lines = text.splitlines()
-    deleted = [i for i, x in enumerate(lines) if x.startswith("Deleted: ")]
-    return lines[:deleted[0] + 1] if deleted else lines
+    """rmi's lines: untagged names, the deleted image and its freed layers."""
+    return text.splitlines()
 
 
 LISTINGS = [

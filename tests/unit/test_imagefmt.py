@@ -164,5 +164,5 @@ def test_repo_digests_in_images_inspect_rmi_save(tmp_path: Path) -> None:
         assert "@" not in json.dumps(index["manifests"])
 
     assert lines("rmi", f"reg.example/app@{one}") == [f"Untagged: reg.example/app@{one}"]
-    assert lines("rmi", f"reg.example/app:7@{two}") == [
-        f"Deleted: {ids[1]}", f"Untagged: reg.example/app@{two}"]
+    assert lines("rmi", f"reg.example/app:7@{two}") == sorted([  # and its freed layer
+        f"Deleted: {ids[1]}", f"Deleted: {bare.diff_ids[0]}", f"Untagged: reg.example/app@{two}"])

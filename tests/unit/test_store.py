@@ -229,7 +229,8 @@ def test_rmi_of_a_repositorys_last_tag_takes_its_repo_digests(tmp_path: Path,
                                            ("Untagged", f"app@{REPO_DIGEST}")]
     assert store.remove_image("other:1") == [("Untagged", "other:1"),
                                              ("Untagged", f"other@{REPO_DIGEST}"),
-                                             ("Deleted", image.id)]
+                                             ("Deleted", image.id),  # and its freed layer
+                                             ("Deleted", image.diff_ids[0])]
     assert store.images() == []
 
 
@@ -243,7 +244,8 @@ def test_rmi_by_id_needs_force_unless_one_tag_of_one_repository(tmp_path: Path,
         store.remove_image(image.id)
     store.untag(parse("app:2"))
     assert store.remove_image(image.id[7:19]) == [
-        ("Untagged", "app:1"), ("Untagged", f"app@{REPO_DIGEST}"), ("Deleted", image.id)]
+        ("Untagged", "app:1"), ("Untagged", f"app@{REPO_DIGEST}"), ("Deleted", image.id),
+        ("Deleted", image.diff_ids[0])]
     # repo digests alone, in two repositories: forced, every name goes in order
     image = make_image(store, tree, None)
     store.add_image(image.descriptor, [parse(f"b@{REPO_DIGEST}"), parse(f"a@{REPO_DIGEST}")])
@@ -251,7 +253,27 @@ def test_rmi_by_id_needs_force_unless_one_tag_of_one_repository(tmp_path: Path,
         store.remove_image(image.id)
     assert store.remove_image(image.id, force=True) == [
         ("Untagged", f"a@{REPO_DIGEST}"), ("Untagged", f"b@{REPO_DIGEST}"),
-        ("Deleted", image.id)]
+        ("Deleted", image.id), ("Deleted", image.diff_ids[0])]
+
+
+def test_rmi_lists_the_layers_it_frees_top_first(tmp_path: Path, tree: Path) -> None:
+    """As Docker: the deleted image, then the chain IDs of the layers no other image holds."""
+    from builder.image import chain_ids
+
+    store = Store(tmp_path)
+    base = make_image(store, tree, "base:1")
+    with store.session():
+        top = store.commit_layer(changes_from_tree(tree / "etc"), compression="gzip", epoch=0)
+        config = ImageConfig(architecture="amd64", created="2024-01-01T00:00:00Z",
+                             diff_ids=(base.diff_ids[0], top.diff_id),
+                             history=(History(created_by="a"), History(created_by="b")))
+        child = commit_image(store, config.to_bytes(), [*base.layers, top.descriptor],
+                             [parse("child:1")])
+    chains = chain_ids(child.diff_ids)
+    assert store.remove_image("child:1") == [  # the base's layer stays: base:1 holds it
+        ("Untagged", "child:1"), ("Deleted", child.id), ("Deleted", chains[1])]
+    assert store.remove_image("base:1") == [
+        ("Untagged", "base:1"), ("Deleted", base.id), ("Deleted", chains[0])]
 
 
 def test_an_image_with_only_repo_digests_is_pruned(tmp_path: Path, tree: Path) -> None:
