@@ -127,6 +127,22 @@ def test_inspect_and_log_shape_match_docker(both: tuple[Path, Dockerd]) -> None:
     daemon.docker("rm", "shape")
 
 
+def _created(both: tuple[Path, Dockerd], name: str,
+             args: list[str]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """``inspect`` of a container created on each side by ``create --name NAME ARGS``
+    (``--network none`` on Docker's unless ARGS name one); both are removed again."""
+    root, daemon = both
+    network = [] if "--network" in args else ["--network", "none"]
+    _dockyard(root, "create", "--name", name, *args)
+    daemon.docker("create", "--name", name, *network, *args)
+    try:
+        return (json.loads(_dockyard(root, "inspect", name).stdout)[0],
+                json.loads(daemon.docker("inspect", name).stdout)[0])
+    finally:
+        _dockyard(root, "rm", "-v", name)
+        daemon.docker("rm", "-v", name)
+
+
 # HostConfig keys whose values are not compared (their presence and place are), and why
 _HOST_VALUES_DIFFER = {
     "MaskedPaths": "newer Docker's list is masked (with /proc/interrupts and "
@@ -154,16 +170,7 @@ def test_created_container_inspects_as_docker(both: tuple[Path, Dockerd], name: 
                                               flags: list[str]) -> None:
     """The whole object's keys in Docker's order; HostConfig's values, but for
     :data:`_HOST_VALUES_DIFFER`; State, Mounts, Config and NetworkSettings as Docker's."""
-    root, daemon = both
-    network = [] if "--network" in flags else ["--network", "none"]
-    _dockyard(root, "create", "--name", name, *flags, "cmp", "true")
-    daemon.docker("create", "--name", name, *network, *flags, "cmp", "true")
-    try:
-        ours = json.loads(_dockyard(root, "inspect", name).stdout)[0]
-        theirs = json.loads(daemon.docker("inspect", name).stdout)[0]
-    finally:
-        _dockyard(root, "rm", "-v", name)
-        daemon.docker("rm", "-v", name)
+    ours, theirs = _created(both, name, [*flags, "cmp", "true"])
     assert list(ours) == list(theirs)
     paths = ("ResolvConfPath", "HostnamePath", "HostsPath", "LogPath")
     assert [ours[k] for k in paths] == [theirs[k] for k in paths] == ["", "", "", ""]
@@ -213,19 +220,10 @@ def test_container_config_from_image_as_docker(rich: tuple[Path, Dockerd],
                                                flags: list[str]) -> None:
     """A container's Config takes the image's exposed ports, healthcheck, volumes, labels,
     stop signal, user and command as Docker merges them."""
-    root, daemon = rich
-    name = f"rich{len(flags)}"
-    label_file = root.parent / "labels"
+    label_file = rich[0].parent / "labels"
     label_file.write_text("# a comment\nb=from file\n  bare\nc=1\n")
-    flags = [*flags, "--label-file", str(label_file)]
-    _dockyard(root, "create", "--name", name, *flags, "cmpr")
-    daemon.docker("create", "--name", name, "--network", "none", *flags, "cmpr")
-    try:
-        ours = json.loads(_dockyard(root, "inspect", name).stdout)[0]
-        theirs = json.loads(daemon.docker("inspect", name).stdout)[0]
-    finally:
-        _dockyard(root, "rm", "-v", name)
-        daemon.docker("rm", "-v", name)
+    ours, theirs = _created(rich, f"rich{len(flags)}",
+                            [*flags, "--label-file", str(label_file), "cmpr"])
     ours["Config"]["Hostname"] = theirs["Config"]["Hostname"]
     assert json.dumps(ours["Config"], indent=1) == json.dumps(theirs["Config"], indent=1)
     assert (ours["Path"], ours["Args"]) == (theirs["Path"], theirs["Args"])

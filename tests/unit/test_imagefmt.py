@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import tarfile
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -61,22 +63,22 @@ def test_commands_on_an_empty_store(tmp_path: Path) -> None:
     assert (tmp_path / "store" / "index.json").exists()
 
 
-def test_load_reports_a_replaced_tag(tmp_path: Path) -> None:
-    import io
-    import tarfile
+def _tarball(where: Path, content: bytes) -> Path:
+    """A tar holding one file, ``file``, with ``content``."""
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w") as tar:
+        info = tarfile.TarInfo("file")
+        info.size = len(content)
+        tar.addfile(info, io.BytesIO(content))
+    path = where / f"{content.decode()}.tar"
+    path.write_bytes(buf.getvalue())
+    return path
 
+
+def test_load_reports_a_replaced_tag(tmp_path: Path) -> None:
     runner = CliRunner()
     root = ["--root", str(tmp_path / "root")]
-    tarballs = []
-    for content in (b"one", b"two"):
-        buf = io.BytesIO()
-        with tarfile.open(fileobj=buf, mode="w") as tar:
-            info = tarfile.TarInfo("file")
-            info.size = len(content)
-            tar.addfile(info, io.BytesIO(content))
-        path = tmp_path / f"{content.decode()}.tar"
-        path.write_bytes(buf.getvalue())
-        tarballs.append(path)
+    tarballs = [_tarball(tmp_path, content) for content in (b"one", b"two")]
     first = runner.invoke(cli, [*root, "import", str(tarballs[0]), "x:1"])
     assert first.exit_code == 0, first.output
     saved = tmp_path / "one.image.tar"
@@ -95,9 +97,6 @@ def test_load_reports_a_replaced_tag(tmp_path: Path) -> None:
 
 def test_repo_digests_in_images_inspect_rmi_save(tmp_path: Path) -> None:
     """As Docker 20.10 shows a pulled or pushed image's repo digests (name@sha256:…)."""
-    import io
-    import tarfile
-
     from builder.reference import parse
     from builder.store import Store
 
@@ -105,13 +104,7 @@ def test_repo_digests_in_images_inspect_rmi_save(tmp_path: Path) -> None:
     root = ["--root", str(tmp_path / "root")]
     ids = []
     for content, name in ((b"one", "reg.example/app:1"), (b"two", "")):
-        buf = io.BytesIO()
-        with tarfile.open(fileobj=buf, mode="w") as tar:
-            info = tarfile.TarInfo("file")
-            info.size = len(content)
-            tar.addfile(info, io.BytesIO(content))
-        path = tmp_path / f"{content.decode()}.tar"
-        path.write_bytes(buf.getvalue())
+        path = _tarball(tmp_path, content)
         done = runner.invoke(cli, [*root, "import", str(path), *([name] if name else [])])
         assert done.exit_code == 0, done.output
         ids.append(done.output.strip())
