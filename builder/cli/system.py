@@ -4,13 +4,7 @@ from __future__ import annotations
 
 import click
 
-from builder.blobs import tree_size
-from builder.cli.imagefmt import human_size, open_store, table
-from builder.descriptor import hex_of
-
-
-def _percent(part: int, whole: int) -> str:
-    return f" ({part * 100 // whole}%)" if whole else ""
+from builder.cli.imagefmt import human_size, open_store
 
 
 @click.group("system")
@@ -19,37 +13,23 @@ def system() -> None:
 
 
 @system.command("df")
+@click.option("-v", "--verbose", is_flag=True, help="Show detailed information on space usage.")
+@click.option("--format", "fmt", default="", help="'table' (default), 'json', 'raw', a Go "
+              "template run on each row (with -v: once on .Images, .Containers, .Volumes "
+              "and .BuildCache), or 'table TEMPLATE'.")
 @click.pass_context
-def df(ctx: click.Context) -> None:
-    """Show disk usage: images, blobs nothing uses, unpacked layers."""
-    store = open_store(ctx)
-    store.ensure()
-    images = store.images()
-    referenced = store.referenced_blobs()
-    tagged_blobs: set[str] = set()
-    all_blobs: dict[str, int] = {}
-    for path in store.blobs_dir.iterdir():
-        all_blobs["sha256:" + path.name] = path.stat().st_size
-    for image in images:
-        if image.names:
-            tagged_blobs |= {image.digest, image.id, *(layer.digest for layer in image.layers)}
-    image_size = sum(size for d, size in all_blobs.items() if d in referenced)
-    reclaim_images = sum(size for d, size in all_blobs.items() if d not in tagged_blobs)
-    live = {hex_of(d) for image in images for d in image.diff_ids}
-    layer_dirs = [p for p in store.layers_dir.iterdir() if not p.name.startswith(".")]
-    layer_sizes = {p.name: tree_size(p) for p in layer_dirs}
-    layers_total = sum(layer_sizes.values())
-    layers_reclaim = sum(s for name, s in layer_sizes.items() if name not in live)
-    total_blobs = sum(all_blobs.values())
-    rows = [
-        ["Images", str(len(images)), str(sum(1 for i in images if i.names)),
-         human_size(image_size), human_size(reclaim_images) + _percent(reclaim_images,
-                                                                       total_blobs)],
-        ["Unpacked layers", str(len(layer_dirs)), str(sum(1 for n in layer_sizes if n in live)),
-         human_size(layers_total), human_size(layers_reclaim) + _percent(layers_reclaim,
-                                                                         layers_total)],
-    ]
-    click.echo(table(["TYPE", "TOTAL", "ACTIVE", "SIZE", "RECLAIMABLE"], rows))
+def df(ctx: click.Context, verbose: bool, fmt: str) -> None:
+    """Show disk usage: images, containers, local volumes and the build cache."""
+    from builder.cli import dfformat
+    from builder.cli.runopts import root_of
+    from builder.diskusage import collect
+
+    usage = collect(root_of(ctx))
+    if verbose:
+        text = dfformat.verbose(usage, fmt)
+        click.echo(text, nl=fmt in ("", "table"))
+    else:
+        click.echo(dfformat.summary(usage, fmt))
 
 
 @system.command("prune")
