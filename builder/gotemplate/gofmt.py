@@ -256,7 +256,8 @@ def go_sprintf(fmt: str, *args: Any) -> str:
 
 def go_json(value: Any) -> str:
     """Go's json encoding as Docker's ``json`` function writes it: compact, map keys
-    sorted, struct fields in order, no HTML escaping."""
+    sorted, struct fields in order, no HTML escaping (but in what Docker's formatter
+    contexts marshal themselves)."""
     if value is None or value is MISSING or isinstance(value, NilMap | NilList):
         return "null"
     if value is True:
@@ -277,6 +278,12 @@ def go_json(value: Any) -> str:
         return re.sub(r"e([+-])0(\d)$", r"e\g<1>\2", text)
     if isinstance(value, str):
         return _json_str(value)
+    if isinstance(value, Struct) and value.type_name.startswith("*formatter.") \
+            and value.type_name != "*formatter.diskUsageContext":  # the one without
+        # Docker's formatter contexts marshal themselves as json.Marshal of a map: keys
+        # sorted, and <, > and & escaped (the json function's own encoder does not)
+        text = "{" + ",".join(f"{_json_str(k)}:{go_json(value[k])}" for k in sorted(value)) + "}"
+        return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     if isinstance(value, Struct):
         return "{" + ",".join(f"{_json_str(k)}:{go_json(v)}" for k, v in value.items()) + "}"
     if isinstance(value, dict):

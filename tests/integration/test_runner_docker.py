@@ -462,11 +462,14 @@ def test_ps_mounts_and_json_keys_as_docker(listed: tuple[Path, Dockerd, Path],
     """MOUNTS names each mount's volume or source, cut to 15 characters unless --no-trunc;
     the JSON row has Docker's keys (values that vary aside)."""
     root, daemon, _ = listed
-    select = ["-a", "-f", "name=pf-run", "-f", "name=pf-new"]
+    select = ["-a", "-f", "name=pf-run", "-f", "name=pf-new", "-f", "name=pf-ok"]
     ours = sorted(_dockyard(root, "ps", *select, *args).stdout.splitlines())
     theirs = sorted(daemon.docker("ps", *select, *args).stdout.decode().splitlines())
     if "{{json .}}" in args:
-        keep = ("Labels", "LocalVolumes", "Mounts", "Networks", "Ports", "State")
+        keep = ("Command", "Labels", "LocalVolumes", "Mounts", "Networks", "Ports", "State")
+        # pf-ok's command has a ">": Docker's row marshals itself, escaping it as \u003e
+        assert any("\\u003e" in line for line in theirs)
+        assert [">" in line for line in ours] == [">" in line for line in theirs]
         ours = [json.dumps({k: v if k in keep else "" for k, v in json.loads(line).items()})
                 for line in ours]
         theirs = [json.dumps({k: v if k in keep else "" for k, v in json.loads(line).items()})

@@ -399,3 +399,14 @@ def test_render_unknown_field_is_an_error() -> None:
     with pytest.raises(TemplateError, match=r"can't evaluate field Nope in type "
                        r"\*formatter\.ContainerContext"):
         render("{{.Nope}}", ROWS, HEADERS, "*formatter.ContainerContext")
+
+
+def test_json_of_a_formatter_context_is_a_sorted_escaped_map() -> None:
+    """Docker's list contexts marshal themselves (json.Marshal of a map: keys sorted, <, >
+    and & escaped); the json function escapes nothing else."""
+    row = {"Z": "a > b & c", "A": "<x>"}
+    assert parse("{{json .}}").execute(Struct(row, "*formatter.ContainerContext")) == (
+        '{"A":"\\u003cx\\u003e","Z":"a \\u003e b \\u0026 c"}')
+    assert parse("{{json .}}").execute(Struct(row, "")) == '{"Z":"a > b & c","A":"<x>"}'
+    assert parse("{{json .Z}}").execute(Struct(row, "*formatter.ContainerContext")) == (
+        '"a > b & c"')
