@@ -23,7 +23,7 @@ def port_key(spec: str) -> str:
         bounds = port.split("-")
         numbers = [_uint16(part) for part in (bounds[:2] if len(bounds) > 1 else bounds)]
         if len(numbers) == 2 and numbers[1] < numbers[0]:
-            raise ContainerError(f"Invalid range specified for the portnum: {port}")
+            raise ContainerError(f"Invalid range specified for the Port: {port}")
     return f"{port}/{proto}"
 
 

@@ -100,7 +100,7 @@ def test_port_keys_as_the_docker_client(spec: str, key: str) -> None:
     ("abc", 'strconv.ParseUint: parsing "abc": invalid syntax'),
     ("80/", 'strconv.ParseUint: parsing "80/": invalid syntax'),
     ("99999", 'strconv.ParseUint: parsing "99999": value out of range'),
-    ("81-80", "Invalid range specified for the portnum: 81-80"),
+    ("81-80", "Invalid range specified for the Port: 81-80"),
     ("+80", 'strconv.ParseUint: parsing "+80": invalid syntax'),
     ("٣", 'strconv.ParseUint: parsing "٣": invalid syntax'),
 ])
