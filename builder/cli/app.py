@@ -46,6 +46,10 @@ COMMANDS: dict[str, str] = {
     "top": "builder.cli.top:top",
     "cp": "builder.cli.cp:cp",
     "commit": "builder.cli.commit:commit",
+    "diff": "builder.cli.diff:diff",
+    "export": "builder.cli.export:export",
+    "rename": "builder.cli.rename:rename",
+    "port": "builder.cli.port:port",
     "container": "builder.cli.container:container",
 }
 

@@ -1,10 +1,14 @@
-"""``dockyard container prune|ls|inspect``: manage containers."""
+"""``dockyard container prune|ls|inspect|diff|export|rename|port``: manage containers."""
 
 from __future__ import annotations
 
 import click
 
+from builder.cli.diff import diff
+from builder.cli.export import export
+from builder.cli.port import port
 from builder.cli.ps import ps
+from builder.cli.rename import rename
 from builder.cli.runopts import root_of
 
 
@@ -68,3 +72,5 @@ def inspect(ctx: click.Context, names: tuple[str, ...]) -> None:
 
 
 container.add_command(ps, "ls")  # the same command, every flag of ps
+for _command in (diff, export, port, rename):
+    container.add_command(_command)

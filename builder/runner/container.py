@@ -299,6 +299,38 @@ class Containers:
         return Container(directory, config, initial_state())
 
 
+    def rename(self, ref: str, new: str) -> Container:
+        """Rename the container ``ref`` names to ``new`` (running or not), as Docker does:
+        under the names lock, so a concurrent create cannot take the name meanwhile."""
+        new = new.lstrip("/")
+        c = self.get(ref)
+        with self.names_locked(), c.locked():
+            config = read_json(c.path("config.json"))
+            if config.get("Name") == new:
+                raise ContainerError("Renaming a container with the same name as its "
+                                     "current name")
+            try:
+                check_name(new)
+            except ContainerError:
+                raise ContainerError(
+                    f"Error when allocating new name: Invalid container name (/{new}), only "
+                    "[a-zA-Z0-9][a-zA-Z0-9_.-] are allowed") from None
+            for directory in self._dirs():
+                try:
+                    other = read_json(f"{directory}/config.json")
+                except (OSError, ValueError):
+                    continue
+                if isinstance(other, dict) and other.get("Name") == new:
+                    raise ContainerError(
+                        f'Error when allocating new name: Conflict. The container name "/{new}"'
+                        f' is already in use by container "{other.get("Id")}". You have to '
+                        "remove (or rename) that container to be able to reuse that name.")
+            config["Name"] = new
+            write_json(c.path("config.json"), config)
+            c.config = config
+        return c
+
+
 def check_name(name: str) -> None:
     """Docker's container name rule: ``[a-zA-Z0-9][a-zA-Z0-9_.-]+``."""
     if len(name) < 2 or not name[0].isalnum() or not name.isascii() or any(
