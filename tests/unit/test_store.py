@@ -167,7 +167,8 @@ def test_remove_image_semantics(tmp_path: Path, tree: Path) -> None:
 def test_last_tag_removal_deletes_image(tmp_path: Path, tree: Path) -> None:
     store = Store(tmp_path)
     image = make_image(store, tree, "app:1")
-    assert store.remove_image("app:1") == [("Untagged", "app:1"), ("Deleted", image.id)]
+    assert store.remove_image("app:1") == [("Untagged", "app:1"), ("Deleted", image.id),
+                                           ("Deleted", image.diff_ids[0])]
     assert store.images() == []
 
 
