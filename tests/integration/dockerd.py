@@ -5,11 +5,13 @@ Started once per test session (see the ``dockerd`` fixture users), stopped by it
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
 import subprocess
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,3 +84,32 @@ def stop_dockerd(daemon: Dockerd) -> None:
             daemon.process.wait(timeout=30)
     subprocess.run(["umount", "-R", str(daemon.base / "data")], capture_output=True)
     shutil.rmtree(daemon.base, ignore_errors=True)
+
+
+BUSYBOX = Path("/bin/busybox")
+BUSYBOX_BASE = ('FROM scratch\nCOPY busybox /bin/busybox\n'
+                'RUN ["/bin/busybox","--install","-s","/bin"]\n')
+"""The start of the comparisons' images: the static busybox and its applets."""
+
+
+def busybox_context(ctx: Path, steps: str) -> Path:
+    """``ctx`` made a build context: the static busybox and a Dockerfile of
+    :data:`BUSYBOX_BASE` and then ``steps`` (skips the test without root or busybox)."""
+    if os.geteuid() != 0 or not BUSYBOX.exists():
+        pytest.skip("needs root and busybox-static")
+    ctx.mkdir(parents=True)
+    shutil.copy2(BUSYBOX, ctx / "busybox")
+    (ctx / "Dockerfile").write_text(BUSYBOX_BASE + steps)
+    return ctx
+
+
+@contextlib.contextmanager
+def loaded_dockerd(base: Path, archive: Path) -> Iterator[Dockerd]:
+    """A private dockerd under ``base`` with the image archive ``archive`` loaded; stopped
+    on leaving."""
+    daemon = start_dockerd(base)
+    try:
+        daemon.docker("load", "-i", str(archive))
+        yield daemon
+    finally:
+        stop_dockerd(daemon)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import os
 import pty
-import shutil
 import subprocess
 import sys
 import tarfile
@@ -15,10 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.dockerd import Dockerd, start_dockerd, stop_dockerd
+from tests.integration.dockerd import Dockerd, busybox_context, loaded_dockerd
 
 REPO = Path(__file__).resolve().parents[2]
-BUSYBOX = Path("/bin/busybox")
 CHANGE = "mkdir /new; echo x > /etc/hosts2; rm /bin/ls; echo y >> /etc/passwd; " \
          "rm -rf /d/sub; mkdir /d/sub; echo n > /d/sub/n; mkdir -p /usr/local/bin; " \
          "touch /usr/local/bin/x; ln -s / /host; ln -s /etc/shadow /shadow"
@@ -41,31 +39,20 @@ def _dockyard(root: Path, *args: str, check: bool = True
 
 @pytest.fixture(scope="module")
 def both(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Dockerd]]:
-    if os.geteuid() != 0 or not BUSYBOX.exists():
-        pytest.skip("needs root and busybox-static")
     base = tmp_path_factory.mktemp("ctr-cmds")
     root = base / "root"
-    ctx = base / "ctx"
-    ctx.mkdir()
-    shutil.copy2(BUSYBOX, ctx / "busybox")
-    (ctx / "Dockerfile").write_text(
-        'FROM scratch\nCOPY busybox /bin/busybox\n'
-        'RUN ["/bin/busybox","--install","-s","/bin"]\n'
+    ctx = busybox_context(base / "ctx", (
         "RUN mkdir -p /etc /w /d/sub && echo 'u:x:1000:1000::/home/u:/bin/sh' > /etc/passwd"
-        " && echo a > /d/sub/f && echo b > /d/g\nWORKDIR /w\n")
+        " && echo a > /d/sub/f && echo b > /d/g\nWORKDIR /w\n"))
     _dockyard(root, "build", "-t", "cmp", str(ctx))
     archive = base / "cmp.tar"
     _dockyard(root, "save", "-o", str(archive), "cmp")
-    daemon = start_dockerd(base / "dockerd")
-    try:
-        daemon.docker("load", "-i", str(archive))
+    with loaded_dockerd(base / "dockerd", archive) as daemon:
         for name, flags in (("changed", []), ("vols", ["-v", "/data", "-w", "/nowd"])):
             _dockyard(root, "run", "--name", name, *flags, "cmp", "sh", "-c", CHANGE)
             daemon.docker("run", "--name", name, "--network", "none", *flags, "cmp", "sh",
                           "-c", CHANGE)
         yield root, daemon
-    finally:
-        stop_dockerd(daemon)
 
 
 def _lines(out: bytes) -> list[str]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -14,10 +13,9 @@ from typing import Any
 
 import pytest
 
-from tests.integration.dockerd import Dockerd, start_dockerd, stop_dockerd
+from tests.integration.dockerd import Dockerd, busybox_context, loaded_dockerd
 
 REPO = Path(__file__).resolve().parents[2]
-BUSYBOX = Path("/bin/busybox")
 
 pytestmark = pytest.mark.integration
 
@@ -34,27 +32,15 @@ def _dockyard(root: Path, *args: str, check: bool = True) -> subprocess.Complete
 
 @pytest.fixture(scope="module")
 def both(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Dockerd]]:
-    if os.geteuid() != 0 or not BUSYBOX.exists():
-        pytest.skip("needs root and busybox-static")
     base = tmp_path_factory.mktemp("runner-docker")
     root = base / "root"
-    ctx = base / "ctx"
-    ctx.mkdir()
-    shutil.copy2(BUSYBOX, ctx / "busybox")
-    (ctx / "Dockerfile").write_text(
-        'FROM scratch\nCOPY busybox /bin/busybox\n'
-        'RUN ["/bin/busybox","--install","-s","/bin"]\n'
-        "RUN mkdir -p /etc /w && echo 'u:x:1000:1000::/home/u:/bin/sh' > /etc/passwd\n"
-        "ENV GREETING=hello\nWORKDIR /w\n")
+    ctx = busybox_context(base / "ctx", "RUN mkdir -p /etc /w && echo 'u:x:1000:1000::/home/u:"
+                                        "/bin/sh' > /etc/passwd\nENV GREETING=hello\nWORKDIR /w\n")
     _dockyard(root, "build", "-t", "cmp", str(ctx))
     archive = base / "cmp.tar"
     _dockyard(root, "save", "-o", str(archive), "cmp")
-    daemon = start_dockerd(base / "dockerd")
-    try:
-        daemon.docker("load", "-i", str(archive))
+    with loaded_dockerd(base / "dockerd", archive) as daemon:
         yield root, daemon
-    finally:
-        stop_dockerd(daemon)
 
 
 def _pair(both: tuple[Path, Dockerd], *args: str) -> tuple[Any, Any]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -14,10 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.dockerd import Dockerd, start_dockerd, stop_dockerd
+from tests.integration.dockerd import Dockerd, busybox_context, loaded_dockerd
 
 REPO = Path(__file__).resolve().parents[2]
-BUSYBOX = Path("/bin/busybox")
 
 pytestmark = pytest.mark.integration
 
@@ -38,43 +36,39 @@ def both(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sides]:
     """Images df1 and df2 (df1 and a layer more), and on each side: r1 running on df1 with
     a named volume holding 6 bytes and 2 bytes in its writable layer, e1 exited from df2
     with 3000 bytes written, c1 created on df1 with an anonymous volume."""
-    if os.geteuid() != 0 or not BUSYBOX.exists():
-        pytest.skip("needs root and busybox-static")
     base = tmp_path_factory.mktemp("system-df")
     root = base / "root"
-    ctx = base / "ctx"
-    ctx.mkdir()
-    shutil.copy2(BUSYBOX, ctx / "busybox")
-    (ctx / "Dockerfile").write_text(
-        'FROM scratch\nCOPY busybox /bin/busybox\n'
-        'RUN ["/bin/busybox","--install","-s","/bin"]\nRUN mkdir -p /w\nWORKDIR /w\n')
+    ctx = busybox_context(base / "ctx", "RUN mkdir -p /w\nWORKDIR /w\n")
     (ctx / "Dockerfile.2").write_text("FROM df1\nRUN echo more > /w/more\n")
     _dockyard(root, "build", "-t", "df1", str(ctx))
     _dockyard(root, "build", "-t", "df2", "-f", str(ctx / "Dockerfile.2"), str(ctx))
     _dockyard(root, "save", "-o", str(base / "df.tar"), "df1", "df2")
-    daemon = start_dockerd(base / "dockerd")
-    try:
-        daemon.docker("load", "-i", str(base / "df.tar"))
-        for side in ("ours", "docker"):
-            def make(*args: str, side: str = side) -> None:
-                if side == "ours":
-                    _dockyard(root, *args)
-                else:
-                    daemon.docker(args[0], "--network", "none", *args[1:])
-            make("run", "-d", "--name", "r1", "-v", "dfvol:/data", "df1", "sh", "-c",
-                 "echo 12345 > /data/f; echo x > /w/rw; sleep 1000")
-            make("run", "--name", "e1", "df2", "sh", "-c", "head -c 3000 /bin/busybox > /w/big")
-            make("create", "--name", "c1", "-v", "/anon", "df1", "true")
-        for ps in (lambda: _dockyard(root, "ps", "-a", "--format", "{{.Names}} {{.Size}}"),
-                   lambda: daemon.docker("ps", "-a", "--format", "{{.Names}} {{.Size}}"
-                                         ).stdout.decode()):
-            assert "r1 2B" in ps()  # r1 has written its file
-        yield root, daemon
-    finally:
-        subprocess.run([sys.executable, "-m", "builder", "--root", str(root), "rm", "-f", "r1"],
-                       capture_output=True, timeout=60, env={**os.environ,
-                                                             "PYTHONPATH": str(REPO)})
-        stop_dockerd(daemon)
+    with loaded_dockerd(base / "dockerd", base / "df.tar") as daemon:
+        try:
+            yield from _containers(root, daemon)
+        finally:
+            subprocess.run([sys.executable, "-m", "builder", "--root", str(root), "rm", "-f",
+                            "r1"], capture_output=True, timeout=60,
+                           env={**os.environ, "PYTHONPATH": str(REPO)})
+
+
+def _containers(root: Path, daemon: Dockerd) -> Iterator[Sides]:
+    """The same containers on both sides (see ``both``)."""
+    for side in ("ours", "docker"):
+        def make(*args: str, side: str = side) -> None:
+            if side == "ours":
+                _dockyard(root, *args)
+            else:
+                daemon.docker(args[0], "--network", "none", *args[1:])
+        make("run", "-d", "--name", "r1", "-v", "dfvol:/data", "df1", "sh", "-c",
+             "echo 12345 > /data/f; echo x > /w/rw; sleep 1000")
+        make("run", "--name", "e1", "df2", "sh", "-c", "head -c 3000 /bin/busybox > /w/big")
+        make("create", "--name", "c1", "-v", "/anon", "df1", "true")
+    for ps in (lambda: _dockyard(root, "ps", "-a", "--format", "{{.Names}} {{.Size}}"),
+               lambda: daemon.docker("ps", "-a", "--format", "{{.Names}} {{.Size}}"
+                                     ).stdout.decode()):
+        assert "r1 2B" in ps()  # r1 has written its file
+    yield root, daemon
 
 
 def _df(both: Sides, *args: str) -> tuple[str, str]:
