@@ -13,7 +13,8 @@ import re
 from builder.errors import TemplateError
 
 _SPACE = " \t\r\n"
-_IDENT = re.compile(r"[A-Za-z_0-9]*")
+_TERMINATORS = frozenset(" \t\r\n.,|:)(")
+"""What may follow a field, variable or identifier (Go's ``atTerminator``, but ``}}``)."""
 _NUMBER = re.compile(r"[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO][0-7_]+|"
                      r"(\d[\d_]*\.?[\d_]*|\.\d[\d_]*)([eE][+-]?\d+)?)")
 _KEYWORDS = {"if", "else", "end", "range", "with", "break", "continue", "define", "template",
@@ -130,26 +131,40 @@ class Lexer:
                     raise self.fail("unterminated raw quoted string", pos)
                 kind, pos = "raw", end + 1
             elif ch == "$":
-                kind, pos = "var", _IDENT.match(src, pos + 1).end()  # type: ignore[union-attr]
-            elif ch == "." and not src[pos + 1:pos + 2].isdigit():
-                end = _IDENT.match(src, pos + 1).end()  # type: ignore[union-attr]
+                kind, pos = "var", self.word_end(pos + 1)
+            elif ch == "." and not "0" <= src[pos + 1:pos + 2] <= "9":
+                end = self.word_end(pos + 1)
                 kind, pos = ("field" if end > pos + 1 else "dot"), end
-            elif ch.isdigit() or ch in "+-." :
+            elif "0" <= ch <= "9" or ch in "+-.":
                 match = _NUMBER.match(src, pos)
                 if not match or match.end() == pos:
                     raise self.fail(f"unexpected {_quote_char(ch)} in command", pos)
                 pos = match.end()
-                if pos < len(src) and (src[pos].isalnum() or src[pos] in "._"):
-                    end = _IDENT.match(src, pos).end()  # type: ignore[union-attr]
+                if pos < len(src) and (_word_char(src[pos]) or src[pos] == "."):
+                    end = self.word_end(pos)
                     raise self.fail(f'bad number syntax: "{src[tok_start:end]}"', tok_start)
                 kind = "num"
-            elif ch.isalpha() or ch == "_":
-                pos = _IDENT.match(src, pos).end()  # type: ignore[union-attr]
+            elif _word_char(ch):
+                pos = self.word_end(pos)
                 kind = "kw" if src[tok_start:pos] in _KEYWORDS else "ident"
+            elif ch == ":":
+                raise self.fail("expected :=", pos)
+            elif ord(ch) > 0x7F or not ch.isprintable():
+                raise self.fail(f"unrecognized character in action: {_go_u(ch)}", pos)
             else:
                 raise self.fail(f"unexpected {_quote_char(ch)} in command", pos)
+            if kind in ("var", "field", "dot", "kw", "ident") and pos < len(src) \
+                    and src[pos] not in _TERMINATORS and not src.startswith("}}", pos):
+                raise self.fail(f"bad character {_go_u(src[pos])}", pos)
             self.toks.append(Tok(kind, src[tok_start:pos], tok_start, spaced))
             spaced = False
+
+    def word_end(self, pos: int) -> int:
+        """Where the run of letters, digits and ``_`` from ``pos`` ends."""
+        src = self.src
+        while pos < len(src) and _word_char(src[pos]):
+            pos += 1
+        return pos
 
     def quoted(self, pos: int, quote: str, unterminated: str) -> int:
         src = self.src
@@ -163,6 +178,17 @@ class Lexer:
             if src[i] == quote:
                 return i + 1
             i += 1
+
+
+def _word_char(ch: str) -> bool:
+    """Go's ``isAlphaNumeric``: ``_``, a Unicode letter or a decimal digit."""
+    return ch == "_" or ch.isalpha() or ch.isdecimal()
+
+
+def _go_u(ch: str) -> str:
+    """A character as Go's ``%#U`` prints it: ``U+0021 '!'`` (no glyph when unprintable)."""
+    code = f"U+{ord(ch):04X}"
+    return f"{code} '{ch}'" if ch.isprintable() else code
 
 
 def _quote_char(ch: str) -> str:

@@ -59,6 +59,8 @@ class Parser:
     def parse(self) -> dict[str, list[Node]]:
         """The named templates: the top-level one as ``""``, the defined ones by name."""
         body, end = self.list_until(top=True)
+        if end == "else" and not (self.peek().kind == "kw" and self.peek().val == "if"):
+            self.expect_right("else")  # {{else x}}: that x, first
         if end is not None:
             raise self.fail(f"unexpected {{{{{end}}}}}")
         self.add("", body, self.peek())
@@ -160,7 +162,7 @@ class Parser:
             self.next()
             if not self.range_depth:
                 raise self.fail(f"{{{{{tok.val}}}}} outside {{{{range}}}}", tok)
-            self.expect_right(tok.val)
+            self.expect_right(f"{{{{{tok.val}}}}}")
             return Break() if tok.val == "break" else Continue()
         if tok.kind == "kw" and tok.val in ("template", "block"):
             self.next()
@@ -190,7 +192,8 @@ class Parser:
                 self.expect_right("else")
                 orelse, end = self.list_until()
                 if end != "end":
-                    raise self.fail("unexpected EOF" if end is None else "unexpected {{else}}")
+                    raise self.fail("unexpected EOF" if end is None
+                                    else "expected end; found {{else}}")
         del self.vars[mark:]
         return Control(kind, pipe, body, orelse)
 
@@ -203,15 +206,18 @@ class Parser:
             if ahead.kind in (":=", "=", ","):
                 names = [start.val]
                 self.i += 2
-                if ahead.kind == ",":
-                    second = self.next()
-                    if context != "range" or second.kind != "var":
+                if ahead.kind == ",":  # as Go's parser: a second name only in a range
+                    second, op = self.peek(), self.peek(1)
+                    if context != "range":
                         raise self.fail(f"too many declarations in {context}", second)
-                    names.append(second.val)
-                    op = self.next()
-                    if op.kind not in (":=", "="):
-                        raise self.fail(f"unexpected {_describe(op)} in {context}", op)
-                    assign = op.kind == "="
+                    if second.kind == "var" and op.kind in (":=", "="):
+                        names.append(second.val)
+                        self.i += 2
+                        assign = op.kind == "="
+                    elif second.kind == "var" and op.kind == ",":
+                        raise self.fail(f"too many declarations in {context}", op)
+                    elif second.kind not in ("var", closer, ")"):
+                        raise self.fail("range can only initialize variables", second)
                 else:
                     assign = ahead.kind == "="
                 if assign:
@@ -296,7 +302,7 @@ class Parser:
             try:
                 text = unquote(val[1:-1])
             except ValueError:
-                raise self.fail(f"invalid syntax: {val}", tok) from None
+                raise self.fail("invalid syntax", tok) from None  # strconv's words
             if kind == "str":
                 return Literal(text, val, tok.pos)
             if len(text) != 1:

@@ -287,6 +287,11 @@ def test_exec_start_failures_as_docker(running: tuple[Path, Dockerd], flags: lis
     '{{define "x"}}\n {{.Nope.X}}{{end}}{{template "x" .Name}}',
     '{{define "x"}}a{{end}}{{define "x"}}b{{end}}',
     '{{define "r"}}{{template "r" .}}{{end}}{{template "r" .}}',
+    # the lexer's and parser's words, as Go 1.19's (Docker 20.10's client)
+    '{{"\\q"}}', '{{else x}}', '{{range $x, $y, $z := .}}{{end}}', '{{range $a, $b}}{{end}}',
+    '{{range .Args}}{{else}}{{else}}{{end}}', '{{range .Args}}{{continue 1}}{{end}}',
+    '{{range $a, 3}}{{end}}', '{{$a, $b := 1}}', '{{.Id}', '{{ .Id} }}', '{{.Id!}}',
+    '{{.Id-}}', '{{len}', '{{.Id:}}', '{{.Idé}}|{{é}}', '{{.Id€}}', '{{€}}', "{{'\\q'}}",
 ])
 def test_inspect_format_same_as_docker(both: tuple[Path, Dockerd], template: str) -> None:
     root, daemon = both

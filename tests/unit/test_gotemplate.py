@@ -410,3 +410,15 @@ def test_json_of_a_formatter_context_is_a_sorted_escaped_map() -> None:
     assert parse("{{json .}}").execute(Struct(row, "")) == '{"Z":"a > b & c","A":"<x>"}'
     assert parse("{{json .Z}}").execute(Struct(row, "*formatter.ContainerContext")) == (
         '"a > b & c"')
+
+
+def test_letters_beyond_ascii_in_names() -> None:
+    """Go's names take any letter or digit; a letter beyond ASCII once made the lexer loop
+    for ever on an empty token."""
+    assert parse("{{.Idé}}|{{$é := 1}}{{$é}}").execute({"Idé": "x"}) == "x|1"
+    with pytest.raises(TemplateError, match='function "é" not defined'):
+        parse("{{é}}")
+    with pytest.raises(TemplateError, match="unrecognized character in action: U\\+20AC '€'"):
+        parse("{{€}}")
+    with pytest.raises(TemplateError, match="bad character U\\+20AC '€'"):
+        parse("{{.Id€}}")
