@@ -223,11 +223,24 @@ def file_size(path: Path) -> int:
 
 
 def tree_size(path: Path) -> int:
-    """The bytes ``path``'s entries take, directories included (what removing it frees)."""
+    """The bytes ``path``'s entries take, directories included (what removing it frees);
+    walked without recursion, as a tree may be as deep as a container made it."""
     total = 0
-    for dirpath, dirnames, filenames in os.walk(path):
-        for name in filenames + dirnames:
-            total += file_size(Path(dirpath) / name)
+    stack = [os.fspath(path)]
+    while stack:
+        try:
+            entries = os.scandir(stack.pop())
+        except OSError:
+            continue
+        with entries:
+            for entry in entries:
+                try:
+                    st = entry.stat(follow_symlinks=False)
+                except OSError:
+                    continue
+                total += st.st_size
+                if stat.S_ISDIR(st.st_mode):
+                    stack.append(entry.path)
     return total
 
 

@@ -39,32 +39,93 @@ def remove_tree(path: str | os.PathLike[str]) -> None:
     _removed(os.rmdir, os.fspath(path), None, None)
 
 
-def _empty(dir_fd: int) -> None:
-    with os.scandir(dir_fd) as entries:
-        children = [(e.name, e.is_dir(follow_symlinks=False)) for e in entries]
-    for name, is_dir in children:
-        if is_dir:
-            try:
-                fd = os.open(name, _DIR_FLAGS, dir_fd=dir_fd)
-            except FileNotFoundError:  # removed meanwhile, by another process
+def _empty(top: int) -> None:
+    """Remove everything under the directory ``top``, depth first without recursion (a
+    tree may be as deep as a container made it), one descriptor a level open."""
+    # each level: its fd, its name in the level above, the children still to remove
+    stack: list[tuple[int, str, list[tuple[str, bool]]]] = [(top, "", _children(top))]
+    try:
+        while stack:
+            fd, here, pending = stack[-1]
+            if not pending:  # emptied: closed and removed from the level above (not top)
+                stack.pop()
+                if stack:
+                    os.close(fd)
+                    parent = stack[-1][0]
+                    _removed(os.rmdir, here, parent, parent)
                 continue
-            except NotADirectoryError:  # replaced meanwhile: remove what is there now
-                _removed(os.unlink, name, dir_fd, dir_fd)
+            name, is_dir = pending.pop()
+            if not is_dir:
+                _removed(os.unlink, name, fd, fd)
                 continue
-            except PermissionError:  # unreadable: make it readable (through an O_PATH fd,
-                _make_writable(name, dir_fd)  # which a swapped-in symlink cannot redirect)
-                fd = os.open(name, _DIR_FLAGS, dir_fd=dir_fd)
+            child = _open_dir(name, fd)
+            if child < 0:
+                continue
             try:
                 try:
-                    _empty(fd)
+                    below = _children(child)
                 except PermissionError:
-                    os.chmod(fd, 0o700)
-                    _empty(fd)
-            finally:
-                os.close(fd)
-            _removed(os.rmdir, name, dir_fd, dir_fd)
-        else:
-            _removed(os.unlink, name, dir_fd, dir_fd)
+                    os.chmod(child, 0o700)
+                    below = _children(child)
+            except BaseException:
+                os.close(child)
+                raise
+            stack.append((child, name, below))
+    finally:
+        for fd, _, _ in stack[1:]:
+            os.close(fd)
+
+
+def _children(dir_fd: int) -> list[tuple[str, bool]]:
+    try:
+        entries = os.scandir(dir_fd)  # on a duplicate of dir_fd
+    except OSError as exc:
+        if not _more_descriptors(exc):
+            raise
+        entries = os.scandir(dir_fd)
+    with entries:
+        return [(e.name, e.is_dir(follow_symlinks=False)) for e in entries]
+
+
+def _open_dir(name: str, dir_fd: int) -> int:
+    """A descriptor of the directory ``name`` in ``dir_fd``; -1 when it is gone, or was
+    replaced by something else (which is then removed)."""
+    try:
+        return _open_nofile(name, dir_fd)
+    except FileNotFoundError:  # removed meanwhile, by another process
+        return -1
+    except NotADirectoryError:  # replaced meanwhile: remove what is there now
+        _removed(os.unlink, name, dir_fd, dir_fd)
+        return -1
+    except PermissionError:  # unreadable: make it readable (through an O_PATH fd, which
+        _make_writable(name, dir_fd)  # a swapped-in symlink cannot redirect)
+        return _open_nofile(name, dir_fd)
+
+
+def _open_nofile(name: str, dir_fd: int) -> int:
+    """``os.open`` of a directory (see :func:`_more_descriptors`)."""
+    try:
+        return os.open(name, _DIR_FLAGS, dir_fd=dir_fd)
+    except OSError as exc:
+        if not _more_descriptors(exc):
+            raise
+        return os.open(name, _DIR_FLAGS, dir_fd=dir_fd)
+
+
+def _more_descriptors(exc: OSError) -> bool:
+    """Whether ``exc`` says this process is out of descriptors (one a level of a deep tree)
+    and the soft limit could be raised to the hard one, as Go's runtime raises it."""
+    import errno
+
+    if exc.errno != errno.EMFILE:
+        return False
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft >= hard:
+        return False
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+    return True
 
 
 def _make_writable(name: str, dir_fd: int) -> None:

@@ -18,8 +18,15 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 
+DEEPEST = 10_000
+"""The recursion limit every command runs with: the walkers of file trees (a container's, a
+layer's, a context's) take a few calls a level, and a tree may be as deep as Linux lets
+paths be (PATH_MAX, 4,096 bytes: 2,048 levels), as Docker takes them."""
+
+
 def main() -> None:
     """Run the command in ``sys.argv``; exit with its status."""
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), DEEPEST))
     argv = sys.argv[1:]
     code = _fast_run(argv)
     if code is None:

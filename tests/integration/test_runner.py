@@ -105,6 +105,20 @@ def _wait_for(predicate: Any, timeout: float = 10.0) -> None:
     raise AssertionError("condition not reached in time")
 
 
+def test_a_deep_tree_in_a_container(dy: Dockyard) -> None:
+    """Directories nested deeper than Python's default recursion limit: diff lists them, and
+    rm removes the container whole (it stopped half-way with a RecursionError)."""
+    nest = "i=0; while [ $i -lt 1500 ]; do mkdir a && cd a || exit 1; i=$((i+1)); done; echo x > f"
+    dy("run", "--name", "deep", "bb", "sh", "-c", f"mkdir /t && cd /t && {{ {nest}; }}")
+    changes = dy("diff", "deep").stdout.splitlines()
+    assert changes[:2] == ["A /t", "A /t/a"] and len(changes) == 1502
+    assert changes[-1] == "A /t" + "/a" * 1500 + "/f"
+    dy("rm", "deep")
+    left = [p.name for p in (dy.root / "containers").iterdir() if not p.name.startswith(".")
+            or p.name.startswith((".rm-", ".later-"))]
+    assert left == []
+
+
 def test_attached_run_streams_and_exit_status(dy: Dockyard) -> None:
     proc = dy("run", "--name", "attached", "bb", "sh", "-c",
               "echo out; echo err >&2; exit 3", check=False)

@@ -226,3 +226,54 @@ def test_two_removers_of_one_tree(tmp_path: Path) -> None:
         with ThreadPoolExecutor(4) as pool:
             list(pool.map(remove_tree, [tree] * 4))
         assert not tree.exists()
+
+
+def _deep(top: Path, levels: int) -> None:
+    """``levels`` nested directories ``a`` under ``top``, each made relative to the one
+    above (no path is ever longer than a name), a file and a read-only level among them."""
+    fd = os.open(top, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        for level in range(levels):
+            os.mkdir("a", dir_fd=fd)
+            if level % 500 == 0:
+                os.close(os.open("f", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=fd))
+            below = os.open("a", os.O_RDONLY | os.O_DIRECTORY, dir_fd=fd)
+            if level == levels // 2:
+                os.chmod(fd, 0o500)
+            os.close(fd)
+            fd = below
+    finally:
+        os.close(fd)
+
+
+def test_a_tree_deeper_than_the_recursion_limit_and_the_descriptor_limit(
+        tmp_path: Path) -> None:
+    """A container may nest directories as deep as it likes: removing them takes neither a
+    call nor, beyond the soft limit, a descriptor limit of its own per level."""
+    import resource
+
+    top = tmp_path / "deep"
+    top.mkdir()
+    levels = 3000
+    _deep(top, levels)
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard < levels + 100:
+        pytest.skip("the hard descriptor limit is below the depth")
+    resource.setrlimit(resource.RLIMIT_NOFILE, (min(1024, soft), hard))
+    try:
+        remove_tree(top)
+    finally:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+    assert not top.exists()
+
+
+def test_tree_size_of_a_deep_tree(tmp_path: Path) -> None:
+    """What removing a tree frees is counted without recursion too (cache prune and GC count
+    a layer made by a container before removing it)."""
+    from builder.blobs import tree_size
+
+    top = tmp_path / "deep"
+    top.mkdir()
+    _deep(top, 1500)
+    assert tree_size(top) == 1500 * os.stat(top).st_size  # the directories; the files are empty
+    remove_tree(top)
