@@ -222,11 +222,10 @@ def file_size(path: Path) -> int:
         return 0
 
 
-def tree_size(path: Path) -> int:
-    """The bytes ``path``'s entries take, directories included (what removing it frees);
-    walked without recursion, as a tree may be as deep as a container made it."""
-    total = 0
-    stack = [os.fspath(path)]
+def _lstats(path: str) -> Iterator[os.stat_result]:
+    """The lstat of every entry under ``path``, walked without recursion (a tree may be as
+    deep as a container made it); what cannot be read is left out."""
+    stack = [path]
     while stack:
         try:
             entries = os.scandir(stack.pop())
@@ -238,10 +237,14 @@ def tree_size(path: Path) -> int:
                     st = entry.stat(follow_symlinks=False)
                 except OSError:
                     continue
-                total += st.st_size
                 if stat.S_ISDIR(st.st_mode):
                     stack.append(entry.path)
-    return total
+                yield st
+
+
+def tree_size(path: Path) -> int:
+    """The bytes ``path``'s entries take, directories included (what removing it frees)."""
+    return sum(st.st_size for st in _lstats(os.fspath(path)))
 
 
 def counted_size(path: str) -> int:
@@ -250,21 +253,8 @@ def counted_size(path: str) -> int:
     once; 0 when ``path`` is missing."""
     total = 0
     seen: set[tuple[int, int]] = set()
-    stack = [path]
-    while stack:
-        try:
-            entries = os.scandir(stack.pop())
-        except (FileNotFoundError, NotADirectoryError, PermissionError):
-            continue
-        with entries:
-            for entry in entries:
-                try:
-                    st = entry.stat(follow_symlinks=False)
-                except OSError:
-                    continue
-                if stat.S_ISDIR(st.st_mode):
-                    stack.append(entry.path)
-                elif st.st_size and (st.st_dev, st.st_ino) not in seen:
-                    seen.add((st.st_dev, st.st_ino))
-                    total += st.st_size
+    for st in _lstats(path):
+        if st.st_size and not stat.S_ISDIR(st.st_mode) and (st.st_dev, st.st_ino) not in seen:
+            seen.add((st.st_dev, st.st_ino))
+            total += st.st_size
     return total
