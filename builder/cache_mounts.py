@@ -7,15 +7,17 @@ import hashlib
 import os
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, cast
+from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 from builder.cache_io import CacheDirWriter, LayerBlob, MountEntry, open_dir_blob
 from builder.rmtree import remove_tree
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from builder.graph import BuildGraph
 
-__all__ = ["mount_dir", "mount_ids", "mount_name", "pack_mount", "seed_mount"]
+__all__ = ["mount_dir", "mount_ids", "mount_key", "mount_name", "pack_mount", "seed_mount"]
 
 
 def mount_name(ident: str) -> str:
@@ -28,8 +30,23 @@ def mount_dir(root: Path, ident: str) -> Path:
     return Path(root) / "cache" / "mounts" / mount_name(ident)
 
 
+def mount_key(mount: Mapping[str, Any]) -> str:
+    """Which cache a ``type=cache`` mount uses: its ``id`` (else its target), and as in
+    BuildKit, where the cache starts from (``from`` and ``source``) and, when it starts
+    at a root, the ``uid``, ``gid`` and ``mode`` given for it. Two mounts with one id but
+    other owners are two caches, as BuildKit keys them by id and base snapshot."""
+    parts = [str(mount.get("id") or mount.get("target") or "")]
+    source = str(mount.get("source") or "/")
+    if mount.get("from"):
+        parts += [str(mount["from"]), source]
+    owner = [mount.get(k) for k in ("uid", "gid", "mode")]
+    if source.strip("/") == "" and any(v is not None for v in owner):
+        parts.append(":".join("" if v is None else str(v) for v in owner))
+    return "\0".join(parts)
+
+
 def mount_ids(graph: BuildGraph) -> list[str]:
-    """The ids of the cache mounts the RUN steps of ``graph`` use (``id``, else target)."""
+    """The keys (:func:`mount_key`) of the cache mounts the RUN steps of ``graph`` use."""
     found: dict[str, None] = {}
     for stage in graph.stages:
         if stage.pruned:
@@ -38,8 +55,8 @@ def mount_ids(graph: BuildGraph) -> list[str]:
             if step.kind != "RUN":
                 continue
             for m in step.instruction.get("mounts", []):
-                if m.get("type") == "cache":
-                    found[str(m.get("id") or m.get("target") or "")] = None
+                if m.get("type") == "cache" and (m.get("id") or m.get("target")):
+                    found[mount_key(m)] = None
     return [i for i in found if i]
 
 

@@ -88,7 +88,7 @@ class StageState(Record):
         """A child stage's starting state (``FROM <this stage>``)."""
         data = {k: (v.copy() if isinstance(v, dict | list) else v) for k, v in self.config.items()}
         data.pop("OnBuild", None)
-        return StageState(self.scope.copy(), data, self.author)
+        return StageState(self.scope.child(), data, self.author)
 
     def image_config(self, image_id: str = "") -> ImageConfig:
         """The image config this state describes."""

@@ -104,9 +104,10 @@ class Planner:
                 known, base_id = True, ""
                 edges.append(Edge("from", i, None, source_stage=base.stage))
             else:
-                cfg = None if base.kind == "scratch" else self.lookup(base.ref)
-                known = base.kind == "scratch" or cfg is not None
-                cfg = cfg or ImageConfig()
+                found = None if base.kind == "scratch" else self.lookup(base.ref)
+                known = base.kind == "scratch" or found is not None
+                # BuildKit's empty image for scratch has WorkingDir "/"
+                cfg = found or ImageConfig(working_dir="/" if base.kind == "scratch" else "")
                 base_id = cfg.id
                 state = StageState.from_config(cfg)
                 triggers = list(cfg.on_build)

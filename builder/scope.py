@@ -5,11 +5,15 @@
 * A stage ARG takes, in order: the ``--build-arg`` value, its own default (expanded with
   the scope before it), the global value when declared without a default, else it is
   declared but unset.
-* ENV always wins over an ARG of the same name, including an ARG declared later.
+* What RUN and ``$NAME`` see is BuildKit's state environment: the image's ENV, then each
+  ENV and each ARG that takes a value, the last one written winning. An ENV after an ARG of
+  the same name wins over it, and an ARG after an ENV wins over that (for RUN and
+  expansion; the image config keeps the ENV). The classic builder lets ENV win both ways.
 * ARG values in scope reach the environment of RUN but not the image config.
 * The proxy variables pass from ``--build-arg`` to RUN without an ARG line; they stay out
   of cache keys unless declared.
-* A stage built on another stage inherits its ARGs and ENV.
+* A stage built on another stage inherits its ARGs and ENV; the image config's ENV is
+  written over the inherited environment again, so an ARG shadowing an ENV does not carry.
 """
 
 from __future__ import annotations
@@ -89,21 +93,26 @@ def _env_dict(env: tuple[str, ...]) -> dict[str, str]:
 
 
 class Scope(Record):
-    """The variables of one stage at one point: ENV (ordered) and declared ARGs.
+    """The variables of one stage at one point: ENV (ordered), declared ARGs, and what
+    RUN and expansion see.
 
     ``env`` mirrors the image config's Env; ``args`` maps each declared ARG to its value,
-    or ``None`` when declared but unset.
+    or ``None`` when declared but unset; ``visible`` is BuildKit's state environment, in
+    its order (a variable written again moves to the end, as ``llb.EnvList`` keeps it).
     """
 
-    __slots__ = ("env", "args")
+    __slots__ = ("env", "args", "visible")
     _hashable = False
     env: dict[str, str]
     args: dict[str, str | None]
+    visible: dict[str, str]
 
     def __init__(self, env: dict[str, str] | None = None,
-                 args: dict[str, str | None] | None = None) -> None:
+                 args: dict[str, str | None] | None = None,
+                 visible: dict[str, str] | None = None) -> None:
         self.env = {} if env is None else env
         self.args = {} if args is None else args
+        self.visible = dict(self.env) if visible is None else visible
 
     @classmethod
     def from_config_env(cls, env: tuple[str, ...]) -> Scope:
@@ -113,14 +122,25 @@ class Scope(Record):
         return cls(values, {})
 
     def copy(self) -> Scope:
-        """An independent copy (a child stage inherits its parent's scope)."""
-        return Scope(dict(self.env), dict(self.args))
+        """An independent copy."""
+        return Scope(dict(self.env), dict(self.args), dict(self.visible))
+
+    def child(self) -> Scope:
+        """The scope a stage built ``FROM`` this one starts with: this one's, with the
+        config's ENV written over the environment again (as BuildKit initialises a stage
+        from its image config)."""
+        out = self.copy()
+        for key, value in self.env.items():
+            out._write(key, value)
+        return out
+
+    def _write(self, name: str, value: str) -> None:
+        self.visible.pop(name, None)
+        self.visible[name] = value
 
     def expansion_env(self) -> dict[str, str]:
-        """What ``$NAME`` sees: ARG values in scope, overridden by ENV."""
-        out = {k: v for k, v in self.args.items() if v is not None}
-        out.update(self.env)
-        return out
+        """What ``$NAME`` sees: the environment RUN gets."""
+        return dict(self.visible)
 
     def declare(
         self,
@@ -141,27 +161,31 @@ class Scope(Record):
         else:
             value = global_args.get(name)
         self.args[name] = value
+        if value is not None and name not in NON_ENV_ARGS:
+            self._write(name, value)
         return value
 
     def set_env(self, name: str, value: str) -> None:
-        """``ENV name=value``: replace in place or append, as Docker's addEnv does."""
+        """``ENV name=value``: in the config, replace in place or append, as Docker's
+        addEnv does; in what RUN sees, written last."""
         self.env[name] = value
+        self._write(name, value)
 
     def config_env(self) -> list[str]:
         """The image config's ``Env`` list."""
         return [f"{k}={v}" for k, v in self.env.items()]
 
     def arg_values(self) -> dict[str, str]:
-        """ARG values that reach RUN's environment (ENV of the same name wins)."""
+        """ARG values that reach RUN's environment (not written over by an ENV since)."""
         return {
             k: v
             for k, v in self.args.items()
-            if v is not None and k not in self.env and k not in NON_ENV_ARGS
+            if v is not None and k not in NON_ENV_ARGS and self.visible.get(k) == v
         }
 
     def run_env(self) -> list[str]:
-        """RUN's environment: the config env, then ARG values not shadowed by ENV."""
-        return self.config_env() + [f"{k}={v}" for k, v in self.arg_values().items()]
+        """RUN's environment, in BuildKit's order."""
+        return [f"{k}={v}" for k, v in self.visible.items()]
 
     def proxy_env(self, build_args: Mapping[str, str]) -> dict[str, str]:
         """Proxy ``--build-arg`` values passed to RUN without being declared."""

@@ -146,12 +146,11 @@ def _mount(
     if kind == "tmpfs":
         return MountSpec("tmpfs", target, size=int(m.get("size") or 0))
     if kind == "cache":
-        from builder.cache_mounts import mount_dir
+        from builder.cache_mounts import mount_dir, mount_key
 
         ident = str(m.get("id") or target)
         seed = _from_path(m, step, ctx) if m.get("from") else None
-        key = ident if seed is None else f"{ident}\0{m['from']}\0{m.get('source') or '/'}"
-        path = mount_dir(ctx.root, key)
+        path = mount_dir(ctx.root, mount_key(m))
         if not path.is_dir():
             if seed is not None and seed.is_dir():  # a new cache starts as a copy of from's
                 work = Path(tempfile.mkdtemp(dir=path.parent.parent))

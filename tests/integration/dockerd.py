@@ -36,9 +36,12 @@ class Dockerd:
         return {**os.environ, "DOCKER_HOST": self.host, "DOCKER_BUILDKIT": "0"}
 
     def docker(self, *args: str, check: bool = True, timeout: float = 300,
-               input: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-        """Run the docker client against this daemon."""
-        result = subprocess.run([DOCKER_CLIENT, *args], env=self.env, capture_output=True,
+               input: bytes | None = None,
+               buildkit: bool = False) -> subprocess.CompletedProcess[bytes]:
+        """Run the docker client against this daemon (``docker build`` with the classic
+        builder, or with the daemon's BuildKit when ``buildkit``)."""
+        env = {**self.env, "DOCKER_BUILDKIT": "1"} if buildkit else self.env
+        result = subprocess.run([DOCKER_CLIENT, *args], env=env, capture_output=True,
                                 timeout=timeout, input=input)
         if check and result.returncode != 0:
             raise AssertionError(f"docker {' '.join(args)} failed: {result.stderr.decode()}")

@@ -4,7 +4,9 @@
 ``test_rebuild_is_cached`` builds each successful case again: no step runs, same image ID;
 ``test_docker_parity`` builds each case Docker's classic builder supports with
 ``DOCKER_BUILDKIT=0 docker build --network=none`` on a private dockerd, loads ours into the
-same daemon, and compares the config fields and the full file listings of both images.
+same daemon, and compares the config fields and the full file listings of both images;
+``test_buildkit_parity`` does the same with the daemon's BuildKit (``DOCKER_BUILDKIT=1``)
+for each case it builds as we do.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ pytestmark = pytest.mark.integration
 
 CASES = load_cases()
 DOCKER_CASES = [c for c in CASES if c.docker]
+BUILDKIT_CASES = [c for c in CASES if c.buildkit]
 CACHEABLE = [c for c in CASES
              if c.expect is not None and "--no-cache" not in (c.spec.get("extra_args") or [])]
 
@@ -105,14 +108,28 @@ def test_rebuild_is_cached(case: Case, session: Session) -> None:
 
 @pytest.mark.parametrize("case", DOCKER_CASES, ids=[c.name for c in DOCKER_CASES])
 def test_docker_parity(case: Case, session: Session, daemon: Dockerd) -> None:
+    _parity(case, session, daemon, buildkit=False)
+
+
+@pytest.mark.parametrize("case", BUILDKIT_CASES, ids=[c.name for c in BUILDKIT_CASES])
+def test_buildkit_parity(case: Case, session: Session, daemon: Dockerd) -> None:
+    _parity(case, session, daemon, buildkit=True)
+
+
+def _parity(case: Case, session: Session, daemon: Dockerd, buildkit: bool) -> None:
+    """Build ``case`` with Docker's classic builder or its BuildKit, and compare."""
     built = session.build(case)
-    docker_tag = f"dkc-{case.name}"
+    docker_tag = f"{'dkb' if buildkit else 'dkc'}-{case.name}"
     for pre in case.spec.get("prebuild") or []:
         daemon.docker("build", "--network=none", "-q", "-t", pre["tag"],
-                      "-f", str(case.dir / pre["dockerfile"]), str(built.context))
+                      "-f", str(case.dir / pre["dockerfile"]), str(built.context),
+                      buildkit=buildkit)
+    secrets: list[str] = []
+    for ident, src in (case.spec.get("secrets") or {}).items() if buildkit else ():
+        secrets += ["--secret", f"id={ident},src={case.dir / src}"]
     result = daemon.docker("build", "--network=none", "-t", docker_tag,
-                           "-f", str(case.dockerfile), *case.build_flags(), str(built.context),
-                           check=False)
+                           "-f", str(case.dockerfile), *case.build_flags(), *secrets,
+                           str(built.context), check=False, buildkit=buildkit)
     if case.error is not None:
         assert result.returncode != 0, "Docker built a case that is expected to fail"
         assert built.returncode != 0, "dockyard built a case that Docker fails"
@@ -122,5 +139,5 @@ def test_docker_parity(case: Case, session: Session, daemon: Dockerd) -> None:
     daemon.docker("load", input=dockyard(session.root, "save", case.tag).stdout)
     ours = read_archive(daemon.docker("save", case.tag).stdout)
     theirs = read_archive(daemon.docker("save", docker_tag).stdout)
-    problems = parity_problems(case, ours, theirs)
+    problems = parity_problems(case, ours, theirs, buildkit=buildkit)
     assert not problems, "\n".join(problems)

@@ -53,10 +53,12 @@ def test_a_file_over_a_dir_drops_the_dir_content_and_hardlinks_copy() -> None:
 
 
 def test_a_malformed_case_is_rejected() -> None:
-    good = {"description": "d", "expect": {}, "docker": True}
+    good = {"description": "d", "expect": {}, "docker": True, "buildkit": "a reason"}
     validate("ok-case", good)
     for bad in ({**good, "expcet": {}}, {**good, "docker": False},
-                {"description": "d", "docker": True},
+                {**good, "buildkit": False}, {**good, "buildkit": 1},
+                {"description": "d", "expect": {}, "docker": True},
+                {"description": "d", "docker": True, "buildkit": True},
                 {**good, "expect": {"files": {"rel": {"type": "file"}}}}):
         with pytest.raises(ValueError):
             validate("ok-case", bad)
