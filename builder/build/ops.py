@@ -95,6 +95,7 @@ def run_op(
             cwd=step.workdir or "/",
             user=step.user,
             hostname="buildkitsandbox",
+            build_step=True,
             network="none" if network == "none" else "host",
             mounts=tuple(mounts),
         )

@@ -56,13 +56,13 @@ MOUNT_DIRS: tuple[str, ...] = ("/proc", "/dev", "/sys")
 
 
 def container_env(spec: ProcessSpec, home: str) -> list[str]:
-    """The process environment: the spec's, plus PATH, HOSTNAME and HOME when missing, and
-    TERM=xterm on a terminal (as Docker's)."""
+    """The process environment: the spec's, plus PATH, HOSTNAME (not for a build step, as
+    BuildKit) and HOME when missing, and TERM=xterm on a terminal (as Docker's)."""
     env = list(spec.env)
     keys = {e.split("=", 1)[0] for e in env}
     if "PATH" not in keys:
         env.append(f"PATH={DEFAULT_PATH}")
-    if "HOSTNAME" not in keys and spec.hostname:
+    if "HOSTNAME" not in keys and spec.hostname and not spec.build_step:
         env.append(f"HOSTNAME={spec.hostname}")
     if "HOME" not in keys:
         env.append(f"HOME={home}")
@@ -72,15 +72,19 @@ def container_env(spec: ProcessSpec, home: str) -> list[str]:
 
 
 def hosts_file(spec: ProcessSpec) -> str:
-    """``/etc/hosts`` as Docker writes it for a container on no network."""
+    """``/etc/hosts`` as Docker writes it for a container on no network (as BuildKit
+    writes it for a build step: the localhost lines only)."""
     lines = [
         f"127.0.0.1\tlocalhost {spec.hostname}".rstrip(),
         "::1\tlocalhost ip6-localhost ip6-loopback",
-        "fe00::0\tip6-localnet",
-        "ff00::0\tip6-mcastprefix",
-        "ff02::1\tip6-allnodes",
-        "ff02::2\tip6-allrouters",
     ]
+    if not spec.build_step:
+        lines += [
+            "fe00::0\tip6-localnet",
+            "ff00::0\tip6-mcastprefix",
+            "ff02::1\tip6-allnodes",
+            "ff02::2\tip6-allrouters",
+        ]
     lines += [f"{ip}\t{host}" for host, ip in spec.extra_hosts]
     return "\n".join(lines) + "\n"
 

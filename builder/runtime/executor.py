@@ -58,10 +58,15 @@ class ProcessSpec(Record):
     resolved against the rootfs's ``/etc/passwd`` and ``/etc/group``. ``env`` entries are
     ``KEY=value``; ``PATH`` and ``HOSTNAME`` are added when missing, ``HOME`` from passwd.
     A missing ``cwd`` is created, as Docker does.
+
+    ``build_step`` runs it as BuildKit runs a ``RUN`` step instead of as Docker runs a
+    container: ``/etc/hosts`` (localhost lines only) and ``/etc/resolv.conf`` bound
+    read-only, no ``/etc/hostname`` bound (what the step writes there stays in its layer),
+    and no ``HOSTNAME`` variable.
     """
 
     __slots__ = ("args", "env", "cwd", "user", "hostname", "network", "tty", "mounts",
-                 "readonly_rootfs", "extra_hosts")
+                 "readonly_rootfs", "extra_hosts", "build_step")
     args: Final[tuple[str, ...]]
     env: Final[tuple[str, ...]]
     cwd: Final[str]
@@ -72,12 +77,14 @@ class ProcessSpec(Record):
     mounts: Final[tuple[MountSpec, ...]]
     readonly_rootfs: Final[bool]
     extra_hosts: Final[tuple[tuple[str, str], ...]]
+    build_step: Final[bool]
 
     def __init__(self, args: tuple[str, ...], env: tuple[str, ...] = (), cwd: str = "/",
                  user: str = "", hostname: str = "dockyard",
                  network: Literal["none", "host"] = "none", tty: bool = False,
                  mounts: tuple[MountSpec, ...] = (), readonly_rootfs: bool = False,
-                 extra_hosts: tuple[tuple[str, str], ...] = ()) -> None:
+                 extra_hosts: tuple[tuple[str, str], ...] = (),
+                 build_step: bool = False) -> None:
         self.args = args
         self.env = env
         self.cwd = cwd
@@ -88,6 +95,7 @@ class ProcessSpec(Record):
         self.mounts = mounts
         self.readonly_rootfs = readonly_rootfs
         self.extra_hosts = extra_hosts
+        self.build_step = build_step
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict (the helper process reads this): the fields by name, each

@@ -92,7 +92,8 @@ def setup_root(run: dict[str, Any]) -> None:
         devices[name] = sc.clone_tree(f"/dev/{name}") if bind_devices else st.st_rdev
         safe.add(st.st_rdev)
     etc = {target: sc.clone_tree(host) for target, host in run["etc"].items()}
-    if spec["readonly_rootfs"]:  # as Docker's --read-only: /etc/hosts and friends too
+    # as Docker's --read-only: /etc/hosts and friends too; BuildKit binds them read-only
+    if spec["readonly_rootfs"] or spec.get("build_step"):
         for fd in etc.values():
             sc.set_mount_attrs(fd, sc.MOUNT_ATTR_RDONLY)
     binds = [(m, _bind_tree(m["source"], m["readonly"], safe)) for m in spec["mounts"]
@@ -141,9 +142,11 @@ def setup_root(run: dict[str, Any]) -> None:
         sc.mount("mqueue", "/dev/mqueue", "mqueue", nosuid_nodev_noexec)
     except OSError:
         pass
-    for link, target in (("fd", "/proc/self/fd"), ("stdin", "/proc/self/fd/0"),
-                         ("stdout", "/proc/self/fd/1"), ("stderr", "/proc/self/fd/2"),
-                         ("core", "/proc/kcore")):
+    links = [("fd", "/proc/self/fd"), ("stdin", "/proc/self/fd/0"),
+             ("stdout", "/proc/self/fd/1"), ("stderr", "/proc/self/fd/2")]
+    if os.path.exists("/proc/kcore"):  # as runc: only where the kernel has one
+        links.append(("core", "/proc/kcore"))
+    for link, target in links:
         os.symlink(target, f"/dev/{link}")
 
     if cgroups is not None:

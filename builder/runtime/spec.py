@@ -40,9 +40,9 @@ def oci_config(rootfs: Path, spec: ProcessSpec, user: ExecUser, env: list[str],
     for target, host in etc_files.items():
         if spec.readonly_rootfs and not (rootfs / target.lstrip("/")).exists():
             continue
+        readonly = spec.readonly_rootfs or spec.build_step  # BuildKit binds them read-only
         mounts.append({"destination": target, "type": "bind", "source": host,
-                       "options": ["rbind", "rprivate", *(["ro"] if spec.readonly_rootfs
-                                                           else [])]})
+                       "options": ["rbind", "rprivate", *(["ro"] if readonly else [])]})
     for m in spec.mounts:
         if m.kind == "bind":
             opts = ["rbind", "rprivate"] + (["ro"] if m.readonly else [])

@@ -101,6 +101,8 @@ def prepare(rootfs: Path, spec: ProcessSpec, state_dir: Path, mount_points: dict
         "/etc/hostname": spec.hostname + "\n",
         "/etc/resolv.conf": defaults.resolv_conf(spec, host_resolv),
     }
+    if spec.build_step:  # BuildKit binds no /etc/hostname into a RUN step
+        del contents["/etc/hostname"]
     run_id = os.urandom(8).hex()  # as uuid4().hex[:16], without importing uuid
     files = RunFiles({})
     try:
@@ -116,7 +118,7 @@ def prepare(rootfs: Path, spec: ProcessSpec, state_dir: Path, mount_points: dict
 
             files.bundle = Path(tempfile.mkdtemp(prefix="bundle-", dir=state_dir))
         if not spec.readonly_rootfs:
-            wanted = {path: False for path in defaults.ETC_FILES}
+            wanted = {path: False for path in contents}
             wanted.update(mount_points)
             for target, is_dir in wanted.items():
                 _stub(rootfs, target, is_dir, files.stubs)

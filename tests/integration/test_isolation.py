@@ -541,3 +541,23 @@ def test_symlinked_resolv_conf_gets_a_stub_that_no_diff_sees(
         assert snapshotter.diff(m) == []
     finally:
         snapshotter.remove(m)
+
+
+def test_dev_links_as_runc_makes_them(executor, mount: Mount) -> None:
+    _, out, _ = sh(executor, mount.rootfs, "ls /dev")
+    names = set(out.split())
+    assert {"fd", "stdin", "stdout", "stderr", "ptmx"} <= names
+    assert ("core" in names) == os.path.exists("/proc/kcore")  # runc links it only then
+
+
+def test_a_build_step_runs_in_buildkits_sandbox(executor, mount: Mount) -> None:
+    script = ("cat /etc/hosts; echo x >> /etc/hosts || echo ro-hosts; "
+              "echo x >> /etc/resolv.conf || echo ro-resolv; env | grep -c ^HOSTNAME=; "
+              "hostname; test -e /etc/hostname && cat /etc/hostname")
+    code, out, _ = sh(executor, mount.rootfs, script, build_step=True, hostname="sandbox")
+    assert out.splitlines() == [
+        "127.0.0.1\tlocalhost sandbox", "::1\tlocalhost ip6-localhost ip6-loopback",
+        "ro-hosts", "ro-resolv", "0", "sandbox"]
+    assert code == 1  # the image has no /etc/hostname, and none is bound
+    code, out, _ = sh(executor, mount.rootfs, "echo x >> /etc/hosts && env | grep -c ^HOSTNAME=")
+    assert (code, out.split()) == (0, ["1"])  # a container's are writable, as Docker's

@@ -88,6 +88,15 @@ def test_container_env_adds_path_hostname_home() -> None:
     assert defaults.container_env(spec, "/root") == list(spec.env)
 
 
+def test_a_build_step_gets_no_hostname_variable_and_buildkits_hosts() -> None:
+    spec = ProcessSpec(args=("true",), env=("A=1",), hostname="h", build_step=True)
+    assert defaults.container_env(spec, "/root") == [
+        "A=1", f"PATH={defaults.DEFAULT_PATH}", "HOME=/root"]
+    assert defaults.hosts_file(spec) == (
+        "127.0.0.1\tlocalhost h\n::1\tlocalhost ip6-localhost ip6-loopback\n")
+    assert ProcessSpec.from_json(spec.to_json()) == spec
+
+
 def test_resolv_conf_drops_loopback_resolvers_off_the_host_network() -> None:
     host = "search lan\nnameserver 127.0.0.53\nnameserver 10.0.0.1\nnameserver ::1\n"
     spec = ProcessSpec(args=("true",))
@@ -118,7 +127,7 @@ def test_process_spec_json_shape_and_value_semantics() -> None:
         "network": "none", "tty": False,
         "mounts": ({"kind": "bind", "target": "/m", "source": "/src", "readonly": True,
                     "size": 0, "options": ()},),
-        "readonly_rootfs": False, "extra_hosts": (("db", "10.0.0.1"),),
+        "readonly_rootfs": False, "extra_hosts": (("db", "10.0.0.1"),), "build_step": False,
     }
     through_json = ProcessSpec.from_json(json.loads(json.dumps(data)))  # lists come back
     assert through_json == spec and hash(through_json) == hash(spec)
