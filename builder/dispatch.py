@@ -314,10 +314,10 @@ class Dispatcher:
                     ports.extend(exposed_ports(w))
                 except DockerfileError as err:
                     raise fail(err.message, loc) from None
-        ports = sorted(set(ports))
         exposed = self.state.config.setdefault("ExposedPorts", {})
-        exposed.update({p: {} for p in ports})
-        return {"ports": ports}, {"ExposedPorts": ports}, False, []
+        exposed.update({p: {} for p in sorted(ports)})
+        # the ports as written (the history lists them so), the config's sorted
+        return {"ports": ports}, {"ExposedPorts": sorted(set(ports))}, False, []
 
     def _volume(self, ins: Volume, i: int, ob: bool, env: Mapping[str, str], loc: Location) -> Any:
         paths = [self._x(p, env, loc) for p in ins.paths]

@@ -54,6 +54,33 @@ def go_duration(text: str) -> int | None:
     return sign * total
 
 
+def duration_string(ns: int) -> str:
+    """Go's ``time.Duration.String``: ``0s``, ``1.5s``, ``1m0s``, ``2h0m5s``, ``300ms``."""
+    if ns == 0:
+        return "0s"
+    sign, u = ("-" if ns < 0 else ""), abs(ns)
+    if u < 1_000:
+        return f"{sign}{u}ns"
+    if u < 1_000_000:
+        return f"{sign}{_fraction(u, 1_000)}µs"
+    if u < 1_000_000_000:
+        return f"{sign}{_fraction(u, 1_000_000)}ms"
+    hours, rest = divmod(u, 3_600_000_000_000)
+    minutes, rest = divmod(rest, 60_000_000_000)
+    text = f"{_fraction(rest, 1_000_000_000)}s"
+    if hours:
+        text = f"{hours}h{minutes}m{text}"
+    elif minutes:
+        text = f"{minutes}m{text}"
+    return sign + text
+
+
+def _fraction(value: int, unit: int) -> str:
+    whole, part = divmod(value, unit)
+    digits = str(part).rjust(len(str(unit)) - 1, "0").rstrip("0")
+    return f"{whole}.{digits}" if digits else str(whole)
+
+
 def docker_timestamp(value: str, now_ns: int | None = None) -> int:
     """Nanoseconds since the epoch of a ``--since``/``--until`` value, as Docker reads it
     (``timetypes.GetTimestamp`` and then ``ParseTimestamps``)."""

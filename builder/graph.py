@@ -231,8 +231,9 @@ class Step(Record):
     """One instruction after FROM, with the state it sees and the change it makes.
 
     ``instruction`` is the expanded, normalized instruction (JSON data, independent of
-    comments, case and line layout); ``env`` is the environment a RUN would get (ENV,
-    then in-scope ARG values), ``build_args`` the ARG values among it; ``proxy_env`` holds
+    comments, case and line layout); ``env`` is the environment a RUN would get (BuildKit's
+    state environment: ENV and ARG values), ``build_args`` the stage's declared ARGs with the
+    values a RUN's history shows (:meth:`builder.scope.Scope.arg_values`); ``proxy_env`` holds
     undeclared proxy build args (RUN only, never part of a cache key). ``config_change``
     uses Docker config keys (``author`` for MAINTAINER). ``layer`` is true for steps that
     change the filesystem (RUN, COPY, ADD, WORKDIR other than ``/``).

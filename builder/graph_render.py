@@ -26,7 +26,7 @@ may be added)::
           "label": "RUN make", "onbuild": false, "layer": true,
           "instruction": {...},              # expanded, normalized instruction (per kind)
           "env": ["PATH=...", "VERSION=1"],  # environment as the step sees it (RUN gets it)
-          "build_args": {"VERSION": "1"},    # in-scope ARG values among env
+          "build_args": {"VERSION": "1"},    # declared ARGs, as RUN history shows them
           "proxy_env": ["HTTP_PROXY"],       # undeclared proxy build args (names only)
           "workdir": "/", "user": "", "shell": ["/bin/sh", "-c"],
           "config_change": {"Env": {"A": "1"}},   # Docker config keys; "author" for MAINTAINER

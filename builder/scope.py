@@ -176,12 +176,10 @@ class Scope(Record):
         return [f"{k}={v}" for k, v in self.env.items()]
 
     def arg_values(self) -> dict[str, str]:
-        """ARG values that reach RUN's environment (not written over by an ENV since)."""
-        return {
-            k: v
-            for k, v in self.args.items()
-            if v is not None and k not in NON_ENV_ARGS and self.visible.get(k) == v
-        }
+        """The stage's declared ARGs (a parent stage's first) with the values a RUN's history
+        shows, as BuildKit's ``runCommandString``: what RUN sees of it, else its own value,
+        else nothing."""
+        return {k: self.visible.get(k, v or "") for k, v in self.args.items()}
 
     def run_env(self) -> list[str]:
         """RUN's environment, in BuildKit's order."""

@@ -7,9 +7,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from builder.build.history import COMMENT, created_by
 from builder.build.request import BuildRequest, Output, write_iidfile
 from builder.errors import BuildError, OutputError
-from builder.graph import BuildGraph, Stage, Step
+from builder.graph import BuildGraph, Stage
 from builder.image import History, ImageConfig, RunConfig, commit_image, now_rfc3339
 from builder.store import Image
 
@@ -17,17 +18,6 @@ if TYPE_CHECKING:
     from builder.build.engine import Build
 
 DEFAULT_PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
-
-
-def created_by(step: Step) -> str:
-    """The history text of a step, as BuildKit writes it."""
-    if step.kind == "RUN":
-        ins = step.instruction
-        text = "RUN " + " ".join(ins.get("command", []))
-    else:
-        keyword, _, rest = " ".join(step.text.split()).partition(" ")
-        text = f"{keyword.upper()} {rest}".rstrip()
-    return f"{text} # buildkit" if step.layer else text
 
 
 def _last_change(build: Build) -> int | None:
@@ -62,9 +52,13 @@ def stage_history(build: Build, graph: BuildGraph, stage: Stage, created: str) -
     else:
         history = []
     for step in stage.steps:
+        text = created_by(step)
+        if text is None:
+            continue
         outcome = build.outcomes.get((stage.index, step.index))
         empty = outcome is None or outcome.added is None
-        history.append(History(created=created, created_by=created_by(step), empty_layer=empty))
+        history.append(History(created=created, created_by=text, comment=COMMENT,
+                               empty_layer=empty))
     return history
 
 

@@ -16,7 +16,7 @@ def test_env_after_arg_wins() -> None:
     s.set_env("V", "env")
     assert s.expansion_env()["V"] == "env"
     assert "V=env" in s.run_env()
-    assert s.arg_values() == {}
+    assert s.arg_values() == {"V": "env"}  # as a RUN's history shows it
 
 
 def test_arg_after_env_wins_for_run_but_not_in_the_config() -> None:
@@ -26,6 +26,8 @@ def test_arg_after_env_wins_for_run_but_not_in_the_config() -> None:
     assert s.run_env() == [f"PATH={DEFAULT_PATH}", "V=arg"]
     assert s.config_env() == ["V=env", f"PATH={DEFAULT_PATH}"]
     assert s.arg_values() == {"V": "arg"}
+    s.declare("UNSET", None, {}, {}, _plain)
+    assert s.arg_values() == {"V": "arg", "UNSET": ""}
 
 
 def test_build_arg_after_env_wins_and_an_unset_arg_does_not() -> None:
