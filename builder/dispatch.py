@@ -348,6 +348,7 @@ class Dispatcher:
     def _cmd(self, ins: Cmd, i: int, ob: bool, env: Mapping[str, str], loc: Location) -> Any:
         args = self._with_shell(ins.command, ins.prepend_shell)
         self.state.config["Cmd"] = args
+        self.state.config["ArgsEscaped"] = True  # as BuildKit sets it
         self.state.cmd_set = True
         return {"command": args}, {"Cmd": args}, False, []
 

@@ -57,7 +57,8 @@ class ImageConfig(Record):
     """The parts of a Docker image config that planning needs (``config`` in Docker JSON)."""
 
     __slots__ = ("env", "cmd", "entrypoint", "working_dir", "user", "shell", "on_build", "labels",
-                 "exposed_ports", "volumes", "stop_signal", "healthcheck", "author", "id")
+                 "exposed_ports", "volumes", "stop_signal", "healthcheck", "author", "id",
+                 "args_escaped")
     env: Final[tuple[str, ...]]
     cmd: Final[tuple[str, ...] | None]
     entrypoint: Final[tuple[str, ...] | None]
@@ -72,6 +73,7 @@ class ImageConfig(Record):
     healthcheck: Final[tuple[tuple[str, Any], ...] | None]
     author: Final[str]
     id: Final[str]
+    args_escaped: Final[bool]
 
     def __init__(self, env: tuple[str, ...] = (), cmd: tuple[str, ...] | None = None,
                  entrypoint: tuple[str, ...] | None = None, working_dir: str = "", user: str = "",
@@ -79,7 +81,7 @@ class ImageConfig(Record):
                  labels: tuple[tuple[str, str], ...] = (), exposed_ports: tuple[str, ...] = (),
                  volumes: tuple[str, ...] = (), stop_signal: str = "",
                  healthcheck: tuple[tuple[str, Any], ...] | None = None, author: str = "",
-                 id: str = "") -> None:
+                 id: str = "", args_escaped: bool = False) -> None:
         self.env = env
         self.cmd = cmd
         self.entrypoint = entrypoint
@@ -94,6 +96,7 @@ class ImageConfig(Record):
         self.healthcheck = healthcheck
         self.author = author
         self.id = id
+        self.args_escaped = args_escaped
 
     @classmethod
     def from_docker(cls, data: Mapping[str, Any], image_id: str = "") -> ImageConfig:
@@ -121,6 +124,7 @@ class ImageConfig(Record):
             healthcheck=tuple(sorted(health.items())) if isinstance(health, dict) else None,
             author=author,
             id=image_id,
+            args_escaped=bool(cfg.get("ArgsEscaped")),
         )
 
     def to_docker(self) -> dict[str, Any]:
@@ -150,6 +154,8 @@ class ImageConfig(Record):
             out["StopSignal"] = self.stop_signal
         if self.healthcheck is not None:
             out["Healthcheck"] = dict(self.healthcheck)
+        if self.args_escaped:  # BuildKit sets it with every CMD
+            out["ArgsEscaped"] = True
         return out
 
 

@@ -478,7 +478,7 @@ def parity_problems(case: Case, ours: FlatImage, docker: FlatImage,
     """Config fields and file listings that differ between Docker's image (built by the
     classic builder, or by BuildKit) and ours."""
     problems = []
-    for key in PARITY_FIELDS:
+    for key in (*PARITY_FIELDS, *(("ArgsEscaped",) if buildkit else ())):  # set with CMD
         a, b = docker.run_config.get(key), ours.run_config.get(key)
         if key == "WorkingDir" and not buildkit:  # "/" for BuildKit's scratch, "" classic's
             a, b = a or "/", b or "/"
