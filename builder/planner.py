@@ -221,6 +221,12 @@ class Planner:
                         f"{self.froms[stage].stage_name or f'stage-{stage}'}",
                         location,
                     )
+                if index > stage and kind == "copy":  # BuildKit's words
+                    raise fail(
+                        f'cannot copy from stage "{text}", it needs to be defined before '
+                        f'current stage "{self.froms[stage].stage_name or ""}"',
+                        location,
+                    )
                 if index > stage:
                     raise fail(
                         f'--from={text}: stage "{text}" is defined later in the Dockerfile; '
