@@ -5,4 +5,4 @@ The package is a library first; ``builder.cli`` is a thin click layer over it.
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
