@@ -64,3 +64,25 @@ def test_a_malformed_case_is_rejected() -> None:
             validate("ok-case", bad)
     with pytest.raises(ValueError):
         validate("Bad_Name", good)
+
+
+def test_buildkit_mount_stubs_are_left_out_and_nothing_else(tmp_path) -> None:
+    from tests.integration.buildcases import Case, FlatImage, parity_problems
+
+    (tmp_path / "Dockerfile").write_text(
+        "FROM x\nRUN --mount=type=cache,target=/var/cache/app true\n")
+    case = Case("c", tmp_path, {"description": "d", "expect": {}, "docker": True,
+                                "buildkit": True})
+    theirs: dict = {}
+    apply_layer(theirs, layer(("dev", "d", ""), ("var", "d", ""), ("var/cache", "d", ""),
+                              ("var/cache/app", "d", ""), ("etc", "d", ""),
+                              ("etc/f", "f", "x"), ("data", "d", "")))
+    ours: dict = {}
+    apply_layer(ours, layer(("bin", "d", "")))
+    docker = FlatImage({"config": {}}, [], theirs)
+    mine = FlatImage({"config": {}}, [], ours)
+    # /dev and the cache mount's target with its parents are BuildKit 0.8's stubs; /etc has a
+    # file below it and /data is no mount point: those are differences
+    problems = parity_problems(case, mine, docker, buildkit=True)
+    assert [p.split(":")[0] for p in problems] == ["/bin", "/data", "/etc", "/etc/f"]
+    assert len(parity_problems(case, mine, docker)) == 8  # the classic comparison keeps all
