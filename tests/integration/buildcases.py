@@ -56,9 +56,10 @@ IGNORED_PATHS: dict[str, str] = {}
 # The BuildKit Docker 20.10's daemon has (0.8) leaves the empty directories its executor
 # made as mount points in a RUN step's layer; later BuildKit removes them, as we do. An
 # empty directory found only in BuildKit's image is left out of the comparison when it is
-# one of these or a ``RUN --mount`` target (or a parent of one) of the case.
+# one of these or a ``RUN --mount`` target (or a parent of one) of the case (a secret's
+# default target, ``/run/secrets/ID``, too).
 BUILDKIT_STUBS = ("/dev", "/proc", "/sys", "/etc")
-_MOUNT_TARGET = re.compile(r"--mount=\S*?\b(?:target|dst|destination)=([^,\s]+)")
+_MOUNT = re.compile(r"--mount=(\S+)")
 
 
 # -- cases ----------------------------------------------------------------------------------
@@ -507,8 +508,12 @@ def _buildkit_stubs(case: Case, image: FlatImage) -> set[str]:
     """The mount-point directories BuildKit 0.8 leaves in ``image`` (see
     :data:`BUILDKIT_STUBS`): directories with nothing below them but other such ones."""
     names = set(BUILDKIT_STUBS)
-    for target in _MOUNT_TARGET.findall(case.dockerfile.read_text()):
-        path = "/" + target.strip("/")
+    for spec in _MOUNT.findall(case.dockerfile.read_text()):
+        fields = dict(f.partition("=")[::2] for f in spec.split(","))
+        target = fields.get("target") or fields.get("dst") or fields.get("destination")
+        if not target and fields.get("type") == "secret":  # the default target
+            target = f"/run/secrets/{fields.get('id', '')}"
+        path = "/" + (target or "").strip("/")
         while path != "/":
             names.add(path)
             path = path.rpartition("/")[0] or "/"
