@@ -27,7 +27,7 @@ may be added)::
           "instruction": {...},              # expanded, normalized instruction (per kind)
           "env": ["PATH=...", "VERSION=1"],  # environment as the step sees it (RUN gets it)
           "build_args": {"VERSION": "1"},    # declared ARGs, as RUN history shows them
-          "proxy_env": ["HTTP_PROXY"],       # undeclared proxy build args (names only)
+          "proxy_env": ["HTTP_PROXY", "http_proxy"],  # proxy build args RUN gets (names)
           "workdir": "/", "user": "", "shell": ["/bin/sh", "-c"],
           "config_change": {"Env": {"A": "1"}},   # Docker config keys; "author" for MAINTAINER
           "deps": [{"kind": "copy" | "mount", "stage": 0 | null, "image": "ref" | null}],

@@ -10,8 +10,9 @@
   the same name wins over it, and an ARG after an ENV wins over that (for RUN and
   expansion; the image config keeps the ENV). The classic builder lets ENV win both ways.
 * ARG values in scope reach the environment of RUN but not the image config.
-* The proxy variables pass from ``--build-arg`` to RUN without an ARG line; they stay out
-  of cache keys unless declared.
+* The proxy variables pass from ``--build-arg`` to RUN without an ARG line, each under its
+  upper- and lowercase name as BuildKit passes them; they stay out of cache keys unless
+  declared.
 * A stage built on another stage inherits its ARGs and ENV; the image config's ENV is
   written over the inherited environment again, so an ARG shadowing an ENV does not carry.
 """
@@ -35,11 +36,8 @@ __all__ = [
 ]
 
 DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
-PROXY_ARGS = frozenset(
-    n
-    for base in ("HTTP_PROXY", "HTTPS_PROXY", "FTP_PROXY", "NO_PROXY", "ALL_PROXY")
-    for n in (base, base.lower())
-)
+_PROXY_BASES = ("HTTP_PROXY", "HTTPS_PROXY", "FTP_PROXY", "NO_PROXY", "ALL_PROXY")
+PROXY_ARGS = frozenset(n for base in _PROXY_BASES for n in (base, base.lower()))
 AUTOMATIC_ARGS = (
     "BUILDPLATFORM", "BUILDOS", "BUILDOSVERSION", "BUILDARCH", "BUILDVARIANT",
     "TARGETPLATFORM", "TARGETOS", "TARGETOSVERSION", "TARGETARCH", "TARGETVARIANT",
@@ -186,9 +184,16 @@ class Scope(Record):
         return [f"{k}={v}" for k, v in self.visible.items()]
 
     def proxy_env(self, build_args: Mapping[str, str]) -> dict[str, str]:
-        """Proxy ``--build-arg`` values passed to RUN without being declared."""
-        return {
-            k: v
-            for k, v in sorted(build_args.items())
-            if k in PROXY_ARGS and k not in self.args and k not in self.env
-        }
+        """The proxy ``--build-arg`` values RUN gets without an ARG line, as BuildKit passes
+        them: each of HTTP_PROXY, HTTPS_PROXY, FTP_PROXY, NO_PROXY and ALL_PROXY given in any
+        case (of two spellings, the last in byte order: the lowercase one) and not empty, under
+        both its upper- and its lowercase name."""
+        out: dict[str, str] = {}
+        for base in _PROXY_BASES:
+            value = ""
+            for key in sorted(build_args):
+                if key.lower() == base.lower():
+                    value = build_args[key]
+            if value:
+                out[base] = out[base.lower()] = value
+        return out

@@ -63,3 +63,11 @@ def test_cache_mount_key_is_id_and_base() -> None:
     assert owned != mount_key({"type": "cache", "id": "x", "target": "/b", "gid": 1000})
     assert mount_key({"type": "cache", "id": "x", "from": "s", "source": "/d", "uid": 1}) \
         == "x\0s\0/d"  # a source below the root: BuildKit gives no uid to it
+
+
+def test_proxy_build_args_pass_under_both_names_as_buildkit_passes_them() -> None:
+    s = Scope.from_config_env(())
+    args = {"HTTP_PROXY": "upper", "http_proxy": "lower", "No_Proxy": "n", "FTP_PROXY": "",
+            "OTHER": "x"}
+    assert s.proxy_env(args) == {"HTTP_PROXY": "lower", "http_proxy": "lower",
+                                 "NO_PROXY": "n", "no_proxy": "n"}
