@@ -57,7 +57,7 @@ def mount_ids(graph: BuildGraph) -> list[str]:
             for m in step.instruction.get("mounts", []):
                 if m.get("type") == "cache" and (m.get("id") or m.get("target")):
                     found[mount_key(m)] = None
-    return [i for i in found if i]
+    return list(found)
 
 
 def pack_mount(root: Path, name: str, ident: str, writer: CacheDirWriter) -> MountEntry | None:

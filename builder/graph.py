@@ -240,7 +240,8 @@ class Step(Record):
     comments, case and line layout); ``env`` is the environment a RUN would get (BuildKit's
     state environment: ENV and ARG values), ``build_args`` the stage's declared ARGs with the
     values a RUN's history shows (:meth:`builder.scope.Scope.arg_values`); ``proxy_env`` holds
-    undeclared proxy build args (RUN only, never part of a cache key). ``config_change``
+    the proxy build args RUN gets (:meth:`builder.scope.Scope.proxy_env`; RUN only, never part
+    of a cache key). ``config_change``
     uses Docker config keys (``author`` for MAINTAINER). ``layer`` is true for steps that
     change the filesystem (RUN, COPY, ADD, WORKDIR other than ``/``).
     """
