@@ -20,7 +20,7 @@ import functools
 import os
 import stat
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Final, Literal
 
@@ -34,6 +34,7 @@ from builder.halves import worth_splitting
 from builder.ignore import PatternMatcher, go_clean
 from builder.instructions import Add, Copy, InlineFile
 from builder.layers.tarformat import MAX_OCTAL_11
+from builder.layers.writer import PooledStat
 from builder.record import Record
 from builder.rootdir import RootDir
 from builder.sourcetree import (
@@ -51,7 +52,8 @@ if TYPE_CHECKING:
     from builder.graph import Step
     from builder.layers.writer import Content
 
-__all__ = ["CopyRequest", "CopyResult", "context_digest", "copy_into", "sources_digester"]
+__all__ = ["Base", "CopyRequest", "CopyResult", "context_digest", "copy_into",
+           "sources_digester"]
 
 _FILE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
 _CHUNK = 1 << 20
@@ -167,7 +169,8 @@ class CopyRequest(Record):
 class CopyResult(Record):
     """What a copy wrote."""
 
-    __slots__ = ("files", "dirs", "symlinks", "bytes", "archives", "skipped", "contents")
+    __slots__ = ("files", "dirs", "symlinks", "bytes", "archives", "skipped", "contents",
+                 "kept")
     _hashable = False
     files: int
     dirs: int
@@ -179,10 +182,14 @@ class CopyResult(Record):
     # and the lstat of the inode that holds it (:data:`builder.layers.writer.Content`, what
     # the layer writer may key frames by, and what settling the target need not stat again)
     contents: dict[str, Content]
+    # a copy over a :class:`Base`: the paths (relative, as a layer names them) it left to
+    # the base, which holds them as this copy would have written them; else None
+    kept: set[str] | None
 
     def __init__(self, files: int = 0, dirs: int = 0, symlinks: int = 0, bytes: int = 0,
                  archives: int = 0, skipped: list[str] | None = None,
-                 contents: dict[str, Content] | None = None) -> None:
+                 contents: dict[str, Content] | None = None,
+                 kept: set[str] | None = None) -> None:
         self.files = files
         self.dirs = dirs
         self.symlinks = symlinks
@@ -190,6 +197,7 @@ class CopyResult(Record):
         self.archives = archives
         self.skipped = [] if skipped is None else skipped
         self.contents = {} if contents is None else contents
+        self.kept = kept
 
     def add(self, other: CopyResult) -> None:
         """Count ``other`` in too."""
@@ -200,6 +208,23 @@ class CopyResult(Record):
         self.archives += other.archives
         self.skipped.extend(other.skipped)
         self.contents.update(other.contents)
+        if other.kept:
+            self.kept = (self.kept or set()) | other.kept
+
+
+class Base(Record):
+    """A layer an earlier run of a COPY from the context wrote: its unpacked ``directory``
+    and the files it linked from the pool (by path, :attr:`CopyResult.contents`). A copy
+    over it writes only what differs from it (see :func:`copy_into`)."""
+
+    __slots__ = ("directory", "contents")
+    _hashable = False
+    directory: Final[str]
+    contents: Final[Mapping[str, Content]]
+
+    def __init__(self, directory: str, contents: Mapping[str, Content]) -> None:
+        self.directory = directory
+        self.contents = contents
 
 
 class _Op:
@@ -229,6 +254,7 @@ class _Op:
         self.split_tries = 3  # directories left to consider for a split (see _split_plan)
         self.remote: Downloads | None = None  # the build's URL and git sources
         self.links: dict[str, str] = {}  # hardlink group → where this item wrote it first
+        self.base: Base | None = None  # the layer this copy writes only the changes of
 
     def mode_of(self, entry: Entry) -> int:
         """The mode ``entry`` gets: its own, or what --chmod makes of it."""
@@ -359,9 +385,7 @@ class _Op:
         """Link the file from the pool when it holds this content with this metadata (the
         mtime in whole seconds, as the layer keeps it); else write it and add it. A file
         is linked once per copy: a second link would make the layer carry a hardlink."""
-        uid, gid = self.ids(entry) if self.can_chown else (os.geteuid(), os.getegid())
-        mode = self.mode_of(entry)
-        seconds = min(entry.mtime_ns // 1_000_000_000, MAX_OCTAL_11)
+        uid, gid, mode, seconds = self._pooled_as(entry)
         key = f"{entry.digest}-{mode:o}-{uid}-{gid}-{seconds}"
         first = key not in self.pooled and entry.digest not in self.unlinked
         if first:
@@ -374,11 +398,7 @@ class _Op:
             else:
                 self.result.files += 1
                 self.result.bytes += entry.size
-                with contextlib.suppress(OSError):  # the pool's inode holds this content
-                    st = os.stat(key, dir_fd=self.pool, follow_symlinks=False)
-                    self.result.contents[display.lstrip("/")] = (
-                        entry.digest, st.st_ino, st.st_mode, st.st_uid, st.st_gid,
-                        st.st_size, st.st_mtime_ns, st.st_atime_ns, st.st_nlink, st.st_dev)
+                self._pooled(key, entry, display)
                 return
         self.copy_file(path, entry, parent, name, display, src_dir, seconds * 1_000_000_000)
         if first:
@@ -389,6 +409,58 @@ class _Op:
                 strip_xattrs(f"/proc/self/fd/{parent}/{name}")
                 os.link(name, key, src_dir_fd=parent, dst_dir_fd=self.pool,
                         follow_symlinks=False)
+                self._pooled(key, entry, display)
+
+    def _pooled(self, key: str, entry: Entry, display: str) -> None:
+        """List the file at ``display``, the pool's inode ``key`` now, in the contents."""
+        with contextlib.suppress(OSError):
+            st = os.stat(key, dir_fd=self.pool, follow_symlinks=False)
+            self.result.contents[display.lstrip("/")] = (
+                entry.digest, st.st_ino, st.st_mode, st.st_uid, st.st_gid,
+                st.st_size, st.st_mtime_ns, st.st_atime_ns, st.st_nlink, st.st_dev)
+
+    def _pooled_as(self, entry: Entry) -> tuple[int, int, int, int]:
+        """The owner, mode and mtime (whole seconds) a pooled file of ``entry`` has."""
+        uid, gid = self.ids(entry) if self.can_chown else (os.geteuid(), os.getegid())
+        return uid, gid, self.mode_of(entry), min(entry.mtime_ns // 1_000_000_000, MAX_OCTAL_11)
+
+    def in_base(self, entry: Entry, display: str) -> bool:
+        """Whether the base holds the non-directory ``entry`` at ``display`` as this copy
+        would link it from the pool (then it is left to the base, and listed as kept)."""
+        assert self.base is not None and self.result.kept is not None
+        if entry.kind != "file" or not entry.digest or entry.mtime_ns < 1_000_000_000 \
+                or entry.xattrs:
+            return False
+        rel = display.lstrip("/")
+        have = self.base.contents.get(rel)
+        if have is None or len(have) != 10:
+            return False
+        uid, gid, mode, seconds = self._pooled_as(entry)
+        st = PooledStat(have)
+        if (have[0] != entry.digest or st.st_mode & 0o7777 != mode or st.st_uid != uid
+                or st.st_gid != gid or st.st_mtime_ns // 1_000_000_000 != seconds):
+            return False
+        self.result.kept.add(rel)
+        return True
+
+    def dir_in_base(self, entry: Entry, display: str) -> bool:
+        """Whether the base has the directory ``entry`` at ``display`` with the metadata
+        this copy gives it (its mtime as settling left it: whole seconds)."""
+        assert self.base is not None
+        if not entry.mtime_ns or entry.xattrs:
+            return False
+        path = self.base.directory + display
+        try:
+            st = os.lstat(path)
+            if os.listxattr(path, follow_symlinks=False):
+                return False
+        except OSError:
+            return False
+        uid, gid = self.ids(entry) if self.can_chown else (os.geteuid(), os.getegid())
+        return (stat.S_ISDIR(st.st_mode) and stat.S_IMODE(st.st_mode) == self.mode_of(entry)
+                and st.st_uid == uid and st.st_gid == gid
+                and st.st_mtime_ns // 1_000_000_000
+                == min(entry.mtime_ns // 1_000_000_000, MAX_OCTAL_11))
 
     def _read(self, src_dir: _SourceDir, path: str, entry: Entry) -> Iterator[bytes]:
         """``path``'s content in chunks, checked against the digest the scan took."""
@@ -519,6 +591,10 @@ class _Op:
         )
         display = f"{dst.display.rstrip('/')}/{name}"
         if included and not excluded:
+            if self.base is not None:
+                self._copy_child_over_base(child, child_rel, name, entry, dst, include, src,
+                                           display)
+                return
             if entry.kind == "dir":
                 fd = self.make_dir(dst.fd(), name, display, entry, overwrite=True)
                 opened = _LazyDir.opened(fd, display)
@@ -545,6 +621,31 @@ class _Op:
                     _keep_mtime(lazy.fd(), entry)
             finally:
                 lazy.close()
+
+
+    def _copy_child_over_base(
+        self, child: str, child_rel: str, name: str, entry: Entry, dst: _LazyDir,
+        include: PatternMatcher | None, src: _SourceDir, display: str,
+    ) -> None:
+        """:meth:`_copy_child` of an included entry when the copy has a base: what the base
+        holds as it would be written is left to it (a directory is made only when it
+        differs or something below it is written)."""
+        assert self.result.kept is not None
+        if entry.kind != "dir":
+            if not self.in_base(entry, display):
+                self.copy_entry(child, entry, dst.fd(), name, display, src)
+            return
+        lazy = _LazyDir(dst, name, display, entry, self)
+        try:
+            self.copy_children(child, child_rel, lazy, include)
+            if not lazy.made() and not self.dir_in_base(entry, display):
+                lazy.fd()
+            if lazy.made():
+                _keep_mtime(lazy.fd(), entry)
+            else:
+                self.result.kept.add(display.lstrip("/"))
+        finally:
+            lazy.close()
 
 
 def _keep_mtime(fd: int, entry: Entry) -> None:
@@ -646,6 +747,7 @@ def copy_into(
     users_root: Path | str | None = None,
     pool: Path | None = None,
     remote: Downloads | None = None,
+    base: Base | None = None,
 ) -> CopyResult:
     """Perform ``request`` reading from ``source`` and writing into the directory ``target``.
 
@@ -657,7 +759,19 @@ def copy_into(
     and added to it when not (the caller keeps mtimes whole seconds and unclamped in the
     layer). ``remote`` gives URL and git sources as the build fetched them (for its cache
     keys, :func:`sources_digester`); without it a URL is downloaded here and a git source
-    is refused. Raises BuildError (or ContextError) with Docker's wording.
+    is refused.
+
+    ``base`` (with ``pool``, into an empty ``target``): the layer an earlier run of this
+    COPY wrote. Files the base holds as this copy would link them from the pool, and
+    directories it has with their metadata, are not written: the result lists them as
+    ``kept``. ``target`` over the base is then what the copy would write, once every path
+    of the base is written or kept (else a path was removed since, which ``target`` over
+    the base cannot show: the caller copies again without it). No pool file the base
+    links is linked again (two paths of one inode would make the layer carry a hardlink).
+    A base is not used by ADD, ``--parents``, ``--exclude``, heredocs, other sources than
+    the context, or a context with hardlinks.
+
+    Raises BuildError (or ContextError) with Docker's wording.
     """
     req = request
     mode = parse_chmod(req.chmod) if req.chmod else None
@@ -673,6 +787,11 @@ def copy_into(
             op.remote = remote
             if pool is not None and isinstance(source, ContextSnapshot):
                 op.pool = os.open(pool, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+                if base is not None and _base_usable(req, source):
+                    op.base = base
+                    op.result.kept = set()
+                    op.split_tries = 0  # what is written is little
+                    op.unlinked = frozenset(c[0] for c in base.contents.values())
             try:
                 _run(op, dest, dest_is_dir, expand)
             finally:
@@ -682,6 +801,13 @@ def copy_into(
     except OSError as e:
         where = f" {e.filename}" if e.filename else ""
         raise BuildError(f"{req.command} failed:{where}: {e.strerror or e}") from None
+
+
+def _base_usable(req: CopyRequest, source: ContextSnapshot) -> bool:
+    """Whether a copy of ``req`` may write over a :class:`Base` (see :func:`copy_into`)."""
+    return (req.command == "COPY" and not req.parents and not req.excludes
+            and not req.contents and not any(is_url(s) or is_git_source(s) for s in req.sources)
+            and not any(e.link for e in source.entries.values() if e.kind == "file"))
 
 
 def _run(op: _Op, dest: str, dest_is_dir: bool, expand: Callable[[str], str] | None) -> None:
@@ -832,7 +958,8 @@ def _copy_item(op: _Op, item: SourceItem, dest: str, dest_is_dir: bool) -> None:
     parent, name, display, _ = _target(op, dest, item.name, entry.kind == "dir")
     try:
         if entry.kind != "dir":
-            op.copy_entry(item.path, entry, parent, name, display)
+            if op.base is None or not op.in_base(entry, display):
+                op.copy_entry(item.path, entry, parent, name, display)
             return
         if name == ".":
             fd = os.dup(parent)

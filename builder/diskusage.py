@@ -278,6 +278,7 @@ def store_usage(store: Store, images: Iterable[Image],
     record reaches, which ``system prune`` keeps) and the unpacked layer directories
     (active: those of an image's or a record's layer)."""
     from builder.blobs import file_size, tree_size
+    from builder.store import DELTA
 
     records = list(records)
     kept = store.referenced_blobs() | {r.layer_digest for r in records if r.layer_digest}
@@ -288,8 +289,9 @@ def store_usage(store: Store, images: Iterable[Image],
             if not p.name.startswith(".")}
     return (Summary(len(blobs), sum(d in kept for d in blobs), sum(blobs.values()),
                     sum(s for d, s in blobs.items() if d not in kept)),
-            Summary(len(dirs), sum(n in live for n in dirs), sum(dirs.values()),
-                    sum(s for n, s in dirs.items() if n not in live)))
+            Summary(len(dirs), sum(n.removesuffix(DELTA) in live for n in dirs),
+                    sum(dirs.values()),
+                    sum(s for n, s in dirs.items() if n.removesuffix(DELTA) not in live)))
 
 
 def collect(root: str | Path) -> DiskUsage:

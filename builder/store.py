@@ -5,6 +5,9 @@ On disk, under ``root``::
     store/              an OCI image layout (oci-layout, index.json, blobs/sha256/<hex>)
     layers/<hex>/       unpacked layer directories, a cache rebuilt from blobs on demand (or
                         a build step's own upper dir, adopted: :meth:`Store.adopt_unpacked`)
+    layers/<hex>.delta/ a layer a COPY wrote over an earlier one (builder.build.lineage):
+                        ``tree/`` holds what differs, ``base`` names the layer below it
+                        (:meth:`Store.lowers` stacks the two; :meth:`Store.adopt_delta`)
     layers.db           sqlite: diff_id -> layer blob digest (beside the layout), and each
                         layer's content size once counted (:meth:`Store.content_size`)
     pool/<key>          context files as COPY wrote them, keyed by content digest, mode, owner
@@ -88,6 +91,8 @@ __all__ = ["BlobReader", "BlobWriter", "GCReport", "Image", "LayerRecord", "Stor
 
 _CHUNK = 1 << 20
 _ADOPTIONS = itertools.count()
+DELTA = ".delta"
+"""The suffix of a layer's delta dir under ``layers/`` (:meth:`Store.adopt_delta`)."""
 
 
 class Image(Record):
@@ -521,6 +526,51 @@ class Store:
             fsync_dir(self.layers_dir)
         return target
 
+    def lowers(self, diff_id: str) -> list[Path]:
+        """The directories that hold layer ``diff_id`` as overlay lower dirs, bottom first:
+        its unpacked dir, or its delta dir over its base's unpacked dir while both are
+        there (see :meth:`adopt_delta`); else it is unpacked (:meth:`unpacked`)."""
+        key = hex_of(check_digest(diff_id, "diff_id"))
+        target = self.layers_dir / key
+        if not target.is_dir():
+            delta = self.layers_dir / f"{key}{DELTA}"
+            try:
+                base = hex_of((delta / "base").read_text())
+            except (OSError, UnicodeDecodeError, DigestError):
+                pass
+            else:
+                below = self.layers_dir / base
+                if below.is_dir() and (delta / "tree").is_dir():
+                    return [below, delta / "tree"]
+        return [self.unpacked(diff_id)]
+
+    def adopt_delta(self, diff_id: str, directory: Path, base: str) -> bool:
+        """Keep ``directory`` (on this file system), which holds what layer ``diff_id``
+        has other than layer ``base``'s content (the base's unpacked dir below it is the
+        whole layer, as overlay lower dirs), as the layer's delta dir; True if it was
+        taken. Nothing is taken when the layer is unpacked already or the move fails. A
+        delta over a base that :meth:`gc` drops is dropped with it."""
+        self.ensure()
+        key = hex_of(check_digest(diff_id, "diff_id"))
+        check_digest(base, "diff_id")
+        target, delta = self.layers_dir / key, self.layers_dir / f"{key}{DELTA}"
+        if target.is_dir() or delta.is_dir():
+            return False
+        with flock(self.locks_dir / f"layer-{key}.lock"):
+            if target.is_dir() or delta.is_dir():
+                return False
+            tmp = self.layers_dir / f".tmp-{key}-{os.getpid()}-{next(_ADOPTIONS)}"
+            try:
+                tmp.mkdir()
+                (tmp / "base").write_text(base)
+                os.rename(directory, tmp / "tree")
+                os.rename(tmp, delta)
+            except OSError:
+                remove_tree(tmp)
+                return False
+            fsync_dir(self.layers_dir)
+        return True
+
     def _unpack(self, record: LayerRecord, target: Path) -> None:
         """Extract ``record``'s blob to ``target`` via a temp dir (hashing it when the record
         is not verified); nothing is left behind on failure."""
@@ -937,9 +987,13 @@ class Store:
                 db.execute("DELETE FROM layer_sizes WHERE diff_id NOT IN "
                            "(SELECT diff_id FROM layers)")
             for path in self.layers_dir.iterdir():
-                key = path.name[5:].split("-")[0] if path.name.startswith(".tmp-") else path.name
-                if not path.name.startswith(".tmp-") and "sha256:" + key in live:
-                    continue
+                if path.name.startswith(".tmp-"):
+                    key = path.name[5:].split("-")[0]
+                else:
+                    key = path.name.removesuffix(DELTA)
+                    if "sha256:" + key in live and (
+                            key == path.name or self._delta_usable(path, live)):
+                        continue
                 with flock(self.locks_dir / f"layer-{key}.lock", blocking=False) as free:
                     if free:
                         report.reclaimed += tree_size(path)
@@ -947,6 +1001,15 @@ class Store:
                         report.layers.append(path.name)
             report.reclaimed += self._prune_pool()
         return report
+
+    def _delta_usable(self, delta: Path, live: set[str]) -> bool:
+        """Whether the delta dir ``delta`` is still needed: its base is kept, and its layer
+        is not unpacked whole besides."""
+        try:
+            base = (delta / "base").read_text()
+        except (OSError, UnicodeDecodeError):
+            return False
+        return base in live and not (self.layers_dir / delta.name.removesuffix(DELTA)).is_dir()
 
     def _prune_pool(self) -> int:
         """Drop pooled files that no layer directory links any more; their bytes."""

@@ -30,19 +30,27 @@ __all__ = ["Deferred", "PendingLayer"]
 
 
 class PendingLayer:
-    """A layer of a step that ran, unpacked at ``path``, its blob still to be written by
+    """A layer of a step that ran, unpacked at ``path`` (over ``base``'s dir when it has
+    one), its blob still to be written by
     ``write``; ``then`` is called with the committed layer (the step's cache record).
     ``hold`` keeps what the step holds until both are done (its key lock)."""
 
-    __slots__ = ("path", "mount", "write", "then", "hold", "_ref")
+    __slots__ = ("path", "mount", "write", "base", "then", "hold", "_ref")
 
-    def __init__(self, path: Path, mount: Mount, write: Callable[[], LayerRef]) -> None:
+    def __init__(self, path: Path, mount: Mount, write: Callable[[], LayerRef],
+                 base: tuple[str, Path] | None = None) -> None:
         self.path = path
         self.mount = mount
         self.write = write
+        # a delta over a full layer (builder.build.lineage): its diff_id and unpacked dir
+        self.base = base
         self.then: Callable[[LayerRef], object] | None = None
         self.hold = ExitStack()
         self._ref: LayerRef | None = None
+
+    def lowers(self) -> list[Path]:
+        """Its directories as lower dirs, bottom first."""
+        return [self.base[1], self.path] if self.base is not None else [self.path]
 
     @property
     def ref(self) -> LayerRef:
@@ -92,7 +100,9 @@ class Deferred:
         for layer in layers:
             try:
                 layer.hold.close()
-                if layer._ref is not None:
+                if layer._ref is not None and layer.base is not None:
+                    store.adopt_delta(layer._ref.diff_id, layer.path, layer.base[0])
+                elif layer._ref is not None:
                     store.adopt_unpacked(layer._ref.diff_id, layer.path, _as_is)
                 snapshotter.remove(layer.mount)
             except Exception as exc:  # the others are still cleaned up

@@ -43,8 +43,10 @@ from builder.store import Image, Store
 if TYPE_CHECKING:
     from typing import Final
 
+    from builder.build.lineage import Lineage
     from builder.cache_import import CacheSources
     from builder.context import BuildContext
+    from builder.copy import Base
     from builder.layers import Change
     from builder.layers.writer import Content, Stat
 
@@ -95,6 +97,10 @@ def _only_new_paths(step: Step, lowers: Sequence[Path]) -> bool:
     return first != "" and not any(
         os.path.lexists(os.path.join(lower, first)) for lower in lowers
     )
+
+
+class _Rebase(Exception):
+    """A COPY's delta cannot be used: the step copies everything again."""
 
 
 class Build:
@@ -533,7 +539,25 @@ class Build:
         cancel: Cancel,
         step_id: str,
     ) -> Layer | None:
-        lowers = [self._lower(layer) for layer in chain]
+        """Run ``step`` over ``chain`` in a new snapshot; the layer it added. A COPY from
+        the context into new paths writes only what differs from its last full layer when
+        it can (:mod:`builder.build.lineage`)."""
+        try:
+            return self._execute_in(step, chain, snapshotter, ops, cancel, step_id, True)
+        except _Rebase:  # the delta could not be used: the full copy, in a new snapshot
+            return self._execute_in(step, chain, snapshotter, ops, cancel, step_id, False)
+
+    def _execute_in(
+        self,
+        step: Step,
+        chain: tuple[Layer, ...],
+        snapshotter: Snapshotter,
+        ops: OpContext,
+        cancel: Cancel,
+        step_id: str,
+        delta: bool,
+    ) -> Layer | None:
+        lowers = [p for layer in chain for p in self._lowers(layer)]
         cancel.check()
         # COPY --link (BuildKit): the files go into an empty snapshot, a layer that reads
         # nothing of the stage (a symlink on the destination path is not followed; the
@@ -548,6 +572,8 @@ class Build:
             users = snapshotter.view(f"users-{os.getpid()}-{next(_SEQ)}", lowers)
         keep = False  # the snapshot holds a pending layer's dir
         contents: dict[str, Content] = {}  # of pooled files (the frame index's keys)
+        base: tuple[Lineage, Path, Base] | None = None  # what a COPY wrote a delta over
+        kept: set[str] | None = None  # the paths it left to that base
         try:
             key = f"build-{os.getpid()}-{next(_SEQ)}"
             mount = snapshotter.empty(key) if link else snapshotter.prepare(key, lowers)
@@ -572,7 +598,14 @@ class Build:
                 if mount.kind == "plain" and self.settings.source_date_epoch is None:
                     self.store.ensure()
                     pool = self.store.pool_dir
-                contents = copy_op(step, mount.rootfs, ops, users_root=users_root, pool=pool)
+                if pool is not None and delta and step.kind == "COPY":
+                    base = self._base_of(step, ops)
+                copied = copy_op(step, mount.rootfs, ops, users_root=users_root, pool=pool,
+                                 base=base[2] if base else None)
+                contents = copied.contents
+                kept = copied.kept
+                if kept is None:
+                    base = None
             elif step.kind == "WORKDIR":
                 workdir_op(step, mount.rootfs)
             cancel.check()
@@ -585,13 +618,25 @@ class Build:
                 changes = settle_plain(str(mount.upper), epoch, known, contents)
             else:
                 changes = snapshotter.diff(mount)
+            if base is not None:  # the whole layer is the delta's changes over the base's
+                from builder.build import lineage
+
+                lineage_of, base_dir, _ = base
+                if not lineage.complete(lineage_of, changes, kept or set()):
+                    raise _Rebase  # a path of the base was removed: copy it all again
+                changes, contents = lineage.merged(lineage_of, str(base_dir), changes,
+                                                   contents, known)
             if not changes:
                 return None
             if settled:
-                pending = self._defer(snapshotter, mount, changes, epoch, known, contents)
+                pending = self._defer(snapshotter, mount, changes, epoch, known, contents,
+                                      step if step.kind == "COPY" else None,
+                                      ops, base)
                 if pending is not None:
                     keep = True
                     return pending
+                if base is not None:
+                    raise _Rebase  # a delta dir cannot be kept as the layer's dir
             record = self.store.commit_layer(
                 changes, compression=self.request.compression, epoch=epoch, known=known,
                 contents=contents,
@@ -604,11 +649,35 @@ class Build:
             if users is not None:
                 self._remove_later(snapshotter, users)
 
+    def _base_of(self, step: Step, ops: OpContext) -> tuple[Lineage, Path, Base] | None:
+        """The full layer an earlier run of this COPY left, to copy over (see
+        :mod:`builder.build.lineage`), while its unpacked dir is there."""
+        from builder.build import lineage
+        from builder.copy import Base
+
+        root = getattr(ops.context_snapshot, "root", None)
+        if root is None:
+            return None
+        found = lineage.load(self.root, lineage.key_for(str(root), step.text))
+        if found is None:
+            return None
+        try:
+            below = self.store.lowers(found.diff_id)
+        except DockyardError:
+            return None
+        if len(below) != 1 or below[0] != self.store.layers_dir / found.diff_id[7:]:
+            return None  # unpacked again meanwhile, or a delta itself: not a base
+        return found, below[0], Base(str(below[0]), found.contents)
+
     def _defer(self, snapshotter: Snapshotter, mount: Mount, changes: list[Change],
                epoch: int | None, known: dict[str, Stat],
-               contents: dict[str, Content]) -> PendingLayer | None:
+               contents: dict[str, Content], copy: Step | None = None,
+               ops: OpContext | None = None,
+               base: tuple[Lineage, Path, Base] | None = None) -> PendingLayer | None:
         """The settled upper dir of ``mount`` as a :class:`PendingLayer` (its blob written
-        by the step's commit job), or None when it cannot be handed on as it is."""
+        by the step's commit job), or None when it cannot be handed on as it is. The layer
+        of a full ``copy`` from the context is kept as the base of its next run; one over
+        a ``base`` is a delta over it."""
         from builder.snapshot.promote import promote_top
 
         upper = snapshotter.detach(mount)
@@ -619,22 +688,30 @@ class Build:
         except DockyardError:
             return None
 
+        root = getattr(ops.context_snapshot, "root", None) if ops is not None else None
+
         def write() -> LayerRef:
             record = self.store.commit_layer(
                 changes, compression=self.request.compression, epoch=epoch, known=known,
                 contents=contents,
             )
+            if copy is not None and base is None and root is not None and contents:
+                from builder.build import lineage
+
+                lineage.save(self.root, lineage.key_for(str(root), copy.text),
+                             record.diff_id, changes, contents)
             return LayerRef(record.diff_id, record.descriptor)
 
-        pending = PendingLayer(upper, mount, write)
+        pending = PendingLayer(upper, mount, write,
+                               (base[0].diff_id, base[1]) if base is not None else None)
         self.deferred.add(pending)
         return pending
 
-    def _lower(self, layer: Layer) -> Path:
-        """Where ``layer`` is unpacked, to be a lower dir."""
+    def _lowers(self, layer: Layer) -> list[Path]:
+        """Where ``layer`` is unpacked, as lower dirs (bottom first)."""
         if isinstance(layer, PendingLayer):
-            return layer.path
-        return self.store.unpacked(layer.diff_id)
+            return layer.lowers()
+        return self.store.lowers(layer.diff_id)
 
     def _keep_upper(self, snapshotter: Snapshotter, mount: Mount, changes: list[Change],
                     diff_id: str, epoch: int | None, settled: bool) -> None:
@@ -683,7 +760,7 @@ class Build:
             view = self.views.get(name)
             if view is None:
                 layers = self._layers_of(name, graph)
-                lowers = [self._lower(layer) for layer in layers]
+                lowers = [p for layer in layers for p in self._lowers(layer)]
                 if not lowers:
                     empty = self.root / "tmp" / f"empty-{os.getpid()}"
                     empty.mkdir(parents=True, exist_ok=True)

@@ -23,7 +23,7 @@ from builder.scheduler import Cancel
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from builder.layers.writer import Content
+    from builder.copy import Base, CopyResult
 
 OnLine = Callable[[str, str], None]
 TreeFor = Callable[[str], Path]
@@ -228,12 +228,12 @@ def _context_path(ctx: OpContext, source: str, step: Step) -> Path:
 
 def copy_op(
     step: Step, rootfs: Path, ctx: OpContext, users_root: Path | None = None,
-    pool: Path | None = None,
-) -> dict[str, Content]:
+    pool: Path | None = None, base: Base | None = None,
+) -> CopyResult:
     """Run a COPY/ADD step, writing into ``rootfs``; ``--chown`` names resolve in
-    ``users_root`` (default ``rootfs``); context files link from ``pool`` (see
-    :func:`builder.copy.copy_into`). Returns the contents of the files it linked from the
-    pool (:attr:`builder.copy.CopyResult.contents`)."""
+    ``users_root`` (default ``rootfs``); context files link from ``pool``, and what
+    ``base`` holds is left to it (see :func:`builder.copy.copy_into`). Returns what it
+    wrote (the contents of the files it linked from the pool, what it left to the base)."""
     from builder.copy import CopyRequest, copy_into
     from builder.sourcetree import DirectoryTree
 
@@ -242,13 +242,13 @@ def copy_op(
     try:
         if dep is None:
             return copy_into(request, ctx.context_snapshot, rootfs, users_root=users_root,
-                             pool=pool, remote=ctx.remote).contents
+                             pool=pool, remote=ctx.remote, base=base)
         if ctx.tree_for is None:
             raise BuildError("COPY --from needs the source stage", step.location)
         name = f"stage:{dep.source_stage}" if dep.source_stage is not None else f"image:{dep.image}"
         with DirectoryTree(ctx.tree_for(name)) as tree:
             return copy_into(request, tree, rootfs, users_root=users_root,
-                             remote=ctx.remote).contents
+                             remote=ctx.remote)
     except BuildError as err:
         if err.location is None:
             raise BuildError(err.message, step.location) from None

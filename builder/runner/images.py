@@ -61,7 +61,7 @@ def find_image(root: str, ref: str, settings: Settings | None = None) -> ImageIn
     image = resolve_image(root, ref, settings)
     store = Store(root)
     diff_ids = list(image.diff_ids)
-    lowers = [str(store.unpacked(diff_id)) for diff_id in diff_ids]
+    lowers = [str(p) for diff_id in diff_ids for p in store.lowers(diff_id)]
     info = ImageInfo(image.id, dict(image.config.get("config") or {}), diff_ids, lowers)
     if index is not None and _read(f"{root}/store/index.json") == index:
         if len(table) >= _MAX_ENTRIES:

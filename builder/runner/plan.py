@@ -32,7 +32,7 @@ def lower_dirs(root: str | Path, config: dict[str, Any]) -> list[str]:
     from builder.store import Store  # a layer dir was collected: unpack it again
 
     store = Store(root)
-    return [str(store.unpacked(d)) for d in config.get("Layers") or []]
+    return [str(p) for d in config.get("Layers") or [] for p in store.lowers(d)]
 
 
 def reset_dir(path: str) -> None:

@@ -1086,3 +1086,82 @@ def test_strip_xattrs_removes_all_and_keeps_the_mode(tmp_path: Path) -> None:
     strip_xattrs(str(target))
     assert os.listxattr(target) == [] and os.stat(target).st_mode & 0o7777 == 0o640
     strip_xattrs(str(target))  # nothing to do
+
+
+def _over_base(tmp_path: Path, files: dict[str, str], change: Any,
+               req: CopyRequest | None = None) -> tuple[CopyResult, Path, Path]:
+    """Copy ``files`` into a first target (the base, through a pool), apply ``change`` to
+    the context, and copy again over the base into a second target: (the second copy's
+    result, the base, the second target)."""
+    from builder.copy import Base
+    from builder.snapshot.promote import settle_plain
+
+    ctx = tree(tmp_path / "ctx", files)
+    for path in ctx.rglob("*"):  # a pooled file's mtime is past 2001
+        os.utime(path, ns=(1_700_000_000_000_000_000,) * 2, follow_symlinks=False)
+    pool, first, second = tmp_path / "pool", tmp_path / "first", tmp_path / "second"
+    for d in (pool, first, second):
+        d.mkdir()
+    req = req or CopyRequest(sources=("src/",), dest="/src/")
+    base = copy_into(req, scan(ctx), first, pool=pool)
+    settle_plain(str(first), None, {}, base.contents)
+    change(ctx)
+    return copy_into(req, scan(ctx), second, pool=pool,
+                     base=Base(str(first), base.contents)), first, second
+
+
+def test_a_copy_over_a_base_writes_only_what_differs(tmp_path: Path) -> None:
+    """What the base holds as the copy would write it is kept (listed, not written); the
+    rest is written, and the two stacked are the copy written whole."""
+
+    def change(ctx: Path) -> None:
+        (ctx / "src" / "c").write_text("changed")
+        os.chmod(ctx / "src" / "sub" / "a", 0o600)
+        for path in (ctx / "src" / "c", ctx / "src" / "sub" / "a"):
+            os.utime(path, ns=(1_700_000_000_000_000_000,) * 2)
+
+    files = {"src/a": "a", "src/b": "b", "src/c": "c", "src/sub/a": "sa", "src/sub/b": "sb",
+             "src/same/x": "x"}
+    result, first, second = _over_base(tmp_path, files, change)
+    assert result.kept == {"src/a", "src/b", "src/sub/b", "src/same", "src/same/x"}
+    written = sorted(str(p.relative_to(second)) for p in second.rglob("*"))
+    assert written == ["src", "src/c", "src/sub", "src/sub/a"]
+    assert (second / "src" / "c").read_text() == "changed"
+    assert stat.S_IMODE((second / "src" / "sub" / "a").stat().st_mode) == 0o600
+    # the base's pool files are not linked into the delta: one inode, one path
+    assert (second / "src" / "sub" / "a").stat().st_ino != (first / "src" / "a").stat().st_ino
+
+
+def test_equal_content_at_another_path_is_not_linked_from_a_base(tmp_path: Path) -> None:
+    """A new file with the content of a file the base links is written, not linked: the
+    layer of the two stacked would hold two paths of one inode (a hardlink)."""
+
+    def change(ctx: Path) -> None:
+        (ctx / "src" / "twin").write_text("a")
+        os.utime(ctx / "src" / "twin", ns=(1_700_000_000_000_000_000,) * 2)
+
+    result, first, second = _over_base(tmp_path, {"src/a": "a"}, change)
+    assert "src/a" in (result.kept or set())
+    assert (second / "src" / "twin").stat().st_ino != (first / "src" / "a").stat().st_ino
+    assert (second / "src" / "twin").stat().st_nlink == 1
+
+
+@pytest.mark.parametrize("req", [
+    CopyRequest(sources=("src/",), dest="/src/", command="ADD"),
+    CopyRequest(sources=("src/",), dest="/src/", excludes=("*.md",)),
+    CopyRequest(sources=("src/",), dest="/src/", contents=(InlineFile("f", "x"),)),
+], ids=["add", "exclude", "heredoc"])
+def test_a_base_is_not_used_where_the_copy_cannot_compare(tmp_path: Path,
+                                                          req: CopyRequest) -> None:
+    result, _, second = _over_base(tmp_path, {"src/a": "a"}, lambda ctx: None, req)
+    assert result.kept is None
+    assert (second / "src" / "a").read_text() == "a"
+
+
+def test_a_base_is_not_used_for_a_context_with_hardlinks(tmp_path: Path) -> None:
+    def change(ctx: Path) -> None:
+        os.link(ctx / "src" / "a", ctx / "src" / "again")
+
+    result, _, second = _over_base(tmp_path, {"src/a": "a", "src/b": "b"}, change)
+    assert result.kept is None
+    assert (second / "src" / "again").stat().st_ino == (second / "src" / "a").stat().st_ino

@@ -534,3 +534,80 @@ def test_content_size_of_a_tar_with_whiteouts_and_rewrites() -> None:
         tar.addfile(fifo)
     data.seek(0)
     assert content_size(data) == 2  # "./a" rewritten as "a"
+
+
+def _delta_pair(tmp_path: Path) -> tuple[Store, Image, Image, Path]:
+    """Two images of one layer each, the second's layer kept as a delta over the first's
+    unpacked dir (what it adds: etc/more)."""
+    store = Store(tmp_path / "root")
+    first_tree, second_tree = tmp_path / "first", tmp_path / "second"
+    (first_tree / "etc").mkdir(parents=True)
+    (first_tree / "etc" / "hello").write_text("hello\n")
+    (second_tree / "etc").mkdir(parents=True)
+    for name, text in (("hello", "hello\n"), ("more", "more\n")):
+        (second_tree / "etc" / name).write_text(text)
+    for tree in (first_tree, second_tree):
+        for path in (tree / "etc", tree):
+            os.utime(path, (0, 0))
+    first = make_image(store, first_tree, "app:1")
+    second = make_image(store, second_tree, "app:2")
+    delta = tmp_path / "delta"
+    (delta / "etc").mkdir(parents=True)
+    (delta / "etc" / "more").write_text("more\n")
+    store.unpacked(first.diff_ids[0])
+    assert store.adopt_delta(second.diff_ids[0], delta, first.diff_ids[0])
+    return store, first, second, delta
+
+
+def test_a_delta_dir_is_stacked_on_its_base(tmp_path: Path) -> None:
+    store, first, second, delta = _delta_pair(tmp_path)
+    assert not delta.exists()  # moved in
+    kept = store.layers_dir / f"{second.diff_ids[0][7:]}.delta"
+    assert store.lowers(second.diff_ids[0]) == [store.unpacked(first.diff_ids[0]),
+                                               kept / "tree"]
+    assert (kept / "base").read_text() == first.diff_ids[0]
+    assert not (store.layers_dir / second.diff_ids[0][7:]).exists()
+    assert store.lowers(first.diff_ids[0]) == [store.unpacked(first.diff_ids[0])]
+    # taken once: a second delta (or one for an unpacked layer) is refused
+    other = tmp_path / "other"
+    other.mkdir()
+    assert not store.adopt_delta(second.diff_ids[0], other, first.diff_ids[0])
+    assert not store.adopt_delta(first.diff_ids[0], other, second.diff_ids[0])
+    assert other.is_dir()
+
+
+def test_a_delta_whose_base_dir_is_gone_is_unpacked_whole(tmp_path: Path) -> None:
+    store, first, second, _ = _delta_pair(tmp_path)
+    import shutil
+
+    shutil.rmtree(store.unpacked(first.diff_ids[0]))
+    (lower,) = store.lowers(second.diff_ids[0])
+    assert lower == store.layers_dir / second.diff_ids[0][7:]
+    assert sorted(os.listdir(lower / "etc")) == ["hello", "more"]
+    # the delta is now redundant: GC drops it, and keeps the whole dir
+    store.gc()
+    assert not (store.layers_dir / f"{second.diff_ids[0][7:]}.delta").exists()
+    assert lower.is_dir()
+
+
+def test_gc_drops_a_delta_with_its_base(tmp_path: Path) -> None:
+    store, first, second, _ = _delta_pair(tmp_path)
+    kept = store.layers_dir / f"{second.diff_ids[0][7:]}.delta"
+    store.gc()
+    assert kept.is_dir()  # both layers are an image's
+    store.remove_image("app:1")
+    store.gc()
+    assert not (store.layers_dir / first.diff_ids[0][7:]).exists()
+    assert not kept.exists()
+    (lower,) = store.lowers(second.diff_ids[0])  # unpacked again from its own blob
+    assert (lower / "etc" / "more").read_text() == "more\n"
+
+
+def test_a_damaged_delta_record_is_not_stacked(tmp_path: Path) -> None:
+    store, _, second, _ = _delta_pair(tmp_path)
+    kept = store.layers_dir / f"{second.diff_ids[0][7:]}.delta"
+    (kept / "base").write_text("sha256:nonsense")
+    (lower,) = store.lowers(second.diff_ids[0])
+    assert sorted(os.listdir(lower / "etc")) == ["hello", "more"]
+    store.gc()
+    assert not kept.exists()

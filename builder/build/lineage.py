@@ -1,0 +1,125 @@
+"""The last full layer of each COPY from the context, for the next run to write only changes.
+
+A COPY of context files into new paths writes its layer into an empty snapshot, linking
+every file from the pool. When one file of a large source changes, that is thousands of
+links for one new file. Instead, the layer a full run of the COPY wrote is kept as its
+*base* (:class:`Lineage`: the layer's diff_id, its changes and the pool contents it
+linked, under ``<root>/cache/lineage/<key>``), and the next run writes only what differs
+from it (:func:`builder.copy.copy_into` with a :class:`~builder.copy.Base`). Its layer dir
+is then that delta over the base's dir (:meth:`builder.store.Store.adopt_delta`); its blob
+is the whole layer, written from both (:func:`merged`).
+
+A record is found by the context directory and the instruction's text: any earlier layer
+would do (the copy compares each path with it), this one is likely the closest. Only full
+runs write records, so a delta is always over a full layer. A record that cannot be read
+is as good as none.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from builder.layers import Change
+from builder.layers.writer import Content, PooledStat, Stat
+from builder.record import Record
+
+__all__ = ["Lineage", "complete", "key_for", "load", "merged", "save"]
+
+_VERSION = 1
+
+
+class Lineage(Record):
+    """A full COPY layer: its ``diff_id``, its changes (path and kind, in layer order) and
+    the contents of the files it linked from the pool (by path)."""
+
+    __slots__ = ("diff_id", "paths", "contents")
+    _hashable = False
+    diff_id: str
+    paths: list[tuple[str, str]]
+    contents: dict[str, Content]
+
+    def __init__(self, diff_id: str, paths: list[tuple[str, str]],
+                 contents: dict[str, Content]) -> None:
+        self.diff_id = diff_id
+        self.paths = paths
+        self.contents = contents
+
+
+def key_for(context_root: str, instruction: str) -> str:
+    """The record name of a COPY: its context directory and its text."""
+    from blake3 import blake3
+
+    return blake3(f"{_VERSION}\0{context_root}\0{instruction}".encode(
+        "utf-8", "surrogateescape")).hexdigest()
+
+
+def _path(root: Path, key: str) -> Path:
+    return root / "cache" / "lineage" / key
+
+
+def load(root: Path, key: str) -> Lineage | None:
+    """The record ``key``, or None when there is none or it cannot be read."""
+    try:
+        # read whole first: marshal.load reads a file object in small pieces (5x slower)
+        version, diff_id, paths, contents = marshal.loads(_path(root, key).read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    if version != _VERSION or not isinstance(diff_id, str) or not isinstance(paths, list) \
+            or not isinstance(contents, dict):
+        return None
+    if not all(type(p) is tuple and len(p) == 2 and type(p[0]) is str for p in paths) \
+            or not all(type(c) is tuple and len(c) in (2, 10) for c in contents.values()):
+        return None
+    return Lineage(diff_id, paths, contents)
+
+
+def save(root: Path, key: str, diff_id: str, changes: Sequence[Change],
+         contents: Mapping[str, Content]) -> None:
+    """Keep the full layer ``diff_id`` written from ``changes`` as record ``key`` (written
+    whole or not at all; a failure only loses the record)."""
+    path = _path(root, key)
+    tmp = path.with_name(f".{key}.{os.getpid()}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tmp.open("wb") as f:
+            marshal.dump((_VERSION, diff_id, [(c.path, c.kind) for c in changes],
+                          dict(contents)), f)
+        os.replace(tmp, path)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+
+
+def complete(base: Lineage, changes: Sequence[Change], kept: set[str]) -> bool:
+    """Whether a delta dir of ``changes`` over ``base`` is the whole layer: each path of
+    the base is in the delta or ``kept`` (one that is neither was removed since, which
+    the delta cannot show)."""
+    mine = {c.path for c in changes}
+    return all(path in mine or path in kept for path, _kind in base.paths)
+
+
+def merged(base: Lineage, base_dir: str, changes: Sequence[Change],
+           contents: Mapping[str, Content], known: dict[str, Stat],
+           ) -> tuple[list[Change], dict[str, Content]]:
+    """The whole layer of a delta: the changes of the delta dir (``changes``, sorted,
+    with ``contents``) over those of the base at ``base_dir``, in layer order, and the
+    contents of both. ``known`` gets the lstat of the base's pooled files (their inodes
+    are the pool's, never changed)."""
+    mine = {c.path for c in changes}
+    out = list(changes)
+    both: dict[str, Content] = {}
+    for path, kind in base.paths:
+        if path in mine:
+            continue
+        source = f"{base_dir}/{path}"
+        out.append(Change(path, kind, None if kind == "delete" else source))  # type: ignore[arg-type]
+        have = base.contents.get(path)
+        if have is not None:
+            both[path] = have
+            if len(have) == 10:
+                known[source] = PooledStat(have)
+    both.update(contents)
+    out.sort(key=lambda c: c.path.encode("utf-8", "surrogateescape").replace(b"/", b"\0"))
+    return out, both

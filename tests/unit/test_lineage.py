@@ -1,0 +1,73 @@
+"""The records of full COPY layers, and the whole layer of a delta over one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from builder.build import lineage
+from builder.layers import Change
+from builder.layers.writer import PooledStat
+
+CONTENT = ("d" * 64, 7, 0o100644, 0, 0, 5, 1_700_000_000_000_000_000, 0, 2, 9)
+
+
+def test_a_record_is_read_back(tmp_path: Path) -> None:
+    key = lineage.key_for("/ctx", "COPY src/ /src/")
+    changes = [Change("src", "add", "/x/src"), Change("src/a", "add", "/x/src/a")]
+    lineage.save(tmp_path, key, "sha256:" + "a" * 64, changes, {"src/a": CONTENT})
+    found = lineage.load(tmp_path, key)
+    assert found is not None
+    assert found.diff_id == "sha256:" + "a" * 64
+    assert found.paths == [("src", "add"), ("src/a", "add")]
+    assert found.contents == {"src/a": CONTENT}
+    assert not [p for p in (tmp_path / "cache" / "lineage").iterdir() if p.name != key]
+
+
+def test_keys_tell_contexts_and_instructions_apart() -> None:
+    keys = {lineage.key_for(c, i) for c in ("/a", "/b") for i in ("COPY . /", "COPY . /x")}
+    assert len(keys) == 4
+
+
+def test_a_record_that_cannot_be_read_is_none(tmp_path: Path) -> None:
+    key = lineage.key_for("/ctx", "COPY . /app")
+    assert lineage.load(tmp_path, key) is None
+    path = tmp_path / "cache" / "lineage" / key
+    path.parent.mkdir(parents=True)
+    for damaged in (b"", b"\x00garbage", b"\xe9\x03\x00\x00"):  # nothing, junk, an int
+        path.write_bytes(damaged)
+        assert lineage.load(tmp_path, key) is None
+    import marshal
+
+    path.write_bytes(marshal.dumps((99, "sha256:x", [], {})))  # another version
+    assert lineage.load(tmp_path, key) is None
+    for paths, contents in (([("a",)], {}), ([1], {}), ([], {"a": 3}), ([], {"a": (1, 2, 3)})):
+        path.write_bytes(marshal.dumps((1, "sha256:x", paths, contents)))  # another shape
+        assert lineage.load(tmp_path, key) is None
+
+
+def test_a_removed_path_makes_a_delta_incomplete() -> None:
+    base = lineage.Lineage("sha256:" + "a" * 64,
+                           [("src", "add"), ("src/a", "add"), ("src/b", "add")], {})
+    delta = [Change("src", "add", "/d/src"), Change("src/a", "add", "/d/src/a")]
+    assert lineage.complete(base, delta, {"src/b"})
+    assert not lineage.complete(base, delta, set())  # src/b is neither written nor kept
+
+
+def test_the_whole_layer_is_the_delta_over_the_base_in_layer_order() -> None:
+    base = lineage.Lineage(
+        "sha256:" + "a" * 64,
+        [("src", "add"), ("src/a", "add"), ("src/a-b", "add"), ("src/z", "add")],
+        {"src/a": CONTENT, "src/z": CONTENT[:2]},
+    )
+    mine = {"src/z": ("e" * 64, 8)}
+    delta = [Change("src", "add", "/d/src"), Change("src/a/new", "add", "/d/src/a/new"),
+             Change("src/z", "add", "/d/src/z")]
+    known: dict = {}
+    changes, contents = lineage.merged(base, "/b", delta, mine, known)
+    assert [(c.path, c.source) for c in changes] == [
+        ("src", "/d/src"), ("src/a", "/b/src/a"), ("src/a/new", "/d/src/a/new"),
+        ("src/a-b", "/b/src/a-b"), ("src/z", "/d/src/z"),
+    ]  # a directory comes right before its children ("/" sorts first)
+    assert contents == {"src/a": CONTENT, "src/z": ("e" * 64, 8)}
+    assert list(known) == ["/b/src/a"]
+    assert isinstance(known["/b/src/a"], PooledStat) and known["/b/src/a"].st_ino == 7
