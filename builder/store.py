@@ -1000,6 +1000,9 @@ class Store:
                         remove_tree(path)
                         report.layers.append(path.name)
             report.reclaimed += self._prune_pool()
+            from builder.build.lineage import prune
+
+            report.reclaimed += prune(self.root, live)  # records of layers gone
         return report
 
     def _delta_usable(self, delta: Path, live: set[str]) -> bool:

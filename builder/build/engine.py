@@ -661,13 +661,10 @@ class Build:
         found = lineage.load(self.root, lineage.key_for(str(root), step.text))
         if found is None:
             return None
-        try:
-            below = self.store.lowers(found.diff_id)
-        except DockyardError:
-            return None
-        if len(below) != 1 or below[0] != self.store.layers_dir / found.diff_id[7:]:
-            return None  # unpacked again meanwhile, or a delta itself: not a base
-        return found, below[0], Base(str(below[0]), found.contents)
+        below = self.store.layers_dir / found.diff_id[len("sha256:"):]
+        if not below.is_dir():
+            return None  # collected: a base is not worth unpacking
+        return found, below, Base(str(below), found.contents)
 
     def _defer(self, snapshotter: Snapshotter, mount: Mount, changes: list[Change],
                epoch: int | None, known: dict[str, Stat],

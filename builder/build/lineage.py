@@ -11,14 +11,16 @@ is the whole layer, written from both (:func:`merged`).
 
 A record is found by the context directory and the instruction's text: any earlier layer
 would do (the copy compares each path with it), this one is likely the closest. Only full
-runs write records, so a delta is always over a full layer. A record that cannot be read
-is as good as none.
+runs write records, so a delta is always over a full layer. A record's first line names its
+layer, so GC drops the records of layers it collected (:func:`prune`) without reading them
+whole. A record that cannot be read is as good as none.
 """
 
 from __future__ import annotations
 
 import marshal
 import os
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -26,9 +28,10 @@ from builder.layers import Change
 from builder.layers.writer import Content, PooledStat, Stat
 from builder.record import Record
 
-__all__ = ["Lineage", "complete", "key_for", "load", "merged", "save"]
+__all__ = ["Lineage", "complete", "key_for", "load", "merged", "prune", "save"]
 
-_VERSION = 1
+_MAGIC = b"dockyard-lineage-1 "
+"""How a record starts: the format and version, then the layer's diff_id and a newline."""
 
 
 class Lineage(Record):
@@ -52,7 +55,7 @@ def key_for(context_root: str, instruction: str) -> str:
     """The record name of a COPY: its context directory and its text."""
     from blake3 import blake3
 
-    return blake3(f"{_VERSION}\0{context_root}\0{instruction}".encode(
+    return blake3(f"{_MAGIC!r}\0{context_root}\0{instruction}".encode(
         "utf-8", "surrogateescape")).hexdigest()
 
 
@@ -64,11 +67,12 @@ def load(root: Path, key: str) -> Lineage | None:
     """The record ``key``, or None when there is none or it cannot be read."""
     try:
         # read whole first: marshal.load reads a file object in small pieces (5x slower)
-        version, diff_id, paths, contents = marshal.loads(_path(root, key).read_bytes())
+        head, _, body = _path(root, key).read_bytes().partition(b"\n")
+        paths, contents = marshal.loads(body)
+        diff_id = _diff_id(head)
     except (OSError, EOFError, ValueError, TypeError):
         return None
-    if version != _VERSION or not isinstance(diff_id, str) or not isinstance(paths, list) \
-            or not isinstance(contents, dict):
+    if diff_id is None or not isinstance(paths, list) or not isinstance(contents, dict):
         return None
     if not all(type(p) is tuple and len(p) == 2 and type(p[0]) is str for p in paths) \
             or not all(type(c) is tuple and len(c) in (2, 10) for c in contents.values()):
@@ -85,11 +89,40 @@ def save(root: Path, key: str, diff_id: str, changes: Sequence[Change],
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tmp.open("wb") as f:
-            marshal.dump((_VERSION, diff_id, [(c.path, c.kind) for c in changes],
-                          dict(contents)), f)
+            f.write(_MAGIC + diff_id.encode() + b"\n")
+            marshal.dump(([(c.path, c.kind) for c in changes], dict(contents)), f)
         os.replace(tmp, path)
     except OSError:
         tmp.unlink(missing_ok=True)
+
+
+def _diff_id(head: bytes) -> str | None:
+    """The diff_id a record's first line names (None for another format or version)."""
+    if not head.startswith(_MAGIC):
+        return None
+    diff_id = head[len(_MAGIC):].decode("ascii", "replace")
+    return diff_id if re.fullmatch(r"sha256:[0-9a-f]{64}", diff_id) else None
+
+
+def prune(root: Path, live: set[str]) -> int:
+    """Delete the records whose layer is not in ``live`` (diff_ids) any more, and the temp
+    files of killed writers; the bytes freed."""
+    freed = 0
+    try:
+        entries = list(os.scandir(root / "cache" / "lineage"))
+    except OSError:
+        return 0
+    for entry in entries:
+        try:
+            with open(entry.path, "rb") as f:
+                diff_id = _diff_id(f.readline().rstrip(b"\n"))
+            if entry.name.startswith(".") or diff_id not in live:
+                size = entry.stat(follow_symlinks=False).st_size
+                os.unlink(entry.path)
+                freed += size
+        except OSError:
+            continue
+    return freed
 
 
 def complete(base: Lineage, changes: Sequence[Change], kept: set[str]) -> bool:

@@ -151,6 +151,10 @@ def test_gc_drops_a_delta_with_its_base_and_the_layer_is_unpacked_whole(
     dockyard(root, "cache", "prune", "--all", "--force")
     layers = Store(root).layers_dir
     assert not (layers / full[7:]).exists() and not _delta(root, layer).exists()
+    # the record that named the collected layer as a base went with it
+    named = {p.read_bytes().split(b"\n", 1)[0].split()[-1].decode()
+             for p in (root / "cache" / "lineage").iterdir()}
+    assert full not in named and named <= set(diff_ids(root, "g:2"))
     out = dockyard(root, "run", "--rm", "g:2", "cat", "/src/a", "/src/c")
     assert out.stdout == "alpha\ntwo\n"
     assert (layers / layer[7:] / "src" / "c").read_text() == "two\n"

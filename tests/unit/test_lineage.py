@@ -38,11 +38,29 @@ def test_a_record_that_cannot_be_read_is_none(tmp_path: Path) -> None:
         assert lineage.load(tmp_path, key) is None
     import marshal
 
-    path.write_bytes(marshal.dumps((99, "sha256:x", [], {})))  # another version
+    head = b"dockyard-lineage-1 sha256:" + b"a" * 64 + b"\n"
+    path.write_bytes(head + marshal.dumps(([], {})))
+    assert lineage.load(tmp_path, key) is not None  # (the shape that is read)
+    path.write_bytes(head.replace(b"-1 ", b"-9 ") + marshal.dumps(([], {})))  # a version
     assert lineage.load(tmp_path, key) is None
-    for paths, contents in (([("a",)], {}), ([1], {}), ([], {"a": 3}), ([], {"a": (1, 2, 3)})):
-        path.write_bytes(marshal.dumps((1, "sha256:x", paths, contents)))  # another shape
+    path.write_bytes(head.replace(b"a" * 64, b"x") + marshal.dumps(([], {})))
+    assert lineage.load(tmp_path, key) is None
+    for paths, contents in (([("a",)], {}), ([1], {}), ([], {"a": 3}), ([], {"a": (1, 2, 3)}),
+                            ({}, {}), ([], [])):
+        path.write_bytes(head + marshal.dumps((paths, contents)))  # another shape
         assert lineage.load(tmp_path, key) is None
+
+
+def test_prune_drops_the_records_of_layers_gone(tmp_path: Path) -> None:
+    kept, gone = "sha256:" + "a" * 64, "sha256:" + "b" * 64
+    for diff_id in (kept, gone):
+        lineage.save(tmp_path, lineage.key_for("/c", diff_id), diff_id, [], {})
+    folder = tmp_path / "cache" / "lineage"
+    (folder / ".half-written.123").write_bytes(b"dockyard-lineage-1 ")
+    (folder / "junk").write_bytes(b"junk")
+    assert lineage.prune(tmp_path, {kept}) > 0
+    assert [p.name for p in folder.iterdir()] == [lineage.key_for("/c", kept)]
+    assert lineage.prune(tmp_path / "nowhere", {kept}) == 0
 
 
 def test_a_removed_path_makes_a_delta_incomplete() -> None:
