@@ -13,6 +13,7 @@ would not free it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -287,6 +288,10 @@ def store_usage(store: Store, images: Iterable[Image],
     live |= {r.diff_id.removeprefix("sha256:") for r in records if r.diff_id}
     dirs = {p.name: tree_size(p) for p in store.layers_dir.iterdir()
             if not p.name.startswith(".")}
+    for name in dirs:  # the base of a delta an image or record uses is in use too
+        if name.endswith(DELTA) and name.removesuffix(DELTA) in live:
+            with contextlib.suppress(OSError, UnicodeDecodeError):
+                live.add((store.layers_dir / name / "base").read_text().removeprefix("sha256:"))
     return (Summary(len(blobs), sum(d in kept for d in blobs), sum(blobs.values()),
                     sum(s for d, s in blobs.items() if d not in kept)),
             Summary(len(dirs), sum(n.removesuffix(DELTA) in live for n in dirs),

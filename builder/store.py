@@ -986,13 +986,18 @@ class Store:
                 live = {d for d, b in rows if (d, b) not in set(gone)}
                 db.execute("DELETE FROM layer_sizes WHERE diff_id NOT IN "
                            "(SELECT diff_id FROM layers)")
+            # a base's dir stays while a delta over it is kept (a container may mount both)
+            bases = {base for path in self.layers_dir.iterdir()
+                     if (base := self._kept_delta(path, live)) is not None}
             for path in self.layers_dir.iterdir():
                 if path.name.startswith(".tmp-"):
                     key = path.name[5:].split("-")[0]
                 else:
                     key = path.name.removesuffix(DELTA)
-                    if "sha256:" + key in live and (
-                            key == path.name or self._delta_usable(path, live)):
+                    if key != path.name:  # a delta dir
+                        if self._kept_delta(path, live) is not None:
+                            continue
+                    elif "sha256:" + key in live or key in bases:
                         continue
                 with flock(self.locks_dir / f"layer-{key}.lock", blocking=False) as free:
                     if free:
@@ -1005,14 +1010,19 @@ class Store:
             report.reclaimed += prune(self.root, live)  # records of layers gone
         return report
 
-    def _delta_usable(self, delta: Path, live: set[str]) -> bool:
-        """Whether the delta dir ``delta`` is still needed: its base is kept, and its layer
-        is not unpacked whole besides."""
+    def _kept_delta(self, path: Path, live: set[str]) -> str | None:
+        """When ``path`` is a delta dir that GC keeps, the key of its base (whose dir it
+        keeps too): its layer is kept and not unpacked whole besides, and its base's dir is
+        there. None for anything else."""
+        key = path.name.removesuffix(DELTA)
+        if key == path.name or "sha256:" + key not in live \
+                or (self.layers_dir / key).is_dir():
+            return None
         try:
-            base = (delta / "base").read_text()
-        except (OSError, UnicodeDecodeError):
-            return False
-        return base in live and not (self.layers_dir / delta.name.removesuffix(DELTA)).is_dir()
+            base = hex_of((path / "base").read_text())
+        except (OSError, UnicodeDecodeError, DigestError):
+            return None
+        return base if (self.layers_dir / base).is_dir() else None
 
     def _prune_pool(self) -> int:
         """Drop pooled files that no layer directory links any more; their bytes."""

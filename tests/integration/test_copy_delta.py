@@ -137,8 +137,7 @@ def test_a_removed_path_makes_the_copy_whole_again(tmp_path: Path) -> None:
     _same_as_afresh(tmp_path, ctx, root, "r:3")
 
 
-def test_gc_drops_a_delta_with_its_base_and_the_layer_is_unpacked_whole(
-        tmp_path: Path) -> None:
+def test_gc_keeps_a_base_while_an_image_has_a_delta_over_it(tmp_path: Path) -> None:
     root = tmp_path / "root"
     ctx = context(tmp_path, DOCKERFILE, FILES)
     build(root, ctx, "-t", "g:1")
@@ -147,17 +146,37 @@ def test_gc_drops_a_delta_with_its_base_and_the_layer_is_unpacked_whole(
     build(root, ctx, "-t", "g:2")
     layer = diff_ids(root, "g:2")[2]
     assert _delta(root, layer).is_dir()
+    dockyard(root, "run", "-d", "--name", "up", "g:2", "sleep", "600")
     dockyard(root, "rmi", "g:1")
     dockyard(root, "cache", "prune", "--all", "--force")
     layers = Store(root).layers_dir
-    assert not (layers / full[7:]).exists() and not _delta(root, layer).exists()
-    # the record that named the collected layer as a base went with it
+    assert (layers / full[7:]).is_dir() and _delta(root, layer).is_dir()
+    # the record that named the collected layer as a base went with its blob
     named = {p.read_bytes().split(b"\n", 1)[0].split()[-1].decode()
              for p in (root / "cache" / "lineage").iterdir()}
     assert full not in named and named <= set(diff_ids(root, "g:2"))
-    out = dockyard(root, "run", "--rm", "g:2", "cat", "/src/a", "/src/c")
+    out = dockyard(root, "exec", "up", "cat", "/src/a", "/src/c")
     assert out.stdout == "alpha\ntwo\n"
-    assert (layers / layer[7:] / "src" / "c").read_text() == "two\n"
+    dockyard(root, "rm", "-f", "up")
+    dockyard(root, "rmi", "g:2")
+    dockyard(root, "system", "prune", "-f")
+    assert not (layers / full[7:]).exists() and not _delta(root, layer).exists()
+
+
+def test_a_delta_whose_base_is_gone_is_unpacked_whole(tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    ctx = context(tmp_path, DOCKERFILE, FILES)
+    build(root, ctx, "-t", "w:1")
+    full = diff_ids(root, "w:1")[2]
+    (ctx / "src" / "c").write_text("two\n")
+    build(root, ctx, "-t", "w:2")
+    layer = diff_ids(root, "w:2")[2]
+    shutil.rmtree(Store(root).layers_dir / full[7:])
+    out = dockyard(root, "run", "--rm", "w:2", "cat", "/src/a", "/src/c")
+    assert out.stdout == "alpha\ntwo\n"
+    assert (Store(root).layers_dir / layer[7:] / "src" / "c").read_text() == "two\n"
+    dockyard(root, "system", "prune", "-f")
+    assert not _delta(root, layer).exists()  # the whole dir took its place
 
 
 def test_a_context_moved_away_from_its_base_builds_right(tmp_path: Path) -> None:

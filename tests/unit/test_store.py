@@ -590,17 +590,20 @@ def test_a_delta_whose_base_dir_is_gone_is_unpacked_whole(tmp_path: Path) -> Non
     assert lower.is_dir()
 
 
-def test_gc_drops_a_delta_with_its_base(tmp_path: Path) -> None:
+def test_gc_keeps_a_base_while_a_delta_over_it_is_kept(tmp_path: Path) -> None:
     store, first, second, _ = _delta_pair(tmp_path)
     kept = store.layers_dir / f"{second.diff_ids[0][7:]}.delta"
+    base = store.layers_dir / first.diff_ids[0][7:]
     store.gc()
     assert kept.is_dir()  # both layers are an image's
     store.remove_image("app:1")
     store.gc()
-    assert not (store.layers_dir / first.diff_ids[0][7:]).exists()
-    assert not kept.exists()
-    (lower,) = store.lowers(second.diff_ids[0])  # unpacked again from its own blob
-    assert (lower / "etc" / "more").read_text() == "more\n"
+    assert not store.has_blob(first.layers[0].digest)
+    assert base.is_dir() and kept.is_dir()  # a container of app:2 may have both mounted
+    assert store.lowers(second.diff_ids[0]) == [base, kept / "tree"]
+    store.remove_image("app:2")
+    store.gc()
+    assert not base.exists() and not kept.exists()
 
 
 def test_a_damaged_delta_record_is_not_stacked(tmp_path: Path) -> None:
@@ -611,3 +614,13 @@ def test_a_damaged_delta_record_is_not_stacked(tmp_path: Path) -> None:
     assert sorted(os.listdir(lower / "etc")) == ["hello", "more"]
     store.gc()
     assert not kept.exists()
+
+
+def test_a_base_a_kept_delta_needs_is_in_use_for_system_df(tmp_path: Path) -> None:
+    from builder.diskusage import store_usage
+
+    store, *_ = _delta_pair(tmp_path)
+    store.remove_image("app:1")
+    store.gc()
+    _, dirs = store_usage(store, store.images(), [])
+    assert (dirs.total, dirs.active, dirs.reclaimable) == (2, 2, 0)  # base and delta: in use
