@@ -34,7 +34,6 @@ from builder.halves import worth_splitting
 from builder.ignore import PatternMatcher, go_clean
 from builder.instructions import Add, Copy, InlineFile
 from builder.layers.tarformat import MAX_OCTAL_11
-from builder.layers.writer import PooledStat
 from builder.record import Record
 from builder.rootdir import RootDir
 from builder.sourcetree import (
@@ -213,18 +212,23 @@ class CopyResult(Record):
 
 
 class Base(Record):
-    """A layer an earlier run of a COPY from the context wrote: its unpacked ``directory``
-    and the files it linked from the pool (by path, :attr:`CopyResult.contents`). A copy
-    over it writes only what differs from it (see :func:`copy_into`)."""
+    """A layer an earlier run of a COPY from the context wrote: its unpacked ``directory``,
+    the files it linked from the pool (by path, :attr:`CopyResult.contents`) and the
+    metadata of its directories (by path: mode, uid, gid and mtime, as settled; those with
+    xattrs are left out). A copy over it writes only what differs from it (see
+    :func:`copy_into`)."""
 
-    __slots__ = ("directory", "contents")
+    __slots__ = ("directory", "contents", "dirs")
     _hashable = False
     directory: Final[str]
     contents: Final[Mapping[str, Content]]
+    dirs: Final[Mapping[str, tuple[int, int, int, int]]]
 
-    def __init__(self, directory: str, contents: Mapping[str, Content]) -> None:
+    def __init__(self, directory: str, contents: Mapping[str, Content],
+                 dirs: Mapping[str, tuple[int, int, int, int]]) -> None:
         self.directory = directory
         self.contents = contents
+        self.dirs = dirs
 
 
 class _Op:
@@ -433,12 +437,12 @@ class _Op:
             return False
         rel = display.lstrip("/")
         have = self.base.contents.get(rel)
-        if have is None or len(have) != 10:
+        if have is None or len(have) != 10 or have[0] != entry.digest:
             return False
         uid, gid, mode, seconds = self._pooled_as(entry)
-        st = PooledStat(have)
-        if (have[0] != entry.digest or st.st_mode & 0o7777 != mode or st.st_uid != uid
-                or st.st_gid != gid or st.st_mtime_ns // 1_000_000_000 != seconds):
+        # (digest, inode, st_mode, uid, gid, size, mtime_ns, ...): see Content
+        if (have[2] & 0o7777 != mode or have[3] != uid or have[4] != gid  # type: ignore[misc]
+                or have[6] // 1_000_000_000 != seconds):  # type: ignore[misc]
             return False
         self.result.kept.add(rel)
         return True
@@ -449,17 +453,14 @@ class _Op:
         assert self.base is not None
         if not entry.mtime_ns or entry.xattrs:
             return False
-        path = self.base.directory + display
-        try:
-            st = os.lstat(path)
-            if os.listxattr(path, follow_symlinks=False):
-                return False
-        except OSError:
+        have = self.base.dirs.get(display.lstrip("/"))
+        if have is None:
             return False
+        st_mode, st_uid, st_gid, mtime_ns = have
         uid, gid = self.ids(entry) if self.can_chown else (os.geteuid(), os.getegid())
-        return (stat.S_ISDIR(st.st_mode) and stat.S_IMODE(st.st_mode) == self.mode_of(entry)
-                and st.st_uid == uid and st.st_gid == gid
-                and st.st_mtime_ns // 1_000_000_000
+        return (stat.S_ISDIR(st_mode) and stat.S_IMODE(st_mode) == self.mode_of(entry)
+                and st_uid == uid and st_gid == gid
+                and mtime_ns // 1_000_000_000
                 == min(entry.mtime_ns // 1_000_000_000, MAX_OCTAL_11))
 
     def _read(self, src_dir: _SourceDir, path: str, entry: Entry) -> Iterator[bytes]:

@@ -621,12 +621,9 @@ class Build:
             if base is not None:  # the whole layer is the delta's changes over the base's
                 from builder.build import lineage
 
-                lineage_of, base_dir, _ = base
-                if not lineage.complete(lineage_of, changes, kept or set()):
+                if not lineage.complete(base[0], changes, kept or set()):
                     raise _Rebase  # a path of the base was removed: copy it all again
-                changes, contents = lineage.merged(lineage_of, str(base_dir), changes,
-                                                   contents, known)
-            if not changes:
+            elif not changes:
                 return None
             if settled:
                 pending = self._defer(snapshotter, mount, changes, epoch, known, contents,
@@ -664,7 +661,7 @@ class Build:
         below = self.store.layers_dir / found.diff_id[len("sha256:"):]
         if not below.is_dir():
             return None  # collected: a base is not worth unpacking
-        return found, below, Base(str(below), found.contents)
+        return found, below, Base(str(below), found.contents, found.dirs)
 
     def _defer(self, snapshotter: Snapshotter, mount: Mount, changes: list[Change],
                epoch: int | None, known: dict[str, Stat],
@@ -688,15 +685,18 @@ class Build:
         root = getattr(ops.context_snapshot, "root", None) if ops is not None else None
 
         def write() -> LayerRef:
+            from builder.build import lineage
+
+            whole, held = changes, contents
+            if base is not None:  # the layer is the delta's changes over the base's
+                whole, held = lineage.merged(base[0], str(base[1]), changes, contents, known)
             record = self.store.commit_layer(
-                changes, compression=self.request.compression, epoch=epoch, known=known,
-                contents=contents,
+                whole, compression=self.request.compression, epoch=epoch, known=known,
+                contents=held,
             )
             if copy is not None and base is None and root is not None and contents:
-                from builder.build import lineage
-
                 lineage.save(self.root, lineage.key_for(str(root), copy.text),
-                             record.diff_id, changes, contents)
+                             record.diff_id, changes, contents, known)
             return LayerRef(record.diff_id, record.descriptor)
 
         pending = PendingLayer(upper, mount, write,

@@ -18,9 +18,11 @@ whole. A record that cannot be read is as good as none.
 
 from __future__ import annotations
 
+import bisect
 import marshal
 import os
 import re
+import stat
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -28,27 +30,34 @@ from builder.layers import Change
 from builder.layers.writer import Content, PooledStat, Stat
 from builder.record import Record
 
-__all__ = ["Lineage", "complete", "key_for", "load", "merged", "prune", "save"]
+__all__ = ["Dirs", "Lineage", "complete", "key_for", "load", "merged", "prune", "save"]
 
-_MAGIC = b"dockyard-lineage-1 "
+_MAGIC = b"dockyard-lineage-2 "
 """How a record starts: the format and version, then the layer's diff_id and a newline."""
 
 
-class Lineage(Record):
-    """A full COPY layer: its ``diff_id``, its changes (path and kind, in layer order) and
-    the contents of the files it linked from the pool (by path)."""
+Dirs = dict[str, tuple[int, int, int, int]]
+"""Directories of a layer by path: their st_mode, uid, gid and mtime_ns."""
 
-    __slots__ = ("diff_id", "paths", "contents")
+
+class Lineage(Record):
+    """A full COPY layer: its ``diff_id``, its changes (path and kind, in layer order), the
+    contents of the files it linked from the pool and its directories' metadata (by
+    path; a directory with xattrs is left out)."""
+
+    __slots__ = ("diff_id", "paths", "contents", "dirs")
     _hashable = False
     diff_id: str
     paths: list[tuple[str, str]]
     contents: dict[str, Content]
+    dirs: Dirs
 
     def __init__(self, diff_id: str, paths: list[tuple[str, str]],
-                 contents: dict[str, Content]) -> None:
+                 contents: dict[str, Content], dirs: Dirs) -> None:
         self.diff_id = diff_id
         self.paths = paths
         self.contents = contents
+        self.dirs = dirs
 
 
 def key_for(context_root: str, instruction: str) -> str:
@@ -68,29 +77,37 @@ def load(root: Path, key: str) -> Lineage | None:
     try:
         # read whole first: marshal.load reads a file object in small pieces (5x slower)
         head, _, body = _path(root, key).read_bytes().partition(b"\n")
-        paths, contents = marshal.loads(body)
+        paths, contents, dirs = marshal.loads(body)
         diff_id = _diff_id(head)
     except (OSError, EOFError, ValueError, TypeError):
         return None
-    if diff_id is None or not isinstance(paths, list) or not isinstance(contents, dict):
+    if diff_id is None or not isinstance(paths, list) or not isinstance(contents, dict) \
+            or not isinstance(dirs, dict):
         return None
     if not all(type(p) is tuple and len(p) == 2 and type(p[0]) is str for p in paths) \
-            or not all(type(c) is tuple and len(c) in (2, 10) for c in contents.values()):
+            or not all(type(c) is tuple and len(c) in (2, 10) for c in contents.values()) \
+            or not all(type(d) is tuple and len(d) == 4 for d in dirs.values()):
         return None
-    return Lineage(diff_id, paths, contents)
+    return Lineage(diff_id, paths, contents, dirs)
 
 
 def save(root: Path, key: str, diff_id: str, changes: Sequence[Change],
-         contents: Mapping[str, Content]) -> None:
-    """Keep the full layer ``diff_id`` written from ``changes`` as record ``key`` (written
+         contents: Mapping[str, Content], known: Mapping[str, Stat]) -> None:
+    """Keep the full layer ``diff_id`` written from ``changes`` (with ``contents``, and
+    the lstat ``known`` of its entries that carry no xattr) as record ``key`` (written
     whole or not at all; a failure only loses the record)."""
+    dirs: Dirs = {}
+    for change in changes:
+        st = known.get(change.source) if change.source is not None else None
+        if st is not None and stat.S_ISDIR(st.st_mode):
+            dirs[change.path] = (st.st_mode, st.st_uid, st.st_gid, st.st_mtime_ns)
     path = _path(root, key)
     tmp = path.with_name(f".{key}.{os.getpid()}")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tmp.open("wb") as f:
             f.write(_MAGIC + diff_id.encode() + b"\n")
-            marshal.dump(([(c.path, c.kind) for c in changes], dict(contents)), f)
+            marshal.dump(([(c.path, c.kind) for c in changes], dict(contents), dirs), f)
         os.replace(tmp, path)
     except OSError:
         tmp.unlink(missing_ok=True)
@@ -141,7 +158,7 @@ def merged(base: Lineage, base_dir: str, changes: Sequence[Change],
     contents of both. ``known`` gets the lstat of the base's pooled files (their inodes
     are the pool's, never changed)."""
     mine = {c.path for c in changes}
-    out = list(changes)
+    out: list[Change] = []  # the base's, in its order (the layer's)
     both: dict[str, Content] = {}
     for path, kind in base.paths:
         if path in mine:
@@ -154,5 +171,15 @@ def merged(base: Lineage, base_dir: str, changes: Sequence[Change],
             if len(have) == 10:
                 known[source] = PooledStat(have)
     both.update(contents)
-    out.sort(key=lambda c: c.path.encode("utf-8", "surrogateescape").replace(b"/", b"\0"))
+    if len(changes) * 16 < len(out):  # a few changes: each put in its place
+        for change in changes:
+            bisect.insort(out, change, key=_order)
+    else:
+        out.extend(changes)
+        out.sort(key=_order)
     return out, both
+
+
+def _order(change: Change) -> bytes:
+    """A change's place in a layer: its path with "/" the lowest byte (component order)."""
+    return change.path.encode("utf-8", "surrogateescape").replace(b"/", b"\0")

@@ -1104,10 +1104,13 @@ def _over_base(tmp_path: Path, files: dict[str, str], change: Any,
         d.mkdir()
     req = req or CopyRequest(sources=("src/",), dest="/src/")
     base = copy_into(req, scan(ctx), first, pool=pool)
-    settle_plain(str(first), None, {}, base.contents)
+    known: dict[str, Any] = {}
+    changes = settle_plain(str(first), None, known, base.contents)
+    dirs = {c.path: (st.st_mode, st.st_uid, st.st_gid, st.st_mtime_ns) for c in changes
+            if (st := known.get(c.source)) is not None and stat.S_ISDIR(st.st_mode)}
     change(ctx)
     return copy_into(req, scan(ctx), second, pool=pool,
-                     base=Base(str(first), base.contents)), first, second
+                     base=Base(str(first), base.contents, dirs)), first, second
 
 
 def test_a_copy_over_a_base_writes_only_what_differs(tmp_path: Path) -> None:
@@ -1117,15 +1120,18 @@ def test_a_copy_over_a_base_writes_only_what_differs(tmp_path: Path) -> None:
     def change(ctx: Path) -> None:
         (ctx / "src" / "c").write_text("changed")
         os.chmod(ctx / "src" / "sub" / "a", 0o600)
-        for path in (ctx / "src" / "c", ctx / "src" / "sub" / "a"):
+        os.chmod(ctx / "src" / "moded", 0o700)
+        for path in (ctx / "src" / "c", ctx / "src" / "sub" / "a", ctx / "src" / "moded"):
             os.utime(path, ns=(1_700_000_000_000_000_000,) * 2)
 
     files = {"src/a": "a", "src/b": "b", "src/c": "c", "src/sub/a": "sa", "src/sub/b": "sb",
-             "src/same/x": "x"}
+             "src/same/x": "x", "src/moded/m": "m"}
     result, first, second = _over_base(tmp_path, files, change)
-    assert result.kept == {"src/a", "src/b", "src/sub/b", "src/same", "src/same/x"}
+    assert result.kept == {"src/a", "src/b", "src/sub/b", "src/same", "src/same/x",
+                           "src/moded/m"}
     written = sorted(str(p.relative_to(second)) for p in second.rglob("*"))
-    assert written == ["src", "src/c", "src/sub", "src/sub/a"]
+    assert written == ["src", "src/c", "src/moded", "src/sub", "src/sub/a"]
+    assert stat.S_IMODE((second / "src" / "moded").stat().st_mode) == 0o700
     assert (second / "src" / "c").read_text() == "changed"
     assert stat.S_IMODE((second / "src" / "sub" / "a").stat().st_mode) == 0o600
     # the base's pool files are not linked into the delta: one inode, one path

@@ -13,13 +13,18 @@ CONTENT = ("d" * 64, 7, 0o100644, 0, 0, 5, 1_700_000_000_000_000_000, 0, 2, 9)
 
 def test_a_record_is_read_back(tmp_path: Path) -> None:
     key = lineage.key_for("/ctx", "COPY src/ /src/")
-    changes = [Change("src", "add", "/x/src"), Change("src/a", "add", "/x/src/a")]
-    lineage.save(tmp_path, key, "sha256:" + "a" * 64, changes, {"src/a": CONTENT})
+    changes = [Change("src", "add", "/x/src"), Change("src/a", "add", "/x/src/a"),
+               Change("src/b", "add", "/x/src/b"), Change("src/xattrs", "add", "/x/src/xattrs")]
+    known = {"/x/src": PooledStat(("", 1, 0o40755, 0, 0, 0, 5_000_000_000, 0, 2, 9)),
+             "/x/src/a": PooledStat(CONTENT)}  # src/xattrs is not known: it has xattrs
+    lineage.save(tmp_path, key, "sha256:" + "a" * 64, changes, {"src/a": CONTENT}, known)
     found = lineage.load(tmp_path, key)
     assert found is not None
     assert found.diff_id == "sha256:" + "a" * 64
-    assert found.paths == [("src", "add"), ("src/a", "add")]
+    assert found.paths == [("src", "add"), ("src/a", "add"), ("src/b", "add"),
+                           ("src/xattrs", "add")]
     assert found.contents == {"src/a": CONTENT}
+    assert found.dirs == {"src": (0o40755, 0, 0, 5_000_000_000)}
     assert not [p for p in (tmp_path / "cache" / "lineage").iterdir() if p.name != key]
 
 
@@ -38,25 +43,28 @@ def test_a_record_that_cannot_be_read_is_none(tmp_path: Path) -> None:
         assert lineage.load(tmp_path, key) is None
     import marshal
 
-    head = b"dockyard-lineage-1 sha256:" + b"a" * 64 + b"\n"
-    path.write_bytes(head + marshal.dumps(([], {})))
+    head = b"dockyard-lineage-2 sha256:" + b"a" * 64 + b"\n"
+    path.write_bytes(head + marshal.dumps(([], {}, {})))
     assert lineage.load(tmp_path, key) is not None  # (the shape that is read)
-    path.write_bytes(head.replace(b"-1 ", b"-9 ") + marshal.dumps(([], {})))  # a version
+    path.write_bytes(head.replace(b"-2 ", b"-9 ") + marshal.dumps(([], {}, {})))  # a version
     assert lineage.load(tmp_path, key) is None
-    path.write_bytes(head.replace(b"a" * 64, b"x") + marshal.dumps(([], {})))
+    path.write_bytes(head.replace(b"a" * 64, b"x") + marshal.dumps(([], {}, {})))
     assert lineage.load(tmp_path, key) is None
-    for paths, contents in (([("a",)], {}), ([1], {}), ([], {"a": 3}), ([], {"a": (1, 2, 3)}),
-                            ({}, {}), ([], [])):
-        path.write_bytes(head + marshal.dumps((paths, contents)))  # another shape
+    for paths, contents, dirs in (([("a",)], {}, {}), ([1], {}, {}), ([], {"a": 3}, {}),
+                                  ([], {"a": (1, 2, 3)}, {}), ({}, {}, {}), ([], [], {}),
+                                  ([], {}, {"a": (1,)}), ([], {}, [])):
+        path.write_bytes(head + marshal.dumps((paths, contents, dirs)))  # another shape
         assert lineage.load(tmp_path, key) is None
+    path.write_bytes(head + marshal.dumps(([], {})))  # the first version's body
+    assert lineage.load(tmp_path, key) is None
 
 
 def test_prune_drops_the_records_of_layers_gone(tmp_path: Path) -> None:
     kept, gone = "sha256:" + "a" * 64, "sha256:" + "b" * 64
     for diff_id in (kept, gone):
-        lineage.save(tmp_path, lineage.key_for("/c", diff_id), diff_id, [], {})
+        lineage.save(tmp_path, lineage.key_for("/c", diff_id), diff_id, [], {}, {})
     folder = tmp_path / "cache" / "lineage"
-    (folder / ".half-written.123").write_bytes(b"dockyard-lineage-1 ")
+    (folder / ".half-written.123").write_bytes(b"dockyard-lineage-2 ")
     (folder / "junk").write_bytes(b"junk")
     assert lineage.prune(tmp_path, {kept}) > 0
     assert [p.name for p in folder.iterdir()] == [lineage.key_for("/c", kept)]
@@ -65,7 +73,7 @@ def test_prune_drops_the_records_of_layers_gone(tmp_path: Path) -> None:
 
 def test_a_removed_path_makes_a_delta_incomplete() -> None:
     base = lineage.Lineage("sha256:" + "a" * 64,
-                           [("src", "add"), ("src/a", "add"), ("src/b", "add")], {})
+                           [("src", "add"), ("src/a", "add"), ("src/b", "add")], {}, {})
     delta = [Change("src", "add", "/d/src"), Change("src/a", "add", "/d/src/a")]
     assert lineage.complete(base, delta, {"src/b"})
     assert not lineage.complete(base, delta, set())  # src/b is neither written nor kept
@@ -75,7 +83,7 @@ def test_the_whole_layer_is_the_delta_over_the_base_in_layer_order() -> None:
     base = lineage.Lineage(
         "sha256:" + "a" * 64,
         [("src", "add"), ("src/a", "add"), ("src/a-b", "add"), ("src/z", "add")],
-        {"src/a": CONTENT, "src/z": CONTENT[:2]},
+        {"src/a": CONTENT, "src/z": CONTENT[:2]}, {},
     )
     mine = {"src/z": ("e" * 64, 8)}
     delta = [Change("src", "add", "/d/src"), Change("src/a/new", "add", "/d/src/a/new"),
@@ -89,3 +97,16 @@ def test_the_whole_layer_is_the_delta_over_the_base_in_layer_order() -> None:
     assert contents == {"src/a": CONTENT, "src/z": ("e" * 64, 8)}
     assert list(known) == ["/b/src/a"]
     assert isinstance(known["/b/src/a"], PooledStat) and known["/b/src/a"].st_ino == 7
+
+
+def test_many_changes_are_sorted_into_the_base_too() -> None:
+    paths = [("d", "add")] + [(f"d/f{i:03}", "add") for i in range(100)]
+    base = lineage.Lineage("sha256:" + "a" * 64, paths, {}, {})
+    delta = [Change("d", "add", "/d/d")] + [
+        Change(f"d/f{i:03}{tail}", "add", f"/d/d/f{i:03}{tail}")
+        for i in range(0, 100, 2) for tail in ("", "/x")]
+    changes, _ = lineage.merged(base, "/b", delta, {}, {})
+    names = [c.path for c in changes]
+    assert len(names) == 151 and names[:4] == ["d", "d/f000", "d/f000/x", "d/f001"]
+    assert names == sorted(names, key=lambda p: p.replace("/", "\0"))
+    assert {c.source for c in changes if c.path == "d/f001"} == {"/b/d/f001"}
