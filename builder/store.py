@@ -80,11 +80,11 @@ from builder.rmtree import remove_tree
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import sqlite3
-    from collections.abc import Callable, Iterable, Iterator, Mapping
+    from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
     from typing import Any, BinaryIO, Final
 
     from builder.layers import Change, Compression
-    from builder.layers.writer import Content, Stat
+    from builder.layers.writer import Content, Frame, Stat
 
 __all__ = ["BlobReader", "BlobWriter", "GCReport", "Image", "LayerRecord", "Store", "flock",
            "remove_tree"]
@@ -381,10 +381,13 @@ class Store:
         epoch: int | None = None,
         known: Mapping[str, Stat] | None = None,
         contents: Mapping[str, Content] | None = None,
+        plan: Sequence[str | list[Change]] | None = None,
+        frames_out: list[Frame] | None = None,
     ) -> LayerRecord:
-        """Write ``changes`` as a layer blob (:func:`builder.layers.write_layer`, which takes
-        ``known`` and ``contents`` as its ``digests``) and record it; a layer written in
-        frames takes those of earlier layers it shares (:mod:`builder.frames`).
+        """Write ``changes`` (or ``plan``) as a layer blob (:func:`builder.layers.write_layer`,
+        which takes ``known`` and ``contents`` as its ``digests``) and record it; a layer
+        written in frames takes those of earlier layers it shares (:mod:`builder.frames`),
+        and lists its own in ``frames_out``.
 
         Call inside :meth:`session` until an image names the layer, or pass its digest to
         ``gc(keep=...)``.
@@ -395,7 +398,7 @@ class Store:
         from builder.layers import write_layer
 
         frames = FrameIndex(self.root / "cache" / "frames", self.blob_path) \
-            if contents else None
+            if contents or plan else None
         try:
             for reuse in ((frames.lookup, None) if frames else (None,)):
                 try:
@@ -403,7 +406,7 @@ class Store:
                         digests = write_layer(
                             changes, cast(BinaryIO, writer), compression=compression,
                             level=level, epoch=epoch, out_digest=writer.current_digest,
-                            known=known, digests=contents, reuse=reuse,
+                            known=known, digests=contents, reuse=reuse, plan=plan,
                         )
                         writer.media_type = digests.media_type
                     break
@@ -414,6 +417,8 @@ class Store:
             self.record_layer(digests.diff_id, writer.descriptor, digests.uncompressed_size)
             if frames is not None and digests.frames:
                 frames.record(writer.descriptor.digest, digests.frames)
+            if frames_out is not None:
+                frames_out.extend(digests.frames)
         finally:
             if frames is not None:
                 frames.close()

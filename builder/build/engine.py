@@ -30,7 +30,7 @@ from builder.build.request import BuildRequest, BuildResult
 from builder.cache import BuildCache, CacheRecord
 from builder.cachekey import CacheKey, keys_for
 from builder.descriptor import Descriptor
-from builder.errors import BuildError, DockyardError, NotFoundError
+from builder.errors import BuildError, DockyardError, FrameError, NotFoundError
 from builder.graph import BuildGraph, PlanSettings, Stage, Step, plan
 from builder.graph import ImageConfig as PlanConfig
 from builder.progress import Event, Reporter
@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from builder.context import BuildContext
     from builder.copy import Base
     from builder.layers import Change
-    from builder.layers.writer import Content, Stat
+    from builder.layers.writer import Content, Frame, Stat
 
 _SEQ = itertools.count()
 _MENTIONS_RUN = re.compile(r"^\s*run\b", re.I | re.M)
@@ -687,16 +687,27 @@ class Build:
         def write() -> LayerRef:
             from builder.build import lineage
 
-            whole, held = changes, contents
-            if base is not None:  # the layer is the delta's changes over the base's
-                whole, held = lineage.merged(base[0], str(base[1]), changes, contents, known)
-            record = self.store.commit_layer(
-                whole, compression=self.request.compression, epoch=epoch, known=known,
-                contents=held,
-            )
-            if copy is not None and base is None and root is not None and contents:
-                lineage.save(self.root, lineage.key_for(str(root), copy.text),
-                             record.diff_id, changes, contents, known)
+            commit = functools.partial(self.store.commit_layer,
+                                       compression=self.request.compression, epoch=epoch,
+                                       known=known)
+            if base is None:
+                frames: list[Frame] = []
+                record = commit(changes, contents=contents, frames_out=frames)
+                if copy is not None and root is not None and contents:
+                    lineage.save(self.root, lineage.key_for(str(root), copy.text),
+                                 record.diff_id, changes, contents, known, frames)
+                return LayerRef(record.diff_id, record.descriptor)
+            # the layer is the delta's changes over the base's: the base's frames the delta
+            # leaves alone are taken as they are, else the whole layer is written
+            plan = lineage.planned(base[0], str(base[1]), changes, contents, known)
+            if plan is not None:
+                try:
+                    record = commit([], contents=plan[1], plan=plan[0])
+                    return LayerRef(record.diff_id, record.descriptor)
+                except FrameError:  # a frame of the base is not in the index any more
+                    pass
+            whole, held = lineage.merged(base[0], str(base[1]), changes, contents, known)
+            record = commit(whole, contents=held)
             return LayerRef(record.diff_id, record.descriptor)
 
         pending = PendingLayer(upper, mount, write,

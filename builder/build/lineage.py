@@ -27,12 +27,13 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from builder.layers import Change
-from builder.layers.writer import Content, PooledStat, Stat
+from builder.layers.writer import Content, Frame, PooledStat, Stat, frame_sizes
 from builder.record import Record
 
-__all__ = ["Dirs", "Lineage", "complete", "key_for", "load", "merged", "prune", "save"]
+__all__ = ["Dirs", "Lineage", "complete", "key_for", "load", "merged", "planned", "prune",
+           "save"]
 
-_MAGIC = b"dockyard-lineage-2 "
+_MAGIC = b"dockyard-lineage-3 "
 """How a record starts: the format and version, then the layer's diff_id and a newline."""
 
 
@@ -45,19 +46,25 @@ class Lineage(Record):
     contents of the files it linked from the pool and its directories' metadata (by
     path; a directory with xattrs is left out)."""
 
-    __slots__ = ("diff_id", "paths", "contents", "dirs")
+    __slots__ = ("diff_id", "paths", "contents", "dirs", "frames")
     _hashable = False
     diff_id: str
     paths: list[tuple[str, str]]
     contents: dict[str, Content]
     dirs: Dirs
+    # the layer's zstd frames: each one's key (None: not known) and how many of the changes
+    # it holds; empty when it has none, or has hardlinks or entries with xattrs (a frame
+    # written alone would not see them as the whole layer does)
+    frames: list[tuple[str | None, int]]
 
     def __init__(self, diff_id: str, paths: list[tuple[str, str]],
-                 contents: dict[str, Content], dirs: Dirs) -> None:
+                 contents: dict[str, Content], dirs: Dirs,
+                 frames: list[tuple[str | None, int]] | None = None) -> None:
         self.diff_id = diff_id
         self.paths = paths
         self.contents = contents
         self.dirs = dirs
+        self.frames = frames or []
 
 
 def key_for(context_root: str, instruction: str) -> str:
@@ -77,37 +84,54 @@ def load(root: Path, key: str) -> Lineage | None:
     try:
         # read whole first: marshal.load reads a file object in small pieces (5x slower)
         head, _, body = _path(root, key).read_bytes().partition(b"\n")
-        paths, contents, dirs = marshal.loads(body)
+        paths, contents, dirs, frames = marshal.loads(body)
         diff_id = _diff_id(head)
     except (OSError, EOFError, ValueError, TypeError):
         return None
     if diff_id is None or not isinstance(paths, list) or not isinstance(contents, dict) \
-            or not isinstance(dirs, dict):
+            or not isinstance(dirs, dict) or not isinstance(frames, list):
+        return None
+    if not all(type(f) is tuple and len(f) == 2 and type(f[1]) is int for f in frames) \
+            or sum(f[1] for f in frames) not in (0, len(paths)):
         return None
     if not all(type(p) is tuple and len(p) == 2 and type(p[0]) is str for p in paths) \
             or not all(type(c) is tuple and len(c) in (2, 10) for c in contents.values()) \
             or not all(type(d) is tuple and len(d) == 4 for d in dirs.values()):
         return None
-    return Lineage(diff_id, paths, contents, dirs)
+    return Lineage(diff_id, paths, contents, dirs, frames)
 
 
 def save(root: Path, key: str, diff_id: str, changes: Sequence[Change],
-         contents: Mapping[str, Content], known: Mapping[str, Stat]) -> None:
-    """Keep the full layer ``diff_id`` written from ``changes`` (with ``contents``, and
-    the lstat ``known`` of its entries that carry no xattr) as record ``key`` (written
-    whole or not at all; a failure only loses the record)."""
+         contents: Mapping[str, Content], known: Mapping[str, Stat],
+         frames: Sequence[Frame] = ()) -> None:
+    """Keep the full layer ``diff_id`` written from ``changes`` (with ``contents``, the
+    lstat ``known`` of its entries that carry no xattr, and its zstd ``frames``) as record
+    ``key`` (written whole or not at all; a failure only loses the record)."""
     dirs: Dirs = {}
+    inodes: set[tuple[int, int]] = set()
+    whole = True  # every entry known, no two of one inode: frames can be written alone
     for change in changes:
         st = known.get(change.source) if change.source is not None else None
-        if st is not None and stat.S_ISDIR(st.st_mode):
+        if st is None:
+            whole = whole and change.kind == "delete"
+        elif stat.S_ISDIR(st.st_mode):
             dirs[change.path] = (st.st_mode, st.st_uid, st.st_gid, st.st_mtime_ns)
+        elif st.st_nlink > 1:
+            inode = (st.st_dev, st.st_ino)
+            whole = whole and inode not in inodes
+            inodes.add(inode)
+    sizes = frame_sizes((c.path for c in changes), len(changes)) if whole and frames else []
+    counted = [(key, size) for (key, *_), size in zip(frames, sizes, strict=False)]
+    if len(sizes) != len(frames):
+        counted = []
     path = _path(root, key)
     tmp = path.with_name(f".{key}.{os.getpid()}")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tmp.open("wb") as f:
             f.write(_MAGIC + diff_id.encode() + b"\n")
-            marshal.dump(([(c.path, c.kind) for c in changes], dict(contents), dirs), f)
+            marshal.dump(([(c.path, c.kind) for c in changes], dict(contents), dirs,
+                          counted), f)
         os.replace(tmp, path)
     except OSError:
         tmp.unlink(missing_ok=True)
@@ -178,6 +202,53 @@ def merged(base: Lineage, base_dir: str, changes: Sequence[Change],
         out.extend(changes)
         out.sort(key=_order)
     return out, both
+
+
+def planned(base: Lineage, base_dir: str, changes: Sequence[Change],
+            contents: Mapping[str, Content], known: dict[str, Stat],
+            ) -> tuple[list[str | list[Change]], dict[str, Content]] | None:
+    """The whole layer of a delta as a plan of frames (see
+    :func:`builder.layers.write_layer`): each frame of the base that the delta's
+    ``changes`` leave alone by its key, the others as changes to write (with the contents
+    of their files; ``known`` gets the lstat of the base's pooled files among them). None
+    when the base's frames are not known, or the delta adds paths (the layer's frames would
+    not be the base's)."""
+    if not base.frames:
+        return None
+    mine = {c.path: c for c in changes}
+    if len(mine) > len(base.paths) // 4:
+        return None  # much changed: the whole layer is as quick
+    plan: list[str | list[Change]] = []
+    held: dict[str, Content] = {}
+    found, start = 0, 0
+    for key, size in base.frames:
+        paths = base.paths[start:start + size]
+        start += size
+        touched = sum(path in mine for path, _kind in paths)
+        found += touched
+        if key is not None and not touched:
+            plan.append(key)
+            continue
+        frame: list[Change] = []
+        for path, kind in paths:
+            change = mine.get(path)
+            if change is None:
+                source = f"{base_dir}/{path}"
+                change = Change(path, kind, None if kind == "delete" else source)  # type: ignore[arg-type]
+                have = base.contents.get(path)
+                if have is not None:
+                    held[path] = have
+                    if len(have) == 10:
+                        known[source] = PooledStat(have)
+            else:
+                have = contents.get(path)
+                if have is not None:
+                    held[path] = have
+            frame.append(change)
+        plan.append(frame)
+    if found != len(mine):
+        return None  # a path the base does not have
+    return plan, held
 
 
 def _order(change: Change) -> bytes:

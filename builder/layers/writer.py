@@ -6,11 +6,11 @@ import marshal
 import os
 import stat
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import BinaryIO, Final, Literal
 
-from builder.errors import LayerError
+from builder.errors import FrameError, LayerError
 from builder.layers.compression import MEDIA_TYPES, Compression, Pipeline
 from builder.layers.tarformat import (
     BLK,
@@ -165,6 +165,7 @@ def write_layer(
     known: Mapping[str, Stat] | None = None,
     digests: Mapping[str, Content] | None = None,
     reuse: Callable[[str], tuple[bytes, int] | None] | None = None,
+    plan: Sequence[str | list[Change]] | None = None,
 ) -> LayerDigests:
     """Write ``changes`` as a layer tarball to ``out`` and return its digests.
 
@@ -198,11 +199,21 @@ def write_layer(
     blake3 digest and the inode it holds for); a frame whose every file's content is named
     has a key, and ``reuse(key)`` may give the frame compressed before (and the tar bytes
     it holds), which is put in instead of reading and compressing those files.
+
+    ``plan`` (zstd, with ``reuse``), instead of ``changes``: the layer's frames, each the
+    key of a frame ``reuse`` must give, or the changes of a frame to write (sorted, as
+    above); they must be the frames ``changes`` would be split into. A key ``reuse`` does
+    not give raises :class:`FrameError`.
     """
     pipe = Pipeline(out, compression, level, out_digest)
     try:
-        uncompressed, frames = _write_entries(changes, pipe, epoch, uid_gid, mode_override,
-                                              xattrs, known or {}, digests, reuse, level)
+        if plan is not None:
+            uncompressed, frames = _write_planned(plan, pipe, epoch, uid_gid, mode_override,
+                                                  xattrs, known or {}, digests, reuse, level)
+        else:
+            uncompressed, frames = _write_entries(changes, pipe, epoch, uid_gid,
+                                                  mode_override, xattrs, known or {},
+                                                  digests, reuse, level)
     except BaseException:
         pipe.abort()
         raise
@@ -266,6 +277,54 @@ def _write_entries(
         frame.append(part)
     frames.append(_write_frame(frame, pipe, reuse, salt, end=True))
     return pipe.size, frames
+
+
+def _write_planned(
+    plan: Sequence[str | list[Change]],
+    pipe: Pipeline,
+    epoch: int | None,
+    uid_gid: tuple[int, int] | None,
+    mode_override: int | None,
+    want_xattrs: bool,
+    known: Mapping[str, Stat],
+    digests: Mapping[str, Content] | None,
+    reuse: Callable[[str], tuple[bytes, int] | None] | None,
+    level: int,
+) -> tuple[int, list[tuple[str | None, int]]]:
+    """:func:`_write_entries` of a layer whose frames are given (see :func:`write_layer`)."""
+    if pipe.compression != "zstd" or reuse is None:
+        raise FrameError("a layer written by plan takes frames of zstd layers")
+    salt = f"dockyard-frame-2 zstd-{level}\n".encode()
+    frames: list[tuple[str | None, int]] = []
+    last = len(plan) - 1
+    for i, item in enumerate(plan):
+        if isinstance(item, str):
+            found = reuse(item)
+            if found is None:
+                raise FrameError(f"the frame {item} is not in the frame index any more")
+            pipe.reuse(*found)
+            frames.append((item, found[1]))
+            continue
+        parts = list(_parts(item, epoch, uid_gid, mode_override, want_xattrs, known, digests))
+        frames.append(_write_frame(parts, pipe, reuse, salt, end=i == last))
+    return pipe.size, frames
+
+
+def frame_sizes(paths: Iterable[str], total: int) -> list[int]:
+    """How many of a layer's ``total`` entries (their ``paths``, in layer order) each of
+    its frames holds, as :func:`write_layer` splits them (none when it writes no frames)."""
+    if total < FRAMES_FROM:
+        return []
+    sizes: list[int] = []
+    count = 0
+    for path in paths:
+        if count and (count >= FRAME_CAP or _starts_frame(path.encode("utf-8",
+                                                                       "surrogateescape"))):
+            sizes.append(count)
+            count = 0
+        count += 1
+    sizes.append(count)
+    return sizes
 
 
 def _starts_frame(name: bytes) -> bool:

@@ -209,3 +209,36 @@ def test_a_container_of_a_delta_counts_the_layer_once(tmp_path: Path) -> None:
         dockyard(where, "create", "--name", "sized", "s:2", "true")
         sizes.append(dockyard(where, "ps", "-a", "-s", "--format", "{{.Size}}").stdout)
     assert sizes[0] == sizes[1] and "virtual" in sizes[0]
+
+
+@pytest.mark.parametrize("index", ["kept", "lost"])
+def test_a_large_delta_takes_the_base_frames_and_is_the_blob_written_afresh(
+        tmp_path: Path, index: str) -> None:
+    """A one-file change of a copy written in zstd frames: the frames the change leaves
+    alone are the base's (or, when the frame index lost them, the layer is written whole);
+    either way the blob is the one written afresh from the layer's files."""
+    import io
+
+    from builder.layers import changes_from_tree, write_layer
+
+    files = {f"src/d{i // 50:03}/f{i % 50:02}": f"file {i}\n" * (i % 40) for i in range(5000)}
+    root = tmp_path / "root"
+    ctx = context(tmp_path, DOCKERFILE.replace("cat /src/c", "cat /src/d010/f03"), files)
+    build(root, ctx, "-t", "f:1")
+    (ctx / "src" / "d070" / "f07").write_text("changed\n")
+    if index == "lost":
+        shutil.rmtree(root / "cache" / "frames")
+    build(root, ctx, "-t", "f:2")
+    base, layer = diff_ids(root, "f:1")[2], diff_ids(root, "f:2")[2]
+    assert (_delta(root, layer) / "base").read_text() == base
+    store = Store(root)
+    blob = next(r.descriptor for r in store.layer_records(layer))
+    again = write_layer(list(changes_from_tree(store.unpacked(layer))), io.BytesIO())
+    assert (again.diff_id, again.digest) == (layer, blob.digest)
+    from tests.unit.test_layer_frames import zstd_frames
+
+    old = zstd_frames(store.blob_path(next(
+        r.descriptor for r in store.layer_records(base)).digest).read_bytes())
+    new = zstd_frames(store.blob_path(blob.digest).read_bytes())
+    assert len(old) == len(new) > 10
+    assert sum(a != b for a, b in zip(old, new, strict=True)) <= 2  # /src's and the file's

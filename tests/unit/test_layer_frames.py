@@ -259,3 +259,55 @@ def test_the_store_writes_a_layer_afresh_when_a_recorded_frame_is_wrong(
     assert again == first
     data = store.blob_path(again.descriptor.digest).read_bytes()
     assert "sha256:" + hashlib.sha256(data).hexdigest() == again.descriptor.digest
+
+
+def test_frame_sizes_are_the_frames_a_layer_is_written_in(tree: Path) -> None:
+    from builder.layers.writer import frame_sizes
+
+    changes = list(changes_from_tree(tree))
+    blob, digests = _write(changes, digests=_contents(changes))
+    sizes = frame_sizes((c.path for c in changes), len(changes))
+    assert len(sizes) == len(digests.frames) and sum(sizes) == len(changes)
+    # each frame's tar bytes are its entries': split the tar where the sizes say
+    tar = zstandard.ZstdDecompressor().stream_reader(io.BytesIO(blob),
+                                                     read_across_frames=True).read()
+    raws = [raw for *_, raw in digests.frames]
+    import tarfile
+
+    with tarfile.open(fileobj=io.BytesIO(tar)) as archive:
+        offsets = [m.offset for m in archive.getmembers()]
+    starts = [0]
+    for size in sizes[:-1]:
+        starts.append(starts[-1] + size)
+    assert [offsets[i] for i in starts] == [sum(raws[:k]) for k in range(len(raws))]
+    assert frame_sizes((c.path for c in changes[:10]), 10) == []  # too few: one stream
+
+
+def test_a_planned_layer_is_the_layer_its_changes_make(tree: Path) -> None:
+    """Frames given by key and frames given by their changes make the very blob the
+    changes make; a key the index has not is a FrameError."""
+    from builder.errors import FrameError
+    from builder.layers.writer import frame_sizes
+
+    changes = list(changes_from_tree(tree))
+    index = MemoryIndex()
+    blob, first = _write(changes, digests=_contents(changes))
+    index.add(blob, first)
+    (tree / "d031" / "f007").write_bytes(b"new content")
+    contents = _contents(changes)
+    fresh_blob, fresh = _write(changes, digests=contents)
+    plan: list[str | list[Change]] = []
+    start = 0
+    for (key, *_), size in zip(first.frames, frame_sizes((c.path for c in changes),
+                                                         len(changes)), strict=True):
+        frame = changes[start:start + size]
+        start += size
+        touched = any(c.path == "d031/f007" for c in frame)
+        plan.append(frame if touched or key is None else key)
+    assert sum(isinstance(p, list) for p in plan) == 1
+    planned_blob, planned = _write([], digests=contents, reuse=index.lookup, plan=plan)
+    assert planned_blob == fresh_blob and planned == fresh
+    with pytest.raises(FrameError):
+        _write([], digests=contents, reuse=MemoryIndex().lookup, plan=plan)
+    with pytest.raises(FrameError):
+        _write([], digests=contents, plan=plan)  # nothing to take frames from

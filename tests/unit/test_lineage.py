@@ -43,19 +43,21 @@ def test_a_record_that_cannot_be_read_is_none(tmp_path: Path) -> None:
         assert lineage.load(tmp_path, key) is None
     import marshal
 
-    head = b"dockyard-lineage-2 sha256:" + b"a" * 64 + b"\n"
-    path.write_bytes(head + marshal.dumps(([], {}, {})))
+    head = b"dockyard-lineage-3 sha256:" + b"a" * 64 + b"\n"
+    path.write_bytes(head + marshal.dumps(([], {}, {}, [])))
     assert lineage.load(tmp_path, key) is not None  # (the shape that is read)
-    path.write_bytes(head.replace(b"-2 ", b"-9 ") + marshal.dumps(([], {}, {})))  # a version
+    body = marshal.dumps(([], {}, {}, []))
+    path.write_bytes(head.replace(b"-3 ", b"-9 ") + body)  # another version
     assert lineage.load(tmp_path, key) is None
-    path.write_bytes(head.replace(b"a" * 64, b"x") + marshal.dumps(([], {}, {})))
+    path.write_bytes(head.replace(b"a" * 64, b"x") + body)
     assert lineage.load(tmp_path, key) is None
-    for paths, contents, dirs in (([("a",)], {}, {}), ([1], {}, {}), ([], {"a": 3}, {}),
-                                  ([], {"a": (1, 2, 3)}, {}), ({}, {}, {}), ([], [], {}),
-                                  ([], {}, {"a": (1,)}), ([], {}, [])):
-        path.write_bytes(head + marshal.dumps((paths, contents, dirs)))  # another shape
+    for shape in (([("a",)], {}, {}, []), ([1], {}, {}, []), ([], {"a": 3}, {}, []),
+                  ([], {"a": (1, 2, 3)}, {}, []), ({}, {}, {}, []), ([], [], {}, []),
+                  ([], {}, {"a": (1,)}, []), ([], {}, [], []), ([], {}, {}, [("k", 1)]),
+                  ([("a", "add")], {}, {}, [("k", 2)]), ([], {}, {}, [1])):
+        path.write_bytes(head + marshal.dumps(shape))  # another shape
         assert lineage.load(tmp_path, key) is None
-    path.write_bytes(head + marshal.dumps(([], {})))  # the first version's body
+    path.write_bytes(head + marshal.dumps(([], {}, {})))  # an earlier version's body
     assert lineage.load(tmp_path, key) is None
 
 
@@ -64,7 +66,7 @@ def test_prune_drops_the_records_of_layers_gone(tmp_path: Path) -> None:
     for diff_id in (kept, gone):
         lineage.save(tmp_path, lineage.key_for("/c", diff_id), diff_id, [], {}, {})
     folder = tmp_path / "cache" / "lineage"
-    (folder / ".half-written.123").write_bytes(b"dockyard-lineage-2 ")
+    (folder / ".half-written.123").write_bytes(b"dockyard-lineage-3 ")
     (folder / "junk").write_bytes(b"junk")
     assert lineage.prune(tmp_path, {kept}) > 0
     assert [p.name for p in folder.iterdir()] == [lineage.key_for("/c", kept)]
@@ -110,3 +112,59 @@ def test_many_changes_are_sorted_into_the_base_too() -> None:
     assert len(names) == 151 and names[:4] == ["d", "d/f000", "d/f000/x", "d/f001"]
     assert names == sorted(names, key=lambda p: p.replace("/", "\0"))
     assert {c.source for c in changes if c.path == "d/f001"} == {"/b/d/f001"}
+
+
+def _framed() -> lineage.Lineage:
+    paths = [("a", "add"), ("a/1", "add"), ("b", "add"), ("c", "add"), ("c/1", "add")]
+    paths += [(f"z/{i:02}", "add") for i in range(20)]
+    return lineage.Lineage("sha256:" + "a" * 64, paths, {"c/1": CONTENT, "a/1": CONTENT},
+                           {}, [("k1", 2), (None, 1), ("k3", 2), ("k4", 20)])
+
+
+def test_a_plan_takes_the_frames_a_delta_leaves_alone_by_key() -> None:
+    base = _framed()
+    delta = [Change("c/1", "add", "/d/c/1")]
+    known: dict = {}
+    found = lineage.planned(base, "/b", delta, {"c/1": ("e" * 64, 8)}, known)
+    assert found is not None
+    plan, held = found
+    assert plan[0] == "k1" and plan[3] == "k4"
+    assert [(c.path, c.source) for c in plan[1]] == [("b", "/b/b")]  # no key: written
+    assert [(c.path, c.source) for c in plan[2]] == [("c", "/b/c"), ("c/1", "/d/c/1")]
+    assert held == {"c/1": ("e" * 64, 8)} and known == {}
+
+
+def test_no_plan_when_the_delta_adds_paths_or_changes_much_or_frames_are_unknown() -> None:
+    base = _framed()
+    assert lineage.planned(base, "/b", [Change("c/2", "add", "/d/c/2")], {}, {}) is None
+    many = [Change(f"z/{i:02}", "add", f"/d/z/{i:02}") for i in range(10)]
+    assert lineage.planned(base, "/b", many, {}, {}) is None
+    base.frames = []
+    assert lineage.planned(base, "/b", [Change("c/1", "add", "/d/c/1")], {}, {}) is None
+
+
+def test_a_record_keeps_frames_only_for_a_layer_of_known_single_inodes(tmp_path: Path) -> None:
+    from builder.layers import writer
+
+    count = writer.FRAMES_FROM
+    changes = [Change("d", "add", "/x/d")] + [
+        Change(f"d/f{i:05}", "add", f"/x/d/f{i:05}") for i in range(count)]
+    sizes = writer.frame_sizes((c.path for c in changes), len(changes))
+    frames = [(f"k{i}", 0, 0, 0) for i in range(len(sizes))]
+    stats = {c.source: PooledStat(("", i, 0o100644, 0, 0, 1, 0, 0, 2, 9))
+             for i, c in enumerate(changes[1:])}
+    stats["/x/d"] = PooledStat(("", 99999, 0o40755, 0, 0, 0, 0, 0, 2, 9))
+    key = lineage.key_for("/c", "COPY d /d")
+    lineage.save(tmp_path, key, "sha256:" + "a" * 64, changes, {}, stats, frames)
+    found = lineage.load(tmp_path, key)
+    assert found is not None and found.frames == [(f"k{i}", s) for i, s in enumerate(sizes)]
+    # a hardlink (two paths of one inode) or an entry not known: no frames kept
+    for damage in ("link", "unknown"):
+        broken = dict(stats)
+        if damage == "link":
+            broken["/x/d/f00001"] = broken["/x/d/f00000"]
+        else:
+            del broken["/x/d/f00001"]
+        lineage.save(tmp_path, key, "sha256:" + "a" * 64, changes, {}, broken, frames)
+        found = lineage.load(tmp_path, key)
+        assert found is not None and found.frames == []
