@@ -652,16 +652,22 @@ class Build:
         from builder.build import lineage
         from builder.copy import Base
 
-        root = getattr(ops.context_snapshot, "root", None)
+        root = self._context_dir(ops)
         if root is None:
             return None
-        found = lineage.load(self.root, lineage.key_for(str(root), step.text))
+        found = lineage.load(self.root, lineage.key_for(root, step.text))
         if found is None:
             return None
         below = self.store.layers_dir / found.diff_id[len("sha256:"):]
         if not below.is_dir():
             return None  # collected: a base is not worth unpacking
         return found, below, Base(str(below), found.contents, found.dirs)
+
+    def _context_dir(self, ops: OpContext) -> str | None:
+        """The context directory that names a COPY's base (:mod:`builder.build.lineage`);
+        None for a tar on stdin, unpacked anew in another directory by every build."""
+        root = getattr(ops.context_snapshot, "root", None)
+        return None if root is None or self.request.context == "-" else str(root)
 
     def _defer(self, snapshotter: Snapshotter, mount: Mount, changes: list[Change],
                epoch: int | None, known: dict[str, Stat],
@@ -682,7 +688,7 @@ class Build:
         except DockyardError:
             return None
 
-        root = getattr(ops.context_snapshot, "root", None) if ops is not None else None
+        root = self._context_dir(ops) if ops is not None else None
 
         def write() -> LayerRef:
             from builder.build import lineage
@@ -694,7 +700,7 @@ class Build:
                 frames: list[Frame] = []
                 record = commit(changes, contents=contents, frames_out=frames)
                 if copy is not None and root is not None and contents:
-                    lineage.save(self.root, lineage.key_for(str(root), copy.text),
+                    lineage.save(self.root, lineage.key_for(root, copy.text),
                                  record.diff_id, changes, contents, known, frames)
                 return LayerRef(record.diff_id, record.descriptor)
             # the layer is the delta's changes over the base's: the base's frames the delta

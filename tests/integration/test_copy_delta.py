@@ -242,3 +242,25 @@ def test_a_large_delta_takes_the_base_frames_and_is_the_blob_written_afresh(
     new = zstd_frames(store.blob_path(blob.digest).read_bytes())
     assert len(old) == len(new) > 10
     assert sum(a != b for a, b in zip(old, new, strict=True)) <= 2  # /src's and the file's
+
+
+def test_a_context_from_stdin_keeps_no_base(tmp_path: Path) -> None:
+    """A tar on stdin is unpacked in a new directory by every build: a record of its copies
+    would never be found again, so none is written."""
+    import subprocess
+    import sys
+
+    from tests.integration.test_build_cache import ENV
+
+    root = tmp_path / "root"
+    ctx = context(tmp_path, DOCKERFILE, FILES)
+    tar = tmp_path / "ctx.tar"
+    subprocess.run(["tar", "-C", str(ctx), "-cf", str(tar), "."], check=True)
+    with tar.open("rb") as stdin:
+        done = subprocess.run([sys.executable, "-m", "builder", "--root", str(root), "build",
+                               "-q", "-"], stdin=stdin, env=ENV, capture_output=True)
+    assert done.returncode == 0, done.stderr.decode()
+    records = root / "cache" / "lineage"
+    assert not records.exists() or not list(records.iterdir())
+    build(root, ctx, "--no-cache", "-t", "dir:1")  # from the directory: kept
+    assert len(list(records.iterdir())) == 2  # COPY busybox, COPY src/
