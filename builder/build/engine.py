@@ -444,8 +444,13 @@ class Build:
                     return outcome
                 self.reporter.on_event(Event("started", step_id, display))
                 t0 = time.monotonic()
+                execute = functools.partial(self._execute, step, chain, snapshotter, ops,
+                                            cancel, step_id)
                 try:
-                    added = self._execute(step, chain, snapshotter, ops, cancel, step_id)
+                    try:
+                        added = execute()
+                    except _Rebase:  # the copy's delta cannot be used: the whole copy
+                        added = execute(delta=False)
                 except DockyardError as err:
                     raise self._failed(stage, step, step_id, display, err) from None
                 if isinstance(added, PendingLayer):  # its commit job finishes the step
@@ -538,25 +543,12 @@ class Build:
         ops: OpContext,
         cancel: Cancel,
         step_id: str,
+        delta: bool = True,
     ) -> Layer | None:
         """Run ``step`` over ``chain`` in a new snapshot; the layer it added. A COPY from
         the context into new paths writes only what differs from its last full layer when
-        it can (:mod:`builder.build.lineage`)."""
-        try:
-            return self._execute_in(step, chain, snapshotter, ops, cancel, step_id, True)
-        except _Rebase:  # the delta could not be used: the full copy, in a new snapshot
-            return self._execute_in(step, chain, snapshotter, ops, cancel, step_id, False)
-
-    def _execute_in(
-        self,
-        step: Step,
-        chain: tuple[Layer, ...],
-        snapshotter: Snapshotter,
-        ops: OpContext,
-        cancel: Cancel,
-        step_id: str,
-        delta: bool,
-    ) -> Layer | None:
+        it can (``delta``, :mod:`builder.build.lineage`); when that turns out not to hold,
+        :class:`_Rebase` is raised, nothing kept, and the caller runs it again without."""
         lowers = [p for layer in chain for p in self._lowers(layer)]
         cancel.check()
         # COPY --link (BuildKit): the files go into an empty snapshot, a layer that reads

@@ -207,13 +207,9 @@ def write_layer(
     """
     pipe = Pipeline(out, compression, level, out_digest)
     try:
-        if plan is not None:
-            uncompressed, frames = _write_planned(plan, pipe, epoch, uid_gid, mode_override,
-                                                  xattrs, known or {}, digests, reuse, level)
-        else:
-            uncompressed, frames = _write_entries(changes, pipe, epoch, uid_gid,
-                                                  mode_override, xattrs, known or {},
-                                                  digests, reuse, level)
+        uncompressed, frames = _write_entries(changes, pipe, epoch, uid_gid, mode_override,
+                                              xattrs, known or {}, digests, reuse, level,
+                                              plan)
     except BaseException:
         pipe.abort()
         raise
@@ -256,9 +252,18 @@ def _write_entries(
     digests: Mapping[str, Content] | None = None,
     reuse: Callable[[str], tuple[bytes, int] | None] | None = None,
     level: int = 3,
+    plan: Sequence[str | list[Change]] | None = None,
 ) -> tuple[int, list[tuple[str | None, int]]]:
-    """Write the tar of ``changes`` to ``pipe``: its size, and its frames (key, tar bytes)
-    when it is written in frames (:data:`FRAMES_FROM`)."""
+    """Write the tar of ``changes`` (or of the frames ``plan`` lists: see
+    :func:`write_layer`) to ``pipe``: its size, and its frames (key, tar bytes) when it is
+    written in frames (:data:`FRAMES_FROM`)."""
+    salt = f"dockyard-frame-2 zstd-{level}\n".encode()
+    if plan is not None:
+        def parts_of(frame: list[Change]) -> list[_Part]:
+            return list(_parts(frame, epoch, uid_gid, mode_override, want_xattrs, known,
+                               digests))
+
+        return _write_planned(plan, pipe, reuse, salt, parts_of)
     parts = _parts(changes, epoch, uid_gid, mode_override, want_xattrs, known, digests)
     if pipe.compression != "zstd" or not isinstance(changes, list) \
             or len(changes) < FRAMES_FROM:
@@ -266,7 +271,6 @@ def _write_entries(
         return pipe.size, []
     frames: list[tuple[str | None, int]] = []
     frame: list[_Part] = []
-    salt = f"dockyard-frame-2 zstd-{level}\n".encode()
     crc32, limit = zlib.crc32, (1 << 32) // FRAME_EVERY
     for part in parts:
         # _starts_frame(part[0]), spelled out: it runs for every entry
@@ -282,19 +286,13 @@ def _write_entries(
 def _write_planned(
     plan: Sequence[str | list[Change]],
     pipe: Pipeline,
-    epoch: int | None,
-    uid_gid: tuple[int, int] | None,
-    mode_override: int | None,
-    want_xattrs: bool,
-    known: Mapping[str, Stat],
-    digests: Mapping[str, Content] | None,
     reuse: Callable[[str], tuple[bytes, int] | None] | None,
-    level: int,
+    salt: bytes,
+    parts_of: Callable[[list[Change]], list[_Part]],
 ) -> tuple[int, list[tuple[str | None, int]]]:
     """:func:`_write_entries` of a layer whose frames are given (see :func:`write_layer`)."""
     if pipe.compression != "zstd" or reuse is None:
         raise FrameError("a layer written by plan takes frames of zstd layers")
-    salt = f"dockyard-frame-2 zstd-{level}\n".encode()
     frames: list[tuple[str | None, int]] = []
     last = len(plan) - 1
     for i, item in enumerate(plan):
@@ -305,8 +303,7 @@ def _write_planned(
             pipe.reuse(*found)
             frames.append((item, found[1]))
             continue
-        parts = list(_parts(item, epoch, uid_gid, mode_override, want_xattrs, known, digests))
-        frames.append(_write_frame(parts, pipe, reuse, salt, end=i == last))
+        frames.append(_write_frame(parts_of(item), pipe, reuse, salt, end=i == last))
     return pipe.size, frames
 
 

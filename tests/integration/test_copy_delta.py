@@ -17,7 +17,7 @@ import pytest
 
 from builder.store import Store
 from tests.integration.test_build_cache import BASE, build, context, dockyard
-from tests.integration.test_copy_pool import diff_ids, layer_members
+from tests.integration.test_copy_pool import _needs_root, diff_ids, layer_members
 
 pytestmark = pytest.mark.integration
 
@@ -26,12 +26,7 @@ FILES = {"src/a": "alpha\n", "src/b": "beta\n", "src/c": "one\n", "src/sub/x": "
          "src/sub/deep/y": "y\n", "src/keep/z": "z\n"}
 
 
-@pytest.fixture(autouse=True)
-def _needs_root() -> None:
-    if os.geteuid() != 0:
-        pytest.skip("builds need root (namespaces, overlayfs)")
-    if not Path("/bin/busybox").exists():
-        pytest.skip("busybox-static is not installed")
+_ = _needs_root  # autouse, from test_copy_pool: builds need root and busybox
 
 
 def _delta(root: Path, diff_id: str) -> Path:
@@ -137,15 +132,21 @@ def test_a_removed_path_makes_the_copy_whole_again(tmp_path: Path) -> None:
     _same_as_afresh(tmp_path, ctx, root, "r:3")
 
 
-def test_gc_keeps_a_base_while_an_image_has_a_delta_over_it(tmp_path: Path) -> None:
+def _changed_once(tmp_path: Path, name: str) -> tuple[Path, str, str]:
+    """``name:1`` built, src/c changed, ``name:2`` built: the root, the full COPY layer of
+    the first and the delta of the second."""
     root = tmp_path / "root"
     ctx = context(tmp_path, DOCKERFILE, FILES)
-    build(root, ctx, "-t", "g:1")
-    full = diff_ids(root, "g:1")[2]
+    build(root, ctx, "-t", f"{name}:1")
     (ctx / "src" / "c").write_text("two\n")
-    build(root, ctx, "-t", "g:2")
-    layer = diff_ids(root, "g:2")[2]
+    build(root, ctx, "-t", f"{name}:2")
+    full, layer = diff_ids(root, f"{name}:1")[2], diff_ids(root, f"{name}:2")[2]
     assert _delta(root, layer).is_dir()
+    return root, full, layer
+
+
+def test_gc_keeps_a_base_while_an_image_has_a_delta_over_it(tmp_path: Path) -> None:
+    root, full, layer = _changed_once(tmp_path, "g")
     dockyard(root, "run", "-d", "--name", "up", "g:2", "sleep", "600")
     dockyard(root, "rmi", "g:1")
     dockyard(root, "cache", "prune", "--all", "--force")
@@ -164,13 +165,7 @@ def test_gc_keeps_a_base_while_an_image_has_a_delta_over_it(tmp_path: Path) -> N
 
 
 def test_a_delta_whose_base_is_gone_is_unpacked_whole(tmp_path: Path) -> None:
-    root = tmp_path / "root"
-    ctx = context(tmp_path, DOCKERFILE, FILES)
-    build(root, ctx, "-t", "w:1")
-    full = diff_ids(root, "w:1")[2]
-    (ctx / "src" / "c").write_text("two\n")
-    build(root, ctx, "-t", "w:2")
-    layer = diff_ids(root, "w:2")[2]
+    root, full, layer = _changed_once(tmp_path, "w")
     shutil.rmtree(Store(root).layers_dir / full[7:])
     out = dockyard(root, "run", "--rm", "w:2", "cat", "/src/a", "/src/c")
     assert out.stdout == "alpha\ntwo\n"
