@@ -389,7 +389,7 @@ class _Op:
         """Link the file from the pool when it holds this content with this metadata (the
         mtime in whole seconds, as the layer keeps it); else write it and add it. A file
         is linked once per copy: a second link would make the layer carry a hardlink."""
-        uid, gid, mode, seconds = self._pooled_as(entry)
+        uid, gid, mode, seconds = self._written_as(entry)
         key = f"{entry.digest}-{mode:o}-{uid}-{gid}-{seconds}"
         first = key not in self.pooled and entry.digest not in self.unlinked
         if first:
@@ -423,8 +423,8 @@ class _Op:
                 entry.digest, st.st_ino, st.st_mode, st.st_uid, st.st_gid,
                 st.st_size, st.st_mtime_ns, st.st_atime_ns, st.st_nlink, st.st_dev)
 
-    def _pooled_as(self, entry: Entry) -> tuple[int, int, int, int]:
-        """The owner, mode and mtime (whole seconds) a pooled file of ``entry`` has."""
+    def _written_as(self, entry: Entry) -> tuple[int, int, int, int]:
+        """The owner, mode and mtime (whole seconds, as a layer keeps it) ``entry`` gets."""
         uid, gid = self.ids(entry) if self.can_chown else (os.geteuid(), os.getegid())
         return uid, gid, self.mode_of(entry), min(entry.mtime_ns // 1_000_000_000, MAX_OCTAL_11)
 
@@ -439,7 +439,7 @@ class _Op:
         have = self.base.contents.get(rel)
         if have is None or len(have) != 10 or have[0] != entry.digest:
             return False
-        uid, gid, mode, seconds = self._pooled_as(entry)
+        uid, gid, mode, seconds = self._written_as(entry)
         # (digest, inode, st_mode, uid, gid, size, mtime_ns, ...): see Content
         if (have[2] & 0o7777 != mode or have[3] != uid or have[4] != gid  # type: ignore[misc]
                 or have[6] // 1_000_000_000 != seconds):  # type: ignore[misc]
@@ -457,11 +457,9 @@ class _Op:
         if have is None:
             return False
         st_mode, st_uid, st_gid, mtime_ns = have
-        uid, gid = self.ids(entry) if self.can_chown else (os.geteuid(), os.getegid())
-        return (stat.S_ISDIR(st_mode) and stat.S_IMODE(st_mode) == self.mode_of(entry)
-                and st_uid == uid and st_gid == gid
-                and mtime_ns // 1_000_000_000
-                == min(entry.mtime_ns // 1_000_000_000, MAX_OCTAL_11))
+        uid, gid, mode, seconds = self._written_as(entry)
+        return (stat.S_ISDIR(st_mode) and stat.S_IMODE(st_mode) == mode and st_uid == uid
+                and st_gid == gid and mtime_ns // 1_000_000_000 == seconds)
 
     def _read(self, src_dir: _SourceDir, path: str, entry: Entry) -> Iterator[bytes]:
         """``path``'s content in chunks, checked against the digest the scan took."""
@@ -622,7 +620,6 @@ class _Op:
                     _keep_mtime(lazy.fd(), entry)
             finally:
                 lazy.close()
-
 
     def _copy_child_over_base(
         self, child: str, child_rel: str, name: str, entry: Entry, dst: _LazyDir,

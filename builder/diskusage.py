@@ -13,7 +13,6 @@ would not free it.
 
 from __future__ import annotations
 
-import contextlib
 import os
 from pathlib import Path
 
@@ -290,8 +289,9 @@ def store_usage(store: Store, images: Iterable[Image],
             if not p.name.startswith(".")}
     for name in dirs:  # the base of a delta an image or record uses is in use too
         if name.endswith(DELTA) and name.removesuffix(DELTA) in live:
-            with contextlib.suppress(OSError, UnicodeDecodeError):
-                live.add((store.layers_dir / name / "base").read_text().removeprefix("sha256:"))
+            base = store.delta_base(store.layers_dir / name)
+            if base is not None:
+                live.add(base)
     return (Summary(len(blobs), sum(d in kept for d in blobs), sum(blobs.values()),
                     sum(s for d, s in blobs.items() if d not in kept)),
             Summary(len(dirs), sum(n.removesuffix(DELTA) in live for n in dirs),

@@ -536,25 +536,28 @@ class Store:
         its unpacked dir, or its delta dir over its base's unpacked dir while both are
         there (see :meth:`adopt_delta`); else it is unpacked (:meth:`unpacked`)."""
         key = hex_of(check_digest(diff_id, "diff_id"))
-        target = self.layers_dir / key
-        if not target.is_dir():
+        if not (self.layers_dir / key).is_dir():
             delta = self.layers_dir / f"{key}{DELTA}"
-            try:
-                base = hex_of((delta / "base").read_text())
-            except (OSError, UnicodeDecodeError, DigestError):
-                pass
-            else:
-                below = self.layers_dir / base
-                if below.is_dir() and (delta / "tree").is_dir():
-                    return [below, delta / "tree"]
+            base = self.delta_base(delta)
+            if base is not None and (self.layers_dir / base).is_dir() \
+                    and (delta / "tree").is_dir():
+                return [self.layers_dir / base, delta / "tree"]
         return [self.unpacked(diff_id)]
+
+    @staticmethod
+    def delta_base(delta: Path) -> str | None:
+        """The key (hex) of the base a delta dir names, None when it names none."""
+        try:
+            return hex_of((delta / "base").read_text())
+        except (OSError, UnicodeDecodeError, DigestError):
+            return None
 
     def adopt_delta(self, diff_id: str, directory: Path, base: str) -> bool:
         """Keep ``directory`` (on this file system), which holds what layer ``diff_id``
         has other than layer ``base``'s content (the base's unpacked dir below it is the
         whole layer, as overlay lower dirs), as the layer's delta dir; True if it was
-        taken. Nothing is taken when the layer is unpacked already or the move fails. A
-        delta over a base that :meth:`gc` drops is dropped with it."""
+        taken. Nothing is taken when the layer is unpacked already or the move fails.
+        :meth:`gc` keeps the base's dir while it keeps the delta."""
         self.ensure()
         key = hex_of(check_digest(diff_id, "diff_id"))
         check_digest(base, "diff_id")
@@ -992,17 +995,16 @@ class Store:
                 db.execute("DELETE FROM layer_sizes WHERE diff_id NOT IN "
                            "(SELECT diff_id FROM layers)")
             # a base's dir stays while a delta over it is kept (a container may mount both)
-            bases = {base for path in self.layers_dir.iterdir()
-                     if (base := self._kept_delta(path, live)) is not None}
+            deltas = {path.name: base for path in self.layers_dir.iterdir()
+                      if (base := self._kept_delta(path, live)) is not None}
+            bases = set(deltas.values())
             for path in self.layers_dir.iterdir():
                 if path.name.startswith(".tmp-"):
                     key = path.name[5:].split("-")[0]
                 else:
                     key = path.name.removesuffix(DELTA)
-                    if key != path.name:  # a delta dir
-                        if self._kept_delta(path, live) is not None:
-                            continue
-                    elif "sha256:" + key in live or key in bases:
+                    if path.name in deltas or (key == path.name and (
+                            "sha256:" + key in live or key in bases)):
                         continue
                 with flock(self.locks_dir / f"layer-{key}.lock", blocking=False) as free:
                     if free:
@@ -1023,11 +1025,8 @@ class Store:
         if key == path.name or "sha256:" + key not in live \
                 or (self.layers_dir / key).is_dir():
             return None
-        try:
-            base = hex_of((path / "base").read_text())
-        except (OSError, UnicodeDecodeError, DigestError):
-            return None
-        return base if (self.layers_dir / base).is_dir() else None
+        base = self.delta_base(path)
+        return base if base is not None and (self.layers_dir / base).is_dir() else None
 
     def _prune_pool(self) -> int:
         """Drop pooled files that no layer directory links any more; their bytes."""

@@ -564,7 +564,7 @@ class Build:
             users = snapshotter.view(f"users-{os.getpid()}-{next(_SEQ)}", lowers)
         keep = False  # the snapshot holds a pending layer's dir
         contents: dict[str, Content] = {}  # of pooled files (the frame index's keys)
-        base: tuple[Lineage, Path, Base] | None = None  # what a COPY wrote a delta over
+        base: tuple[Lineage, Path] | None = None  # what a COPY wrote a delta over
         kept: set[str] | None = None  # the paths it left to that base
         try:
             key = f"build-{os.getpid()}-{next(_SEQ)}"
@@ -593,7 +593,7 @@ class Build:
                 if pool is not None and delta and step.kind == "COPY":
                     base = self._base_of(step, ops)
                 copied = copy_op(step, mount.rootfs, ops, users_root=users_root, pool=pool,
-                                 base=base[2] if base else None)
+                                 base=_copy_base(*base) if base else None)
                 contents = copied.contents
                 kept = copied.kept
                 if kept is None:
@@ -638,11 +638,10 @@ class Build:
             if users is not None:
                 self._remove_later(snapshotter, users)
 
-    def _base_of(self, step: Step, ops: OpContext) -> tuple[Lineage, Path, Base] | None:
+    def _base_of(self, step: Step, ops: OpContext) -> tuple[Lineage, Path] | None:
         """The full layer an earlier run of this COPY left, to copy over (see
-        :mod:`builder.build.lineage`), while its unpacked dir is there."""
+        :mod:`builder.build.lineage`), and its unpacked dir while that is there."""
         from builder.build import lineage
-        from builder.copy import Base
 
         root = self._context_dir(ops)
         if root is None:
@@ -653,7 +652,7 @@ class Build:
         below = self.store.layers_dir / found.diff_id[len("sha256:"):]
         if not below.is_dir():
             return None  # collected: a base is not worth unpacking
-        return found, below, Base(str(below), found.contents, found.dirs)
+        return found, below
 
     def _context_dir(self, ops: OpContext) -> str | None:
         """The context directory that names a COPY's base (:mod:`builder.build.lineage`);
@@ -665,7 +664,7 @@ class Build:
                epoch: int | None, known: dict[str, Stat],
                contents: dict[str, Content], copy: Step | None = None,
                ops: OpContext | None = None,
-               base: tuple[Lineage, Path, Base] | None = None) -> PendingLayer | None:
+               base: tuple[Lineage, Path] | None = None) -> PendingLayer | None:
         """The settled upper dir of ``mount`` as a :class:`PendingLayer` (its blob written
         by the step's commit job), or None when it cannot be handed on as it is. The layer
         of a full ``copy`` from the context is kept as the base of its next run; one over
@@ -793,6 +792,13 @@ class Build:
         for view in self.views.values():
             snapshotter.remove(view)
         self.views.clear()
+
+
+def _copy_base(found: Lineage, directory: Path) -> Base:
+    """What a copy over the full layer ``found`` (unpacked at ``directory``) compares with."""
+    from builder.copy import Base
+
+    return Base(str(directory), found.contents, found.dirs)
 
 
 def downloads(graph: BuildGraph) -> bool:

@@ -185,15 +185,8 @@ def merged(base: Lineage, base_dir: str, changes: Sequence[Change],
     out: list[Change] = []  # the base's, in its order (the layer's)
     both: dict[str, Content] = {}
     for path, kind in base.paths:
-        if path in mine:
-            continue
-        source = f"{base_dir}/{path}"
-        out.append(Change(path, kind, None if kind == "delete" else source))  # type: ignore[arg-type]
-        have = base.contents.get(path)
-        if have is not None:
-            both[path] = have
-            if len(have) == 10:
-                known[source] = PooledStat(have)
+        if path not in mine:
+            out.append(_from_base(base, base_dir, path, kind, both, known))
     both.update(contents)
     if len(changes) * 16 < len(out):  # a few changes: each put in its place
         for change in changes:
@@ -233,22 +226,28 @@ def planned(base: Lineage, base_dir: str, changes: Sequence[Change],
         for path, kind in paths:
             change = mine.get(path)
             if change is None:
-                source = f"{base_dir}/{path}"
-                change = Change(path, kind, None if kind == "delete" else source)  # type: ignore[arg-type]
-                have = base.contents.get(path)
-                if have is not None:
-                    held[path] = have
-                    if len(have) == 10:
-                        known[source] = PooledStat(have)
-            else:
-                have = contents.get(path)
-                if have is not None:
-                    held[path] = have
+                change = _from_base(base, base_dir, path, kind, held, known)
+            elif (have := contents.get(path)) is not None:
+                held[path] = have
             frame.append(change)
         plan.append(frame)
     if found != len(mine):
         return None  # a path the base does not have
     return plan, held
+
+
+def _from_base(base: Lineage, base_dir: str, path: str, kind: str,
+               held: dict[str, Content], known: dict[str, Stat]) -> Change:
+    """The change of the base's entry ``path`` (at ``base_dir``); its content goes into
+    ``held`` and, for a pooled file, its lstat into ``known`` (the pool's inodes never
+    change)."""
+    source = f"{base_dir}/{path}"
+    have = base.contents.get(path)
+    if have is not None:
+        held[path] = have
+        if len(have) == 10:
+            known[source] = PooledStat(have)
+    return Change(path, kind, None if kind == "delete" else source)  # type: ignore[arg-type]
 
 
 def _order(change: Change) -> bytes:

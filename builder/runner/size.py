@@ -26,15 +26,13 @@ def _image_size(root: str, dirs: list[str]) -> int:
     """What the layers in ``dirs`` (bottom first) hold, each counted whole: a delta dir and
     its base below it (:meth:`builder.store.Store.lowers`) are one layer, whose size is the
     store's (the two dirs hold the paths the delta changed twice)."""
-    from builder.store import DELTA
+    from builder.errors import DockyardError
+    from builder.store import DELTA, Store
 
     total, i = 0, 0
     while i < len(dirs):
         top = dirs[i + 1] if i + 1 < len(dirs) else ""
         if top.endswith(f"{DELTA}/tree"):
-            from builder.errors import DockyardError
-            from builder.store import Store
-
             name = os.path.basename(os.path.dirname(top)).removesuffix(DELTA)
             try:
                 size = Store(root).content_size(f"sha256:{name}")
